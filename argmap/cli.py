@@ -1,0 +1,171 @@
+"""The `argmap` command line: everything the app does, without the app.
+
+Heavy modules (pydantic, networkx, Streamlit) are imported inside the commands that need
+them, so a command that does not use them starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from argmap.readwrite.yaml_map import LoadedMap
+
+app = typer.Typer(
+    name="argmap",
+    help="Map a policy debate: claims from named sources, what supports and attacks them, "
+    "and what still stands.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+MapArg = Annotated[Path, typer.Argument(help="A map file (maps/*.yaml).", show_default=False)]
+
+
+def _fail(lines: list[str] | str, code: int = 1) -> NoReturn:
+    for line in [lines] if isinstance(lines, str) else lines:
+        typer.secho(line, fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def _load(path: Path) -> LoadedMap:
+    """Read a map or exit 1 with its located problems, one per line."""
+    from argmap.errors import MapFileError
+    from argmap.readwrite.yaml_map import read_map
+
+    try:
+        return read_map(path)
+    except MapFileError as exc:
+        _fail([str(p) for p in exc.problems])
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Map files to check.", show_default=False)],
+) -> None:
+    """Check map files; print every problem as file:line:col: message. Exit 1 if any."""
+    from argmap.errors import MapFileError
+    from argmap.readwrite.yaml_map import read_map
+
+    failed = False
+    for path in paths:
+        try:
+            loaded = read_map(path)
+        except MapFileError as exc:
+            failed = True
+            for problem in exc.problems:
+                typer.secho(str(problem), fg=typer.colors.RED, err=True)
+            n = len(exc.problems)
+            typer.secho(f"{path}: {n} problem{'s' if n != 1 else ''}", err=True, bold=True)
+            continue
+        m = loaded.map
+        typer.secho(
+            f"{path}: ok ({len(m.claims)} claims, {len(m.relations)} relations, "
+            f"{len(m.sources)} sources, {len(m.actors)} actors)",
+            fg=typer.colors.GREEN,
+        )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(path: MapArg) -> None:
+    """Print a readable summary: sources, actors, claims per source, relation counts."""
+    from argmap.summary import summary
+
+    typer.echo(summary(_load(path).map), nl=False)
+
+
+@app.command("check-quotes")
+def check_quotes(
+    path: MapArg,
+    sources: Annotated[
+        Path,
+        typer.Option(
+            "--sources",
+            help="Folder with the sources' text files.",
+            file_okay=False,
+            exists=True,
+        ),
+    ],
+) -> None:
+    """Check that every claim's quote occurs in its source's text (whitespace aside)."""
+    from argmap.quotes import check_quotes as run
+    from argmap.readwrite.yaml_map import locate
+
+    loaded = _load(path)
+    results = run(loaded.map, sources)
+    misses = [r for r in results if not r.found]
+    for r in misses:
+        line, col = locate(loaded.document, ("claims", r.claim_index, "quote"))
+        message = f"{path}:{line}:{col}: claims[{r.claim_index}].quote ({r.claim_id}): {r.problem}"
+        if r.closest:
+            message += f'; closest passage ({r.similarity:.0%} alike): "{r.closest}"'
+        typer.secho(message, fg=typer.colors.RED, err=True)
+    found = len(results) - len(misses)
+    summary_line = f"{path}: {found} of {len(results)} quotes found"
+    if misses:
+        _fail(summary_line)
+    typer.secho(summary_line, fg=typer.colors.GREEN)
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    graphml = "graphml"
+
+
+@app.command()
+def export(
+    path: MapArg,
+    to: Annotated[ExportFormat, typer.Option("--to", help="The output format.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+) -> None:
+    """Write a map in another format."""
+    loaded = _load(path)
+    if to is ExportFormat.json:
+        from argmap.readwrite.json_map import write_json
+
+        write_json(loaded.map, output)
+    else:
+        import io
+
+        from argmap.atomic import atomic_write_bytes
+        from argmap.readwrite.graphml import write_graphml
+
+        buffer = io.BytesIO()
+        write_graphml(loaded.map, buffer)
+        atomic_write_bytes(output, buffer.getvalue())
+    typer.echo(f"wrote {output}")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")
+    ] = None,
+) -> None:
+    """Print (or write) the JSON Schema of the map format, for editors."""
+    from argmap.readwrite.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from argmap.atomic import atomic_write_text
+
+        atomic_write_text(output, text)
+        typer.echo(f"wrote {output}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

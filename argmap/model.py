@@ -1,0 +1,472 @@
+"""The map model: sources, actors, claims and the relations between claims.
+
+A map file is validated in two stages that share these definitions:
+
+1. *Structure* (pydantic): every field has the right type, no unknown field is present.
+2. *References* (:func:`reference_problems`): ids are unique across the map, every id a
+   field names exists and is of the right kind, no claim relates to itself, undercuts
+   target relations.
+
+``ArgumentMap.model_validate`` runs both, so a map built in code obeys the same rules as
+a map read from a file. The file reader (:mod:`argmap.readwrite.yaml_map`) runs them
+separately so it can report every problem in a file at once, each with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+
+_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+Id = Annotated[
+    str,
+    Field(
+        pattern=_ID_PATTERN,
+        max_length=80,
+        description="A stable id: lower-case letters, digits, '-', '_' and '.', "
+        "starting with a letter or digit (e.g. 'goldsmith-2011').",
+    ),
+]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _date_to_text(value: Any) -> Any:
+    # YAML reads `2011` as an int and `2019-09-17` as a date; both are fine by us.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return f"{value:04d}"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _check_partial_date(value: str) -> str:
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError(
+            f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2011 or 2019-09)"
+        )
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_date_to_text),
+    AfterValidator(_check_partial_date),
+    # YAML reads a bare 2011 as a number, so the schema must admit one.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "A date, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    ),
+]
+
+
+def _one_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_one_line)]
+
+
+class SourceKind(StrEnum):
+    report = "report"
+    paper = "paper"
+    article = "article"
+    statement = "statement"
+    bill = "bill"
+    poll = "poll"
+    vote = "vote"
+    estimate = "estimate"
+    treaty = "treaty"
+    blog = "blog"
+    book = "book"
+    interview = "interview"
+    speech = "speech"
+    dataset = "dataset"
+    other = "other"
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    government = "government"
+    legislator = "legislator"
+    company = "company"
+    industry = "industry"
+    think_tank = "think_tank"
+    university = "university"
+    international_body = "international_body"
+    ngo = "ngo"
+    media = "media"
+    group = "group"
+    other = "other"
+
+
+class ClaimKind(StrEnum):
+    thesis = "thesis"
+    """A position the debate is about: what a side argues for or against."""
+    claim = "claim"
+    """An ordinary claim that supports or attacks another."""
+    evidence = "evidence"
+    """A reported fact, figure or event offered as grounds."""
+    proposal = "proposal"
+    """A course of action someone recommends."""
+
+
+class RelationType(StrEnum):
+    supports = "supports"
+    attacks = "attacks"
+    undercuts = "undercuts"
+    """Attacks the link between a claim and what it supports or attacks, not the claim."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        use_enum_values=False,
+        validate_assignment=True,
+        populate_by_name=True,
+    )
+
+
+class Source(_Strict):
+    """A document a position is taken from."""
+
+    id: Id
+    title: Text
+    authors: list[Text] = Field(default_factory=list, description="People who wrote it.")
+    organisation: Text | None = Field(
+        default=None, description="The body that published or issued it."
+    )
+    kind: SourceKind
+    date: PartialDate | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="A web address starting with http:// or https://."
+    )
+    reported_in: Id | None = Field(
+        default=None,
+        description="The id of the source through which this one is known (second-hand).",
+    )
+    text_file: Annotated[str, Field(pattern=r"^[^/\\]+$")] | None = Field(
+        default=None,
+        description="File name of the source's full text, for `argmap check-quotes --sources DIR`. "
+        "A source reported in another is checked against that one's text.",
+    )
+    note: str | None = None
+
+
+class Actor(_Strict):
+    """Someone who holds a position: a person, government, company, think tank..."""
+
+    id: Id
+    name: Text
+    kind: ActorKind
+    description: str | None = None
+    member_of: Id | None = Field(
+        default=None, description="The id of an actor this one belongs to or speaks for."
+    )
+    sources: list[Id] = Field(
+        default_factory=list, description="Ids of the sources that state this actor's positions."
+    )
+
+
+class Claim(_Strict):
+    """One claim, in the mapper's words, grounded in a verbatim quote from its source."""
+
+    id: Id
+    statement: Text = Field(description="One sentence, in the mapper's words.")
+    kind: ClaimKind = ClaimKind.claim
+    source: Id = Field(description="The id of the source that states it.")
+    actor: Id = Field(description="The id of the actor who holds it.")
+    quote: Text = Field(
+        max_length=600,
+        description="A short verbatim quote from the source that grounds the claim.",
+    )
+    tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]] = Field(default_factory=list)
+    base_score: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        default=None,
+        description="Intrinsic strength in [0, 1] for gradual semantics (default 0.5).",
+    )
+    note: str | None = None
+
+
+class Relation(_Strict):
+    """A directed relation from a claim to a claim (or, for undercuts, to a relation)."""
+
+    id: Id
+    type: RelationType
+    from_: Id = Field(alias="from", description="The id of the claim the relation starts from.")
+    to: Id = Field(
+        description="The id of the target: a claim, or a relation when type is undercuts."
+    )
+    note: str | None = None
+
+
+class ArgumentMap(_Strict):
+    """One debate: its question, sources, actors, claims and relations."""
+
+    argmap: int = Field(default=FORMAT_VERSION, description="The version of the map format.")
+    title: Text
+    question: Text = Field(description="The question under debate.")
+    description: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references(self, info: ValidationInfo) -> ArgumentMap:
+        if info.context and info.context.get("skip_references"):
+            return self
+        problems = reference_problems(self.sources, self.actors, self.claims, self.relations)
+        if problems:
+            raise ValueError("; ".join(f"{_loc_text(p.loc)}: {p.message}" for p in problems))
+        return self
+
+    # Lookups; O(n) per call on purpose: the model is plain data, indexes live in the graph.
+    def source(self, source_id: str) -> Source:
+        return _by_id(self.sources, source_id, "source")
+
+    def actor(self, actor_id: str) -> Actor:
+        return _by_id(self.actors, actor_id, "actor")
+
+    def claim(self, claim_id: str) -> Claim:
+        return _by_id(self.claims, claim_id, "claim")
+
+    def relation(self, relation_id: str) -> Relation:
+        return _by_id(self.relations, relation_id, "relation")
+
+
+_T = TypeVar("_T", Source, Actor, Claim, Relation)
+
+
+def _by_id(items: Iterable[_T], item_id: str, what: str) -> _T:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(f"no {what} with id {item_id!r}")
+
+
+@dataclass(frozen=True)
+class ReferenceProblem:
+    """A broken cross-reference, located by its path in the map: ``("claims", 3, "source")``."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+
+def _loc_text(loc: Sequence[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str:
+    """Return "; did you mean 'x'?" for the closest candidate, or "" when none is close."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def reference_problems(
+    sources: Sequence[Source | str | None],
+    actors: Sequence[Actor | str | None],
+    claims: Sequence[Claim | str | None],
+    relations: Sequence[Relation | str | None],
+) -> list[ReferenceProblem]:
+    """Return every broken cross-reference in a map, in section order.
+
+    An entry that failed structural validation is given as its id (a ``str``) when it has a
+    readable one, else ``None``: it counts for duplicate ids and as a valid target (its own
+    errors are reported elsewhere), but its own references are not checked.
+
+    >>> s = Source(id="s", title="T", kind="article")
+    >>> a = Actor(id="goldsmith", name="Jack Goldsmith", kind="person")
+    >>> c = Claim(id="c", statement="S.", source="s", actor="goldsmth", quote="q")
+    >>> for problem in reference_problems([s], [a], [c], []):  # doctest: +NORMALIZE_WHITESPACE
+    ...     print(problem.loc, problem.message)
+    ('claims', 0, 'actor') unknown actor 'goldsmth'; did you mean 'goldsmith'? (expected the id
+    of an entry under actors:)
+    """
+    problems: list[ReferenceProblem] = []
+    sections: list[tuple[str, Sequence[Any]]] = [
+        ("sources", sources),
+        ("actors", actors),
+        ("claims", claims),
+        ("relations", relations),
+    ]
+    seen: dict[str, str] = {}
+    for name, items in sections:
+        for index, item in enumerate(items):
+            item_id = _id_of(item)
+            if item_id is None:
+                continue
+            if item_id in seen:
+                problems.append(
+                    ReferenceProblem(
+                        (name, index, "id"),
+                        f"duplicate id {item_id!r}, already used at {seen[item_id]}; "
+                        "ids must be unique across the whole map",
+                    )
+                )
+            else:
+                seen[item_id] = f"{name}[{index}]"
+
+    def ids(items: Sequence[Any]) -> set[str]:
+        return {i for i in map(_id_of, items) if i is not None}
+
+    source_ids, actor_ids = ids(sources), ids(actors)
+    claim_ids, relation_ids = ids(claims), ids(relations)
+    sources, actors, claims, relations = (
+        [None if isinstance(i, str) else i for i in section]
+        for section in (sources, actors, claims, relations)
+    )
+
+    def check(
+        loc: tuple[str | int, ...], ref: str, valid: set[str], what: str, section: str
+    ) -> None:
+        if ref in valid:
+            return
+        elsewhere = next(
+            (
+                n
+                for n, group in (
+                    ("sources", source_ids),
+                    ("actors", actor_ids),
+                    ("claims", claim_ids),
+                    ("relations", relation_ids),
+                )
+                if ref in group
+            ),
+            None,
+        )
+        if elsewhere:
+            message = f"{ref!r} is an id under {elsewhere}:, but this field needs {what}"
+        else:
+            message = f"unknown {what.removeprefix('a ').removeprefix('an ')} {ref!r}"
+            message += suggest(ref, valid)
+        problems.append(
+            ReferenceProblem(loc, f"{message} (expected the id of an entry under {section}:)")
+        )
+
+    for index, source in enumerate(sources):
+        if source is not None and source.reported_in is not None:
+            loc = ("sources", index, "reported_in")
+            if source.reported_in == source.id:
+                problems.append(ReferenceProblem(loc, "a source cannot be reported in itself"))
+            else:
+                check(loc, source.reported_in, source_ids, "a source", "sources")
+    for index, actor in enumerate(actors):
+        if actor is None:
+            continue
+        if actor.member_of is not None:
+            loc = ("actors", index, "member_of")
+            if actor.member_of == actor.id:
+                problems.append(ReferenceProblem(loc, "an actor cannot be a member of itself"))
+            else:
+                check(loc, actor.member_of, actor_ids, "an actor", "actors")
+        for k, source_id in enumerate(actor.sources):
+            check(("actors", index, "sources", k), source_id, source_ids, "a source", "sources")
+    for index, claim in enumerate(claims):
+        if claim is None:
+            continue
+        check(("claims", index, "source"), claim.source, source_ids, "a source", "sources")
+        check(("claims", index, "actor"), claim.actor, actor_ids, "an actor", "actors")
+    for index, relation in enumerate(relations):
+        if relation is None:
+            continue
+        check(("relations", index, "from"), relation.from_, claim_ids, "a claim", "claims")
+        if relation.type is RelationType.undercuts:
+            if relation.to == relation.id:
+                problems.append(
+                    ReferenceProblem(
+                        ("relations", index, "to"), "a relation cannot undercut itself"
+                    )
+                )
+            elif relation.to in claim_ids:
+                problems.append(
+                    ReferenceProblem(
+                        ("relations", index, "to"),
+                        f"an undercut must target a relation, but {relation.to!r} is a claim; "
+                        "use type: attacks to attack the claim itself",
+                    )
+                )
+            else:
+                check(
+                    ("relations", index, "to"), relation.to, relation_ids, "a relation", "relations"
+                )
+        else:
+            if relation.to == relation.from_:
+                problems.append(
+                    ReferenceProblem(
+                        ("relations", index, "to"),
+                        f"claim {relation.from_!r} cannot {relation.type.value[:-1]} itself",
+                    )
+                )
+            else:
+                check(("relations", index, "to"), relation.to, claim_ids, "a claim", "claims")
+    problems.extend(_cycle_problems(sources, "sources", "reported_in"))
+    return problems
+
+
+def _id_of(item: Any) -> str | None:
+    return item if isinstance(item, str) or item is None else item.id
+
+
+def _cycle_problems(items: Sequence[Any], section: str, field: str) -> list[ReferenceProblem]:
+    """Report chains like a reported_in b reported_in a, which have no first-hand end."""
+    parent = {i.id: getattr(i, field) for i in items if i is not None}
+    index = {i.id: n for n, i in enumerate(items) if i is not None}
+    problems = []
+    reported: set[str] = set()
+    for start in parent:
+        seen: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent and node not in seen:
+            seen.append(node)
+            node = parent[node]
+        if node is not None and node in seen and node == start and start not in reported:
+            cycle = seen[seen.index(node) :]
+            if len(cycle) > 1:
+                reported.update(cycle)
+                problems.append(
+                    ReferenceProblem(
+                        (section, index[start], field),
+                        f"{field} forms a cycle: {' -> '.join([*cycle, start])}",
+                    )
+                )
+    return problems

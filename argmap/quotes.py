@@ -1,0 +1,124 @@
+"""Check that every claim's quote really occurs in its source's text.
+
+A quote is found when it occurs in the text with runs of whitespace (line breaks
+included) counted as one space; nothing else is forgiven. A source known second-hand
+(``reported_in``) is checked against the text of the source that reports it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.model import ArgumentMap
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_space(text: str) -> str:
+    """Return ``text`` with every run of whitespace turned into one space, stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """The outcome for one claim: ``found``, or why not and the closest passage."""
+
+    claim_index: int
+    claim_id: str
+    text_file: str | None
+    found: bool
+    problem: str = ""
+    closest: str = ""
+    similarity: float = 0.0
+
+
+def text_file_of(argument_map: ArgumentMap, source_id: str) -> str | None:
+    """Return the text file that holds a source's words, following ``reported_in``."""
+    seen: set[str] = set()
+    current: str | None = source_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        source = argument_map.source(current)
+        if source.text_file:
+            return source.text_file
+        current = source.reported_in
+    return None
+
+
+def check_quotes(
+    argument_map: ArgumentMap, sources_dir: str | os.PathLike[str]
+) -> list[QuoteCheck]:
+    """Return one :class:`QuoteCheck` per claim, in map order."""
+    folder = Path(sources_dir)
+    texts: dict[str, str | None] = {}
+    results = []
+    for index, claim in enumerate(argument_map.claims):
+        file_name = text_file_of(argument_map, claim.source)
+        if file_name is None:
+            results.append(
+                QuoteCheck(
+                    index,
+                    claim.id,
+                    None,
+                    False,
+                    f"source {claim.source!r} has no text_file, and neither has any "
+                    "source it is reported in",
+                )
+            )
+            continue
+        if file_name not in texts:
+            path = folder / file_name
+            texts[file_name] = (
+                normalize_space(path.read_text(encoding="utf-8")) if path.is_file() else None
+            )
+        text = texts[file_name]
+        if text is None:
+            results.append(
+                QuoteCheck(index, claim.id, file_name, False, f"no file {file_name} in {folder}")
+            )
+            continue
+        quote = normalize_space(claim.quote)
+        if quote in text:
+            results.append(QuoteCheck(index, claim.id, file_name, True))
+        else:
+            closest, ratio = closest_passage(quote, text)
+            results.append(
+                QuoteCheck(
+                    index,
+                    claim.id,
+                    file_name,
+                    False,
+                    f"quote not found in {file_name}",
+                    closest,
+                    ratio,
+                )
+            )
+    return results
+
+
+def closest_passage(quote: str, text: str) -> tuple[str, float]:
+    """Return the passage of ``text`` most like ``quote`` and its similarity in [0, 1].
+
+    Windows of the quote's length in words are compared, starting at every word.
+
+    >>> closest_passage("the quick brown cat", "A fox: the quick brown fox jumps.")
+    ('the quick brown fox', 0.8421052631578947)
+    """
+    words = text.split(" ")
+    size = max(1, len(quote.split(" ")))
+    best, best_ratio = "", 0.0
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)
+    for start in range(max(1, len(words) - size + 1)):
+        window = " ".join(words[start : start + size])
+        matcher.set_seq1(window)
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = window, ratio
+    return best, best_ratio

@@ -1,0 +1,75 @@
+"""The map's graph (see :mod:`argmap.graph`) as GraphML, and back without loss.
+
+GraphML attributes are scalars, so list- and record-valued attributes (a claim's ``tags``,
+the map's ``sources`` and ``actors``) are stored as JSON text, named in the graph attribute
+``json_attributes`` so the reader knows which to decode.
+
+>>> from argmap.model import ArgumentMap
+>>> import io
+>>> m = ArgumentMap(title="T", question="Q?")
+>>> buffer = io.BytesIO()
+>>> write_graphml(m, buffer)
+>>> _ = buffer.seek(0)
+>>> read_graphml(buffer) == m
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import IO, Any
+
+import networkx as nx
+
+from argmap.graph import to_graph, to_map
+from argmap.model import ArgumentMap
+
+_JSON_KEYS = "json_attributes"
+
+
+def _encode(attrs: dict[str, Any], encoded: set[str]) -> dict[str, Any]:
+    out = {}
+    for key, value in attrs.items():
+        if isinstance(value, list | dict):
+            out[key] = json.dumps(value, ensure_ascii=False)
+            encoded.add(key)
+        else:
+            out[key] = value
+    return out
+
+
+def write_graphml(
+    graph_or_map: nx.DiGraph | ArgumentMap, path: str | os.PathLike[str] | IO[bytes]
+) -> None:
+    """Write a map (or its graph) as GraphML."""
+    G = to_graph(graph_or_map) if isinstance(graph_or_map, ArgumentMap) else graph_or_map
+    encoded: set[str] = set()
+    H = nx.DiGraph()
+    H.graph.update(_encode(G.graph, encoded))
+    for node, attrs in G.nodes(data=True):
+        H.add_node(node, **_encode(attrs, encoded))
+    H.add_edges_from(G.edges())
+    H.graph[_JSON_KEYS] = " ".join(sorted(encoded))
+    nx.write_graphml(H, path, encoding="utf-8", prettyprint=True)
+
+
+def read_graphml_graph(path: str | os.PathLike[str] | IO[bytes]) -> nx.DiGraph:
+    """Read GraphML written by :func:`write_graphml` into the graph of :mod:`argmap.graph`."""
+    H = nx.read_graphml(path, node_type=str)
+    encoded = set(str(H.graph.pop(_JSON_KEYS, "")).split())
+
+    def decode(attrs: dict[str, Any]) -> dict[str, Any]:
+        return {k: json.loads(v) if k in encoded else v for k, v in attrs.items()}
+
+    G = nx.DiGraph()
+    G.graph.update(decode(H.graph))
+    for node, attrs in H.nodes(data=True):
+        G.add_node(node, **decode(attrs))
+    G.add_edges_from(H.edges())
+    return G
+
+
+def read_graphml(path: str | os.PathLike[str] | IO[bytes]) -> ArgumentMap:
+    """Read GraphML written by :func:`write_graphml` back into the map."""
+    return to_map(read_graphml_graph(path))

@@ -1,0 +1,51 @@
+"""The map model as JSON: the same fields and ids as the YAML files.
+
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap(title="T", question="Q?")
+>>> from_json(to_json(m)) == m
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from argmap.atomic import atomic_write_text
+from argmap.errors import MapFileError, Problem
+from argmap.model import ArgumentMap
+
+
+def to_json(argument_map: ArgumentMap) -> str:
+    """Return the map as indented JSON text (ids and field names as in the map files)."""
+    data = argument_map.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def from_json(text: str, name: str = "<json>") -> ArgumentMap:
+    """Return the map in JSON text; raise MapFileError on bad JSON or an invalid map."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MapFileError(
+            [Problem(name, exc.lineno, exc.colno, "", f"JSON syntax: {exc.msg}")]
+        ) from None
+    try:
+        return ArgumentMap.model_validate(data)
+    except ValidationError as exc:
+        raise MapFileError(
+            Problem(name, 1, 1, ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()
+        ) from None
+
+
+def write_json(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write the map as JSON to ``path``, atomically."""
+    atomic_write_text(path, to_json(argument_map))
+
+
+def read_json(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read a map written by :func:`write_json`."""
+    return from_json(Path(path).read_text(encoding="utf-8"), str(path))

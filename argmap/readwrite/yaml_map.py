@@ -1,0 +1,412 @@
+"""Read and write map files (YAML), keeping a person's comments, key order and quoting.
+
+:func:`read_map` returns a :class:`LoadedMap`: the validated model *and* the YAML document
+it came from. :func:`write_map` writes a model back into that document, touching only what
+changed, so a file a person also edits by hand keeps its comments and layout.
+
+Every problem in a file is reported at once, each located at its line and column, with the
+field, what was expected and, for a misspelt id, the nearest valid one:
+
+>>> read_map_text("title: T\\nquestion: Q?\\nclaim: []\\n", "demo.yaml")
+Traceback (most recent call last):
+...
+argmap.errors.MapFileError: demo.yaml:3:1: claim: unknown field 'claim'; did you mean 'claims'? ...
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from argmap.atomic import atomic_write_text
+from argmap.errors import MapFileError, Problem
+from argmap.model import (
+    _ID_PATTERN,
+    Actor,
+    ArgumentMap,
+    Claim,
+    Relation,
+    Source,
+    _date_to_text,
+    _loc_text,
+    reference_problems,
+    suggest,
+)
+
+SCHEMA_MODELINE = "# yaml-language-server: $schema={schema}\n"
+DEFAULT_SCHEMA_REF = "../schema/argmap-map.schema.json"
+
+_SECTIONS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "actors": Actor,
+    "claims": Claim,
+    "relations": Relation,
+}
+
+
+@dataclass
+class LoadedMap:
+    """A validated map with the YAML document it was read from."""
+
+    map: ArgumentMap
+    path: Path | None = None
+    document: CommentedMap | None = field(default=None, repr=False)
+    indent: tuple[int, int] = (2, 2)  # (indent, dash offset) as the file has them
+
+    @property
+    def name(self) -> str:
+        return str(self.path) if self.path else "<map>"
+
+
+def _yaml(indent: tuple[int, int] = (2, 2)) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a person's long lines
+    width, offset = indent
+    yaml.indent(mapping=width, sequence=width, offset=offset)
+    return yaml
+
+
+def read_map(path: str | os.PathLike[str]) -> LoadedMap:
+    """Read and validate a map file.
+
+    Raises :class:`~argmap.errors.MapFileError` listing every problem in the file.
+    """
+    target = Path(path)
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise MapFileError([Problem(str(path), 1, 1, "", "no such file")]) from None
+    except UnicodeDecodeError as exc:
+        raise MapFileError(
+            [Problem(str(path), 1, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        ) from None
+    loaded = read_map_text(text, str(path))
+    loaded.path = target
+    return loaded
+
+
+def read_map_text(text: str, name: str = "<map>") -> LoadedMap:
+    """Validate map text (for uploads and tests); ``name`` is used in error messages."""
+    document, indent = load_document(text, name)
+    argument_map = validate_document(document, name)
+    return LoadedMap(map=argument_map, path=None, document=document, indent=indent)
+
+
+def load_document(text: str, name: str = "<map>") -> tuple[Any, tuple[int, int]]:
+    """Parse YAML text into a round-trip document and the indentation it uses.
+
+    Raises a located MapFileError on a YAML syntax error.
+    """
+    try:
+        document, mapping, offset = load_yaml_guess_indent(text, yaml=_yaml())
+        return document, (mapping or 2, 2 if offset is None else offset)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        hint = ""
+        if "duplicate key" in problem or "found duplicate" in str(exc):
+            hint = "; each key may appear once per entry"
+        elif "mapping values are not allowed" in problem:
+            hint = "; a value containing ': ' must be quoted"
+        raise MapFileError(
+            [Problem(name, line, col, "", f"YAML syntax: {problem}{hint}")]
+        ) from None
+    except YAMLError as exc:
+        raise MapFileError([Problem(name, 1, 1, "", f"YAML syntax: {exc}")]) from None
+
+
+def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
+    """Validate a loaded document; raise MapFileError with every located problem."""
+    if not isinstance(document, dict):
+        found = "an empty file" if document is None else f"a {type(document).__name__}"
+        raise MapFileError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"a map file must be a mapping with title:, question:, sources:, actors:, "
+                    f"claims: and relations:, but this is {found}",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    try:
+        argument_map = ArgumentMap.model_validate(document, context={"skip_references": True})
+        items: dict[str, Sequence[Any]] = {
+            "sources": argument_map.sources,
+            "actors": argument_map.actors,
+            "claims": argument_map.claims,
+            "relations": argument_map.relations,
+        }
+    except ValidationError as exc:
+        argument_map = None  # type: ignore[assignment]
+        problems.extend(_pydantic_problem(document, err, name) for err in exc.errors())
+        # Validate entry by entry so the cross-references of the good ones still get checked.
+        items = {}
+        for section, model in _SECTIONS.items():
+            raw = document.get(section)
+            items[section] = [
+                _validate_entry(model, entry) for entry in (raw if isinstance(raw, list) else [])
+            ]
+    for ref in reference_problems(
+        items["sources"], items["actors"], items["claims"], items["relations"]
+    ):
+        line, col = locate(document, ref.loc)
+        problems.append(Problem(name, line, col, _loc_text(ref.loc), ref.message))
+    if problems:
+        raise MapFileError(problems)
+    return argument_map
+
+
+def _validate_entry(model: type[BaseModel], entry: Any) -> Any:
+    """The entry as a model, or (when it is invalid) its id if it has one, else None."""
+    try:
+        return model.model_validate(entry)
+    except ValidationError:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            return entry["id"]
+        return None
+
+
+def locate(document: Any, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+    """Return the 1-based (line, col) of the value at ``loc`` in a round-trip document.
+
+    Follows ``loc`` as far as the document goes; a missing last key points at the entry
+    that lacks it. With ``key=True`` a mapping key's own position is returned, not its value's.
+    """
+    node = document
+    line, col = 0, 0
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, CommentedMap) and isinstance(part, str) and part in node:
+            line, col = node.lc.key(part) if key and last else node.lc.value(part)
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line, col = node.lc.item(part)
+            node = node[part]
+        else:
+            if isinstance(node, CommentedMap | CommentedSeq) and index == 0:
+                line, col = node.lc.line, node.lc.col
+            break
+    return line + 1, col + 1
+
+
+def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
+    if len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int):
+        return _SECTIONS[str(loc[0])]
+    return ArgumentMap
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _pydantic_problem(document: Any, err: Any, name: str) -> Problem:
+    loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
+    kind = err["type"]
+    # Only keep the part of the location that names fields and list positions in the file.
+    path_loc = _file_loc(document, loc)
+    model = _model_at(path_loc)
+    path = _loc_text(path_loc)
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        field_name = str(path_loc[-1])
+        allowed = _field_names(_model_at(path_loc[:-1]))
+        message = f"unknown field {field_name!r}{suggest(field_name, allowed)} "
+        message += f"(allowed here: {', '.join(allowed)})"
+        line, col = locate(document, path_loc, key=True)
+        return Problem(name, line, col, path, message)
+    line, col = locate(document, path_loc)
+    if kind == "missing":
+        field_name = str(loc[-1])
+        description = _describe(model, field_name)
+        message = f"missing required field {field_name!r}" + (
+            f": {description}" if description else ""
+        )
+        return Problem(name, line, col, path, message)
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == _ID_PATTERN:
+        message = (
+            f"{value!r} is not a valid id (expected lower-case letters, digits, '-', '_' or '.', "
+            f"starting with a letter or digit, e.g. {_slug(value)!r})"
+        )
+        return Problem(name, line, col, path, message)
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        hint = suggest(str(value), choices) if isinstance(value, str) else ""
+        return Problem(
+            name, line, col, path, f"{value!r} is not allowed{hint} (expected {expected})"
+        )
+    if kind == "string_pattern_mismatch":
+        description = _describe(model, str(path_loc[-1])).rstrip(".")
+        expected = (
+            description[:1].lower() + description[1:] or f"the pattern {err['ctx']['pattern']}"
+        )
+        return Problem(
+            name, line, col, path, f"{_short(value)} is not valid here (expected {expected})"
+        )
+    message = err["msg"]
+    if kind.startswith("value_error"):
+        message = message.removeprefix("Value error, ")
+    elif value is not None and not isinstance(value, dict | list):
+        message = f"{message}, got {_short(value)}"
+    return Problem(name, line, col, path, message)
+
+
+def _file_loc(document: Any, loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """Drop pydantic's type tags (``'str'``, ``'function-after[...]'``) from a location."""
+    kept: list[str | int] = []
+    node: Any = document
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            kept.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            kept.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif node is None and isinstance(part, str) and not _is_type_tag(part):
+            kept.append(part)  # a missing field: keep its name
+        # anything else is a tag pydantic adds for unions and validators
+    return tuple(kept)
+
+
+def _is_type_tag(part: str) -> bool:
+    return "[" in part or part in {"str", "int", "float", "bool", "list", "dict", "none"}
+
+
+def _describe(model: type[BaseModel], field_name: str) -> str:
+    for name, info in model.model_fields.items():
+        if field_name in (name, info.alias):
+            return info.description or ""
+    return ""
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _slug(value: Any) -> str:
+    text = "".join(c if c.isalnum() else "-" for c in str(value).lower()).strip("-")
+    while "--" in text:
+        text = text.replace("--", "-")
+    return text or "my-id"
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def dump_map(loaded: LoadedMap | ArgumentMap, *, schema: str = DEFAULT_SCHEMA_REF) -> str:
+    """Return the YAML text of a map.
+
+    For a :class:`LoadedMap` the model is written into its original document, so everything
+    outside the changed entries (comments, key order, quoting, blank lines) stays as it was.
+    A bare model gets a fresh document, headed by the JSON Schema modeline.
+    """
+    if isinstance(loaded, LoadedMap) and loaded.document is not None:
+        document = loaded.document
+        sync_document(document, loaded.map)
+        indent = loaded.indent
+        header = ""
+    else:
+        argument_map = loaded.map if isinstance(loaded, LoadedMap) else loaded
+        document = CommentedMap()
+        sync_document(document, argument_map)
+        indent = (4, 2)
+        header = SCHEMA_MODELINE.format(schema=schema)
+    stream = io.StringIO()
+    _yaml(indent).dump(document, stream)
+    return header + stream.getvalue()
+
+
+def write_map(loaded: LoadedMap | ArgumentMap, path: str | os.PathLike[str] | None = None) -> Path:
+    """Write a map atomically to ``path`` (default: the file it was read from); return the path."""
+    target = (
+        Path(path) if path is not None else (loaded.path if isinstance(loaded, LoadedMap) else None)
+    )
+    if target is None:
+        raise ValueError("write_map needs a path for a map that was not read from a file")
+    atomic_write_text(target, dump_map(loaded))
+    return target
+
+
+def sync_document(document: CommentedMap, argument_map: ArgumentMap) -> None:
+    """Make ``document`` hold ``argument_map``, changing only what differs.
+
+    Keys keep their order and comments; entries of the sections are matched by id, so an
+    edited claim keeps the comments around it; a key whose value became empty or default
+    and that the file did not spell out is not added.
+    """
+    full = argument_map.model_dump(mode="json", by_alias=True, exclude_none=True)
+    lean = argument_map.model_dump(
+        mode="json", by_alias=True, exclude_none=True, exclude_defaults=True
+    )
+    lean.setdefault("argmap", full["argmap"])  # the format version is always written
+    _sync_mapping(document, full, lean)
+
+
+def _sync_mapping(node: CommentedMap, full: dict[str, Any], lean: dict[str, Any]) -> None:
+    # `lean` is the same data without defaults: what a new key must be to be worth adding.
+    for key in [k for k in node if k not in full]:
+        del node[key]
+    for key, value in full.items():
+        if key in node or key in lean:
+            node[key] = _sync_value(node.get(key), value, lean.get(key, value))
+
+
+def _sync_value(old: Any, new: Any, lean: Any) -> Any:
+    if isinstance(new, dict):
+        target = old if isinstance(old, CommentedMap) else CommentedMap()
+        _sync_mapping(target, new, lean)
+        return target
+    if isinstance(new, list):
+        if new and all(isinstance(v, dict) and "id" in v for v in new):
+            return _sync_entries(old, new, lean)
+        if isinstance(old, list) and _same_scalars(old, new):
+            return old
+        seq = CommentedSeq(new)
+        if isinstance(old, CommentedSeq) and old.fa.flow_style():
+            seq.fa.set_flow_style()
+        return seq
+    return old if _same_scalar(old, new) else new
+
+
+def _sync_entries(old: Any, new: list[dict[str, Any]], lean: list[dict[str, Any]]) -> CommentedSeq:
+    existing = {}
+    if isinstance(old, list):
+        existing = {e.get("id"): e for e in old if isinstance(e, CommentedMap)}
+    seq = old if isinstance(old, CommentedSeq) else CommentedSeq()
+    entries = [
+        _sync_value(existing.get(item["id"]), item, {"id": item["id"], **lean_item})
+        for item, lean_item in zip(new, lean, strict=True)
+    ]
+    if [id(e) for e in entries] != [id(e) for e in seq]:
+        seq[:] = entries
+    return seq
+
+
+def _same_scalars(old: list[Any], new: list[Any]) -> bool:
+    return len(old) == len(new) and all(_same_scalar(a, b) for a, b in zip(old, new, strict=True))
+
+
+def _same_scalar(old: Any, new: Any) -> bool:
+    if old == new and type(old) is type(new):
+        return True
+    if isinstance(new, str) and isinstance(old, str):
+        return str(old) == new  # keeps a person's quoting style (ruamel's quoted subclasses)
+    # YAML's 2011 (int) or 2019-09-17 (date) stand for the model's date strings.
+    return isinstance(new, str) and _date_to_text(old) == new

@@ -1,0 +1,80 @@
+"""Shared fixtures: small valid maps and the location of the articles of the first map."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MAPS = ROOT / "maps"
+CYBERCRIME_MAP = MAPS / "cybercrime-treaties.yaml"
+SOURCES = Path(os.environ.get("ARGMAP_SOURCES", ROOT.parent / "shared" / "sources"))
+
+# A small map in the house style, with a comment on every level a person might write one.
+SMALL_MAP = """\
+# yaml-language-server: $schema=../schema/argmap-map.schema.json
+argmap: 1
+title: Small demo   # a trailing comment
+question: "Should we join?"
+description: >
+  A folded description
+  over two lines.
+sources:
+  - id: article-2011
+    title: "An article: with a colon"
+    kind: article
+    date: 2011
+    text_file: article.txt
+  # Known only through the article.
+  - id: paper-2011
+    title: A paper
+    authors: [Jo Author]
+    kind: paper
+    reported_in: article-2011
+actors:
+  - id: jo
+    name: Jo Author
+    kind: person
+    sources: [paper-2011]
+  - id: gov
+    name: A government
+    kind: government
+claims:
+  - id: join
+    statement: We should join.
+    kind: thesis
+    source: article-2011
+    actor: gov
+    quote: “join now”
+    tags: [policy]
+  - id: too-costly
+    statement: Joining costs too much.
+    source: paper-2011
+    actor: jo
+    quote: 'costs: too much'
+  - id: cheap-enough
+    statement: The cost is small.
+    kind: evidence
+    source: article-2011
+    actor: gov
+    quote: a small cost
+relations:
+  - id: r-cost
+    type: attacks
+    from: too-costly
+    to: join
+    note: Cost is the main objection.
+  - id: r-cheap
+    type: undercuts
+    from: cheap-enough
+    to: r-cost
+"""
+
+
+@pytest.fixture
+def small_map_file(tmp_path: Path) -> Path:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL_MAP, encoding="utf-8")
+    return path
