@@ -61,19 +61,20 @@ class LoadedMap:
     map: ArgumentMap
     path: Path | None = None
     document: CommentedMap | None = field(default=None, repr=False)
-    indent: tuple[int, int] = (2, 2)  # (indent, dash offset) as the file has them
+    # (mapping indent, sequence indent, dash offset) as the file has them
+    indent: tuple[int, int, int] = (2, 4, 2)
 
     @property
     def name(self) -> str:
         return str(self.path) if self.path else "<map>"
 
 
-def _yaml(indent: tuple[int, int] = (2, 2)) -> YAML:
+def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a person's long lines
-    width, offset = indent
-    yaml.indent(mapping=width, sequence=width, offset=offset)
+    mapping, sequence, offset = indent
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     return yaml
 
 
@@ -103,14 +104,16 @@ def read_map_text(text: str, name: str = "<map>") -> LoadedMap:
     return LoadedMap(map=argument_map, path=None, document=document, indent=indent)
 
 
-def load_document(text: str, name: str = "<map>") -> tuple[Any, tuple[int, int]]:
+def load_document(text: str, name: str = "<map>") -> tuple[Any, tuple[int, int, int]]:
     """Parse YAML text into a round-trip document and the indentation it uses.
 
     Raises a located MapFileError on a YAML syntax error.
     """
     try:
-        document, mapping, offset = load_yaml_guess_indent(text, yaml=_yaml())
-        return document, (mapping or 2, 2 if offset is None else offset)
+        document, sequence, offset = load_yaml_guess_indent(text, yaml=_yaml())
+        sequence, offset = sequence or 4, 2 if offset is None else offset
+        # In the usual styles a mapping nests by the sequence indent less the dash offset.
+        return document, (max(2, sequence - offset), sequence, offset)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -326,7 +329,7 @@ def dump_map(loaded: LoadedMap | ArgumentMap, *, schema: str = DEFAULT_SCHEMA_RE
         argument_map = loaded.map if isinstance(loaded, LoadedMap) else loaded
         document = CommentedMap()
         sync_document(document, argument_map)
-        indent = (4, 2)
+        indent = (2, 4, 2)
         header = SCHEMA_MODELINE.format(schema=schema)
     stream = io.StringIO()
     _yaml(indent).dump(document, stream)
@@ -407,6 +410,7 @@ def _same_scalar(old: Any, new: Any) -> bool:
     if old == new and type(old) is type(new):
         return True
     if isinstance(new, str) and isinstance(old, str):
-        return str(old) == new  # keeps a person's quoting style (ruamel's quoted subclasses)
+        # Keeps a person's quoting and block style (the model strips the text it holds).
+        return str(old).strip() == new
     # YAML's 2011 (int) or 2019-09-17 (date) stand for the model's date strings.
     return isinstance(new, str) and _date_to_text(old) == new

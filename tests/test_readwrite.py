@@ -1,0 +1,147 @@
+"""Round trips: YAML (comments and order kept), JSON, GraphML, the graph, and the schema."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.graph import relation_triples, relations_into, to_graph, to_map
+from argmap.model import Claim
+from argmap.readwrite.graphml import read_graphml, write_graphml
+from argmap.readwrite.json_map import from_json, to_json
+from argmap.readwrite.schema import map_json_schema, schema_text
+from argmap.readwrite.yaml_map import dump_map, read_map, read_map_text, write_map
+from tests.conftest import CYBERCRIME_MAP, ROOT, SMALL_MAP
+
+
+def test_yaml_round_trip_is_byte_identical(small_map_file: Path) -> None:
+    loaded = read_map(small_map_file)
+    write_map(loaded)
+    assert small_map_file.read_text(encoding="utf-8") == SMALL_MAP
+    assert read_map(small_map_file).map == loaded.map
+
+
+def test_yaml_edit_keeps_comments_order_and_quoting(small_map_file: Path) -> None:
+    loaded = read_map(small_map_file)
+    loaded.map.claims[1].statement = "Joining costs far too much."
+    loaded.map.claims.append(
+        Claim(
+            id="new-claim", statement="A new one.", source="article-2011", actor="gov", quote="new"
+        )
+    )
+    write_map(loaded)
+    text = small_map_file.read_text(encoding="utf-8")
+    expected = SMALL_MAP.replace("Joining costs too much.", "Joining costs far too much.")
+    expected = expected.replace(
+        "relations:\n",
+        "  - id: new-claim\n    statement: A new one.\n    source: article-2011\n"
+        "    actor: gov\n    quote: new\nrelations:\n",
+    )
+    assert text == expected
+    reread = read_map(small_map_file).map
+    assert reread == loaded.map
+    assert reread.claims[-1].kind.value == "claim"  # the default is not written out
+
+
+def test_yaml_removal_keeps_the_rest(small_map_file: Path) -> None:
+    loaded = read_map(small_map_file)
+    loaded.map.relations = [r for r in loaded.map.relations if r.id != "r-cheap"]
+    loaded.map.relations[0].note = None
+    write_map(loaded)
+    text = small_map_file.read_text(encoding="utf-8")
+    assert "r-cheap" not in text and "note:" not in text
+    assert "# Known only through the article." in text and "# a trailing comment" in text
+
+
+def test_fresh_model_dump_reads_back() -> None:
+    m = read_map_text(SMALL_MAP).map
+    text = dump_map(m)
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert read_map_text(text).map == m
+
+
+def test_write_is_atomic_when_interrupted(
+    small_map_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = read_map(small_map_file)
+    loaded.map.title = "Changed"
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        write_map(loaded)
+    assert small_map_file.read_text(encoding="utf-8") == SMALL_MAP
+    assert [p.name for p in small_map_file.parent.iterdir()] == [small_map_file.name]
+
+
+def test_json_round_trip() -> None:
+    m = read_map_text(SMALL_MAP).map
+    text = to_json(m)
+    assert json.loads(text)["relations"][0]["from"] == "too-costly"
+    assert from_json(text) == m
+
+
+def test_graph_round_trip_and_undercuts() -> None:
+    m = read_map_text(SMALL_MAP).map
+    G = to_graph(m)
+    assert G.nodes["join"]["role"] == "claim" and G.nodes["join"]["quote"] == "“join now”"
+    assert G.nodes["r-cost"] == {
+        "role": "relation",
+        "type": "attacks",
+        "note": "Cost is the main objection.",
+    }
+    # The undercut points at the attack relation, not at a claim.
+    assert list(relation_triples(G)) == [
+        ("r-cost", "attacks", "too-costly", "join"),
+        ("r-cheap", "undercuts", "cheap-enough", "r-cost"),
+    ]
+    assert relations_into(G, "r-cost") == ["r-cheap"]
+    assert relations_into(G, "join", "attacks") == ["r-cost"]
+    assert to_map(G) == m
+
+
+def test_graphml_round_trip() -> None:
+    m = read_map_text(SMALL_MAP).map
+    buffer = io.BytesIO()
+    write_graphml(m, buffer)
+    assert b"<graphml" in buffer.getvalue()
+    buffer.seek(0)
+    assert read_graphml(buffer) == m
+
+
+@pytest.mark.skipif(not CYBERCRIME_MAP.exists(), reason="the map file is added with the map")
+def test_real_map_round_trips_everywhere(tmp_path: Path) -> None:
+    loaded = read_map(CYBERCRIME_MAP)
+    copy = tmp_path / "copy.yaml"
+    write_map(loaded, copy)
+    assert copy.read_text(encoding="utf-8") == CYBERCRIME_MAP.read_text(encoding="utf-8")
+    assert to_map(to_graph(loaded.map)) == loaded.map
+    buffer = io.BytesIO()
+    write_graphml(loaded.map, buffer)
+    buffer.seek(0)
+    assert read_graphml(buffer) == loaded.map
+
+
+def test_committed_schema_is_current_and_referenced() -> None:
+    committed = ROOT / "schema" / "argmap-map.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text(), "run: argmap schema -o " + str(
+        committed
+    )
+    schema = map_json_schema()
+    assert schema["additionalProperties"] is False
+    assert set(schema["properties"]) >= {
+        "title",
+        "question",
+        "sources",
+        "actors",
+        "claims",
+        "relations",
+    }
+    for path in (ROOT / "maps").glob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/argmap-map.schema.json", path
