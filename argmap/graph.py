@@ -123,12 +123,11 @@ def relations_into(
 ) -> list[str]:
     """Return the ids of the relations that point at ``target`` (optionally of one type)."""
     wanted = None if type_ is None else str(RelationType(type_))
+    # Only relation nodes point at a target; a relation's origin claim points at the relation.
     return [
         u
         for u in G.predecessors(target)
-        if G.nodes[u]["role"] == RELATION
-        and relation_target(G, u) == target
-        and (wanted is None or G.nodes[u]["type"] == wanted)
+        if G.nodes[u]["role"] == RELATION and (wanted is None or G.nodes[u]["type"] == wanted)
     ]
 
 
