@@ -114,7 +114,6 @@ def test_graphml_round_trip() -> None:
     assert read_graphml(buffer) == m
 
 
-@pytest.mark.skipif(not CYBERCRIME_MAP.exists(), reason="the map file is added with the map")
 def test_real_map_round_trips_everywhere(tmp_path: Path) -> None:
     loaded = read_map(CYBERCRIME_MAP)
     copy = tmp_path / "copy.yaml"
