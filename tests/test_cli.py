@@ -127,3 +127,12 @@ def test_console_script_runs_as_a_process(small_map_file: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"{broken}:2:1: YAML syntax:")
     assert "Traceback" not in proc.stderr
+
+
+def test_validate_a_folder_or_binary_file(tmp_path: Path) -> None:
+    binary = tmp_path / "b.yaml"
+    binary.write_bytes(b"title: \xff\xfe\n")
+    result = runner.invoke(app, ["validate", str(tmp_path), str(binary)])
+    assert result.exit_code == 1
+    assert f"{tmp_path}:1:1: is a folder, not a map file" in result.stderr
+    assert f"{binary}:1:1: not UTF-8 text" in result.stderr

@@ -88,6 +88,10 @@ def read_map(path: str | os.PathLike[str]) -> LoadedMap:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MapFileError([Problem(str(path), 1, 1, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise MapFileError([Problem(str(path), 1, 1, "", "is a folder, not a map file")]) from None
+    except OSError as exc:
+        raise MapFileError([Problem(str(path), 1, 1, "", f"cannot read: {exc.strerror}")]) from None
     except UnicodeDecodeError as exc:
         raise MapFileError(
             [Problem(str(path), 1, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
