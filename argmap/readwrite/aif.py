@@ -1,0 +1,443 @@
+"""AIF JSON (the Argument Interchange Format of OVA and AIFdb) to a map and back.
+
+Reading: I nodes become claims; each premise of an RA node supports its conclusion; each
+attacker of a CA node attacks its target, or undercuts the relations of an RA or CA node it
+targets. A locution (L node ``"Speaker : words"``) anchored to an I node through a YA node
+names the claim's actor (via ``locutions``/``participants`` where given) and gives its quote.
+The OVA3/xAIF wrapper ``{"AIF": {...}}`` and string or int ids are accepted; texts, HTML
+included, are kept as plain data. What argmap has no place for (MA, PA, TA nodes, dialogue
+nodes that anchor no claim, an RA supporting an inference, edges that break AIF's rules such
+as I->I) is reported as a warning at its line; malformed JSON or an edge to a missing node
+is an error.
+
+Writing: every claim is an I node with an L node ``"Actor : quote"`` anchored by a YA
+``Asserting`` node; supports are RA nodes, attacks CA nodes, an undercut a CA node pointing
+at the RA or CA node of the relation it undercuts; S nodes carry the relation ids. What AIF
+cannot hold (sources, claim kinds, tags, notes, the map's title) rides in an ``"argmap"``
+member that AIF tools ignore, so ``read_aif(write_aif(m))`` gives ``m`` back.
+
+>>> result = read_aif('''{"nodes": [
+...   {"nodeID": 1, "text": "Cities should ban cars", "type": "I"},
+...   {"nodeID": 2, "text": "Cars pollute", "type": "I"},
+...   {"nodeID": 3, "text": "Default Inference", "type": "RA"}],
+...  "edges": [{"edgeID": 1, "fromID": 2, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 1}]}
+... ''', "demo.json")
+>>> [(r.from_, r.type.value, r.to) for r in result.map.relations]
+[('cars-pollute', 'supports', 'cities-should-ban-cars')]
+>>> read_aif(write_aif(result.map)).map == result.map
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from argmap.errors import MapFileError, Problem
+from argmap.model import ArgumentMap, RelationType
+from argmap.readwrite.imported import ImportResult, MapBuilder, is_id, slug
+
+__all__ = ["read_aif", "write_aif"]
+
+_DIALOGUE = {
+    "MA": "MA nodes (rephrases)",
+    "PA": "PA nodes (preferences)",
+    "TA": "TA nodes (transitions between locutions)",
+    "YA": "YA nodes (illocutions) that anchor no claim",
+    "L": "L nodes (locutions) that anchor no claim",
+}
+_SPEAKER = re.compile(r"^\s*([^:\n]{1,120}?)\s*:\s+(.+)$", re.S)
+
+
+def _key(value: Any) -> str:
+    """Ids may be ints or strings: 3 and "3" are the same node."""
+    return str(value)
+
+
+class _Locator:
+    """Lines of nodes and edges in the JSON text, found by their ids (first occurrence)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[tuple[str, str], int] = {}
+        for match in re.finditer(r'"(nodeID|edgeID)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
+            try:
+                value = _key(json.loads(match.group(2)))
+            except json.JSONDecodeError:
+                continue
+            line = text.count("\n", 0, match.start()) + 1
+            self.lines.setdefault((match.group(1), value), line)
+
+    def node(self, node_id: str) -> int:
+        return self.lines.get(("nodeID", node_id), 1)
+
+    def edge(self, edge_id: str) -> int:
+        return self.lines.get(("edgeID", edge_id), 1)
+
+
+def read_aif(text: str, name: str = "aif") -> ImportResult:
+    """Return the map an AIF JSON text describes, and what it could not express.
+
+    Raises :class:`~argmap.errors.MapFileError` on bad JSON or broken structure, located.
+
+    >>> read_aif('{"nodes": [{"nodeID": 1, "type": "I", "text": "x"}], "edges": '
+    ...          '[{"edgeID": 7, "fromID": 1, "toID": 9}]}', "x.json")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapFileError: x.json:1:1: edges: edge 7 goes to node 9, which is not in nodes
+    """
+    try:
+        root = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MapFileError(
+            [Problem(name, exc.lineno, exc.colno, "", f"JSON syntax: {exc.msg}")]
+        ) from None
+    where = _Locator(text)
+    errors: list[Problem] = []
+    if not isinstance(root, dict):
+        raise MapFileError([Problem(name, 1, 1, "", "AIF JSON must be an object with nodes")])
+    doc = root["AIF"] if isinstance(root.get("AIF"), dict) else root
+    extension = root.get("argmap") if isinstance(root.get("argmap"), dict) else {}
+
+    def section(key: str, required: bool = False) -> list[Any]:
+        value = doc.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            errors.append(Problem(name, 1, 1, key, f"{key} must be a list"))
+            return []
+        return value
+
+    nodes: dict[str, dict[str, Any]] = {}
+    for index, node in enumerate(section("nodes", required=True)):
+        if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
+            errors.append(Problem(name, 1, 1, f"nodes[{index}]", "a node needs a nodeID"))
+            continue
+        nid = _key(node["nodeID"])
+        if nid in nodes:
+            errors.append(
+                Problem(name, where.node(nid), 1, f"nodes[{index}]", f"nodeID {nid} is used twice")
+            )
+        if not isinstance(node.get("type"), str):
+            errors.append(
+                Problem(
+                    name,
+                    where.node(nid),
+                    1,
+                    f"nodes[{index}]",
+                    f"node {nid} has no type (I, RA, CA, L, ...)",
+                )
+            )
+        nodes[nid] = node
+    edges: list[tuple[str, str, str]] = []
+    for index, edge in enumerate(section("edges")):
+        if not isinstance(edge, dict):
+            errors.append(Problem(name, 1, 1, f"edges[{index}]", "an edge must be an object"))
+            continue
+        eid = _key(edge.get("edgeID", index))
+        ends = [
+            _key(edge.get(k)) if isinstance(edge.get(k), str | int) else None
+            for k in ("fromID", "toID")
+        ]
+        for end, label in zip(ends, ("from", "goes to"), strict=True):
+            if end is None:
+                errors.append(
+                    Problem(
+                        name,
+                        where.edge(eid),
+                        1,
+                        "edges",
+                        f"edge {eid} lacks {'fromID' if label == 'from' else 'toID'}",
+                    )
+                )
+            elif end not in nodes:
+                errors.append(
+                    Problem(
+                        name,
+                        where.edge(eid),
+                        1,
+                        "edges",
+                        f"edge {eid} {label} node {end}, which is not in nodes",
+                    )
+                )
+        if None not in ends and all(e in nodes for e in ends):
+            edges.append((eid, ends[0], ends[1]))  # type: ignore[arg-type]
+    if errors:
+        raise MapFileError(errors)
+    return _Reader(name, root, doc, extension, nodes, edges, where).convert()
+
+
+class _Reader:
+    def __init__(
+        self,
+        name: str,
+        root: dict[str, Any],
+        doc: dict[str, Any],
+        extension: dict[str, Any],
+        nodes: dict[str, dict[str, Any]],
+        edges: list[tuple[str, str, str]],
+        where: _Locator,
+    ) -> None:
+        own = extension.get("map") if isinstance(extension.get("map"), dict) else {}
+        self.b = MapBuilder(
+            name,
+            title=own.get("title") or _text_of(root.get("title")),
+            question=own.get("question"),
+            description=own.get("description"),
+        )
+        self.ext_claims = extension.get("claims") or {}
+        self.ext_relations = extension.get("relations") or {}
+        if own:
+            self.b.sources = list(own.get("sources") or [])
+            self.b.actors = list(own.get("actors") or [])
+            for item in self.b.sources + self.b.actors:
+                self.b.reserve(item["id"])
+        self.doc, self.nodes, self.edges, self.where = doc, nodes, edges, where
+        self.into: dict[str, list[str]] = defaultdict(list)
+        self.out: dict[str, list[str]] = defaultdict(list)
+        for _, a, b in edges:
+            self.out[a].append(b)
+            self.into[b].append(a)
+        self.used: set[str] = set()  # dialogue nodes that found a place
+        self.claim_of: dict[str, str] = {}
+        self.relations_of: dict[str, list[str]] = {}  # S node -> relation ids
+
+    def type(self, nid: str) -> str:
+        return str(self.nodes[nid].get("type", "")).upper()
+
+    def warn(self, nid: str, message: str) -> None:
+        self.b.warn(self.where.node(nid), message)
+
+    def convert(self) -> ImportResult:
+        people = self._people()
+        speakers: dict[str, str] = {}
+        for nid in self.nodes:
+            if self.type(nid) == "I":
+                self._claim(nid, people, speakers)
+        for eid, a, b in self.edges:
+            if self.type(a) == "I" and self.type(b) == "I":
+                self.b.warn(
+                    self.where.edge(eid),
+                    f"edge {eid} joins two I nodes ({a} -> {b}) "
+                    "with no RA or CA between them; AIF forbids it, so it was ignored",
+                )
+        s_nodes = [n for n in self.nodes if self.type(n) in ("RA", "CA")]
+        pending = [n for n in s_nodes if not self._targets_s(n)]
+        pending += [n for n in s_nodes if self._targets_s(n)]
+        while pending:
+            ready = [
+                n
+                for n in pending
+                if all(
+                    t not in pending or t == n for t in self.out[n] if self.type(t) in ("RA", "CA")
+                )
+            ]
+            if not ready:
+                for n in pending:
+                    self.warn(
+                        n,
+                        f"{self.type(n)} node {n} is part of a circle of conflicts "
+                        "between inferences; ignored",
+                    )
+                break
+            for n in ready:
+                self._s_node(n)
+            pending = [n for n in pending if n not in ready]
+        self._report_unused()
+        return self.b.result()
+
+    def _targets_s(self, nid: str) -> bool:
+        return any(self.type(t) in ("RA", "CA") for t in self.out[nid])
+
+    def _people(self) -> dict[str, str]:
+        """Locution node id -> speaker name, from locutions and participants."""
+        names: dict[str, str] = {}
+        for person in self.doc.get("participants") or []:
+            if isinstance(person, dict) and "participantID" in person:
+                full = " ".join(str(person.get(k) or "") for k in ("firstname", "surname"))
+                names[_key(person["participantID"])] = full.strip()
+        out: dict[str, str] = {}
+        for locution in self.doc.get("locutions") or []:
+            if isinstance(locution, dict) and "nodeID" in locution:
+                person = _key(locution.get("personID"))
+                if names.get(person):
+                    out[_key(locution["nodeID"])] = names[person]
+        return out
+
+    def _claim(self, nid: str, people: dict[str, str], speakers: dict[str, str]) -> None:
+        text = _text_of(self.nodes[nid].get("text"))
+        if not text:
+            self.warn(nid, f"I node {nid} has no text; ignored")
+            return
+        speaker, words = None, None
+        for ya in self.into[nid]:
+            if self.type(ya) != "YA":
+                continue
+            for loc in self.into[ya]:
+                if self.type(loc) != "L":
+                    continue
+                self.used.update((ya, loc))
+                said = _text_of(self.nodes[loc].get("text"))
+                match = _SPEAKER.match(said)
+                speaker = people.get(loc) or (match.group(1) if match else None)
+                words = match.group(2).strip() if match else said or None
+                break
+            if speaker or words:
+                break
+        raw = self.nodes[nid]["nodeID"]
+        own = isinstance(raw, str) and is_id(raw) and not raw.isdigit()
+        ext = self.ext_claims.get(nid) if isinstance(self.ext_claims, dict) else None
+        fields: dict[str, Any] = dict(ext) if isinstance(ext, dict) else {}
+        if "actor" not in fields and speaker:
+            if speaker not in speakers:
+                speakers[speaker] = self.b.add_actor(speaker)
+            fields["actor"] = speakers[speaker]
+        if not own and "note" not in fields:
+            fields["note"] = f"AIF nodeID {nid}"
+        self.claim_of[nid] = self.b.add_claim(
+            text,
+            wanted_id=nid if own else slug(re.sub(r"<[^>]*>", " ", text)) or None,
+            quote=words,
+            line=self.where.node(nid),
+            **fields,
+        )
+
+    def _s_node(self, nid: str) -> None:
+        kind = self.type(nid)
+        premises = [p for p in self.into[nid] if self.type(p) == "I" and p in self.claim_of]
+        targets = [t for t in self.out[nid] if self.type(t) in ("I", "RA", "CA")]
+        self.relations_of[nid] = []
+        if not premises or not targets:
+            what = "premise" if kind == "RA" else "attacker"
+            missing = f"no {what}" if not premises else "no conclusion"
+            self.warn(nid, f"{kind} node {nid} has {missing}; ignored")
+            return
+        if kind == "RA" and len(premises) > 1:
+            self.warn(
+                nid,
+                f"RA node {nid} links {len(premises)} premises; argmap records one "
+                "support per premise",
+            )
+        pairs = [(p, t) for p in premises for t in targets]
+        ext = self.ext_relations.get(nid) if isinstance(self.ext_relations, dict) else None
+        note = ext.get("note") if isinstance(ext, dict) else None
+        raw = self.nodes[nid]["nodeID"]
+        own = isinstance(raw, str) and is_id(raw) and not raw.isdigit()
+        wanted = raw if own and len(pairs) == 1 else None
+        for p, t in pairs:
+            if self.type(t) == "I":
+                if t not in self.claim_of or self.claim_of[t] == self.claim_of[p]:
+                    continue
+                type_ = "supports" if kind == "RA" else "attacks"
+                self.relations_of[nid].append(
+                    self.b.add_relation(
+                        type_, self.claim_of[p], self.claim_of[t], wanted_id=wanted, note=note
+                    )
+                )
+            elif kind == "RA":
+                self.warn(
+                    nid,
+                    f"RA node {nid} points at {self.type(t)} node {t}: AIF lets an inference "
+                    "conclude only in an I node, and argmap has no support of a relation, "
+                    "so it was ignored",
+                )
+            else:
+                for link in self.relations_of.get(t, []):
+                    self.relations_of[nid].append(
+                        self.b.add_relation(
+                            "undercuts", self.claim_of[p], link, wanted_id=wanted, note=note
+                        )
+                    )
+
+    def _report_unused(self) -> None:
+        unused: dict[str, list[str]] = defaultdict(list)
+        for nid in self.nodes:
+            kind = self.type(nid)
+            if kind not in ("I", "RA", "CA") and nid not in self.used:
+                unused[kind].append(nid)
+        for kind, ids in unused.items():
+            label = _DIALOGUE.get(kind, f"nodes of unknown type {kind!r}")
+            self.warn(
+                ids[0], f"{len(ids)} {label}, first {ids[0]}: argmap has no place for them; ignored"
+            )
+
+
+def _text_of(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def write_aif(argument_map: ArgumentMap) -> str:
+    """Return the map as AIF JSON text (see the module docstring).
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"title": "T", "question": "Q?",
+    ...     "sources": [{"id": "s", "title": "S", "kind": "article"}],
+    ...     "actors": [{"id": "a", "name": "Ann", "kind": "person"}],
+    ...     "claims": [{"id": i, "statement": i.upper(), "source": "s", "actor": "a",
+    ...                 "quote": "q"} for i in ("x", "y")],
+    ...     "relations": [{"id": "r1", "type": "attacks", "from": "y", "to": "x"}]})
+    >>> data = json.loads(write_aif(m))
+    >>> [(n["nodeID"], n["type"], n["text"]) for n in data["nodes"]][-3:]
+    [('l:y', 'L', 'Ann : q'), ('ya:y', 'YA', 'Asserting'), ('r1', 'CA', 'Default Conflict')]
+    """
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    person = {actor.id: n for n, actor in enumerate(argument_map.actors, start=1)}
+    names = {actor.id: actor.name for actor in argument_map.actors}
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": len(edges) + 1, "fromID": a, "toID": b})
+
+    claims: dict[str, Any] = {}
+    for claim in argument_map.claims:
+        nodes.append({"nodeID": claim.id, "text": claim.statement, "type": "I"})
+        nodes.append(
+            {
+                "nodeID": f"l:{claim.id}",
+                "text": f"{names[claim.actor]} : {claim.quote}",
+                "type": "L",
+            }
+        )
+        nodes.append({"nodeID": f"ya:{claim.id}", "text": "Asserting", "type": "YA"})
+        edge(f"l:{claim.id}", f"ya:{claim.id}")
+        edge(f"ya:{claim.id}", claim.id)
+        locutions.append({"nodeID": f"l:{claim.id}", "personID": person[claim.actor]})
+        claims[claim.id] = claim.model_dump(
+            mode="json",
+            exclude_none=True,
+            exclude_defaults=True,
+            include={"kind", "source", "actor", "tags", "note", "base_score"},
+        )
+        claims[claim.id] |= {"source": claim.source, "actor": claim.actor}
+    relations: dict[str, Any] = {}
+    for relation in argument_map.relations:
+        supports = relation.type is RelationType.supports
+        scheme = "Default Inference" if supports else "Default Conflict"
+        nodes.append(
+            {
+                "nodeID": relation.id,
+                "text": scheme,
+                "type": "RA" if supports else "CA",
+                "scheme": scheme,
+            }
+        )
+        edge(relation.from_, relation.id)
+        edge(relation.id, relation.to)
+        if relation.note is not None:
+            relations[relation.id] = {"note": relation.note}
+    header = argument_map.model_dump(
+        mode="json", by_alias=True, exclude_none=True, exclude={"claims", "relations"}
+    )
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": locutions,
+        "participants": [
+            {"participantID": person[a.id], "firstname": a.name, "surname": ""}
+            for a in argument_map.actors
+        ],
+        "argmap": {"map": header, "claims": claims, "relations": relations},
+    }
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"

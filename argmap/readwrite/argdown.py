@@ -1,0 +1,1073 @@
+"""Argdown (the text format of the Argdown project, argdown.org) to a map and back.
+
+Reading, every Argdown element has a place or a located warning:
+
+- a statement (``[Title]: text``, all members of a title are one claim) becomes a claim, its
+  title its id (as a slug when the title is not an id), its text statement and quote;
+  ``#tags`` become tags, the innermost ``#`` heading a tag too (argmap has no groups);
+- a relation (``+ - _ ><`` and their directed forms, nested by indentation) becomes a
+  relation; a contradiction ``><`` becomes two attacks;
+- an argument with a premise-conclusion structure (``(1) ...``, ``----``) becomes one support
+  per premise of each inference step; an argument without one but with supporting
+  statements (its premises) and outgoing relations becomes those relations from each
+  premise, titled by the argument (its description is their note); an undercut of either
+  undercuts those relations. Any other argument is a claim itself;
+- front matter gives the map's title, question and description; ``{...}`` data gives the
+  claim fields argmap has (``kind``, ``source``, ``actor``, ``quote``, ``note``, ...).
+
+Writing, each claim is a statement titled by its id with its tags and a data block holding
+the rest, followed by its outgoing relations (``+>``, ``->``); a relation that is undercut
+becomes an argument ``<relation-id>`` with its origin as premise (``+ [from]``), its target
+(``+> [to]``) and its note as description, since Argdown undercuts attack arguments; the
+undercut is ``_> <relation-id>``. Relation ids and notes ride in the origin claim's data,
+sources and actors in the front matter, so ``read_argdown(write_argdown(m))`` gives ``m``
+back (relations may come in another order).
+
+>>> result = read_argdown('''
+... [Ban]: Cities should ban cars. #policy
+...   + [Air]: Cars pollute the air.
+...   - <Jobs>: A ban costs jobs.
+... ''', "demo.argdown")
+>>> [(r.from_, r.type.value, r.to) for r in result.map.relations]
+[('air', 'supports', 'ban'), ('jobs', 'attacks', 'ban')]
+>>> read_argdown(write_argdown(result.map)).map == result.map
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from io import StringIO
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from argmap.errors import MapFileError, Problem
+from argmap.model import ArgumentMap, Claim, Relation, RelationType
+from argmap.readwrite.imported import ImportResult, MapBuilder, tag_slug
+
+__all__ = ["read_argdown", "write_argdown"]
+
+# The patterns of Argdown's own lexer (@argdown/core 1.7), so we split text as it does.
+_DATA = re.compile(r"\{(?:(?!\}\s[^,}])[^\r\u2028\u2029])*\}(?!\s*[,}])")
+_TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?")
+_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)")
+_RELATION = re.compile(r"^([ \t]*)(\+>|->|<\+|\+|<-|-|><|_>|<_|_(?=\s))[ \t]*(.*)$")
+_NUMBER = re.compile(r"^([ \t]*)\((\d+)\)[ \t]*(.*)$")
+_BAR = re.compile(r"^[ \t]*--")
+_HEADING = re.compile(r"^(#+) (.*)$")
+_FENCE = re.compile(r"^[ \t]*(```+|~~~+)[ \t]*(\S*)")
+# Argdown's default shortcodes: `.A.` or `:happy:` in text would become a symbol.
+_SHORTCODES = [
+    "A",
+    "E",
+    "O",
+    "P",
+    "->",
+    "<->",
+    "~",
+    "^",
+    "v",
+    "v_",
+    "<>",
+    "[]",
+    "happy",
+    "smile",
+    "smiley",
+    "laugh",
+    "lol",
+    "rofl",
+    "joy",
+    "heart",
+    "?",
+    "question",
+    "love",
+    "wink",
+    "shush",
+    "meh",
+    "eye-roll",
+    "sad",
+    "disappointed",
+    "scream",
+    "+1",
+    "up",
+    "-1",
+    "down",
+    "think",
+    "star",
+    "y",
+    "agree",
+    "n",
+    "disagree",
+]
+_SHORTCODE = re.compile(
+    r"([.:])(" + "|".join(re.escape(s) for s in sorted(_SHORTCODES, key=len, reverse=True)) + r")\1"
+)
+# (symbol, from the child's side): under a parent P, `+ [C]` means C supports P.
+_RELATION_KIND = {
+    "+": ("support", True),
+    "<+": ("support", True),
+    "+>": ("support", False),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "->": ("attack", False),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "_>": ("undercut", False),
+    "><": ("contradiction", False),
+}
+_ELEMENTS = [
+    ("s", re.compile(r"\[(.+?)\]:"), True),
+    ("a", re.compile(r"<(.+?)>:"), True),
+    ("s", re.compile(r"\[([^-].*?)\]"), False),
+    ("a", re.compile(r"<([^-].*?)>"), False),
+]
+_CLAIM_KEYS = {"kind", "source", "actor", "quote", "note", "base_score", "statement"}
+
+
+# ----------------------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True)
+class _Ref:
+    kind: str  # "s" statement or "a" argument
+    key: str
+
+
+@dataclass
+class _Statement:
+    title: str | None
+    line: int
+    col: int
+    text: str | None = None
+    text_line: int = 0
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    section: str | None = None
+
+
+@dataclass
+class _Argument:
+    title: str | None
+    line: int
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    # inference steps: (premise refs, conclusion ref, line of the bar)
+    steps: list[tuple[list[_Ref], _Ref | None, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Rel:
+    type: str
+    source: _Ref
+    target: _Ref
+    line: int
+
+
+@dataclass
+class _Pcs:
+    argument: _Argument
+    line: int
+    current: list[_Ref] = field(default_factory=list)  # statements of the open step
+    numbers: dict[int, _Ref] = field(default_factory=dict)
+
+
+@dataclass
+class _Text:
+    text: str
+    tags: list[str]
+    data: dict[str, Any]
+
+
+class _Parser:
+    def __init__(self, text: str, name: str) -> None:
+        self.name = name
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.front: dict[str, Any] = {}
+        self.front_lines: dict[str, int] = {}
+        self.statements: dict[str, _Statement] = {}
+        self.arguments: dict[str, _Argument] = {}
+        self.relations: list[_Rel] = []
+        self._untitled = 0
+        self._defined = False
+        self.lines = self._prepare(text)
+
+    def error(self, line: int, col: int, message: str) -> None:
+        self.errors.append(Problem(self.name, line, col, "", message))
+
+    def warn(self, line: int, col: int, message: str) -> None:
+        self.warnings.append(Problem(self.name, line, col, "", message))
+
+    # --- text preparation: fences, front matter, comments ----------------------------
+    def _prepare(self, text: str) -> list[str]:
+        text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        lines = text.split("\n")
+        if any(_FENCE.match(x) and _FENCE.match(x).group(2).startswith("argdown") for x in lines):
+            lines = _argdown_fences(lines)
+        lines = self._front_matter(lines)
+        return self._strip_comments("\n".join(lines)).split("\n")
+
+    def _front_matter(self, lines: list[str]) -> list[str]:
+        start = next((k for k, x in enumerate(lines) if x.strip()), None)
+        if start is None or not lines[start].lstrip().startswith("==="):
+            return lines
+        end = next(
+            (k for k in range(start + 1, len(lines)) if lines[k].strip().startswith("===")), None
+        )
+        if end is None:
+            self.error(
+                start + 1,
+                1,
+                "front matter opened with '===' is never closed (end it with a line '===')",
+            )
+            return lines[:start]
+        body = "\n".join(lines[start + 1 : end])
+        try:
+            data = YAML(typ="safe", pure=True).load(body)
+        except YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = start + 2 + (mark.line if mark else 0)
+            self.error(
+                line,
+                (mark.column + 1) if mark else 1,
+                f"front matter is not YAML: {getattr(exc, 'problem', None) or exc}",
+            )
+            data = None
+        if data is not None and not isinstance(data, dict):
+            self.error(start + 1, 1, "front matter must be a YAML mapping (key: value lines)")
+        elif data:
+            self.front = data
+            for k in range(start + 1, end):
+                match = re.match(r"([A-Za-z_][\w-]*)\s*:", lines[k])
+                if match and match.group(1) in data:
+                    self.front_lines.setdefault(match.group(1), k + 1)
+        return [""] * (end + 1) + lines[end + 1 :]
+
+    def _strip_comments(self, text: str) -> str:
+        # Blank out comments (keeping newlines, so every line keeps its number), stepping
+        # over what Argdown reads before a comment could start: escapes, data and links.
+        out: list[str] = []
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\\" and i + 1 < n:
+                out.append(text[i : i + 2])
+                i += 2
+                continue
+            if ch == "{" and (m := _DATA.match(text, i)):
+                out.append(m.group())
+                i = m.end()
+                continue
+            if ch == "[" and (m := _LINK.match(text, i)):
+                out.append(m.group())
+                i = m.end()
+                continue
+            end = None
+            if text.startswith("/*", i):
+                end = text.find("*/", i + 2)
+                end = None if end < 0 else end + 2
+                opened = "/*"
+            elif text.startswith("<!--", i):
+                end = text.find("-->", i + 4)
+                end = None if end < 0 else end + 3
+                opened = "<!--"
+            elif text.startswith("//", i):
+                end = text.find("\n", i)
+                end = n if end < 0 else end
+                opened = ""
+            else:
+                out.append(ch)
+                i += 1
+                continue
+            if end is None:
+                line = text.count("\n", 0, i) + 1
+                col = i - (text.rfind("\n", 0, i) + 1) + 1
+                self.error(line, col, f"comment opened with {opened!r} is never closed")
+                end = n
+            out.append(re.sub(r"[^\n]", " ", text[i:end]))
+            i = end
+        return "".join(out)
+
+    # --- lines ------------------------------------------------------------------------
+    def parse(self) -> None:
+        section: str | None = None
+        stack: list[tuple[int, _Ref]] = []  # the open relation tree: (indent, element)
+        last: _Ref | None = None  # a defined element the next plain line continues
+        top: _Ref | None = None  # the last top-level element (an argument may own a pcs)
+        pcs: _Pcs | None = None
+        for k, raw in enumerate(self.lines):
+            line_no = k + 1
+            line = raw.rstrip()
+            if not line.strip():
+                stack, last = [], None
+                continue
+            heading = _HEADING.match(line)
+            if heading:
+                pcs = self._close(pcs)
+                section = self._text(heading.group(2), line_no, len(heading.group(1)) + 2).text
+                stack, last, top = [], None, None
+                continue
+            if _BAR.match(line):
+                if pcs is None or not pcs.current:
+                    self.error(
+                        line_no,
+                        1,
+                        "inference bar '--' with no numbered premises '(1) ...' above it",
+                    )
+                else:
+                    uses = self._bar(line, line_no, pcs.numbers)
+                    pcs.argument.steps.append((uses or pcs.current, None, line_no))
+                    pcs.current = []
+                stack, last = [], None
+                continue
+            number = _NUMBER.match(line)
+            if number:
+                if pcs is None:
+                    owner = top if top is not None and top.kind == "a" else None
+                    if owner is None or self.arguments[owner.key].steps:
+                        owner = self._new_argument(None, line_no)
+                    pcs = _Pcs(self.arguments[owner.key], line_no)
+                indent = len(number.group(1))
+                ref = self._element(
+                    number.group(3),
+                    line_no,
+                    indent + len(number.group(2)) + 3,
+                    section,
+                    statement_only=True,
+                )
+                if ref is None:
+                    continue
+                pcs.numbers[int(number.group(2))] = ref
+                steps = pcs.argument.steps
+                if steps and steps[-1][1] is None:
+                    # The first statement after a bar is that step's conclusion.
+                    steps[-1] = (steps[-1][0], ref, steps[-1][2])
+                pcs.current.append(ref)
+                stack, last = [(indent, ref)], ref if self._defined else None
+                continue
+            relation = _RELATION.match(line)
+            if relation:
+                indent, symbol, rest = relation.groups()
+                indent_n = len(indent.expandtabs(4))
+                while stack and stack[-1][0] >= indent_n:
+                    stack.pop()
+                col = len(indent) + 1
+                if not stack:
+                    self.error(
+                        line_no,
+                        col,
+                        f"relation {symbol!r} has nothing to relate to: "
+                        "indent it under a statement or argument",
+                    )
+                    continue
+                if not rest.strip():
+                    self.error(
+                        line_no,
+                        col,
+                        f"relation {symbol!r} to nothing: write a statement or argument after it",
+                    )
+                    continue
+                child = self._element(rest, line_no, col + len(symbol) + 1, section)
+                if child is None:
+                    continue
+                rel_type, incoming = _RELATION_KIND[symbol]
+                parent = stack[-1][1]
+                source, target = (child, parent) if incoming else (parent, child)
+                self.relations.append(_Rel(rel_type, source, target, line_no))
+                stack.append((indent_n, child))
+                last = child if self._defined else None
+                continue
+            indent_n = len(line) - len(line.lstrip())
+            if stack and not _starts_element(line.lstrip()):
+                if last is None:
+                    self.warn(
+                        line_no,
+                        indent_n + 1,
+                        "text after a reference is not part of "
+                        "any statement (write [Title]: text to define one); ignored",
+                    )
+                else:
+                    self._continue_text(last, line.strip(), line_no, indent_n + 1)
+                continue
+            pcs = self._close(pcs)
+            content = re.sub(r"^(?:\d+\.|\*)[ \t]+", "", line.lstrip())  # list items
+            ref = self._element(content, line_no, indent_n + 1, section)
+            if ref is not None:
+                stack, top = [(indent_n, ref)], ref
+                last = ref if self._defined else None
+        self._close(pcs)
+
+    def _close(self, pcs: _Pcs | None) -> None:
+        if pcs is None:
+            return None
+        steps = pcs.argument.steps
+        if not steps:
+            self.warn(
+                pcs.line,
+                1,
+                "numbered statements with no inference bar ('----') "
+                "before a conclusion; kept as claims only",
+            )
+        elif steps[-1][1] is None:
+            self.error(steps[-1][2], 1, "inference bar with no conclusion '(n) ...' after it")
+        elif len(pcs.current) > 1:
+            self.warn(
+                pcs.line,
+                1,
+                f"{len(pcs.current) - 1} numbered statement(s) after the "
+                "last conclusion belong to no inference; kept as claims only",
+            )
+        return None
+
+    def _bar(self, line: str, line_no: int, numbers: dict[int, _Ref]) -> list[_Ref] | None:
+        inner = re.sub(r"^[ \t]*-{2,}|-{2,}[ \t]*$", "", line)
+        data = self._text(inner, line_no, 1).data if inner.strip() else {}
+        uses = data.get("uses")
+        if uses is None:
+            return None
+        if not isinstance(uses, list) or not all(isinstance(u, int) for u in uses):
+            self.error(line_no, 1, "'uses' in an inference must list statement numbers")
+            return None
+        missing = [u for u in uses if u not in numbers]
+        if missing:
+            self.error(
+                line_no, 1, f"the inference uses ({missing[0]}), which is not numbered above it"
+            )
+            return None
+        return [numbers[u] for u in uses]
+
+    def _new_argument(self, title: str | None, line_no: int) -> _Ref:
+        if title is None:
+            self._untitled += 1
+            key = f"\x00argument {self._untitled}"
+        else:
+            key = title
+        self.arguments.setdefault(key, _Argument(title, line_no))
+        return _Ref("a", key)
+
+    def _element(
+        self,
+        content: str,
+        line_no: int,
+        col: int,
+        section: str | None,
+        statement_only: bool = False,
+    ) -> _Ref | None:
+        """Record the statement or argument a line names; set ``_defined`` if it has text."""
+        content = content.strip()
+        start = col
+        kind, title, rest, defined = "s", None, content, True
+        if not _LINK.match(content):
+            for kind_, pattern, is_def in _ELEMENTS:
+                match = pattern.match(content)
+                if match:
+                    kind, title, defined = kind_, match.group(1).strip(), is_def
+                    rest = content[match.end() :]
+                    col += match.end()
+                    break
+        self._defined = False
+        if kind == "a" and statement_only:
+            self.error(
+                line_no,
+                col,
+                f"a numbered line of an argument must be a statement, not the argument <{title}>",
+            )
+            return None
+        parsed = self._text(rest, line_no, col)
+        if not defined and parsed.text:
+            self.warn(
+                line_no,
+                col,
+                f"text after the reference to {title!r} is not part of any "
+                "statement (write [Title]: text to define one); ignored",
+            )
+        if kind == "a":
+            ref = self._new_argument(title, line_no)
+            argument = self.arguments[ref.key]
+            if defined and parsed.text:
+                if argument.description is None:
+                    argument.description = parsed.text
+                elif argument.description != parsed.text:
+                    argument.description += " " + parsed.text
+            argument.tags += parsed.tags
+            argument.data.update(parsed.data)
+            self._defined = defined
+            return ref
+        if title is None:
+            if not parsed.text:
+                if parsed.tags or parsed.data:
+                    self.warn(line_no, col, "tags or data with no statement; ignored")
+                return None
+            self._untitled += 1
+            key = f"\x00statement {self._untitled}"
+        else:
+            key = title
+        statement = self.statements.setdefault(key, _Statement(title, line_no, col))
+        if statement.section is None:
+            statement.section = section
+        if defined and parsed.text:
+            if statement.text is None:
+                statement.text, statement.text_line = parsed.text, line_no
+                self._defined = True
+            elif statement.text != parsed.text:
+                self.warn(
+                    line_no,
+                    start,
+                    f"[{title}] was defined with another text at line "
+                    f"{statement.text_line}; argmap keeps one text per claim, the first",
+                )
+        statement.tags += parsed.tags
+        statement.data.update(parsed.data)
+        return _Ref("s", key)
+
+    def _continue_text(self, ref: _Ref, text: str, line_no: int, col: int) -> None:
+        parsed = self._text(text, line_no, col)
+        owner: _Statement | _Argument
+        if ref.kind == "a":
+            owner = self.arguments[ref.key]
+            owner.description = " ".join(filter(None, [owner.description, parsed.text]))
+        else:
+            owner = self.statements[ref.key]
+            owner.text = " ".join(filter(None, [owner.text, parsed.text]))
+        owner.tags += parsed.tags
+        owner.data.update(parsed.data)
+
+    def _text(self, text: str, line_no: int, col: int) -> _Text:
+        """Split text into plain text, tags and data, as Argdown's lexer does."""
+        out: list[str] = []
+        tags: list[str] = []
+        data: dict[str, Any] = {}
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "\\" and i + 1 < len(text):
+                out.append(text[i + 1])
+                i += 2
+            elif ch == "{" and (m := _DATA.match(text, i)):
+                data.update(self._data(m.group(), line_no, col + i))
+                i = m.end()
+            elif ch == "[" and (m := _LINK.match(text, i)):
+                out.append(m.group())
+                i = m.end()
+            elif ch == "#" and (m := _TAG.match(text, i)):
+                tags.append(m.group(1) or m.group(2))
+                i = m.end()
+            elif ch == "{":
+                self.error(
+                    line_no,
+                    col + i,
+                    "data block '{' is never closed with '}' (or a "
+                    "value in it is followed by more text)",
+                )
+                i = len(text)
+            else:
+                out.append(ch)
+                i += 1
+        return _Text(re.sub(r"[ \t]+", " ", "".join(out)).strip(), tags, data)
+
+    def _data(self, block: str, line_no: int, col: int) -> dict[str, Any]:
+        try:
+            value = YAML(typ="safe", pure=True).load(block)
+        except YAMLError as exc:
+            self.error(
+                line_no, col, f"data block is not YAML: {getattr(exc, 'problem', None) or exc}"
+            )
+            return {}
+        if not isinstance(value, dict):
+            self.error(line_no, col, "a data block must be a mapping {key: value, ...}")
+            return {}
+        return {str(k): v for k, v in value.items()}
+
+
+def _argdown_fences(lines: list[str]) -> list[str]:
+    """Keep only the lines inside ```argdown fences (Argdown inside Markdown)."""
+    out, fence = [], None
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence is None and match and match.group(2).startswith("argdown"):
+            fence = match.group(1)
+            out.append("")
+        elif (
+            fence is not None
+            and match
+            and match.group(1).startswith(fence[:3])
+            and not (match.group(2))
+        ):
+            fence = None
+            out.append("")
+        else:
+            out.append(line if fence is not None else "")
+    return out
+
+
+def _starts_element(text: str) -> bool:
+    return bool(re.match(r"\[.+?\]|<[^-].*?>", text)) and not _LINK.match(text)
+
+
+# ----------------------------------------------------------------------------- to a map
+
+
+def read_argdown(text: str, name: str = "argdown") -> ImportResult:
+    """Return the map an Argdown text describes, and what it could not express.
+
+    Raises :class:`~argmap.errors.MapFileError` listing every syntax error, located.
+
+    >>> r = read_argdown("<A>\\n\\n(1) [P]: Premise one.\\n(2) Premise two.\\n----\\n(3) So.\\n")
+    >>> [(x.from_, x.to) for x in r.map.relations]
+    [('p', 'so'), ('premise-two', 'so')]
+    >>> [str(w) for w in r.warnings]  # doctest: +NORMALIZE_WHITESPACE
+    ['argdown:5:1: the premises of <A> support its conclusion jointly; argmap records one
+     support per premise']
+    >>> read_argdown("[A]: a\\n+ [B]: b\\n", "x.argdown")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapFileError: x.argdown:2:1: relation '+' has nothing to relate to: \
+indent it under a statement or argument
+    """
+    parser = _Parser(text, name)
+    parser.parse()
+    if parser.errors:
+        raise MapFileError(parser.errors)
+    return _Converter(parser).convert()
+
+
+class _Converter:
+    def __init__(self, parser: _Parser) -> None:
+        self.p = parser
+        front = parser.front
+        own = front.get("argmap") if isinstance(front.get("argmap"), dict) else {}
+        self.b = MapBuilder(
+            parser.name,
+            title=_str(own.get("title") or front.get("title")),
+            question=_str(own.get("question") or front.get("question") or front.get("subTitle")),
+            description=_str(
+                own.get("description") or front.get("description") or front.get("abstract")
+            ),
+        )
+        self.b.warnings.extend(parser.warnings)
+        self.author = _str(front.get("author"))
+        if own:
+            # Written by write_argdown: sources and actors as they were.
+            self.b.sources = list(own.get("sources") or [])
+            self.b.actors = list(own.get("actors") or [])
+            for item in self.b.sources + self.b.actors:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    self.b.reserve(item["id"])
+        known = {
+            "argmap",
+            "title",
+            "question",
+            "subTitle",
+            "description",
+            "abstract",
+            "author",
+            "date",
+        }
+        for key in front:
+            if key not in known:
+                self.b.warn(
+                    parser.front_lines.get(key, 1),
+                    f"front-matter key {key!r} "
+                    "(an Argdown setting or metadata) has no place in argmap; ignored",
+                )
+        self.source_ids = {s.get("id") for s in self.b.sources if isinstance(s, dict)}
+        self.actor_ids = {a.get("id") for a in self.b.actors if isinstance(a, dict)}
+        self.claim_of: dict[_Ref, str] = {}
+        self.dissolved: dict[str, list[str]] = {}  # argument key -> relation ids it became
+        self.sources_of: dict[str, list[str]] = {}  # argument key -> claims it speaks through
+        self.used_meta: set[tuple[str, int]] = set()
+        self.ref_of: dict[str, _Ref] = {}
+        self.as_relation: set[str] = set()
+
+    def convert(self) -> ImportResult:
+        p = self.p
+        supports_in: dict[str, list[_Rel]] = {}
+        out_of: dict[str, list[_Rel]] = {}
+        for rel in p.relations:
+            if rel.target.kind == "a" and rel.type == "support":
+                supports_in.setdefault(rel.target.key, []).append(rel)
+            if rel.source.kind == "a":
+                out_of.setdefault(rel.source.key, []).append(rel)
+        as_relation = {
+            key
+            for key, arg in p.arguments.items()
+            if arg.steps or (supports_in.get(key) and out_of.get(key))
+        }
+        # Claims in the order the file defines them (a reference may come first).
+        order: list[tuple[int, int, _Ref]] = [
+            (s.text_line or s.line, s.col, _Ref("s", k)) for k, s in p.statements.items()
+        ] + [(a.line, 0, _Ref("a", k)) for k, a in p.arguments.items() if k not in as_relation]
+        for _, _, ref in sorted(order, key=lambda x: (x[0], x[1])):
+            self.claim_of[ref] = (
+                self._statement_claim(p.statements[ref.key])
+                if ref.kind == "s"
+                else self._argument_claim(p.arguments[ref.key])
+            )
+        self.ref_of = {c: r for r, c in self.claim_of.items()}
+        for key in as_relation:
+            arg = p.arguments[key]
+            last = arg.steps[-1][1] if arg.steps else None
+            self.sources_of[key] = (
+                [self.claim_of[last]]
+                if last is not None
+                else [
+                    c
+                    for rel in supports_in.get(key, [])
+                    for c in self._origins(rel.source, rel.line)
+                ]
+            )
+        self.as_relation = as_relation
+        consumed = {
+            id(rel)
+            for key in as_relation
+            if not p.arguments[key].steps
+            for rel in supports_in.get(key, [])
+        }
+        # Inference steps first, then the other relations in file order; undercuts last,
+        # each after the relations it points at.
+        for key in sorted(as_relation, key=lambda k: p.arguments[k].line):
+            arg = p.arguments[key]
+            lost = [f"#{t}" for t in arg.tags] + [k for k in arg.data if k != "note"]
+            if lost:
+                self.b.warn(
+                    arg.line,
+                    f"<{arg.title or 'argument'}> became relations, which "
+                    f"cannot hold {', '.join(lost)}; ignored",
+                )
+            self._steps(key)
+        plain = [r for r in p.relations if id(r) not in consumed]
+        for rel in plain:
+            if rel.type != "undercut":
+                self._relation(rel)
+        pending = [r for r in plain if r.type == "undercut"]
+        while pending:
+            ready = [
+                r for r in pending if not any(o.source == r.target and o is not r for o in pending)
+            ]
+            if not ready:
+                for rel in pending:
+                    self.b.warn(rel.line, "undercuts that undercut each other in a circle; ignored")
+                break
+            for rel in ready:
+                self._relation(rel)
+            pending = [r for r in pending if all(r is not x for x in ready)]
+        return self.b.result()
+
+    # --- claims -----------------------------------------------------------------------
+    def _statement_claim(self, s: _Statement) -> str:
+        text = s.text or s.title or ""
+        data = dict(s.data)
+        tags = [tag_slug(t) for t in s.tags] + ([tag_slug(s.section)] if s.section else [])
+        fields = self._claim_fields(data, s.line)
+        statement = _str(fields.pop("statement", None)) or text
+        wanted = s.title if s.title is not None else None
+        return self.b.add_claim(
+            statement, wanted_id=wanted, tags=[t for t in tags if t], line=s.line, **fields
+        )
+
+    def _argument_claim(self, a: _Argument) -> str:
+        fields = self._claim_fields(dict(a.data), a.line)
+        statement = _str(fields.pop("statement", None)) or a.description or a.title or "argument"
+        tags = [t for t in map(tag_slug, a.tags) if t]
+        return self.b.add_claim(statement, wanted_id=a.title, tags=tags, line=a.line, **fields)
+
+    def _claim_fields(self, data: dict[str, Any], line: int) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for key, value in data.items():
+            if key == "relations":
+                continue
+            if key not in _CLAIM_KEYS:
+                self.b.warn(line, f"data key {key!r} has no place in argmap; ignored")
+                continue
+            if key == "source" and value not in self.source_ids:
+                self.b.warn(
+                    line,
+                    f"data names source {value!r}, which the file does not "
+                    "describe; the claim was given the file's source",
+                )
+                continue
+            if key == "actor" and value not in self.actor_ids:
+                self.b.warn(
+                    line,
+                    f"data names actor {value!r}, which the file does not "
+                    "describe; the claim was given the file's actor",
+                )
+                continue
+            fields[key] = value
+        if "source" not in fields:
+            fields["source"] = self.b.default_source(authors=[self.author] if self.author else [])
+        if "actor" not in fields:
+            fields["actor"] = self.b.default_actor(self.author)
+        return fields
+
+    # --- relations --------------------------------------------------------------------
+    def _origins(self, ref: _Ref, line: int) -> list[str]:
+        """The claims a relation from ``ref`` starts at."""
+        if ref in self.claim_of:
+            return [self.claim_of[ref]]
+        if ref.key in self.sources_of:
+            return self.sources_of[ref.key]
+        self.b.warn(
+            line,
+            f"<{ref.key}> has premises but its own premises are arguments "
+            "with premises; relation ignored",
+        )
+        return []
+
+    def _steps(self, key: str) -> None:
+        arg = self.p.arguments[key]
+        title = arg.title or "argument"
+        targets_of: list[str] = []
+        if arg.steps:
+            for n, (premises, conclusion, bar_line) in enumerate(arg.steps):
+                last = n == len(arg.steps) - 1
+                if len(premises) > 1:
+                    self.b.warn(
+                        bar_line,
+                        f"the premises of <{title}> support its conclusion "
+                        "jointly; argmap records one support per premise",
+                    )
+                for premise in premises:
+                    rid = self.b.add_relation(
+                        "supports",
+                        self.claim_of[premise],
+                        self.claim_of[conclusion],
+                        wanted_id=arg.title if last and len(premises) == 1 else None,
+                        note=_note(arg) if last else None,
+                    )
+                    if last:
+                        targets_of.append(rid)
+            self.dissolved[key] = targets_of
+            return
+        # Premises and an outgoing relation: the relation(s) from each premise.
+        self.dissolved[key] = []
+        for rel in [r for r in self.p.relations if r.source == _Ref("a", key)]:
+            if rel.type == "undercut":
+                continue  # made with the other undercuts
+            self.dissolved[key] += self._plain(rel, self.sources_of[key], arg)
+
+    def _relation(self, rel: _Rel) -> None:
+        source = rel.source
+        arg = self.p.arguments.get(source.key) if source.kind == "a" else None
+        if arg is not None and source.key in self.as_relation:
+            if arg.steps:
+                arg = None  # the conclusion speaks; the title names the inference
+            elif rel.type != "undercut":
+                return  # made by _steps
+        if source.key not in self.as_relation:
+            arg = None  # an argument that is a claim: its relations are plain ones
+        made = self._plain(rel, self._origins(source, rel.line), arg)
+        if arg is not None and source.key in self.dissolved and rel.type == "undercut":
+            self.dissolved[source.key] += made  # so an undercut of it finds them
+
+    def _plain(self, rel: _Rel, origins: list[str], arg: _Argument | None) -> list[str]:
+        target = rel.target
+        if rel.type == "undercut":
+            if target.kind == "s":
+                self.b.warn(
+                    rel.line,
+                    f"an undercut attacks an argument's inference, but "
+                    f"[{target.key}] is a statement; ignored",
+                )
+                return []
+            if target.key in self.dissolved:
+                links = self.dissolved[target.key]
+            else:
+                claim = self.claim_of[target]
+                links = [
+                    r["id"]
+                    for r in self.b.relations
+                    if r["from"] == claim and r["type"] != "undercuts"
+                ]
+            if not links:
+                self.b.warn(
+                    rel.line,
+                    f"<{target.key}> supports or attacks nothing, so there "
+                    "is no inference to undercut; ignored",
+                )
+                return []
+            pairs = [(o, link) for o in origins for link in links]
+            return [self._add("undercuts", o, t, rel, arg, len(pairs)) for o, t in pairs]
+        if target not in self.claim_of:
+            self.b.warn(
+                rel.line,
+                f"a {rel.type} of <{target.key}>, an argument with premises: "
+                "argmap cannot tell which premise it targets; ignored",
+            )
+            return []
+        to = self.claim_of[target]
+        kinds = {"support": "supports", "attack": "attacks", "contradiction": "attacks"}
+        made = [
+            self._add(kinds[rel.type], o, to, rel, arg, len(origins)) for o in origins if o != to
+        ]
+        if rel.type == "contradiction":
+            made += [self._add("attacks", to, o, rel, None, 1) for o in origins if o != to]
+        return made
+
+    def _add(
+        self, type_: str, from_: str, to: str, rel: _Rel, arg: _Argument | None, count: int
+    ) -> str:
+        if arg is not None:
+            return self.b.add_relation(
+                type_, from_, to, wanted_id=arg.title if count == 1 else None, note=_note(arg)
+            )
+        wanted, note = self._meta(from_, type_, to)
+        return self.b.add_relation(type_, from_, to, wanted_id=wanted, note=note)
+
+    def _meta(self, from_: str, type_: str, to: str) -> tuple[str | None, str | None]:
+        """The id and note write_argdown stored for this relation in its origin's data."""
+        ref = self.ref_of.get(from_)
+        if ref is None:
+            return None, None
+        owner = self.p.statements.get(ref.key) if ref.kind == "s" else self.p.arguments.get(ref.key)
+        entries = owner.data.get("relations") if owner else None
+        for n, entry in enumerate(entries if isinstance(entries, list) else []):
+            if (
+                isinstance(entry, dict)
+                and entry.get("to") == to
+                and entry.get("type", type_) == type_
+                and (from_, n) not in self.used_meta
+            ):
+                self.used_meta.add((from_, n))
+                return _str(entry.get("id")), _str(entry.get("note"))
+        return None, None
+
+
+def _note(arg: _Argument) -> str | None:
+    """An argument that became relations: its description (or data ``note``) is their note."""
+    return arg.description or _str(arg.data.get("note"))
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def write_argdown(argument_map: ArgumentMap) -> str:
+    """Return the map as Argdown text that Argdown itself reads (see the module docstring).
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"title": "T", "question": "Q?",
+    ...     "sources": [{"id": "s", "title": "S", "kind": "article"}],
+    ...     "actors": [{"id": "a", "name": "A", "kind": "person"}],
+    ...     "claims": [{"id": i, "statement": f"{i.upper()} holds.", "source": "s",
+    ...                 "actor": "a", "quote": "q"} for i in ("x", "y", "z")],
+    ...     "relations": [{"id": "r1", "type": "supports", "from": "y", "to": "x"},
+    ...                   {"id": "r2", "type": "undercuts", "from": "z", "to": "r1"}]})
+    >>> print(write_argdown(m).split("===\\n\\n")[1], end="")
+    [x]: X holds. {source: "s", actor: "a", quote: "q"}
+    <BLANKLINE>
+    [y]: Y holds. {source: "s", actor: "a", quote: "q"}
+    <BLANKLINE>
+    [z]: Z holds. {source: "s", actor: "a", quote: "q", relations: [{id: "r2", type: "undercuts", \
+to: "r1"}]}
+      _> <r1>
+    <BLANKLINE>
+    <r1>
+      + [y]
+      +> [x]
+    """
+    undercut = {r.to for r in argument_map.relations if r.type is RelationType.undercuts}
+    lines = ["===", _front(argument_map), "==="]
+    for claim in argument_map.claims:
+        own = [r for r in argument_map.relations if r.from_ == claim.id and r.id not in undercut]
+        lines += ["", _claim_line(claim, own)]
+        lines += [f"  {_symbol(r)} {_target(r)}" for r in own]
+    for relation in argument_map.relations:
+        if relation.id not in undercut:
+            continue
+        head = f"<{relation.id}>"
+        if relation.note is not None:
+            text = _escape(relation.note)
+            head += (
+                f": {text}" if _roundtrips(relation.note) else " " + _flow({"note": relation.note})
+            )
+        lines += ["", head, f"  + [{relation.from_}]", f"  {_symbol(relation)} {_target(relation)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _symbol(relation: Relation) -> str:
+    return {"supports": "+>", "attacks": "->", "undercuts": "_>"}[relation.type.value]
+
+
+def _target(relation: Relation) -> str:
+    return f"<{relation.to}>" if relation.type is RelationType.undercuts else f"[{relation.to}]"
+
+
+def _front(argument_map: ArgumentMap) -> str:
+    own = argument_map.model_dump(
+        mode="json", by_alias=True, exclude_none=True, exclude={"claims", "relations"}
+    )
+    stream = StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.dump({"title": argument_map.title, "argmap": own}, stream)
+    text = stream.getvalue().rstrip("\n")
+    if "===" in text:  # Argdown ends front matter at the first '==='
+        text = json.dumps(
+            {"title": argument_map.title, "argmap": own}, ensure_ascii=False, indent=2
+        ).replace("=", "\\u003d")
+    return text
+
+
+def _claim_line(claim: Claim, relations: list[Relation]) -> str:
+    data: dict[str, Any] = {}
+    if not _roundtrips(claim.statement):
+        data["statement"] = claim.statement
+    if claim.kind.value != "claim":
+        data["kind"] = claim.kind.value
+    data |= {"source": claim.source, "actor": claim.actor, "quote": claim.quote}
+    if claim.base_score is not None:
+        data["base_score"] = claim.base_score
+    if claim.note is not None:
+        data["note"] = claim.note
+    if relations:
+        data["relations"] = [
+            {"id": r.id, "type": r.type.value, "to": r.to} | ({"note": r.note} if r.note else {})
+            for r in relations
+        ]
+    tags = "".join(f" #{t}" for t in claim.tags)
+    return f"[{claim.id}]: {_escape(claim.statement)}{tags} {_flow(data)}"
+
+
+def _roundtrips(text: str) -> bool:
+    # The reader joins lines and collapses runs of spaces; such text goes in data instead.
+    return "\n" not in text and re.sub(r"[ \t]+", " ", text).strip() == text
+
+
+def _escape(text: str) -> str:
+    """Escape what Argdown would read as syntax: titles, tags, data, emphasis, comments."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"([\\\[\]<>{}#*_@])", r"\\\1", text)
+    text = re.sub(r"/(?=[/*])", r"\\/", text)
+    return _SHORTCODE.sub(lambda m: "\\" + m.group(0), text)
+
+
+def _flow(value: Any) -> str:
+    """Return ``value`` as a one-line YAML flow mapping Argdown's data token accepts."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, str):
+        # Braces inside a string would end Argdown's data token: YAML reads \u escapes.
+        quoted = json.dumps(value, ensure_ascii=False)
+        for ch, code in (
+            ("{", "\\u007b"),
+            ("}", "\\u007d"),
+            ("\u2028", "\\u2028"),
+            ("\u2029", "\\u2029"),
+        ):
+            quoted = quoted.replace(ch, code)
+        return quoted
+    return json.dumps(value)

@@ -1,0 +1,105 @@
+"""The map as Graphviz DOT text (rendering it, e.g. to SVG, happens elsewhere).
+
+Claims are boxes labelled with their wrapped statements (theses bold-bordered); supports
+are solid green edges, attacks solid red ones. DOT has no edge to an edge, so a relation
+that is undercut passes through a small point node named after it, and the undercut is a
+dashed edge to that point. Every label and id is a quoted DOT string with quotes,
+backslashes and line breaks escaped, so any text is safe.
+
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap.model_validate({"title": 'A "quoted" map', "question": "Q?",
+...     "sources": [{"id": "s", "title": "S", "kind": "article"}],
+...     "actors": [{"id": "a", "name": "A", "kind": "person"}],
+...     "claims": [{"id": i, "statement": f"Claim {i}", "source": "s", "actor": "a",
+...                 "quote": "q"} for i in ("x", "y", "z")],
+...     "relations": [{"id": "r1", "type": "supports", "from": "y", "to": "x"},
+...                   {"id": "r2", "type": "undercuts", "from": "z", "to": "r1"}]})
+>>> print(write_dot(m))  # doctest: +NORMALIZE_WHITESPACE
+digraph "argmap" {
+  graph [label="A \\"quoted\\" map", labelloc=t, rankdir=BT, fontname="Helvetica"];
+  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];
+  edge [fontname="Helvetica"];
+  "x" [label="Claim x", tooltip="x"];
+  "y" [label="Claim y", tooltip="y"];
+  "z" [label="Claim z", tooltip="z"];
+  "r1" [shape=point, width=0.08, label="", tooltip="r1"];
+  "y" -> "r1" [color="#2e7d32", arrowhead=none, id="r1-from"];
+  "r1" -> "x" [color="#2e7d32", id="r1"];
+  "z" -> "r1" [color="#555555", style=dashed, id="r2"];
+}
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from argmap.model import ArgumentMap, RelationType
+
+__all__ = ["write_dot"]
+
+_COLOURS = {"supports": "#2e7d32", "attacks": "#c62828", "undercuts": "#555555"}
+_FILL = {"thesis": "#e3f2fd", "evidence": "#f1f8e9", "proposal": "#fff8e1"}
+
+
+def quote(text: str) -> str:
+    """Return ``text`` as a quoted DOT string, safe whatever it holds.
+
+    >>> print(quote('say "hi"\\\\ now\\nnext'))
+    "say \\"hi\\"\\\\ now\\nnext"
+    """
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _label(text: str, width: int = 32) -> str:
+    # Lines are joined with real newlines here; quote() turns them into DOT's \n.
+    lines = [line for part in text.splitlines() for line in textwrap.wrap(part, width) or [""]]
+    return quote("\n".join(lines))
+
+
+def write_dot(argument_map: ArgumentMap) -> str:
+    """Return the map as DOT text (see the module docstring for the drawing).
+
+    >>> from argmap.model import ArgumentMap
+    >>> write_dot(ArgumentMap(title="Empty", question="Q?")).count("->")
+    0
+    """
+    undercut = {r.to for r in argument_map.relations if r.type is RelationType.undercuts}
+    lines = [
+        'digraph "argmap" {',
+        f"  graph [label={quote(argument_map.title)}, labelloc=t, rankdir=BT, "
+        'fontname="Helvetica"];',
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
+        '  edge [fontname="Helvetica"];',
+    ]
+    for claim in argument_map.claims:
+        extra = ""
+        if claim.kind.value in _FILL:
+            extra = f', fillcolor="{_FILL[claim.kind.value]}"'
+        if claim.kind.value == "thesis":
+            extra += ", penwidth=2"
+        lines.append(
+            f"  {quote(claim.id)} [label={_label(claim.statement)}, tooltip={quote(claim.id)}"
+            f"{extra}];"
+        )
+    for relation in argument_map.relations:
+        if relation.id in undercut:
+            lines.append(
+                f'  {quote(relation.id)} [shape=point, width=0.08, label="", '
+                f"tooltip={quote(relation.id)}];"
+            )
+    for relation in argument_map.relations:
+        colour = _COLOURS[relation.type.value]
+        style = ", style=dashed" if relation.type is RelationType.undercuts else ""
+        origin, target, rid = quote(relation.from_), quote(relation.to), quote(relation.id)
+        if relation.id in undercut:
+            # The relation is drawn through its point node so an undercut can reach it.
+            lines.append(
+                f'  {origin} -> {rid} [color="{colour}", arrowhead=none{style}, '
+                f"id={quote(relation.id + '-from')}];"
+            )
+            origin = rid
+        lines.append(f'  {origin} -> {target} [color="{colour}"{style}, id={rid}];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,223 @@
+"""What the importers of other tools' formats share: their result and a map builder.
+
+Foreign formats (Argdown, AIF, Kialo) have no sources, actors or quotes, so an imported map
+gets one source for the imported file, one actor per known speaker (else one for the
+document's unknown author), and each claim's own text as its quote: in the imported file
+that text *is* the source's verbatim words.
+
+>>> b = MapBuilder("demo.txt", title="Demo")
+>>> c = b.add_claim("Cities should ban cars.", kind="thesis")
+>>> d = b.add_claim("Cars pollute.")
+>>> r = b.add_relation("supports", d, c)
+>>> (c, d, r)
+('cities-should-ban-cars', 'cars-pollute', 'r-cars-pollute-supports-cities-should-ban-cars')
+>>> result = b.result()
+>>> [claim.quote for claim in result.map.claims], result.map.sources[0].id
+(['Cities should ban cars.', 'Cars pollute.'], 'demo')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.errors import MapFileError, Problem
+from argmap.model import _ID_PATTERN, ArgumentMap
+
+QUOTE_MAX = 600
+_ID = re.compile(_ID_PATTERN)
+
+
+@dataclass
+class ImportResult:
+    """An imported map and what of the file it could not express, each located."""
+
+    map: ArgumentMap
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def slug(text: str, max_words: int = 6, max_len: int = 48) -> str:
+    """Return a readable id made of the first words of ``text`` ('' if it has none).
+
+    >>> slug("L'État, c'est moi — Louis XIV (1655)")
+    'l-etat-c-est-moi-louis'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = "-".join(words[:max_words])
+    return out[:max_len].strip("-")
+
+
+def is_id(text: str) -> bool:
+    """Return whether ``text`` is already a valid map id (kept as is on import).
+
+    >>> is_id("thesis-1"), is_id("Thesis 1"), is_id("12")
+    (True, False, True)
+    """
+    return len(text) <= 80 and _ID.match(text) is not None
+
+
+class MapBuilder:
+    """Collects claims and relations with unique readable ids; :meth:`result` validates."""
+
+    def __init__(
+        self,
+        file: str,
+        *,
+        title: str | None = None,
+        question: str | None = None,
+        description: str | None = None,
+    ) -> None:
+        self.file = file
+        stem = PurePath(file).stem or file or "imported"
+        self.title = (title or "").strip() or stem
+        self.question = (question or "").strip() or self.title
+        self.description = description
+        self.sources: list[dict[str, Any]] = []
+        self.actors: list[dict[str, Any]] = []
+        self.claims: list[dict[str, Any]] = []
+        self.relations: list[dict[str, Any]] = []
+        self.warnings: list[Problem] = []
+        self._used: set[str] = set()
+        self._default_source: str | None = None
+        self._default_actor: str | None = None
+
+    # ids -------------------------------------------------------------------------------
+    def unique_id(self, wanted: str, fallback: str = "item") -> str:
+        """Return ``wanted`` (made a valid id) or, if taken, it with the first free ``-N``."""
+        base = wanted if is_id(wanted) else slug(wanted) or fallback
+        base = base[:72].rstrip("-_.") or fallback
+        candidate, n = base, 2
+        while candidate in self._used:
+            candidate, n = f"{base}-{n}", n + 1
+        self._used.add(candidate)
+        return candidate
+
+    def reserve(self, item_id: str) -> None:
+        self._used.add(item_id)
+
+    def warn(self, line: int, message: str, col: int = 1, path: str = "") -> None:
+        self.warnings.append(Problem(self.file, line, col, path, message))
+
+    # entries ---------------------------------------------------------------------------
+    def default_source(self, **fields: Any) -> str:
+        """Return the id of the source standing for the imported file (made on first use)."""
+        if self._default_source is None:
+            sid = self.unique_id(slug(self.title) or "imported", "imported")
+            self.sources.append(
+                {"id": sid, "title": self.title, "kind": "other"}
+                | {k: v for k, v in fields.items() if v}
+            )
+            self._default_source = sid
+        return self._default_source
+
+    def default_actor(self, name: str | None = None) -> str:
+        """Return the id of the actor for claims whose speaker the file does not name."""
+        if self._default_actor is None:
+            if name:
+                self._default_actor = self.add_actor(name, kind="person")
+            else:
+                self._default_actor = self.add_actor(
+                    f"Unknown author of {PurePath(self.file).name or self.file}",
+                    kind="other",
+                    wanted="unknown",
+                )
+        return self._default_actor
+
+    def add_actor(self, name: str, *, kind: str = "person", wanted: str | None = None) -> str:
+        aid = self.unique_id(wanted or slug(name) or "actor", "actor")
+        self.actors.append({"id": aid, "name": name, "kind": kind})
+        return aid
+
+    def add_claim(
+        self,
+        statement: str,
+        *,
+        wanted_id: str | None = None,
+        kind: str = "claim",
+        source: str | None = None,
+        actor: str | None = None,
+        quote: str | None = None,
+        tags: list[str] | None = None,
+        note: str | None = None,
+        line: int = 1,
+        **extra: Any,
+    ) -> str:
+        """Add a claim; return its id. A quote over 600 characters is cut, with a warning."""
+        cid = self.unique_id(wanted_id or slug(statement) or "claim", "claim")
+        quote = (quote if quote is not None else statement).strip()
+        if len(quote) > QUOTE_MAX:
+            self.warn(
+                line,
+                f"the text of {cid!r} is longer than a quote may be "
+                f"({QUOTE_MAX} characters); its quote was cut",
+            )
+            quote = quote[: QUOTE_MAX - 1].rstrip() + "…"
+        claim: dict[str, Any] = {
+            "id": cid,
+            "statement": statement,
+            "kind": kind,
+            "source": source or self.default_source(),
+            "actor": actor or self.default_actor(),
+            "quote": quote,
+        }
+        if tags:
+            claim["tags"] = list(dict.fromkeys(tags))
+        if note:
+            claim["note"] = note
+        claim.update({k: v for k, v in extra.items() if v is not None})
+        self.claims.append(claim)
+        return cid
+
+    def add_relation(
+        self,
+        type_: str,
+        from_: str,
+        to: str,
+        *,
+        wanted_id: str | None = None,
+        note: str | None = None,
+    ) -> str:
+        """Add a relation; return its id (``r-<from>-<type>-<to>`` unless one is wanted)."""
+        rid = self.unique_id(wanted_id or f"r-{from_}-{type_}-{to}", "r")
+        relation: dict[str, Any] = {"id": rid, "type": type_, "from": from_, "to": to}
+        if note:
+            relation["note"] = note
+        self.relations.append(relation)
+        return rid
+
+    def result(self) -> ImportResult:
+        """Return the validated map and the warnings (a MapFileError if the map is invalid)."""
+        data = {
+            "title": self.title,
+            "question": self.question,
+            "description": self.description,
+            "sources": self.sources,
+            "actors": self.actors,
+            "claims": self.claims,
+            "relations": self.relations,
+        }
+        try:
+            argument_map = ArgumentMap.model_validate({k: v for k, v in data.items() if v})
+        except ValidationError as exc:
+            # Only reachable through data a file carries for argmap itself (front matter,
+            # data blocks): report it against the file rather than crash.
+            raise MapFileError(
+                Problem(self.file, 1, 1, ".".join(map(str, e["loc"])), e["msg"])
+                for e in exc.errors()
+            ) from None
+        return ImportResult(argument_map, sorted(self.warnings))
+
+
+def tag_slug(tag: str) -> str:
+    """Return a tool's tag as an argmap tag (lower-case words joined by '-').
+
+    >>> tag_slug("Economic Policy"), tag_slug("pro_con")
+    ('economic-policy', 'pro-con')
+    """
+    return slug(tag, max_words=12, max_len=60)
