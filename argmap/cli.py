@@ -163,6 +163,126 @@ def schema(
         typer.echo(f"wrote {output}")
 
 
+class SemanticsName(StrEnum):
+    grounded = "grounded"
+    complete = "complete"
+    preferred = "preferred"
+    stable = "stable"
+
+
+class ViewName(StrEnum):
+    bipolar = "bipolar"
+    attack_only = "attack-only"
+
+
+SemanticsOpt = Annotated[
+    SemanticsName, typer.Option("--semantics", "-s", help="The argumentation semantics.")
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        help="Seconds to search for complete, preferred or stable extensions before "
+        "answering 'undetermined'; 0 for no limit.",
+    ),
+]
+
+
+@app.command()
+def solve(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="An abstract framework: ICCMA 2023 'p af N', APX or TGF (detected).",
+            show_default=False,
+        ),
+    ],
+    semantics: SemanticsOpt = SemanticsName.grounded,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Print the extensions of an abstract framework as JSON."""
+    import json
+
+    # Light imports only: no pydantic, networkx or rich on this path.
+    from argmap.readwrite.iccma import FrameworkFormatError
+    from argmap.semantics import solve_task
+
+    try:
+        result = solve_task(path, semantics.value, timeout or None)
+    except FrameworkFormatError as exc:
+        sys.stderr.write(f"{exc}\n")
+        raise typer.Exit(1) from None
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
+@app.command()
+def label(
+    path: MapArg,
+    semantics: SemanticsOpt = SemanticsName.grounded,
+    view: Annotated[
+        ViewName, typer.Option("--view", help="Bipolar (supports count) or attack-only.")
+    ] = ViewName.bipolar,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Print each claim's label (in / out / undec) and strength for a map."""
+    import json
+
+    from argmap.analysis import label_report
+    from argmap.graph import to_graph
+
+    report = label_report(
+        to_graph(_load(path).map), semantics.value, view.value, timeout=timeout or None
+    )
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    for claim in report["claims"]:
+        typer.echo(
+            f"{claim['label']:<6} {claim['strength']:.2f}  {claim['id']}: {claim['statement']}"
+        )
+    if report.get("message"):
+        typer.echo(report["message"])
+
+
+class SideName(StrEnum):
+    for_ = "for"
+    against = "against"
+
+
+@app.command()
+def brief(
+    path: MapArg,
+    thesis: Annotated[str, typer.Option("--thesis", help="The id of the thesis to argue.")],
+    side: Annotated[SideName, typer.Option("--side", help="Argue for or against it.")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The brief to write: .md or .html.")
+    ],
+    semantics: SemanticsOpt = SemanticsName.grounded,
+    timeout: TimeoutOpt = 10.0,
+) -> None:
+    """Write a debate brief for one side of a thesis, as Markdown or print-ready HTML."""
+    from argmap.atomic import atomic_write_text
+    from argmap.brief import build_brief, to_html, to_markdown
+    from argmap.graph import to_graph
+    from argmap.model import suggest
+
+    renderers = {".md": to_markdown, ".markdown": to_markdown, ".html": to_html, ".htm": to_html}
+    render = renderers.get(output.suffix.lower())
+    if render is None:
+        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md or .html")
+    argument_map = _load(path).map
+    claims = [c.id for c in argument_map.claims]
+    if thesis not in claims:
+        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    result = build_brief(
+        to_graph(argument_map), thesis, side.value, semantics=semantics.value,
+        timeout=timeout or None,
+    )  # fmt: skip
+    atomic_write_text(output, render(result))
+    typer.echo(f"wrote {output}")
+
+
 def main() -> None:
     app()
 

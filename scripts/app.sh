@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Set everything up and open argmap on the cybercrime-treaty map.
+# Set everything up and open argmap on the cybercrime-treaty map (offline; stop with Ctrl-C).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/argmap show maps/cybercrime-treaties.yaml
+port=${ARGMAP_PORT:-8501}
+echo "argmap: http://127.0.0.1:$port/?map=cybercrime-treaties"
+exec .venv/bin/streamlit run app.py \
+  --server.address 127.0.0.1 --server.port "$port" \
+  --browser.gatherUsageStats false --server.headless "${ARGMAP_HEADLESS:-false}"

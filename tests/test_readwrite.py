@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.errors import MapFileError
 from argmap.graph import relation_triples, relations_into, to_graph, to_map
 from argmap.model import Claim
 from argmap.readwrite.graphml import read_graphml, write_graphml
@@ -144,3 +145,15 @@ def test_committed_schema_is_current_and_referenced() -> None:
     for path in (ROOT / "maps").glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/argmap-map.schema.json", path
+
+
+def test_fast_read_gives_the_same_map_and_the_same_located_errors(small_map_file: Path) -> None:
+    fast = read_map(small_map_file, editable=False)
+    assert fast.map == read_map(small_map_file).map and fast.document is None
+    broken = SMALL_MAP.replace("actor: jo\n", "actor: joe\n")
+    errors = []
+    for editable in (True, False):
+        with pytest.raises(MapFileError) as info:
+            read_map_text(broken, "b.yaml", editable=editable)
+        errors.append(str(info.value))
+    assert errors[0] == errors[1] and "b.yaml:" in errors[0]

@@ -78,9 +78,11 @@ def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     return yaml
 
 
-def read_map(path: str | os.PathLike[str]) -> LoadedMap:
+def read_map(path: str | os.PathLike[str], *, editable: bool = True) -> LoadedMap:
     """Read and validate a map file.
 
+    With ``editable=False`` the file is parsed by the fast C loader and no document is
+    kept, so :func:`write_map` could not keep its comments: for viewing, not editing.
     Raises :class:`~argmap.errors.MapFileError` listing every problem in the file.
     """
     target = Path(path)
@@ -96,13 +98,22 @@ def read_map(path: str | os.PathLike[str]) -> LoadedMap:
         raise MapFileError(
             [Problem(str(path), 1, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
         ) from None
-    loaded = read_map_text(text, str(path))
+    loaded = read_map_text(text, str(path), editable=editable)
     loaded.path = target
     return loaded
 
 
-def read_map_text(text: str, name: str = "<map>") -> LoadedMap:
-    """Validate map text (for uploads and tests); ``name`` is used in error messages."""
+def read_map_text(text: str, name: str = "<map>", *, editable: bool = True) -> LoadedMap:
+    """Validate map text (for uploads and tests); ``name`` is used in error messages.
+
+    ``editable`` is as for :func:`read_map`.
+    """
+    if not editable:
+        try:
+            data = YAML(typ="safe", pure=False).load(text)
+            return LoadedMap(map=ArgumentMap.model_validate(data))
+        except (YAMLError, ValidationError, ValueError):
+            pass  # the round-trip reader below locates every problem
     document, indent = load_document(text, name)
     argument_map = validate_document(document, name)
     return LoadedMap(map=argument_map, path=None, document=document, indent=indent)

@@ -1,0 +1,244 @@
+"""The map page: explore a map as a graph, click a claim, ask "what if".
+
+A thin shell over the library: reading files is argmap.readwrite's, semantics argmap.analysis's
+(called only through argmap.view.status), and every decision about what to draw is
+argmap.view's. Run: ``.venv/bin/streamlit run app.py`` (works with no network).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.shared import WHAT_IF_KEYS, current_map, ss, status_of
+from argmap.view import panel
+from argmap.view.colours import Colouring, by_category, by_status
+from argmap.view.component import argmap_graph
+from argmap.view.elements import graph_payload, legend
+from argmap.view.prepared import PreparedMap
+from argmap.view.select import FOCUS_MODES, Filters, View, drawing, search_claims
+from argmap.view.status import (
+    SEMANTICS,
+    VIEWS,
+    Assumptions,
+    Status,
+    analysis_problem,
+    changed_claims,
+    counts,
+)
+from argmap.view.text import md_escape, truncate
+
+GRAPH_HEIGHT = 700
+FULL_WHAT_IF_LISTS = 400  # claims; beyond, the what-if lists offer only what is near
+
+
+def select_claim(claim: str | None) -> None:
+    ss.selected = claim
+
+
+def on_graph_click() -> None:
+    value = ss.get("graph")
+    if isinstance(value, dict) and value.get("claim"):
+        ss.selected = str(value["claim"])
+
+
+def reset_what_if() -> None:
+    for key in WHAT_IF_KEYS:
+        ss[key] = []
+
+
+def sync_url(map_name: str | None, claim: str | None) -> None:
+    wanted = {k: v for k, v in (("map", map_name), ("claim", claim)) if v}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def find_controls(pm: PreparedMap, selected: str | None) -> tuple[str, str, int, int]:
+    """Search, focus and depth: what part of the map to look at."""
+    st.header("Find")
+    query = st.text_input("Search claims", key="search", placeholder="words in a claim")
+    if query.strip():
+        panel.search_results(pm.graph, search_claims(pm.graph, pm.structure.claims, query),
+                             select_claim)  # fmt: skip
+    focus = st.radio("Focus", FOCUS_MODES, key="focus", horizontal=True)
+    steps = 2
+    if focus != FOCUS_MODES[0]:
+        if selected is None:
+            st.caption("Click a claim to focus on it.")
+        if focus == "Neighbourhood":
+            steps = st.slider("Steps from the claim", 1, 6, 2, key="focus_steps")
+    max_depth = max((d for c, d in pm.layout.depth.items() if c in pm.structure.order), default=1)
+    depth = max_depth
+    if max_depth > 2:
+        depth = st.slider(
+            "Layers shown", 1, max_depth, max_depth, key="depth",
+            help="Hide claims deeper than this; a card says how many are hidden below it.",
+        )  # fmt: skip
+    return query.strip(), focus, steps, depth if depth < max_depth else 0
+
+
+def reading_controls(pm: PreparedMap) -> tuple[str, str, str, Filters]:
+    """Semantics, colouring and filters: how to read the map."""
+    st.header("Reading")
+    semantics = st.selectbox(
+        "Semantics",
+        SEMANTICS,
+        key="semantics",
+        help="grounded: only what is beyond doubt; preferred and stable: maximal positions; "
+        "complete: every consistent position.",
+    )
+    view = st.radio(
+        "Supports",
+        VIEWS,
+        key="view",
+        horizontal=True,
+        format_func={"bipolar": "defend (bipolar)", "attack-only": "ignored"}.get,
+    )
+    colour = st.radio("Colour by", ("status", "source", "actor"), key="colour_by", horizontal=True)
+    opts = pm.options
+    with st.expander("Filter", expanded=False):
+        filters = Filters(
+            sources=frozenset(
+                st.multiselect("Source", list(opts["sources"]), key="f_sources",
+                               format_func=opts["sources"].get)
+            ),
+            actors=frozenset(
+                st.multiselect("Actor", list(opts["actors"]), key="f_actors",
+                               format_func=opts["actors"].get)
+            ),
+            tags=frozenset(st.multiselect("Tag", list(opts["tags"]), key="f_tags")),
+            kinds=frozenset(st.multiselect("Kind", list(opts["kinds"]), key="f_kinds")),
+        )  # fmt: skip
+    return semantics, view, colour, filters
+
+
+def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
+    """Claims rejected or accepted and relations cut, as multiselects.
+
+    On a big map, listing every claim in three widgets would cost more than drawing the map:
+    there they offer what is assumed already plus the selected claim and its relations.
+    """
+    s = pm.structure
+    for key in WHAT_IF_KEYS:  # drop ids a previous map left behind
+        valid = s.relations if key == "wi_cut" else s.order
+        ss[key] = [v for v in ss.get(key, []) if v in valid]
+    if len(s.claims) <= FULL_WHAT_IF_LISTS:
+        claims, relations = list(s.claims), list(s.relations)
+    else:
+        near = [selected] if selected else []
+        claims = s.sorted({*ss.wi_reject, *ss.wi_accept, *near})
+        touching = [
+            r.id for r in (*s.into.get(selected or "", []), *s.out_of.get(selected or "", []))
+        ]
+        relations = sorted({*ss.wi_cut, *touching})
+
+    def show(claim: str) -> str:
+        return f"{claim}: {truncate(pm.graph.nodes[claim]['statement'], 70)}"
+
+    def show_relation(rid: str) -> str:
+        rel = s.relations[rid]
+        return f"{rid}: {rel.origin} {rel.type} {rel.target}"
+
+    with st.expander("What if…", expanded=any(ss[k] for k in WHAT_IF_KEYS)):
+        if len(s.claims) > FULL_WHAT_IF_LISTS:
+            st.caption("Select a claim to add it or its relations here.")
+        rejected = st.multiselect("Reject claims", claims, key="wi_reject", format_func=show)
+        accepted = st.multiselect("Accept claims", claims, key="wi_accept", format_func=show)
+        cut = st.multiselect("Cut relations", relations, key="wi_cut", format_func=show_relation)
+        st.button(
+            "Reset what-if",
+            on_click=reset_what_if,
+            key="wi_reset",
+            disabled=not (rejected or accepted or cut),
+        )
+    return Assumptions.of(rejected, accepted, cut)
+
+
+def evaluate(
+    pm: PreparedMap, key: str, semantics: str, view: str, assume: Assumptions
+) -> tuple[Status | None, set[str] | None]:
+    """The labelling to show (the what-if one when there is a what-if) and what it changed."""
+    status = status_of(key, pm, semantics, view, ((), (), ()))
+    if not assume.active:
+        return status, None
+    whatif = status_of(
+        key, pm, semantics, view,
+        (tuple(sorted(assume.rejected)), tuple(sorted(assume.accepted)),
+         tuple(sorted(assume.cut))),
+    )  # fmt: skip
+    return whatif, changed_claims(status, whatif)
+
+
+def main() -> None:
+    pm, map_name, key = current_map()
+    G, s = pm.graph, pm.structure
+    if ss.get("selected") and (
+        ss.selected not in G.nodes or G.nodes[ss.selected].get("role") != "claim"
+    ):
+        st.toast(f"No claim {md_escape(ss.selected)} in this map.")
+        ss.selected = None
+    selected: str | None = ss.get("selected")
+    with st.sidebar:
+        query, focus, steps, depth = find_controls(pm, selected)
+        semantics, view, colour, filters = reading_controls(pm)
+        assume = what_if_controls(pm, selected)
+
+    problem = analysis_problem()
+    status: Status | None = None
+    changed: set[str] | None = None
+    if problem is None:
+        try:
+            status, changed = evaluate(pm, key, semantics, view, assume)
+        except Exception as exc:  # a fault in the semantics must not take the page down
+            problem = f"the evaluation failed ({exc})"
+
+    view_spec = View(filters, selected, focus, steps, depth, query)
+    draw = drawing(G, s, pm.layout, view_spec, changed or ())
+    shown, matches = draw.shown, draw.matches
+    colouring: Colouring = (
+        by_status(s.claims, status.labels if status else None)
+        if colour == "status"
+        else by_category(G, s.claims, colour)
+    )
+
+    # The page.
+    st.title(md_escape(pm.map.title))
+    st.caption(md_escape(pm.map.question))
+    if problem is not None:
+        st.info(f"Claims are not labelled: {md_escape(problem)}.")
+    elif status is not None and not status.complete:
+        st.warning(f"The {semantics} labelling is incomplete: {md_escape(status.message)}")
+    tally = counts(status)
+    bits = [f"Showing **{len(shown)}** of {len(s.claims)} claims"]
+    if status is not None:
+        bits.append(f"{semantics}: {tally['in']} in, {tally['out']} out, {tally['undec']} undec.")
+    if changed is not None:
+        bits.append(f"what-if changes **{len(changed)}** claim{'s' if len(changed) != 1 else ''}")
+    if query:
+        bits.append(f"{len(matches)} match the search")
+    st.markdown(" · ".join(bits))
+
+    graph_col, detail_col = st.columns([5, 2], gap="medium")
+    with graph_col:
+        notes = ["Bold border: thesis · square corners: evidence · cut corners: proposal"]
+        if changed is not None:
+            notes.append("Orange glow: changed by the what-if")
+        if query:
+            notes.append("Yellow border: matches the search")
+        argmap_graph(
+            graph_payload(G, s, pm.layout, shown, colouring, classes=draw.classes,
+                          hidden_below=draw.hidden_below),
+            selected=selected,
+            legend={**legend(colouring), "notes": notes},
+            height=GRAPH_HEIGHT,
+            key="graph",
+            on_change=on_graph_click,
+        )  # fmt: skip
+    with detail_col:
+        if selected is None:
+            panel.no_selection(G, s, select_claim)
+        else:
+            panel.claim_panel(pm, selected, status, changed, map_name, select_claim)
+    sync_url(map_name, selected)
+
+
+main()

@@ -1,0 +1,124 @@
+"""What every page of the app shares: the map picker, deep links and the caches.
+
+Caches are keyed on the file's content hash (``key``), so an edited file is read again and
+an unchanged one never is; the underscored arguments are not hashed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from argmap.errors import MapFileError
+from argmap.readwrite.yaml_map import read_map, read_map_text
+from argmap.view.prepared import (
+    PreparedMap,
+    content_key,
+    list_maps,
+    maps_dir,
+    prepare,
+    upload_text,
+)
+from argmap.view.status import Assumptions, Status, evaluate_status
+from argmap.view.text import md_escape
+
+APP_DIR = Path(__file__).resolve().parents[1]
+WHAT_IF_KEYS = ("wi_reject", "wi_accept", "wi_cut")
+VIEW_KEYS = ("f_sources", "f_actors", "f_tags", "f_kinds", "search", "focus", "depth")
+ss = st.session_state
+
+
+@st.cache_resource(max_entries=16, show_spinner="Reading the map…")
+def prepared_file(key: str, _path: Path, name: str) -> PreparedMap:
+    return prepare(read_map(_path, editable=False).map, name)
+
+
+@st.cache_resource(max_entries=16, show_spinner="Reading the map…")
+def prepared_text(key: str, _text: str, name: str) -> PreparedMap:
+    return prepare(read_map_text(_text, name, editable=False).map, name)
+
+
+@st.cache_resource(max_entries=64, show_spinner="Evaluating…")
+def status_of(
+    key: str,
+    _prepared: PreparedMap,
+    semantics: str,
+    view: str,
+    assume: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> Status:
+    return evaluate_status(_prepared.graph, semantics, view, Assumptions.of(*assume))
+
+
+def reset_view() -> None:
+    """A new map starts clean: no selection, filters, search, focus or what-if."""
+    ss.selected = None
+    for key in (*WHAT_IF_KEYS, *VIEW_KEYS):
+        ss.pop(key, None)
+
+
+def boot(maps: dict[str, Path]) -> None:
+    """First run of a session: take the map and claim from the URL (deep links)."""
+    if ss.get("booted"):
+        return
+    ss.booted = True
+    wanted = st.query_params.get("map")
+    if wanted in maps:
+        ss.map_choice = wanted
+    elif wanted:
+        st.toast(f"No map named {md_escape(wanted)}; showing the default one.")
+    ss.selected = st.query_params.get("claim") or None
+
+
+def available_maps() -> dict[str, Path]:
+    return list_maps(maps_dir(APP_DIR))
+
+
+def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
+    """The map to show, its name for the URL (None for an upload) and its content hash.
+
+    Stops the page with the file's located problems when it cannot be used.
+    """
+    if maps:
+        # The picker's value outlives pages that do not draw it (Streamlit forgets those).
+        if "map_choice" in ss:
+            ss.map_choice = ss.map_choice
+        st.selectbox("Map", list(maps), key="map_choice", on_change=reset_view)
+    else:
+        st.info(f"No maps in {md_escape(str(maps_dir(APP_DIR)))}; upload one below.")
+    upload = st.file_uploader(
+        "Or open a map file", type=["yaml", "yml"], key="upload", on_change=reset_view
+    )
+    try:
+        if upload is not None:
+            data = upload.getvalue()
+            key = content_key(data)
+            return prepared_text(key, upload_text(upload.name, data), upload.name), None, key
+        if not maps:
+            st.stop()
+        name = ss.get("map_choice") or next(iter(maps))
+        path = maps[name]
+        data = path.read_bytes()
+        key = content_key(data)
+        return prepared_file(key, path, path.name), name, key
+    except MapFileError as exc:
+        problems = exc.problems
+        st.title("This map cannot be opened")
+        st.error(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the file. "
+            "Fix them and reload the page; each line says where."
+        )
+        st.code("\n".join(str(p) for p in problems) or str(exc), language=None, wrap_lines=True)
+        st.stop()
+    except OSError as exc:
+        st.error(f"Cannot read the map: {md_escape(str(exc))}")
+        st.stop()
+
+
+def current_map() -> tuple[PreparedMap, str | None, str]:
+    """The sidebar's map picker, for any page: (map, name for the URL, content hash)."""
+    maps = available_maps()
+    boot(maps)
+    with st.sidebar:
+        st.header("Map")
+        return load(maps)

@@ -1,0 +1,371 @@
+"""What still stands in a map, why, and what would change it.
+
+:func:`evaluate` is the one entry point for the app and the briefs: labels (Dung semantics
+on the map's framework, see :mod:`argmap.semantics.bipolar`) and strengths (DF-QuAD, see
+:mod:`argmap.semantics.gradual`) for every claim. For semantics with several extensions the
+label is the *sceptical* one: **in** if the claim is in every extension, **out** if every
+extension has a member attacking it, else **undec**. (For complete semantics this is the
+grounded labelling.) When the extensions cannot be found in time, or no stable extension
+exists, the labels fall back to the grounded ones or to undec, and ``message`` says so.
+
+>>> from argmap.analysis import demo_graph
+>>> G = demo_graph()
+>>> ev = evaluate(G)
+>>> {c: str(label) for c, label in ev.labels.items()}
+{'thesis': 'undec', 'cost': 'in', 'subsidy': 'undec', 'doubt': 'undec', 'jobs': 'in'}
+>>> print(why(G, ev, "thesis"))
+thesis ("We should join.") is undecided: cost ("Joining costs too much.") attacks it \
+(r-cost); cost is in, but an undecided undercut by subsidy (r-sub) may defeat it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from argmap.graph import claim_ids, relation_origin, relation_target
+from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
+from argmap.semantics.dung import SEMANTICS, grounded_labelling, solve
+from argmap.semantics.framework import Framework, Label
+from argmap.semantics.gradual import dfquad
+
+__all__ = ["Change", "Crux", "Evaluation", "Label", "WhatIf", "cruxes", "evaluate", "what_if"]
+
+
+@dataclass
+class Evaluation:
+    """The status of every claim of a map under one semantics, view and set of assumptions.
+
+    - ``labels``: claim id -> :class:`Label` (sceptical for multi-extension semantics);
+    - ``strength``: claim id -> DF-QuAD strength in [0, 1];
+    - ``extensions``: the extensions as sets of claim ids (``None`` when not determined);
+    - ``complete``: false when the extensions could not all be found (time, or too many);
+    - ``message``: e.g. "no stable extension exists", "undetermined within 5 s";
+    - ``relation_labels``: relation id -> whether the relation stands;
+    - ``arguments``: every framework argument's label (used by :func:`why`).
+    """
+
+    semantics: str
+    view: str
+    labels: dict[str, Label]
+    strength: dict[str, float]
+    extensions: list[frozenset[str]] | None
+    complete: bool
+    message: str
+    relation_labels: dict[str, Label]
+    assume: WhatIf = field(default_factory=WhatIf)
+    framework: Framework | None = field(default=None, repr=False)
+    arguments: dict[str, Label] = field(default_factory=dict, repr=False)
+
+    def standing(self) -> list[str]:
+        """Return the ids of the claims labelled in, in map order."""
+        return [c for c, label in self.labels.items() if label is Label.IN]
+
+
+def evaluate(
+    G: nx.DiGraph,
+    semantics: str = "grounded",
+    view: str = "bipolar",
+    *,
+    assume: WhatIf | None = None,
+    base_scores: dict[str, float] | None = None,
+    timeout: float | None = None,
+    limit: int = 100,
+) -> Evaluation:
+    """Return an :class:`Evaluation` of every claim of the map graph ``G``.
+
+    ``semantics`` is one of "grounded", "complete", "preferred", "stable"; ``view`` is
+    "bipolar" or "attack-only"; ``assume`` a :class:`WhatIf`; ``base_scores`` overrides
+    claims' base scores; ``timeout`` bounds the search for preferred and stable; at most
+    ``limit`` extensions are listed.
+
+    >>> from argmap.analysis import demo_graph
+    >>> ev = evaluate(demo_graph(), "preferred")
+    >>> sorted(sorted(e) for e in ev.extensions)
+    [['cost', 'doubt', 'jobs'], ['cost', 'jobs', 'subsidy', 'thesis']]
+    """
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}")
+    assume = assume or WhatIf()
+    fw = attack_framework(G, view, assume)
+    claims = claim_ids(G)
+    claim_set = set(claims)
+    result = solve(fw, semantics, timeout, limit)
+    message = result.message
+    if result.labels is not None:
+        labels = result.labels
+    elif result.complete:  # no stable extension: nothing is sceptically anything
+        labels = [Label.UNDEC] * len(fw)
+    else:
+        labels = grounded_labelling(fw)
+        message += "; labels shown are the grounded ones, which every extension extends"
+    extensions: list[frozenset[str]] | None = None
+    if result.complete or semantics == "grounded" or not result.message.startswith("undet"):
+        seen: dict[frozenset[str], None] = {}
+        for members in result.members:
+            seen[frozenset(fw.names[i] for i in members if fw.names[i] in claim_set)] = None
+        extensions = list(seen)
+    arguments = dict(zip(fw.names, labels, strict=True))
+    strength = dfquad(G, base_scores, view).strength
+    relations = [n for n, role in G.nodes(data="role") if role == "relation"]
+    relation_labels = {r: arguments.get(r, Label.OUT) for r in relations}
+    return Evaluation(
+        semantics=semantics,
+        view=view,
+        labels={c: arguments[c] for c in claims},
+        strength=strength,
+        extensions=extensions,
+        complete=result.complete,
+        message=message,
+        relation_labels=relation_labels,
+        assume=assume,
+        framework=fw,
+        arguments=arguments,
+    )
+
+
+def short(G: nx.DiGraph, claim_id: str, width: int = 60) -> str:
+    """Return ``id ("statement")``, the statement cut to ``width`` characters.
+
+    >>> from argmap.analysis import demo_graph
+    >>> short(demo_graph(), "cost", 12)
+    'cost ("Joining cos…")'
+    """
+    text = str(G.nodes[claim_id].get("statement", ""))
+    if len(text) > width:
+        text = text[: width - 1].rstrip() + "…"
+    return f'{claim_id} ("{text}")'
+
+
+def _attackers(ev: Evaluation, name: str) -> list[str]:
+    fw = ev.framework
+    assert fw is not None
+    return [fw.names[a] for a in fw.attackers[fw.index[name]]]
+
+
+def _attack_phrase(G: nx.DiGraph, name: str, *, first: bool = True) -> tuple[str, str | None]:
+    """Return (how the framework argument ``name`` attacks, its origin claim or None)."""
+    info = describe_argument(name, G)
+    show = (lambda c: short(G, c)) if first else (lambda c: c)
+    if info.kind == "relation":
+        origin = relation_origin(G, name)
+        return f"{show(origin)} attacks it ({name})", origin
+    if info.kind == "supported":
+        s, r = info.ids
+        origin, via = relation_origin(G, s), relation_target(G, s)
+        return f"{show(origin)} supports {via}, which attacks it ({s}, {r})", origin
+    if info.kind == "secondary":
+        r, s = info.ids
+        origin, via = relation_origin(G, r), relation_target(G, r)
+        return f"{show(origin)} attacks {via}, which supports it ({r}, {s})", origin
+    if info.kind == "reject":
+        return "you assumed it rejected", None
+    if info.kind == "accept":
+        return "you assumed the claim it targets accepted", None
+    if info.kind == "cut":
+        return f"you cut relation {info.ids[0]}", None
+    return name, None
+
+
+def _undercuts(G: nx.DiGraph, ev: Evaluation, name: str, label: Label) -> list[str]:
+    """Return "z (u)" for each undercut (or cut) with ``label`` against attack ``name``."""
+    found = []
+    for a in _attackers(ev, name):
+        info = describe_argument(a, G)
+        if ev.arguments[a] is not label:
+            continue
+        if info.kind == "relation":
+            found.append(f"{relation_origin(G, a)} ({a})")
+        elif info.kind == "cut":
+            found.append(f"your cut of {info.ids[0]}")
+    return found
+
+
+def _attack_clause(G: nx.DiGraph, ev: Evaluation, name: str, first: bool = True) -> str:
+    """Return why the attacking argument ``name`` has its label, as one clause."""
+    phrase, origin = _attack_phrase(G, name, first=first)
+    if origin is None:
+        return phrase
+    label, origin_label = ev.arguments[name], ev.labels[origin]
+    if label is Label.OUT:
+        if origin_label is not Label.IN:
+            return f"{phrase}, but {origin} is {_LABEL_WORD[origin_label]}"
+        return f"{phrase}, but {' and '.join(_undercuts(G, ev, name, Label.IN))} undercuts it"
+    origin_clause = f"{origin} is {_LABEL_WORD[origin_label]}: {_claim_reason(G, ev, origin)}"
+    if label is Label.IN or origin_label is not Label.IN:
+        return f"{phrase}, and {origin_clause}"
+    undecided = " and ".join(_undercuts(G, ev, name, Label.UNDEC))
+    return f"{phrase}; {origin} is in, but an undecided undercut by {undecided} may defeat it"
+
+
+def _claim_reason(G: nx.DiGraph, ev: Evaluation, claim_id: str) -> str:
+    """Return one short clause saying why a claim has its label, without going deeper."""
+    label = ev.labels[claim_id]
+    attackers = _attackers(ev, claim_id)
+    if not attackers:
+        return "nothing attacks it"
+    if label is Label.IN:
+        return "every attack on it fails"
+    wanted = Label.IN if label is Label.OUT else Label.UNDEC
+    culprit = next((a for a in attackers if ev.arguments[a] is wanted), attackers[0])
+    phrase, origin = _attack_phrase(G, culprit, first=False)
+    if origin is None:
+        return phrase
+    return f"{phrase.split(' (')[0]}, and that attack is {_LABEL_WORD[wanted]}"
+
+
+def why(G: nx.DiGraph, evaluation: Evaluation, claim_id: str) -> str:
+    """Return a short plain-English justification of a claim's label in ``evaluation``.
+
+    Names each claim by id and shortened statement on first mention, and goes one step
+    back: "out because X, which is in, attacks it; X is in because nothing attacks it".
+
+    >>> from argmap.analysis import demo_graph
+    >>> G = demo_graph()
+    >>> print(why(G, evaluate(G), "subsidy"))
+    subsidy ("A subsidy covers the cost.") is undecided: doubt ("The subsidy may never \
+come.") attacks it (r-doubt), and doubt is undecided: subsidy attacks it, and that attack \
+is undecided.
+    """
+    ev = evaluation
+    label = ev.labels[claim_id]
+    head = f"{short(G, claim_id)} is {_LABEL_WORD[label]}"
+    attackers = _attackers(ev, claim_id)
+    if ev.semantics != "grounded" and ev.extensions is not None and label is Label.UNDEC:
+        inside = sum(claim_id in e for e in ev.extensions)
+        if ev.extensions and 0 < inside < len(ev.extensions):
+            return (
+                f"{head}: it is in {inside} of the {len(ev.extensions)} {ev.semantics} "
+                "extensions listed, so it is not accepted in all of them."
+            )
+    if not ev.extensions and ev.message == "no stable extension exists":
+        return f"{head}: no stable extension exists, so nothing is accepted in all of them."
+    if not attackers:
+        return f"{head}: nothing attacks it."
+    if label is Label.IN:
+        fails = [_attack_clause(G, ev, a, first=False) for a in attackers]
+        return f"{head}: every attack on it fails: " + "; ".join(fails) + "."
+    wanted = Label.IN if label is Label.OUT else Label.UNDEC
+    culprits = [a for a in attackers if ev.arguments[a] is wanted] or attackers
+    culprits.sort(key=lambda a: not a.startswith("assume:"))  # assumptions first
+    parts = [_attack_clause(G, ev, a) for a in culprits[:2]]
+    more = f" (and {len(culprits) - 2} more)" if len(culprits) > 2 else ""
+    return f"{head}: " + "; ".join(parts) + more + "."
+
+
+_LABEL_WORD = {Label.IN: "in", Label.OUT: "out", Label.UNDEC: "undecided"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """A claim whose label changes under a what-if, and why it now has its new label."""
+
+    claim: str
+    before: Label
+    after: Label
+    reason: str
+
+
+def what_if(
+    G: nx.DiGraph,
+    assume: WhatIf,
+    semantics: str = "grounded",
+    view: str = "bipolar",
+    *,
+    timeout: float | None = None,
+) -> list[Change]:
+    """Return the claims whose label changes under ``assume``, in map order, with reasons.
+
+    >>> from argmap.analysis import demo_graph
+    >>> G = demo_graph()
+    >>> for change in what_if(G, WhatIf(rejected=["doubt"])):
+    ...     print(change.claim, change.before, "->", change.after)
+    thesis undec -> in
+    subsidy undec -> in
+    doubt undec -> out
+    """
+    before = evaluate(G, semantics, view, timeout=timeout)
+    after = evaluate(G, semantics, view, assume=assume, timeout=timeout)
+    return [
+        Change(c, before.labels[c], after.labels[c], why(G, after, c))
+        for c in before.labels
+        if before.labels[c] is not after.labels[c]
+    ]
+
+
+@dataclass(frozen=True)
+class Crux:
+    """A claim that decides the thesis: its label if the claim is accepted / rejected."""
+
+    claim: str
+    thesis_if_accepted: Label
+    thesis_if_rejected: Label
+
+
+def cruxes(
+    G: nx.DiGraph,
+    thesis_id: str,
+    semantics: str = "grounded",
+    view: str = "bipolar",
+    *,
+    timeout: float | None = None,
+) -> list[Crux]:
+    """Return the claims whose status decides ``thesis_id``, nearest first.
+
+    A claim upstream of the thesis is a crux when assuming it accepted and assuming it
+    rejected give the thesis different labels.
+
+    >>> from argmap.analysis import demo_graph
+    >>> [c.claim for c in cruxes(demo_graph(), "thesis")]
+    ['cost', 'subsidy', 'doubt']
+    """
+    claims = set(claim_ids(G))
+    distance = nx.single_source_shortest_path_length(G.reverse(copy=False), thesis_id)
+    upstream = sorted(
+        (c for c in distance if c in claims and c != thesis_id), key=lambda c: distance[c]
+    )
+    found = []
+    for c in upstream:
+        accepted = evaluate(G, semantics, view, assume=WhatIf(accepted=[c]), timeout=timeout)
+        rejected = evaluate(G, semantics, view, assume=WhatIf(rejected=[c]), timeout=timeout)
+        if accepted.labels[thesis_id] is not rejected.labels[thesis_id]:
+            found.append(Crux(c, accepted.labels[thesis_id], rejected.labels[thesis_id]))
+    return found
+
+
+def label_report(
+    G: nx.DiGraph,
+    semantics: str = "grounded",
+    view: str = "bipolar",
+    *,
+    timeout: float | None = None,
+) -> dict[str, Any]:
+    """Return the ``argmap label --json`` report: each claim's label and strength.
+
+    >>> from argmap.analysis import demo_graph
+    >>> report = label_report(demo_graph())
+    >>> report["claims"][0]
+    {'id': 'thesis', 'label': 'undec', 'strength': 0.583333, 'statement': 'We should join.'}
+    """
+    ev = evaluate(G, semantics, view, timeout=timeout)
+    report: dict[str, Any] = {
+        "semantics": semantics,
+        "view": view,
+        "complete": ev.complete,
+    }
+    if ev.message:
+        report["message"] = ev.message
+    report["claims"] = [
+        {
+            "id": c,
+            "label": str(label),
+            "strength": round(ev.strength[c], 6),
+            "statement": G.nodes[c].get("statement", ""),
+        }
+        for c, label in ev.labels.items()
+    ]
+    if ev.extensions is not None and semantics != "grounded":
+        report["extensions"] = sorted(sorted(e) for e in ev.extensions)
+    return report

@@ -1,0 +1,6 @@
+"""Debate briefs: build one for a side of a thesis, then render it as Markdown or HTML."""
+
+from argmap.brief.build import Brief, build_brief, sides
+from argmap.brief.render import to_html, to_markdown
+
+__all__ = ["Brief", "build_brief", "sides", "to_html", "to_markdown"]

@@ -1,0 +1,245 @@
+"""Render a :class:`~argmap.brief.build.Brief` as Markdown or as a print-ready HTML page.
+
+Both renderers walk the same outline (:func:`_outline`), so the two formats never drift
+apart. Map text is data: Markdown escapes its punctuation and HTML escapes its markup, so
+``<script>`` in a claim prints as those characters and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from argmap.brief.build import Brief, Cited, Point
+from argmap.semantics.framework import Label
+
+_LABEL = {Label.IN: "stands (in)", Label.OUT: "falls (out)", Label.UNDEC: "undecided"}
+_HOW = {
+    "supports": "supports",
+    "attacks": "attacks",
+    "undercuts": "undercuts the link of",
+}
+
+
+@dataclass
+class Item:
+    """One entry of the outline: a cited claim with a lead-in and nested entries."""
+
+    lead: str  # plain words, e.g. "Our answer (attacks it)"
+    claim: Cited | None
+    note: str = ""
+    children: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    heading: str
+    intro: str
+    items: list[Item]
+    numbered: bool = True
+
+
+def _point_items(
+    points: tuple[Point, ...], thesis: str, *, lead: str | None = None, answers: bool = False
+) -> list[Item]:
+    """Items for points; ``lead`` names their role, else the relation says what they do."""
+    items = []
+    for p in points:
+        how = _HOW[p.relation_type]
+        target = "the thesis" if p.target == thesis else p.target
+        words = f"{lead} ({how} it)" if lead and lead.startswith("Our") else lead
+        item = Item(words or f"{how[:1].upper()}{how[1:]} {target}", p.claim)
+        item.children += _point_items(p.backing, thesis, lead="Backed by")
+        if answers:
+            if p.answers:
+                item.children += _point_items(p.answers, thesis, lead="Our answer")
+            else:
+                item.children.append(Item("No answer in the map: prepare one.", None))
+        items.append(item)
+    return items
+
+
+def _outline(brief: Brief) -> tuple[str, str, list[Section]]:
+    side = "for" if brief.side == "for" else "against"
+    title = f"Brief {side}: {brief.thesis.statement}"
+    t = brief.thesis
+    standing = (
+        f"Under {brief.semantics} semantics ({brief.view} view) the thesis {_LABEL[t.label]}, "
+        f"with strength {t.strength:.2f}."
+    )
+    if brief.message:
+        standing += f" Note: {brief.message}."
+    thesis_section = Section("The thesis", standing, [Item("", t)], numbered=False)
+    ours = Section(
+        "Our case",
+        "The arguments that carry our side, strongest first, with what backs them.",
+        _point_items(brief.our_case, t.id),
+    )
+    theirs = Section(
+        "Their case, and our answers",
+        "The other side's arguments and objections to ours, strongest first, each followed "
+        "by our answers from the map.",
+        _point_items(brief.their_case, t.id, answers=True),
+    )
+    open_items = [
+        Item(
+            f"Unanswered: {_HOW[p.relation_type]} {'the thesis' if p.target == t.id else p.target}",
+            p.claim,
+        )
+        for p in brief.vulnerabilities
+    ]
+    vulnerable = Section(
+        "Open vulnerabilities",
+        "Attacks the map gives us no answer to: prepare these."
+        if open_items
+        else "None: the map answers every argument of the other side.",
+        open_items,
+        numbered=False,
+    )
+    crux_items = []
+    for c in brief.cruxes:
+        changes = ", ".join(
+            f"{cid} ({_LABEL[a]} → {_LABEL[b]})" for cid, a, b in c.changes_if_rejected
+        )
+        note = (
+            f"If accepted the thesis {_LABEL[c.thesis_if_accepted]}; if rejected it "
+            f"{_LABEL[c.thesis_if_rejected]}. Rejecting it changes: {changes or 'nothing else'}."
+        )
+        crux_items.append(Item(f"Crux {c.claim.id}", c.claim, note))
+    cruxes = Section(
+        "Cruxes",
+        "The claims whose status decides the thesis."
+        if crux_items
+        else "No single claim decides the thesis.",
+        crux_items,
+        numbered=False,
+    )
+    return (
+        title,
+        f"{brief.title} — {brief.question}",
+        [thesis_section, ours, theirs, vulnerable, cruxes],
+    )
+
+
+# ------------------------------------------------------------------------------ Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def md_escape(text: str) -> str:
+    r"""Return ``text`` with Markdown's active punctuation backslash-escaped.
+
+    >>> md_escape("<script>*x*</script>")
+    '\\<script\\>\\*x\\*\\</script\\>'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_items(items: list[Item], numbered: bool, depth: int = 0) -> Iterator[str]:
+    pad = "   " * depth
+    for n, item in enumerate(items, 1):
+        bullet = f"{n}." if numbered and depth == 0 else "-"
+        lead = md_escape(item.lead)
+        if item.claim is None:
+            yield f"{pad}{bullet} *{lead}*"
+            continue
+        c = item.claim
+        yield (
+            f"{pad}{bullet} {lead + ': ' if lead else ''}**{md_escape(c.statement)}** "
+            f"(`{c.id}`, {c.kind}, {_LABEL[c.label]}, strength {c.strength:.2f})"
+        )
+        inner = pad + "   "
+        yield f"{inner}> “{md_escape(c.quote)}”"
+        yield f"{inner}> — {md_escape(c.citation)}"
+        if item.note:
+            yield f"{inner}{md_escape(item.note)}"
+        yield from _md_items(item.children, False, depth + 1)
+
+
+def to_markdown(brief: Brief) -> str:
+    """Return the brief as Markdown (deterministic: same brief, same bytes)."""
+    title, subtitle, sections = _outline(brief)
+    lines = [f"# {md_escape(title)}", "", f"*{md_escape(subtitle)}*", ""]
+    for section in sections:
+        lines += [f"## {section.heading}", "", md_escape(section.intro), ""]
+        if section.items:
+            lines += [*_md_items(section.items, section.numbered), ""]
+    lines += ["## Bibliography", ""]
+    lines += [f"- `{b.id}`: {md_escape(b.reference)}" for b in brief.bibliography]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------------------ HTML
+
+_CSS = """
+@page { margin: 16mm 15mm; }
+body { font-family: Georgia, "Times New Roman", serif; font-size: 11pt; line-height: 1.4;
+       max-width: 46em; margin: 2em auto; color: #111; }
+h1 { font-size: 18pt; margin-bottom: 0.2em; }
+h2 { font-size: 13.5pt; border-bottom: 1px solid #999; margin-top: 1.4em;
+     break-after: avoid; page-break-after: avoid; }
+.subtitle, .intro { color: #444; }
+li { margin: 0.35em 0; break-inside: avoid; page-break-inside: avoid; }
+blockquote { margin: 0.2em 0 0.2em 0; padding-left: 0.8em; border-left: 3px solid #bbb;
+             font-style: italic; }
+.cite { font-size: 9.5pt; color: #333; font-style: normal; }
+.meta { font-size: 9pt; color: #555; font-family: sans-serif; }
+.id { font-family: monospace; font-size: 9pt; }
+.open { color: #8a1c1c; font-style: italic; }
+.lead { font-family: sans-serif; font-size: 9.5pt; color: #333; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+"""
+
+
+def _html_items(items: list[Item], numbered: bool) -> Iterator[str]:
+    tag = "ol" if numbered else "ul"
+    yield f"<{tag}>"
+    for item in items:
+        lead = html.escape(item.lead)
+        if item.claim is None:
+            yield f'<li><span class="open">{lead}</span></li>'
+            continue
+        c = item.claim
+        yield (
+            f'<li><span class="lead">{lead + ": " if lead else ""}</span>'
+            f"<strong>{html.escape(c.statement)}</strong> "
+            f'<span class="meta"><span class="id">{html.escape(c.id)}</span>, '
+            f"{html.escape(c.kind)}, {_LABEL[c.label]}, strength {c.strength:.2f}</span>"
+            f"<blockquote>“{html.escape(c.quote)}”<br>"
+            f'<span class="cite">— {html.escape(c.citation)}</span></blockquote>'
+        )
+        if item.note:
+            yield f"<div>{html.escape(item.note)}</div>"
+        if item.children:
+            yield from _html_items(item.children, False)
+        yield "</li>"
+    yield f"</{tag}>"
+
+
+def to_html(brief: Brief) -> str:
+    """Return the brief as a standalone HTML page that prints cleanly on A4 or Letter."""
+    title, subtitle, sections = _outline(brief)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{html.escape(title)}</h1>",
+        f'<p class="subtitle">{html.escape(subtitle)}</p>',
+    ]
+    for section in sections:
+        parts += [
+            f"<h2>{section.heading}</h2>",
+            f'<p class="intro">{html.escape(section.intro)}</p>',
+        ]
+        if section.items:
+            parts += list(_html_items(section.items, section.numbered))
+    parts.append("<h2>Bibliography</h2><ul>")
+    parts += [
+        f'<li><span class="id">{html.escape(b.id)}</span>: {html.escape(b.reference)}</li>'
+        for b in brief.bibliography
+    ]
+    parts.append("</ul></body></html>")
+    return "\n".join(parts) + "\n"

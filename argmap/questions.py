@@ -1,0 +1,161 @@
+"""Discussion questions for a seminar, derived from the map's structure and its analysis.
+
+Every question is templated from a fact about the map and says why it is asked, so a
+teacher can see it is grounded, not invented. Five kinds, in this order:
+
+- ``crux``: a claim whose acceptance decides a thesis;
+- ``undecided``: a claim the semantics can neither accept nor reject;
+- ``conflict``: two actors whose claims attack each other's (one question per pair);
+- ``single-source``: a claim bearing on a thesis that nothing from another source backs;
+- ``second-hand``: a source whose positions we know only through another document.
+
+>>> from argmap.analysis import demo_graph, evaluate
+>>> G = demo_graph()
+>>> qs = discussion_questions(G, evaluate(G), thesis="thesis")
+>>> sorted({q.kind for q in qs})
+['conflict', 'crux', 'single-source', 'undecided']
+>>> print(next(q for q in qs if q.kind == "crux").because)  # doctest: +NORMALIZE_WHITESPACE
+cost ("Joining costs too much.") decides thesis ("We should join."): accepted, the thesis is
+undecided; rejected, it is in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from argmap.analysis import Evaluation, cruxes, short, why
+from argmap.graph import claim_ids, relation_origin, relation_triples, relations_into
+from argmap.semantics.framework import Label
+
+_WORD = {Label.IN: "in", Label.OUT: "out", Label.UNDEC: "undecided"}
+
+
+@dataclass(frozen=True)
+class Question:
+    """A discussion question, the reason it is asked, and the claims it is about."""
+
+    kind: str
+    text: str
+    because: str
+    claims: tuple[str, ...]
+
+
+def _statement(G: nx.DiGraph, claim: str) -> str:
+    """The statement in quotation marks, as the mapper wrote it (its case kept)."""
+    return f"“{str(G.nodes[claim]['statement']).rstrip('.')}”"
+
+
+def _actor_names(G: nx.DiGraph) -> dict[str, str]:
+    return {a["id"]: a["name"] for a in G.graph.get("actors", [])}
+
+
+def discussion_questions(
+    G: nx.DiGraph, evaluation: Evaluation, *, thesis: str | None = None
+) -> list[Question]:
+    """Return the discussion questions for the map (for one ``thesis``, or all theses)."""
+    claims = claim_ids(G)
+    theses = [thesis] if thesis else [c for c in claims if G.nodes[c].get("kind") == "thesis"]
+    if not theses:  # no claim is marked a thesis: take those that bear on nothing else
+        theses = [c for c in claims if G.out_degree(c) == 0]
+    names = _actor_names(G)
+    questions: list[Question] = []
+
+    for t in theses:
+        for crux in cruxes(G, t, evaluation.semantics, evaluation.view):
+            questions.append(
+                Question(
+                    "crux",
+                    f"Should we accept {_statement(G, crux.claim)}? "
+                    f"The case for {_statement(G, t)} turns on it.",
+                    f"{short(G, crux.claim)} decides {short(G, t)}: accepted, the thesis is "
+                    f"{_WORD[crux.thesis_if_accepted]}; rejected, it is "
+                    f"{_WORD[crux.thesis_if_rejected]}.",
+                    (crux.claim, t),
+                )
+            )
+
+    for c in claims:
+        if evaluation.labels[c] is Label.UNDEC:
+            questions.append(
+                Question(
+                    "undecided",
+                    f"What would settle {_statement(G, c)}, one way or the other?",
+                    why(G, evaluation, c),
+                    (c,),
+                )
+            )
+
+    seen_pairs: set[frozenset[str]] = set()
+    for rid, rtype, origin, target in relation_triples(G):
+        if rtype != "attacks":
+            continue
+        a, b = G.nodes[origin]["actor"], G.nodes[target]["actor"]
+        pair = frozenset((a, b))
+        if a == b or pair in seen_pairs:
+            continue
+        seen_pairs.add(pair)
+        questions.append(
+            Question(
+                "conflict",
+                f"{names.get(a, a)} and {names.get(b, b)} disagree: who has the better of it?",
+                f"{names.get(a, a)}'s {short(G, origin)} attacks {names.get(b, b)}'s "
+                f"{short(G, target)} ({rid}).",
+                (origin, target),
+            )
+        )
+
+    # Claims that bear on a thesis and stand on one source's word, grouped by that source.
+    bearing = {relation_origin(G, r) for t in theses for r in relations_into(G, t)}
+    alone: dict[str, list[str]] = {}
+    for c in claims:
+        if c in bearing and len(_support_sources(G, c)) == 1:
+            alone.setdefault(G.nodes[c]["source"], []).append(c)
+    titles = {s["id"]: s["title"] for s in G.graph.get("sources", [])}
+    for source, held in alone.items():
+        listed = "; ".join(_statement(G, c) for c in held)
+        questions.append(
+            Question(
+                "single-source",
+                f"Is “{titles.get(source, source)}” enough, on its own, to establish {listed}?",
+                f"{', '.join(held)} bear{'s' if len(held) == 1 else ''} on a thesis and "
+                f"rest{'s' if len(held) == 1 else ''} on {source} alone: nothing from another "
+                "source supports "
+                f"{'it' if len(held) == 1 else 'them'}.",
+                tuple(held),
+            )
+        )
+
+    sources = {s["id"]: s for s in G.graph.get("sources", [])}
+    for s in sources.values():
+        reported = s.get("reported_in")
+        held = [c for c in claims if G.nodes[c]["source"] == s["id"]]
+        if not reported or not held:
+            continue
+        holders = sorted({names.get(G.nodes[c]["actor"], G.nodes[c]["actor"]) for c in held})
+        questions.append(
+            Question(
+                "second-hand",
+                f"How far can we trust our account of {' and '.join(holders)}'s position, "
+                f"known only through “{sources[reported]['title']}”?",
+                f"“{s['title']}” ({s['id']}) is reported in {reported}; {len(held)} "
+                f"claim{'s rest' if len(held) != 1 else ' rests'} on that report.",
+                tuple(held),
+            )
+        )
+    return questions
+
+
+def _support_sources(G: nx.DiGraph, claim: str) -> set[str]:
+    """Return the sources of ``claim`` and of every claim that supports it, transitively."""
+    found, stack, seen = set(), [claim], {claim}
+    while stack:
+        c = stack.pop()
+        found.add(G.nodes[c]["source"])
+        for r in relations_into(G, c, "supports"):
+            origin = relation_origin(G, r)
+            if origin not in seen:
+                seen.add(origin)
+                stack.append(origin)
+    return found

@@ -1,0 +1,299 @@
+"""Read and write abstract frameworks in the ICCMA formats, so other solvers can check us.
+
+Three formats are read, and told apart by their first meaningful line:
+
+- **ICCMA 2023** (``p af N``): arguments are ``1..N``; then one attack ``i j`` per line;
+  a line starting with ``#`` is a comment.
+- **APX** (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``, any number per line; ``%``
+  starts a comment.
+- **TGF** (trivial graph format): one argument name per line, a line ``#``, then one
+  attack ``a b`` per line.
+
+A malformed file raises :class:`FrameworkFormatError` with its file, 1-based line and
+column, and a message saying what was expected.
+
+>>> fw = read_framework("p af 3\\n# a comment\\n1 2\\n2 3\\n")
+>>> fw.names, fw.attacks()
+(['1', '2', '3'], [('1', '2'), ('2', '3')])
+>>> read_framework("arg(a). arg(b).\\natt(a,b).\\n").attacks()
+[('a', 'b')]
+>>> read_framework("p af 2\\n1 3\\n", name="x.af")
+Traceback (most recent call last):
+...
+argmap.readwrite.iccma.FrameworkFormatError: x.af:2:3: argument 3 is out of range: \
+the header says arguments are numbered 1..2
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from argmap.semantics.framework import Framework
+
+
+class FrameworkFormatError(ValueError):
+    """A framework file that cannot be read, located at ``file:line:col``."""
+
+    def __init__(self, file: str, line: int, col: int, message: str) -> None:
+        self.file, self.line, self.col, self.message = file, line, col, message
+        super().__init__(f"{file}:{line}:{col}: {message}")
+
+
+PathOrText = str | os.PathLike[str]
+
+
+def read_framework(source: PathOrText, name: str | None = None) -> Framework:
+    """Return the framework in ``source``: a file path, or the text itself.
+
+    A ``str`` containing a newline, or one that is not an existing file, is taken as text.
+    ``name`` is the file name used in errors (default: the path, or ``<text>``).
+
+    >>> read_framework("a\\nb\\n#\\nb a\\n").attacks()
+    [('b', 'a')]
+    """
+    if isinstance(source, str) and ("\n" in source or not os.path.isfile(source)):
+        return parse_framework(source, name or "<text>")
+    path = Path(source)
+    label = name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FrameworkFormatError(label, 1, 1, "no such file") from None
+    except IsADirectoryError:
+        raise FrameworkFormatError(label, 1, 1, "is a folder, not a framework file") from None
+    except UnicodeDecodeError as exc:
+        raise FrameworkFormatError(label, 1, 1, f"not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise FrameworkFormatError(label, 1, 1, f"cannot read: {exc.strerror}") from None
+    return parse_framework(text, label)
+
+
+def detect_format(text: str) -> str:
+    """Return ``"iccma23"``, ``"apx"`` or ``"tgf"`` from the first meaningful line.
+
+    >>> detect_format("# made by hand\\np af 2\\n"), detect_format("arg(x).\\n")
+    ('iccma23', 'apx')
+    """
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("%"):
+            continue
+        if stripped.startswith("p "):
+            return "iccma23"
+        if stripped.startswith("#") and stripped != "#":
+            continue  # an ICCMA 2023 comment before the header
+        if stripped.startswith(("arg(", "att(", "arg ", "att ")):
+            return "apx"
+        return "tgf"
+    return "tgf"  # an empty file: an empty framework in any format
+
+
+def parse_framework(text: str, name: str = "<text>") -> Framework:
+    """Return the framework written in ``text`` (format detected; see the module docstring).
+
+    >>> parse_framework("").names
+    []
+    """
+    fmt = detect_format(text)
+    if fmt == "iccma23":
+        return _parse_iccma23(text, name)
+    if fmt == "apx":
+        return _parse_apx(text, name)
+    return _parse_tgf(text, name)
+
+
+# A body of `i j` lines (comments and blank lines allowed) in one regex: the fast path.
+_BODY = re.compile(r"(?:[ \t]*(?:\d+[ \t]+\d+[ \t]*|#[^\n]*)?\r?\n)*[ \t]*(?:\d+[ \t]+\d+[ \t]*)?")
+_HEADER = re.compile(r"\s*p\s+af\s+(\d+)\s*$")
+
+
+def _parse_iccma23(text: str, name: str) -> Framework:
+    lines = text.split("\n")
+    header_at = next(k for k, line in enumerate(lines) if line.strip().startswith("p"))
+    for k in range(header_at):
+        if lines[k].strip() and not lines[k].lstrip().startswith("#"):
+            raise FrameworkFormatError(name, k + 1, 1, "expected the header 'p af N' first")
+    header = _HEADER.match(lines[header_at])
+    if not header:
+        raise FrameworkFormatError(
+            name, header_at + 1, 1, "expected the header 'p af N' (N: the number of arguments)"
+        )
+    n = int(header.group(1))
+    start = sum(len(line) + 1 for line in lines[: header_at + 1])
+    body = text[start:]
+    if _BODY.fullmatch(body) and "#" not in body:
+        numbers = list(map(int, body.split()))
+        if not numbers or (min(numbers) >= 1 and max(numbers) <= n):
+            # Fast path: well-formed, so build the adjacency straight from the numbers.
+            attackers: list[list[int]] = [[] for _ in range(n)]
+            targets: list[list[int]] = [[] for _ in range(n)]
+            it = iter(numbers)
+            for a, b in zip(it, it, strict=True):
+                attackers[b - 1].append(a - 1)
+                targets[a - 1].append(b - 1)
+            return Framework([str(i) for i in range(1, n + 1)], attackers, targets)
+    pairs: list[tuple[int, int]] = []
+    for k in range(header_at + 1, len(lines)):
+        line = lines[k].rstrip("\r")
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        tokens = [(m.group(), m.start() + 1) for m in re.finditer(r"\S+", line)]
+        if len(tokens) != 2:
+            col = tokens[2][1] if len(tokens) > 2 else len(line) + 1
+            raise FrameworkFormatError(
+                name,
+                k + 1,
+                col,
+                f"expected an attack 'i j' (two argument numbers), got {stripped!r}",
+            )
+        pair = []
+        for token, col in tokens:
+            if not token.isdigit():
+                raise FrameworkFormatError(
+                    name, k + 1, col, f"expected an argument number, got {token!r}"
+                )
+            value = int(token)
+            if not 1 <= value <= n:
+                raise FrameworkFormatError(
+                    name,
+                    k + 1,
+                    col,
+                    f"argument {value} is out of range: the header says arguments are "
+                    f"numbered 1..{n}",
+                )
+            pair.append(value - 1)
+        pairs.append((pair[0], pair[1]))
+    return Framework.from_indices([str(i) for i in range(1, n + 1)], pairs)
+
+
+_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^\s(),.%]+)\s*(?:,\s*([^\s(),.%]+)\s*)?\)\s*\.")
+
+
+def _parse_apx(text: str, name: str) -> Framework:
+    names: dict[str, None] = {}
+    attacks: list[tuple[str, str, int, int]] = []
+    for k, line in enumerate(text.split("\n")):
+        line = line.split("%", 1)[0].rstrip()
+        pos = 0
+        while pos < len(line):
+            if not line[pos:].strip():
+                break
+            m = _FACT.match(line, pos)
+            if not m:
+                col = pos + len(line[pos:]) - len(line[pos:].lstrip()) + 1
+                raise FrameworkFormatError(
+                    name, k + 1, col, "expected a fact 'arg(a).' or 'att(a,b).'"
+                )
+            kind, first, second = m.groups()
+            if kind == "arg" and second is None:
+                names[first] = None
+            elif kind == "att" and second is not None:
+                attacks.append((first, second, k + 1, m.start(2) + 1))
+            else:
+                wanted = "one name: arg(a)." if kind == "arg" else "two names: att(a,b)."
+                raise FrameworkFormatError(name, k + 1, m.start(1) + 1, f"{kind} takes {wanted}")
+            pos = m.end()
+    for a, b, line_no, col in attacks:
+        for arg in (a, b):
+            if arg not in names:
+                raise FrameworkFormatError(
+                    name, line_no, col, f"attack names {arg!r}, which no arg(...) fact declares"
+                )
+    return Framework.from_attacks(list(names), [(a, b) for a, b, _, _ in attacks])
+
+
+def _parse_tgf(text: str, name: str) -> Framework:
+    names: dict[str, None] = {}
+    attacks: list[tuple[str, str]] = []
+    in_attacks = False
+    for k, raw in enumerate(text.split("\n")):
+        line = raw.rstrip("\r")
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped == "#":
+            if in_attacks:
+                raise FrameworkFormatError(name, k + 1, 1, "a second '#' line; TGF has one")
+            in_attacks = True
+            continue
+        tokens = [(m.group(), m.start() + 1) for m in re.finditer(r"\S+", line)]
+        if not in_attacks:
+            if len(tokens) != 1:
+                raise FrameworkFormatError(
+                    name,
+                    k + 1,
+                    tokens[1][1],
+                    "expected one argument name per line before the '#' line "
+                    "(or is the '#' line missing?)",
+                )
+            names[stripped] = None
+            continue
+        if len(tokens) != 2:
+            col = tokens[2][1] if len(tokens) > 2 else len(line) + 1
+            raise FrameworkFormatError(
+                name, k + 1, col, f"expected an attack 'a b' (two names), got {stripped!r}"
+            )
+        for token, col in tokens:
+            if token not in names:
+                raise FrameworkFormatError(
+                    name, k + 1, col, f"unknown argument {token!r}; list it before the '#' line"
+                )
+        attacks.append((tokens[0][0], tokens[1][0]))
+    return Framework.from_attacks(list(names), attacks)
+
+
+def _check_names(fw: Framework, pattern: str, what: str) -> None:
+    bad = next((n for n in fw.names if not re.fullmatch(pattern, n)), None)
+    if bad is not None:
+        raise ValueError(f"argument name {bad!r} cannot be written in {what}")
+
+
+def write_iccma(fw: Framework, path: PathOrText) -> dict[str, int]:
+    """Write ``fw`` in the ICCMA 2023 format; return the number given to each name.
+
+    Arguments are numbered by their index, from 1.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.af"
+    >>> write_iccma(Framework.from_attacks("ab", [("a", "b")]), p)
+    {'a': 1, 'b': 2}
+    >>> p.read_text()
+    'p af 2\\n1 2\\n'
+    """
+    lines = [f"p af {len(fw)}\n"]
+    lines.extend(f"{a + 1} {b + 1}\n" for a, ts in enumerate(fw.targets) for b in ts)
+    Path(path).write_text("".join(lines), encoding="utf-8")
+    return {n: i + 1 for i, n in enumerate(fw.names)}
+
+
+def write_apx(fw: Framework, path: PathOrText) -> None:
+    """Write ``fw`` as APX facts (names must be plain tokens: letters, digits, ``_-``).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.apx"
+    >>> write_apx(Framework.from_attacks("ab", [("a", "b")]), p)
+    >>> p.read_text()
+    'arg(a).\\narg(b).\\natt(a,b).\\n'
+    """
+    _check_names(fw, r"[A-Za-z0-9_-]+", "APX")
+    lines = [f"arg({n}).\n" for n in fw.names]
+    lines.extend(f"att({a},{b}).\n" for a, b in fw.attacks())
+    Path(path).write_text("".join(lines), encoding="utf-8")
+
+
+def write_tgf(fw: Framework, path: PathOrText) -> None:
+    """Write ``fw`` as TGF (names must have no spaces and must not be ``#``).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.tgf"
+    >>> write_tgf(Framework.from_attacks("ab", [("a", "b")]), p)
+    >>> p.read_text()
+    'a\\nb\\n#\\na b\\n'
+    """
+    _check_names(fw, r"(?!#$)\S+", "TGF")
+    lines = [f"{n}\n" for n in fw.names] + ["#\n"]
+    lines.extend(f"{a} {b}\n" for a, b in fw.attacks())
+    Path(path).write_text("".join(lines), encoding="utf-8")

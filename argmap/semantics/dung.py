@@ -1,0 +1,327 @@
+"""Dung's semantics: grounded, complete, preferred and stable, as labellings and extensions.
+
+- **grounded**: the least fixpoint, by linear-time label propagation (each attack is looked
+  at a bounded number of times): an argument is *in* once all its attackers are *out*, and
+  *out* once one attacker is *in*; what is left is *undec*.
+- **complete, preferred, stable**: every complete labelling agrees with the grounded one on
+  the arguments grounded decides, so only the undecided rest is searched, and each weakly
+  connected part of it separately (the extensions of disjoint parts combine freely). Each
+  part goes to the ASP solver clingo with ASPARTIX-style encodings (Egly, Gaggl & Woltran
+  2010); preferred uses clingo's domain heuristic to enumerate subset-maximal complete
+  extensions directly (Gaggl et al. 2015), never candidate subsets.
+
+Every call takes ``timeout`` (seconds, ``None`` for no limit) and returns an
+:class:`Extensions` that says whether the answer is complete; when time runs out the
+extensions found so far are given with ``complete=False`` and a message such as
+"undetermined within 10 s". ``limit`` caps how many extensions are listed (the count is
+still reported when it is known).
+
+>>> from argmap.semantics.framework import Framework
+>>> fw = Framework.from_attacks("abcd", [("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"),
+...                                      ("c", "d")])
+>>> grounded(fw).extensions
+[[]]
+>>> preferred(fw).extensions
+[['a', 'd'], ['b', 'd']]
+>>> [str(label) for label in preferred(fw).labels]  # sceptical: d is in every one
+['undec', 'undec', 'out', 'in']
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from dataclasses import dataclass, field
+
+from argmap.semantics.framework import Framework, Label, name_key
+
+SEMANTICS = ("grounded", "complete", "preferred", "stable")
+
+# Codes of the fast grounded labelling (a bytearray): 0 undec, 1 in, 2 out.
+UNDEC_CODE, IN_CODE, OUT_CODE = 0, 1, 2
+_CODE_LABEL = (Label.UNDEC, Label.IN, Label.OUT)
+
+
+@dataclass
+class Extensions:
+    """The answer of one semantics on one framework.
+
+    - ``extensions``: each extension as a sorted list of argument names, the list sorted;
+    - ``members``: the same extensions as sorted lists of argument indices;
+    - ``labels``: the sceptical labelling by argument index (in if in every extension, out
+      if attacked by a member of every extension, else undec), or ``None`` when undetermined;
+    - ``complete``: ``False`` if time ran out or ``limit`` cut the list: then ``extensions``
+      holds only those found, and ``message`` says so;
+    - ``count``: the number of extensions when known, else ``None``.
+    """
+
+    semantics: str
+    extensions: list[list[str]]
+    members: list[list[int]] = field(repr=False)
+    labels: list[Label] | None = field(repr=False)
+    complete: bool = True
+    message: str = ""
+    count: int | None = None
+
+
+def grounded_codes(fw: Framework) -> bytearray:
+    """Return the grounded labelling as a bytearray of codes (0 undec, 1 in, 2 out).
+
+    Linear time: each argument is labelled at most once and each attack is followed at most
+    twice (once when its target goes out, once to count down its target's live attackers).
+
+    >>> list(grounded_codes(Framework.from_attacks("abc", [("a", "b"), ("b", "c")])))
+    [1, 2, 1]
+    """
+    targets = fw.targets
+    live = [len(a) for a in fw.attackers]  # attackers not yet out
+    lab = bytearray(len(live))
+    stack = [i for i, k in enumerate(live) if not k]
+    for i in stack:
+        lab[i] = IN_CODE
+    pop, push = stack.pop, stack.append
+    while stack:
+        for t in targets[pop()]:
+            if lab[t] == UNDEC_CODE:
+                lab[t] = OUT_CODE
+                for u in targets[t]:
+                    live[u] -= 1
+                    if not live[u] and lab[u] == UNDEC_CODE:
+                        lab[u] = IN_CODE
+                        push(u)
+    return lab
+
+
+def grounded_labelling(fw: Framework) -> list[Label]:
+    """Return the grounded labelling, one :class:`Label` per argument index.
+
+    >>> [str(x) for x in grounded_labelling(Framework.from_attacks("ab", [("a", "a")]))]
+    ['undec', 'in']
+    """
+    return [_CODE_LABEL[c] for c in grounded_codes(fw)]
+
+
+def grounded(fw: Framework) -> Extensions:
+    """Return the grounded extension (always exactly one) and its labelling.
+
+    >>> grounded(Framework.from_attacks("abc", [("a", "b"), ("b", "c")])).extensions
+    [['a', 'c']]
+    """
+    codes = grounded_codes(fw)
+    members = [i for i, c in enumerate(codes) if c == IN_CODE]
+    return Extensions(
+        "grounded",
+        [_sorted_names(fw, members)],
+        [members],
+        [_CODE_LABEL[c] for c in codes],
+        count=1,
+    )
+
+
+def complete(fw: Framework, timeout: float | None = None, limit: int | None = None) -> Extensions:
+    """Return all complete extensions (each one a fixpoint of defence).
+
+    The sceptical labels of complete semantics are the grounded labelling.
+
+    >>> complete(Framework.from_attacks("ab", [("a", "b"), ("b", "a")])).extensions
+    [[], ['a'], ['b']]
+    """
+    return _solve(fw, "complete", timeout, limit)
+
+
+def preferred(fw: Framework, timeout: float | None = None, limit: int | None = None) -> Extensions:
+    """Return all preferred extensions (maximal admissible sets); there is at least one.
+
+    >>> preferred(Framework.from_attacks("abc", [("a", "b"), ("b", "c"), ("c", "a")])).extensions
+    [[]]
+    """
+    return _solve(fw, "preferred", timeout, limit)
+
+
+def stable(fw: Framework, timeout: float | None = None, limit: int | None = None) -> Extensions:
+    """Return all stable extensions (conflict-free, attacking every other argument).
+
+    There may be none; then ``extensions`` is empty, ``complete`` is true and ``message`` is
+    "no stable extension exists".
+
+    >>> result = stable(Framework.from_attacks("abc", [("a", "b"), ("b", "c"), ("c", "a")]))
+    >>> result.extensions, result.message
+    ([], 'no stable extension exists')
+    """
+    return _solve(fw, "stable", timeout, limit)
+
+
+def solve(
+    fw: Framework, semantics: str, timeout: float | None = None, limit: int | None = None
+) -> Extensions:
+    """Return the extensions of ``semantics`` (one of :data:`SEMANTICS`).
+
+    >>> solve(Framework.from_attacks("a", []), "stable").extensions
+    [['a']]
+    """
+    if semantics == "grounded":
+        return grounded(fw)
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}")
+    return _solve(fw, semantics, timeout, limit)
+
+
+def _sorted_names(fw: Framework, members: list[int]) -> list[str]:
+    names = fw.names
+    return sorted((names[i] for i in members), key=name_key)
+
+
+def _sort_extensions(
+    fw: Framework, members: list[list[int]]
+) -> tuple[list[list[str]], list[list[int]]]:
+    """Return the extensions as sorted name lists, sorted, with ``members`` in the same order."""
+    named = [(_sorted_names(fw, m), m) for m in members]
+    named.sort(key=lambda pair: [name_key(x) for x in pair[0]])
+    return [n for n, _ in named], [m for _, m in named]
+
+
+def _components(fw: Framework, codes: bytearray) -> list[list[int]]:
+    """Return the weakly connected parts of the undecided arguments (attacks among them)."""
+    seen = bytearray(len(codes))
+    parts = []
+    for start, code in enumerate(codes):
+        if code != UNDEC_CODE or seen[start]:
+            continue
+        seen[start] = 1
+        part, stack = [], [start]
+        while stack:
+            i = stack.pop()
+            part.append(i)
+            for j in itertools.chain(fw.attackers[i], fw.targets[i]):
+                if codes[j] == UNDEC_CODE and not seen[j]:
+                    seen[j] = 1
+                    stack.append(j)
+        parts.append(sorted(part))
+    return parts
+
+
+def _solve(fw: Framework, semantics: str, timeout: float | None, limit: int | None) -> Extensions:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    codes = grounded_codes(fw)
+    base = [i for i, c in enumerate(codes) if c == IN_CODE]
+    labels: list[Label] = [_CODE_LABEL[c] for c in codes]
+    parts = _components(fw, codes)
+    local_sets: list[list[list[int]]] = []
+    for part in parts:
+        found, finished = _solve_part(fw, part, codes, semantics, deadline)
+        if not finished:
+            return _undetermined(fw, semantics, base, local_sets, found, timeout)
+        if not found:  # only stable can have none, and then the whole framework has none
+            return Extensions(semantics, [], [], None, True, "no stable extension exists", 0)
+        local_sets.append(found)
+        if semantics != "complete":  # complete's sceptical labels are the grounded ones
+            _sceptical(fw, part, found, semantics, labels)
+    count = math.prod(len(sets) for sets in local_sets)
+    members: list[list[int]] = []
+    for combo in itertools.product(*local_sets):
+        if limit is not None and len(members) >= limit:
+            break
+        if deadline is not None and len(members) % 256 == 0 and time.monotonic() > deadline:
+            break
+        members.append(sorted(itertools.chain(base, *combo)))
+    extensions, members = _sort_extensions(fw, members)
+    done = len(members) == count
+    message = "" if done else f"{count} extensions; the first {len(members)} are listed"
+    return Extensions(semantics, extensions, members, labels, done, message, count)
+
+
+def _undetermined(
+    fw: Framework,
+    semantics: str,
+    base: list[int],
+    local_sets: list[list[list[int]]],
+    found: list[list[int]],
+    timeout: float | None,
+) -> Extensions:
+    # Extensions whose every part is known are genuine; list those, and say the list is partial.
+    members = [sorted(itertools.chain(base, *c)) for c in itertools.product(*local_sets, found)]
+    extensions, members = _sort_extensions(fw, members[:1000])
+    seconds = f"{timeout:g}" if timeout is not None else "the time allowed"
+    message = f"undetermined within {seconds} s"
+    if members:
+        message += f": {len(members)} found so far, there may be more"
+    return Extensions(semantics, extensions, members, None, False, message, None)
+
+
+def _sceptical(
+    fw: Framework, part: list[int], found: list[list[int]], semantics: str, labels: list[Label]
+) -> None:
+    """Set ``labels`` on ``part`` to the sceptical labels over its local extensions."""
+    always_in = set(part).intersection(*found)
+    if semantics == "stable":
+        always_out = set(part).difference(*found)
+    else:
+        inside = set(part)
+        outs = [{t for i in ext for t in fw.targets[i] if t in inside} for ext in found]
+        always_out = set.intersection(*outs)
+    for i in part:
+        labels[i] = Label.IN if i in always_in else Label.OUT if i in always_out else Label.UNDEC
+
+
+# ASPARTIX-style encodings. `no(X)` means "not in the extension" (not Caminada's "out").
+_CONFLICT_FREE = """
+in(X) :- arg(X), not no(X).
+no(X) :- arg(X), not in(X).
+:- in(X), in(Y), att(X,Y).
+defeated(X) :- in(Y), att(Y,X).
+#show in/1.
+"""
+_COMPLETE = (
+    _CONFLICT_FREE
+    + """
+undefended(X) :- att(Y,X), not defeated(Y).
+:- in(X), undefended(X).
+:- no(X), not undefended(X).
+"""
+)
+_STABLE = _CONFLICT_FREE + ":- no(X), not defeated(X).\n"
+# With --heuristic=Domain --enum-mode=domRec, clingo enumerates exactly the complete
+# extensions that are subset-maximal in in/1: the preferred ones.
+_PREFERRED = _COMPLETE + "#heuristic in(X) : arg(X). [1,true]\n"
+_ENCODINGS = {
+    "complete": (_COMPLETE, []),
+    "stable": (_STABLE, []),
+    "preferred": (_PREFERRED, ["--heuristic=Domain", "--enum-mode=domRec"]),
+}
+
+
+def _solve_part(
+    fw: Framework, part: list[int], codes: bytearray, semantics: str, deadline: float | None
+) -> tuple[list[list[int]], bool]:
+    """Return ``(extensions of the part as global index lists, finished)``."""
+    if len(part) == 1:
+        # A lone undecided argument attacks itself: it is never in; no stable labelling.
+        return ([] if semantics == "stable" else [[]]), True
+    import clingo  # imported here: grounded-only callers never pay for it
+
+    local = {g: k for k, g in enumerate(part)}
+    facts = [f"arg({k})." for k in range(len(part))]
+    facts.extend(
+        f"att({local[a]},{k})."
+        for k, g in enumerate(part)
+        for a in fw.attackers[g]
+        if codes[a] == UNDEC_CODE
+    )
+    program, options = _ENCODINGS[semantics]
+    ctl = clingo.Control(["0", *options], logger=lambda code, message: None)
+    ctl.add("base", [], program + "\n".join(facts))
+    ctl.ground([("base", [])])
+    found: list[list[int]] = []
+
+    def on_model(model: clingo.Model) -> None:
+        found.append(sorted(part[s.arguments[0].number] for s in model.symbols(shown=True)))
+
+    with ctl.solve(on_model=on_model, async_=True) as handle:  # type: ignore[union-attr]
+        if deadline is None:
+            handle.wait()
+        elif not handle.wait(max(0.0, deadline - time.monotonic())):
+            handle.cancel()
+            return found, False
+        handle.get()
+    return found, True

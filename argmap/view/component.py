@@ -1,0 +1,39 @@
+"""The graph component: a static cytoscape.js build shipped inside this package.
+
+``frontend/`` holds its source; ``cd frontend && npm ci && npm run build`` rebuilds
+``component/``. The page loads only those local files, so the map draws with no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit.components.v1 as components
+
+BUILD = Path(__file__).with_name("component")
+_graph = components.declare_component("argmap_graph", path=str(BUILD))
+
+
+def argmap_graph(
+    graph: dict[str, Any],
+    *,
+    selected: str | None,
+    legend: dict[str, Any],
+    height: int = 640,
+    key: str = "graph",
+    on_change: Callable[[], None] | None = None,
+) -> dict[str, Any] | None:
+    """Draw the map; returns ``{"claim": id, "click": n}`` after a click on a claim."""
+    value = _graph(
+        graph=graph,
+        selected=selected,
+        legend=legend,
+        height=height,
+        big=graph.get("big", False),
+        key=key,
+        default=None,
+        on_change=on_change,
+    )
+    return value if isinstance(value, dict) else None

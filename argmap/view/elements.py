@@ -1,0 +1,150 @@
+"""The graph component's payload: cytoscape elements with positions, fills and classes.
+
+Labels are plain strings drawn by cytoscape on a canvas, never parsed as HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import networkx as nx
+
+from argmap.view.colours import Colouring
+from argmap.view.layout import NODE_H, NODE_W, QUESTION, QUESTION_H, QUESTION_W, Layout
+from argmap.view.structure import Structure
+from argmap.view.text import truncate, wrap_label
+
+LABEL_CHARS = 22  # per line: fits NODE_W at 12.5 px in DejaVu Sans, so cytoscape never re-wraps
+THESIS_CHARS = 19  # bold is wider
+LABEL_LINES = 4
+BIG_MAP = 300  # from here on the browser trades detail for speed while panning
+
+
+def graph_payload(
+    G: nx.DiGraph,
+    structure: Structure,
+    layout: Layout,
+    shown: Collection[str],
+    colouring: Colouring,
+    *,
+    classes: Mapping[str, Collection[str]] | None = None,
+    hidden_below: Mapping[str, int] | None = None,
+    show_question: bool = True,
+) -> dict[str, Any]:
+    """Nodes and edges for the claims in ``shown``, with the lines between them.
+
+    ``classes`` adds CSS-like classes per claim (``selected``, ``match``, ``dim``, ``changed``).
+    A relation is drawn when both its ends are shown; an undercut is drawn to a small diamond
+    at the middle of the line it undercuts.
+    """
+    classes = classes or {}
+    hidden_below = hidden_below or {}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    shown_set = set(shown)
+    big = len(shown_set) >= BIG_MAP
+    base = ["claim", "big"] if big else ["claim"]
+    for c in structure.sorted(shown_set):
+        attrs = G.nodes[c]
+        text = attrs["statement"]
+        more = hidden_below.get(c, 0)
+        kind = attrs.get("kind", "claim")
+        chars = THESIS_CHARS if kind == "thesis" else LABEL_CHARS
+        label, cut = wrap_label(text, chars, LABEL_LINES - (1 if more else 0))
+        if more:
+            label += f"\n[+{more} below]"
+        data: dict[str, Any] = {
+            "id": c,
+            "label": label,
+            "color": colouring.fills.get(c, "#e3e8ec"),
+            "w": NODE_W,
+            "h": NODE_H,
+            "tw": NODE_W - 14,
+        }
+        if cut:
+            data["full"] = text
+        x, y = layout.positions[c]
+        nodes.append(
+            {
+                "data": data,
+                "x": x,
+                "y": y,
+                "cls": " ".join([*base, f"kind-{kind}", *sorted(classes.get(c, ()))]),
+            }
+        )
+    dim = {c for c, cls in classes.items() if "dim" in cls}
+
+    def edge_cls(kind: str, *ends: str) -> str:
+        return f"{kind} dim" if any(e in dim for e in ends) else kind
+
+    drawn: set[str] = set()
+
+    def cross(origin: str, target: str) -> str:
+        # A line the layout tree does not follow can run far across the map: draw it lighter.
+        return "" if layout.parent.get(origin) == target else " cross"
+
+    for rel in structure.relations.values():
+        if not rel.is_undercut and rel.origin in shown_set and rel.target in shown_set:
+            edges.append(
+                {
+                    "data": {"id": rel.id, "source": rel.origin, "target": rel.target},
+                    "cls": edge_cls(rel.type, rel.origin, rel.target)
+                    + cross(rel.origin, rel.target),
+                }
+            )
+            drawn.add(rel.id)
+    # Undercuts after the lines they cut; an undercut of an undercut needs that one first.
+    pending = [r for r in structure.relations.values() if r.is_undercut]
+    anchored: set[str] = set()
+    while ready := [r for r in pending if r.target in drawn]:
+        for rel in ready:
+            pending.remove(rel)
+            if rel.origin not in shown_set:
+                continue
+            anchor = f"@{rel.target}"
+            if anchor not in anchored:
+                anchored.add(anchor)
+                ax, ay = layout.anchors[rel.target]
+                nodes.append(
+                    {"data": {"id": anchor, "anchorOf": rel.target}, "x": ax, "y": ay,
+                     "cls": "anchor"}
+                )  # fmt: skip
+            edges.append(
+                {
+                    "data": {"id": rel.id, "source": rel.origin, "target": anchor},
+                    "cls": edge_cls("undercuts", rel.origin)
+                    + cross(rel.origin, structure.endpoints(rel.target)[1]),
+                }
+            )
+            drawn.add(rel.id)
+    # The question heads the drawing only when a claim hanging from it is drawn.
+    if show_question and any(layout.parent.get(c, "") is None for c in shown_set):
+        qx, qy = layout.positions[QUESTION]
+        question = G.graph.get("question", "")
+        label, _ = wrap_label(question, 46, 3)
+        nodes.insert(
+            0,
+            {
+                "data": {"id": QUESTION, "label": label, "w": QUESTION_W, "h": QUESTION_H,
+                         "tw": QUESTION_W - 20, "full": question},
+                "x": qx,
+                "y": qy,
+                "cls": "question",
+            },
+        )  # fmt: skip
+        for c in structure.sorted(shown_set):
+            if layout.parent.get(c, "") is None:
+                edges.append(
+                    {"data": {"id": f"?q>{c}", "source": c, "target": QUESTION}, "cls": "qlink"}
+                )
+    return {"nodes": nodes, "edges": edges, "big": big}
+
+
+def legend(colouring: Colouring) -> dict[str, Any]:
+    return {
+        "title": colouring.title,
+        "entries": [
+            {"label": truncate(label, 48), "color": colour} for label, colour in colouring.legend
+        ],
+    }

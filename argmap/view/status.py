@@ -1,0 +1,98 @@
+"""The one place the app calls the semantics (:mod:`argmap.analysis`): labels, strengths,
+what-ifs and the plain-English "why". Nothing here invents a label: without the analysis
+package the app says the map is not evaluated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+SEMANTICS = ("grounded", "complete", "preferred", "stable")
+VIEWS = ("bipolar", "attack-only")
+TIMEOUT_S = 10.0  # preferred/stable can blow up on big maps; the result then says incomplete
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """A what-if: claims taken as rejected or accepted, relations cut."""
+
+    rejected: frozenset[str] = field(default_factory=frozenset)
+    accepted: frozenset[str] = field(default_factory=frozenset)
+    cut: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.rejected or self.accepted or self.cut)
+
+    @classmethod
+    def of(
+        cls, rejected: Iterable[str] = (), accepted: Iterable[str] = (), cut: Iterable[str] = ()
+    ) -> Assumptions:
+        return cls(frozenset(rejected), frozenset(accepted), frozenset(cut))
+
+
+@dataclass(frozen=True)
+class Status:
+    labels: dict[str, str]  # claim -> "in" / "out" / "undec"
+    strength: dict[str, float]
+    complete: bool
+    message: str
+    evaluation: Any = field(repr=False, compare=False)
+
+
+def analysis_problem() -> str | None:
+    """Why the map cannot be evaluated here, or None when it can."""
+    try:
+        import argmap.analysis as analysis
+    except ImportError as exc:
+        return f"the analysis package is not available ({exc})"
+    missing = [n for n in ("evaluate", "why", "WhatIf") if not hasattr(analysis, n)]
+    return f"argmap.analysis lacks {', '.join(missing)}" if missing else None
+
+
+def evaluate_status(
+    G: nx.DiGraph, semantics: str, view: str, assume: Assumptions | None = None
+) -> Status:
+    """Label every claim under ``semantics``, with ``assume`` applied when given."""
+    from argmap.analysis import WhatIf, evaluate
+
+    what_if = None
+    if assume is not None and assume.active:
+        what_if = WhatIf(
+            rejected=frozenset(assume.rejected),
+            accepted=frozenset(assume.accepted),
+            cut=frozenset(assume.cut),
+        )
+    result = evaluate(G, semantics, view, assume=what_if, timeout=TIMEOUT_S)
+    return Status(
+        labels={c: str(getattr(lab, "value", lab)) for c, lab in result.labels.items()},
+        strength={c: float(v) for c, v in result.strength.items()},
+        complete=bool(result.complete),
+        message=str(result.message or ""),
+        evaluation=result,
+    )
+
+
+def explain(G: nx.DiGraph, status: Status, claim: str) -> str:
+    """The plain-English reason for ``claim``'s label."""
+    from argmap.analysis import why
+
+    return str(why(G, status.evaluation, claim))
+
+
+def changed_claims(before: Status, after: Status) -> set[str]:
+    """Claims whose label differs between two evaluations (as :func:`what_if` reports)."""
+    return {c for c, lab in after.labels.items() if before.labels.get(c) != lab}
+
+
+def counts(status: Status | None) -> dict[str, int]:
+    """How many claims are in, out and undecided."""
+    result = {"in": 0, "out": 0, "undec": 0}
+    if status is not None:
+        for lab in status.labels.values():
+            result[lab] = result.get(lab, 0) + 1
+    return result

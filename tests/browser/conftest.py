@@ -1,0 +1,176 @@
+"""Browser tests: the app served by Streamlit on 127.0.0.1, driven by Playwright in Debian's
+chromium (never a browser Playwright downloads). Every request that would leave 127.0.0.1 is
+blocked and recorded; console errors are collected; screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.browser.mapgen import generate_map_text
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).with_name("fixtures")
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+def chromium_path() -> str:
+    path = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
+    if not (Path(path).is_file() and os.access(path, os.X_OK)):
+        pytest.fail(
+            f"No chromium at {path}: run `bash scripts/install-browser.sh` (installs Debian's "
+            "chromium), or set ARGMAP_CHROMIUM to a chromium binary.",
+            pytrace=False,
+        )
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def start_app(maps_dir: Path, log: Path, app: Path = ROOT / "app.py") -> Server:
+    """Start ``streamlit run app`` on a free 127.0.0.1 port; wait for its health check."""
+    port = free_port()
+    env = {**os.environ, "ARGMAP_MAPS_DIR": str(maps_dir), "PYTHONPATH": str(ROOT)}
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.headless", "true", "--server.address", "127.0.0.1",
+        "--server.port", str(port), "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer",
+    ]  # fmt: skip
+    handle = log.open("wb")
+    process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return Server(url, process, log)
+        except OSError:
+            time.sleep(0.2)
+    stop_app(Server(url, process, log))
+    raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text(errors='replace')}")
+
+
+def stop_app(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture(scope="session")
+def maps_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("maps")
+    for path in FIXTURES.glob("*.yaml"):
+        shutil.copy(path, directory / path.name)
+    (directory / "big2000.yaml").write_text(generate_map_text(2000), encoding="utf-8")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def app_url(maps_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    chromium_path()  # fail early, before starting a server, when there is no browser
+    server = start_app(maps_dir, tmp_path_factory.mktemp("log") / "streamlit.log")
+    yield server.url
+    stop_app(server)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that a test must check: requests off the machine, console errors."""
+
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.blocked == [], f"requests left 127.0.0.1: {self.blocked}"
+        assert self.errors == [], f"browser console errors: {self.errors}"
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def page(browser: object, watch: Watch) -> Iterator[object]:
+    from playwright.sync_api import Browser, ConsoleMessage, Route
+
+    assert isinstance(browser, Browser)
+    # bypass_csp: Playwright's waits evaluate strings, which the component's CSP forbids; the
+    # hostile-text test is the stronger for it (escaping alone must stop the payloads).
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, bypass_csp=True)
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL):
+            route.continue_()
+        else:
+            watch.blocked.append(url)
+            route.abort()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            watch.errors.append(f"{message.text} @ {message.location.get('url', '')}")
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on("console", console)
+    pg.on("pageerror", lambda exc: watch.errors.append(f"page error: {exc}"))
+    yield pg
+    context.close()
+
+
+def shot(page: object, name: str) -> Path:
+    """Save a screenshot of the page as a test artifact."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
+    return path

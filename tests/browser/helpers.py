@@ -1,0 +1,55 @@
+"""Driving the graph component from Playwright (tests and the benchmark share these)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FRAME_SELECTOR = 'iframe[title*="argmap_graph"]'
+
+
+def graph_frame(page: Any, timeout_ms: float = 30_000) -> Any:
+    """The component's frame, once the graph in it is drawn."""
+    handle = page.wait_for_selector(FRAME_SELECTOR, state="attached", timeout=timeout_ms)
+    frame = handle.content_frame()
+    frame.wait_for_function(
+        "document.body && document.body.getAttribute('data-argmap-drawn') === '1'",
+        timeout=timeout_ms,
+    )
+    return frame
+
+
+def wait_claims(frame: Any, count: int, timeout_ms: float = 15_000) -> None:
+    """Wait until the graph draws exactly ``count`` claims."""
+    frame.wait_for_function(
+        "n => document.body.getAttribute('data-argmap-claims') === String(n)",
+        arg=count,
+        timeout=timeout_ms,
+    )
+
+
+def drawn_claims(frame: Any) -> list[str]:
+    return sorted(frame.evaluate("window.__cy.nodes('.claim').map(n => n.id())"))
+
+
+def click_claim(page: Any, frame: Any, claim: str) -> None:
+    """Click a claim's node where it is drawn on screen (centring it first)."""
+    frame.evaluate(
+        "id => { const n = window.__cy.getElementById(id); window.__cy.center(n); }", claim
+    )
+    page.wait_for_timeout(150)  # one frame for the canvas to follow the viewport
+    pos = frame.evaluate("id => window.__cy.getElementById(id).renderedPosition()", claim)
+    box = page.locator(FRAME_SELECTOR).bounding_box()
+    graph_top = frame.evaluate("document.getElementById('graph').getBoundingClientRect().top")
+    page.mouse.click(box["x"] + pos["x"], box["y"] + graph_top + pos["y"])
+
+
+def pwned_frames(page: Any) -> list[str]:
+    """URLs of the frames in which a hostile payload ran (``window.__pwned`` set)."""
+    hit = []
+    for frame in page.frames:
+        try:
+            if frame.evaluate("typeof window.__pwned !== 'undefined'"):
+                hit.append(frame.url)
+        except Exception:  # a frame torn down while we looked is not a frame a script ran in
+            continue
+    return hit

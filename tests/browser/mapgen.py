@@ -1,0 +1,97 @@
+"""Synthetic maps of any size, for the 2,000-claim browser test and the render benchmark."""
+
+from __future__ import annotations
+
+import json
+import random
+
+_WORDS = [
+    "treaty",
+    "states",
+    "evidence",
+    "cooperation",
+    "rights",
+    "servers",
+    "data",
+    "police",
+    "courts",
+    "access",
+    "speed",
+    "trust",
+    "sovereignty",
+    "safeguards",
+    "jurisdiction",
+    "providers",
+    "encryption",
+    "surveillance",
+    "victims",
+    "ransomware",
+    "extradition",
+    "capacity",
+    "budget",
+    "oversight",
+    "transparency",
+]
+
+
+def _sentence(rng: random.Random, i: int) -> str:
+    words = rng.sample(_WORDS, rng.randint(6, 14))
+    return f"Claim {i}: " + " ".join(words).capitalize() + "."
+
+
+def generate_map_text(claims: int, seed: int = 7) -> str:
+    """A valid map of ``claims`` claims: a few theses, trees of supports and attacks below them,
+    some cross-links and undercuts. YAML block style with JSON-quoted scalars."""
+    rng = random.Random(seed)
+    n_sources = max(2, claims // 25)
+    n_actors = max(2, claims // 40)
+    n_theses = max(1, min(5, claims // 300 + 1))
+    out = [
+        "argmap: 1",
+        f'title: "Synthetic map of {claims} claims"',
+        '"question": "How should a synthetic debate be settled?"',
+        "sources:",
+    ]
+    for s in range(n_sources):
+        out += [f"  - id: src-{s}", f'    title: "Synthetic source {s}"', "    kind: report"]
+    out.append("actors:")
+    for a in range(n_actors):
+        out += [f"  - id: actor-{a}", f'    name: "Actor {a}"', "    kind: person"]
+    out.append("claims:")
+    for i in range(claims):
+        kinds = ["claim"] * 6 + ["evidence"] * 3 + ["proposal"]
+        kind = "thesis" if i < n_theses else rng.choice(kinds)
+        out += [
+            f"  - id: c{i}",
+            f"    statement: {json.dumps(_sentence(rng, i))}",
+            f"    kind: {kind}",
+            f"    source: src-{rng.randrange(n_sources)}",
+            f"    actor: actor-{rng.randrange(n_actors)}",
+            f'    quote: "quote number {i}"',
+            f"    tags: [t{i % 7}]",
+        ]
+    out.append("relations:")
+    rel = 0
+    tree_edges: list[str] = []
+    for i in range(n_theses, claims):
+        # Prefer recent claims as targets: gives depth without one giant fan.
+        lo = max(0, i - rng.randint(3, 60))
+        target = rng.randrange(lo, i) if i > n_theses else 0
+        kind = "supports" if rng.random() < 0.55 else "attacks"
+        out += [f"  - id: r{rel}", f"    type: {kind}", f"    from: c{i}", f"    to: c{target}"]
+        tree_edges.append(f"r{rel}")
+        rel += 1
+    for _ in range(claims // 20):  # cross-links
+        a, b = sorted(rng.sample(range(claims), 2))
+        out += [f"  - id: r{rel}", "    type: attacks", f"    from: c{b}", f"    to: c{a}"]
+        rel += 1
+    for _ in range(claims // 40):  # undercuts
+        target = rng.choice(tree_edges)
+        out += [
+            f"  - id: r{rel}",
+            "    type: undercuts",
+            f"    from: c{rng.randrange(claims)}",
+            f"    to: {target}",
+        ]
+        rel += 1
+    return "\n".join(out) + "\n"

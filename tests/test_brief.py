@@ -1,0 +1,163 @@
+"""Debate briefs: content checked against the map, escaping, and byte-stable output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+
+from argmap.brief import build_brief, sides, to_html, to_markdown
+from argmap.brief.build import Point
+from argmap.graph import relation_origin, relations_into, to_graph
+from argmap.readwrite.yaml_map import read_map, read_map_text
+from tests.conftest import CYBERCRIME_MAP, SMALL_MAP
+
+THESES = [
+    ("thesis-back-un-treaty", "for"),
+    ("thesis-back-un-treaty", "against"),
+    ("thesis-budapest-push", "for"),
+    ("thesis-rivals-unlikely", "against"),
+]
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.DiGraph:
+    return to_graph(read_map(CYBERCRIME_MAP).map)
+
+
+def walk(points: tuple[Point, ...]) -> list[Point]:
+    found = []
+    for p in points:
+        found += [p, *walk(p.backing), *walk(p.answers)]
+    return found
+
+
+@pytest.mark.parametrize(("thesis", "side"), THESES)
+def test_brief_content_matches_the_map(G: nx.DiGraph, thesis: str, side: str) -> None:
+    b = build_brief(G, thesis, side)
+    ours = 1 if side == "for" else -1
+    polarity = sides(G, thesis)
+    # Every quote and citation shown belongs to the claim it is under.
+    for p in walk(b.our_case + b.their_case):
+        node = G.nodes[p.claim.id]
+        assert (p.claim.quote, p.claim.statement, p.claim.source) == (
+            node["quote"],
+            node["statement"],
+            node["source"],
+        )
+        assert relation_origin(G, p.relation) == p.claim.id
+        assert G.nodes[p.relation]["type"] == p.relation_type
+    # Our case argues our side; their case the other.
+    assert b.our_case and all(polarity[p.claim.id] == ours for p in b.our_case)
+    assert all(polarity[p.claim.id] == -ours for p in b.their_case)
+    # Strongest first.
+    for case in (b.our_case, b.their_case):
+        strengths = [p.claim.strength for p in case]
+        assert strengths == sorted(strengths, reverse=True)
+    # Every answer really attacks the claim or undercuts the relation it answers.
+    for p in walk(b.their_case):
+        for a in p.answers:
+            assert a.target in (p.claim.id, p.relation)
+    # Every open vulnerability really is unanswered in the map (bar the thesis itself).
+    for p in b.vulnerabilities:
+        assert not [
+            r for r in relations_into(G, p.claim.id, "attacks") if relation_origin(G, r) != thesis
+        ]
+        assert not relations_into(G, p.relation)
+    assert set(b.vulnerabilities) == {p for p in b.their_case if not p.answers}
+    # The bibliography names every source cited, and the sources they are known through.
+    cited = {p.claim.source for p in walk(b.our_case + b.their_case)} | {b.thesis.source}
+    listed = {e.id for e in b.bibliography}
+    assert cited <= listed
+    sources = {s["id"]: s for s in G.graph["sources"]}
+    for source_id in cited:
+        if sources[source_id].get("reported_in"):
+            assert sources[source_id]["reported_in"] in listed
+
+
+def test_cruxes_and_what_changes() -> None:
+    # cheap-enough undercuts the only attack on the thesis: it alone decides it.
+    b = build_brief(to_graph(read_map_text(SMALL_MAP).map), "join", "for")
+    assert [(c.claim.id, c.thesis_if_accepted, c.thesis_if_rejected) for c in b.cruxes] == [
+        ("cheap-enough", "in", "out")
+    ]
+    assert b.cruxes[0].changes_if_rejected == (("join", "in", "out"), ("cheap-enough", "in", "out"))
+    section = to_markdown(b).split("## Cruxes")[1]
+    assert "`cheap-enough`" in section and "If accepted the thesis stands (in)" in section
+    assert "Rejecting it changes: join (stands (in) → falls (out))" in section
+
+
+def test_sides_follow_the_relations() -> None:
+    G = to_graph(read_map_text(SMALL_MAP).map)
+    assert sides(G, "join") == {
+        "join": 1,
+        "r-cost": -1,
+        "too-costly": -1,
+        "r-cheap": 1,
+        "cheap-enough": 1,
+    }
+
+
+def test_map_text_is_escaped_in_both_formats() -> None:
+    hostile = SMALL_MAP.replace("We should join.", "We <script>alert(1)</script> *join*.")
+    b = build_brief(to_graph(read_map_text(hostile).map), "join", "for")
+    html_text, md_text = to_html(b), to_markdown(b)
+    assert "<script>" not in html_text and "&lt;script&gt;alert(1)&lt;/script&gt;" in html_text
+    assert "<script>" not in md_text and r"\<script\>alert(1)\</script\>" in md_text
+    assert r"\*join\*" in md_text
+
+
+def test_html_is_print_ready(G: nx.DiGraph) -> None:
+    page = to_html(build_brief(G, "thesis-budapest-push", "against"))
+    assert page.startswith("<!DOCTYPE html>") and "@page" in page and "@media print" in page
+    assert "http" not in page.split("<body>")[0], "nothing fetched: the page is self-contained"
+
+
+def test_brief_is_byte_stable_across_processes(tmp_path) -> None:
+    script = (
+        "import sys; from argmap.brief import build_brief, to_markdown, to_html;"
+        "from argmap.graph import to_graph; from argmap.readwrite.yaml_map import read_map;"
+        f"b = build_brief(to_graph(read_map({str(CYBERCRIME_MAP)!r}).map), "
+        "'thesis-back-un-treaty', 'against');"
+        "sys.stdout.write(to_markdown(b) + to_html(b))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1 and len(outputs.pop()) > 5000
+
+
+def test_unknown_thesis_or_side(G: nx.DiGraph) -> None:
+    with pytest.raises(KeyError, match="no claim"):
+        build_brief(G, "nope", "for")
+    with pytest.raises(ValueError, match="side"):
+        build_brief(G, "thesis-back-un-treaty", "maybe")  # type: ignore[arg-type]
+
+
+def test_brief_command(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    runner = CliRunner()
+    base = ["brief", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-push", "--side", "for"]
+    for suffix, head in ((".md", "# Brief for: "), (".html", "<!DOCTYPE html>")):
+        out = tmp_path / f"brief{suffix}"
+        result = runner.invoke(app, [*base, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").startswith(head)
+    result = runner.invoke(app, [*base, "-o", str(tmp_path / "brief.pdf")])
+    assert result.exit_code == 1 and "use .md or .html" in result.stderr
+    base[3] = "thesis-budapest"
+    result = runner.invoke(app, [*base, "-o", str(tmp_path / "b.md")])
+    assert result.exit_code == 1
+    assert "no claim 'thesis-budapest'; did you mean 'thesis-budapest-push'?" in result.stderr
