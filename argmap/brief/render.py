@@ -125,7 +125,9 @@ def _outline(brief: Brief) -> tuple[str, str, list[Section]]:
 
 # ------------------------------------------------------------------------------ Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+# Fewer marks than argmap.view.text.md_escape escapes: a brief is also read raw, so only the
+# marks that start markup (HTML, emphasis, links, code, tables, maths) are escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#$])")
 
 
 def md_escape(text: str) -> str:
