@@ -116,32 +116,176 @@ def check_quotes(
 
 
 class ExportFormat(StrEnum):
+    yaml = "yaml"
     json = "json"
     graphml = "graphml"
+    argdown = "argdown"
+    aif = "aif"
+    dot = "dot"
+    svg = "svg"
+    html = "html"
+    iccma = "iccma"
+    apx = "apx"
+
+
+# Longest suffix first: a .aif.json file is AIF, a plain .json file argmap's own JSON.
+EXPORT_SUFFIXES = {
+    ".aif.json": ExportFormat.aif, ".aif": ExportFormat.aif, ".yaml": ExportFormat.yaml,
+    ".yml": ExportFormat.yaml, ".json": ExportFormat.json, ".graphml": ExportFormat.graphml,
+    ".argdown": ExportFormat.argdown, ".ad": ExportFormat.argdown, ".dot": ExportFormat.dot,
+    ".gv": ExportFormat.dot, ".svg": ExportFormat.svg, ".html": ExportFormat.html,
+    ".htm": ExportFormat.html, ".af": ExportFormat.iccma, ".iccma": ExportFormat.iccma,
+    ".apx": ExportFormat.apx,
+}  # fmt: skip
+
+
+def _by_suffix(path: Path, table: dict[str, StrEnum], option: str) -> StrEnum:
+    name = path.name.lower()
+    for suffix, fmt in table.items():
+        if name.endswith(suffix):
+            return fmt
+    known = ", ".join(dict.fromkeys(t.value for t in table.values()))
+    _fail(
+        f"{path}: cannot tell the format from the name {path.name!r}; "
+        f"name it with {option} ({known})"
+    )
 
 
 @app.command()
 def export(
     path: MapArg,
-    to: Annotated[ExportFormat, typer.Option("--to", help="The output format.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+    to: Annotated[
+        ExportFormat | None,
+        typer.Option("--to", help="The output format (default: from the output's extension)."),
+    ] = None,
+    view: Annotated[
+        str, typer.Option("--view", help="iccma/apx: bipolar (supports count) or attack-only.")
+    ] = "bipolar",
 ) -> None:
-    """Write a map in another format."""
-    loaded = _load(path)
-    if to is ExportFormat.json:
-        from argmap.readwrite.json_map import write_json
+    """Write a map in another format: json, graphml, argdown, aif, dot, svg, html (a
+    standalone interactive page), iccma or apx (its attack framework, with a key)."""
+    from argmap.atomic import atomic_write_bytes, atomic_write_text
 
-        write_json(loaded.map, output)
-    else:
+    fmt = to or _by_suffix(output, EXPORT_SUFFIXES, "--to")  # type: ignore[arg-type]
+    if view not in ("bipolar", "attack-only"):
+        _fail(f"unknown view {view!r}; expected bipolar or attack-only")
+    loaded = _load(path)
+    m = loaded.map
+    text: str
+    if fmt is ExportFormat.yaml:
+        from argmap.readwrite.yaml_map import dump_map
+
+        text = dump_map(loaded)
+    elif fmt is ExportFormat.json:
+        from argmap.readwrite.json_map import to_json
+
+        text = to_json(m)
+    elif fmt is ExportFormat.graphml:
         import io
 
-        from argmap.atomic import atomic_write_bytes
         from argmap.readwrite.graphml import write_graphml
 
         buffer = io.BytesIO()
-        write_graphml(loaded.map, buffer)
+        write_graphml(m, buffer)
         atomic_write_bytes(output, buffer.getvalue())
+        typer.echo(f"wrote {output}")
+        return
+    elif fmt is ExportFormat.argdown:
+        from argmap.readwrite.argdown import write_argdown
+
+        text = write_argdown(m)
+    elif fmt is ExportFormat.aif:
+        from argmap.readwrite.aif import write_aif
+
+        text = write_aif(m)
+    elif fmt is ExportFormat.dot:
+        from argmap.readwrite.dot import write_dot
+
+        text = write_dot(m)
+    elif fmt is ExportFormat.svg:
+        from argmap.readwrite.svg import GraphvizMissing, write_svg
+
+        try:
+            text = write_svg(m)
+        except GraphvizMissing as exc:
+            _fail(str(exc))
+        except RuntimeError as exc:
+            _fail(f"{path}: {exc}")
+    elif fmt is ExportFormat.html:
+        from argmap.readwrite.standalone_html import standalone_html
+
+        text = standalone_html(m)
+    else:
+        from argmap.readwrite.iccma_map import apx_text, iccma_text
+
+        text = (iccma_text if fmt is ExportFormat.iccma else apx_text)(m, view)
+    atomic_write_text(output, text)
     typer.echo(f"wrote {output}")
+
+
+class ImportFormat(StrEnum):
+    argdown = "argdown"
+    aif = "aif"
+    kialo = "kialo"
+
+
+IMPORT_SUFFIXES = {
+    ".argdown": ImportFormat.argdown, ".ad": ImportFormat.argdown, ".md": ImportFormat.argdown,
+    ".json": ImportFormat.aif, ".txt": ImportFormat.kialo,
+}  # fmt: skip
+
+
+@app.command("import")
+def import_(
+    source: Annotated[
+        Path, typer.Argument(help="An Argdown, AIF JSON or Kialo file.", show_default=False)
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The map file to write.")],
+    from_: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--from",
+            help="The input format (default: from the extension: .argdown/.ad/.md argdown, "
+            ".json aif, .txt kialo).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Make a map file from another tool's file; print what could not be kept as warnings."""
+    from argmap.errors import MapFileError
+    from argmap.readwrite.yaml_map import write_map
+
+    fmt = from_ or _by_suffix(source, IMPORT_SUFFIXES, "--from")  # type: ignore[arg-type]
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to replace it")
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        _fail(f"{source}:1:1: no such file")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{source}:1:1: cannot read: {exc}")
+    if fmt is ImportFormat.argdown:
+        from argmap.readwrite.argdown import read_argdown as reader
+    elif fmt is ImportFormat.aif:
+        from argmap.readwrite.aif import read_aif as reader
+    else:
+        from argmap.readwrite.kialo import read_kialo as reader
+    try:
+        result = reader(text, str(source))
+    except MapFileError as exc:
+        _fail([str(p) for p in exc.problems])
+    for warning in result.warnings:
+        typer.secho(str(warning), fg=typer.colors.YELLOW, err=True)
+    write_map(result.map, output)
+    m = result.map
+    n = len(result.warnings)
+    typer.echo(
+        f"wrote {output} ({len(m.claims)} claims, {len(m.relations)} relations; "
+        f"{n} warning{'s' if n != 1 else ''})"
+    )
 
 
 @app.command()

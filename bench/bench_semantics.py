@@ -26,6 +26,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -118,24 +119,25 @@ def traced_peak(fn: Callable[[], Any]) -> float:
 
 
 def run_process(cmd: list[str]) -> tuple[float, float, str]:
-    """Return (wall seconds, peak RSS MiB, stdout) of one subprocess.
+    """Return (wall seconds, peak RSS MiB or nan, stdout) of one subprocess.
 
-    posix_spawn (vfork-like) rather than fork: a forked child is charged the parent's
-    resident memory, which would inflate its peak RSS.
+    The peak comes from GNU time when it is installed: a child forked (or vforked) from this
+    big process is charged this process's memory, so its own rusage would overstate it.
     """
-    with tempfile.NamedTemporaryFile() as out:
-        actions = [
-            (os.POSIX_SPAWN_OPEN, 1, out.name, os.O_WRONLY | os.O_TRUNC, 0o644),
-            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
-        ]
+    with tempfile.NamedTemporaryFile() as out, tempfile.NamedTemporaryFile() as mem:
+        timed = ["/usr/bin/time", "-f", "%M", "-o", mem.name, *cmd]
+        use_time = os.path.exists("/usr/bin/time")
         start = time.perf_counter()
-        pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=actions)
-        _, status, usage = os.wait4(pid, 0)
+        with open(out.name, "w") as sink:
+            code = subprocess.call(
+                timed if use_time else cmd, stdout=sink, stderr=subprocess.DEVNULL
+            )
         elapsed = time.perf_counter() - start
         text = Path(out.name).read_text()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{cmd} failed with status {status}")
-    return elapsed, usage.ru_maxrss / 1024, text
+        peak = int(Path(mem.name).read_text().split()[-1]) / 1024 if use_time else float("nan")
+    if code != 0:
+        raise RuntimeError(f"{cmd} failed with exit code {code}")
+    return elapsed, peak, text
 
 
 def make_map(n: int, seed: int = 7) -> dict[str, Any]:
@@ -239,6 +241,10 @@ def main() -> None:
             if times[k] > 0
         ]
         say(f"grounded scaling ({shape}): " + "; ".join(ratios))
+        per_attack = [
+            f"{n}: {t / max(1, 5 * n) * 1e6:.2f}" for n, t in zip(sizes, times, strict=True)
+        ]
+        say(f"grounded microseconds per attack ({shape}): " + ", ".join(per_attack))
 
     say(f"\n## Largest random framework finishing within {args.timeout:g} s")
     for name, solver in (("preferred", preferred), ("stable", stable)):

@@ -204,3 +204,22 @@ def test_solve_task_and_cli_json(tmp_path) -> None:  # type: ignore[no-untyped-d
     first, second = out.stdout.splitlines()
     assert json.loads(first)["extensions"] == [["1", "4"], ["2", "4"]]
     assert second == "[]"  # the solve path stays light
+
+
+def test_large_parts_run_in_a_child_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.semantics.dung as dung
+
+    monkeypatch.setattr(dung, "_CHILD_MIN", 2)
+    fw = fw_of("abcdef", "ab ba cd de ef fc")
+    assert exts(preferred(fw, timeout=30)) == [
+        ["a", "c", "e"],
+        ["a", "d", "f"],
+        ["b", "c", "e"],
+        ["b", "d", "f"],
+    ]
+    # A hard part in the child is stopped at the deadline, even while clingo grounds.
+    start = time.monotonic()
+    result = preferred(hard_framework(3000), timeout=0.5)
+    assert time.monotonic() - start < 5
+    if not result.complete:
+        assert result.message.startswith("undetermined within 0.5 s")

@@ -104,26 +104,33 @@ def parse_framework(text: str, name: str = "<text>") -> Framework:
     return _parse_tgf(text, name)
 
 
-# A body of `i j` lines (comments and blank lines allowed) in one regex: the fast path.
-_BODY = re.compile(r"(?:[ \t]*(?:\d+[ \t]+\d+[ \t]*|#[^\n]*)?\r?\n)*[ \t]*(?:\d+[ \t]+\d+[ \t]*)?")
+# A line that is not blank and not `i j`: its absence licenses the fast path. A search with a
+# lookahead at each line start keeps no backtracking state across lines (a fullmatch of the
+# whole body would, and that costs hundreds of MiB on a large file).
+_BAD_LINE = re.compile(r"^(?![ \t]*(?:\d+[ \t]+\d+)?[ \t]*\r?$)", re.M)
 _HEADER = re.compile(r"\s*p\s+af\s+(\d+)\s*$")
 
 
 def _parse_iccma23(text: str, name: str) -> Framework:
-    lines = text.split("\n")
-    header_at = next(k for k, line in enumerate(lines) if line.strip().startswith("p"))
-    for k in range(header_at):
-        if lines[k].strip() and not lines[k].lstrip().startswith("#"):
-            raise FrameworkFormatError(name, k + 1, 1, "expected the header 'p af N' first")
-    header = _HEADER.match(lines[header_at])
+    # Find the header without splitting the whole text into lines.
+    pos, header_at = 0, 0
+    while True:
+        end = text.find("\n", pos)
+        line = text[pos : end if end >= 0 else len(text)]
+        stripped = line.strip()
+        if stripped.startswith("p"):
+            break
+        if stripped and not stripped.startswith("#"):
+            raise FrameworkFormatError(name, header_at + 1, 1, "expected the header 'p af N' first")
+        pos, header_at = end + 1, header_at + 1
+    header = _HEADER.match(line)
     if not header:
         raise FrameworkFormatError(
             name, header_at + 1, 1, "expected the header 'p af N' (N: the number of arguments)"
         )
     n = int(header.group(1))
-    start = sum(len(line) + 1 for line in lines[: header_at + 1])
-    body = text[start:]
-    if _BODY.fullmatch(body) and "#" not in body:
+    body = text[end + 1 :] if end >= 0 else ""
+    if "#" not in body and not _BAD_LINE.search(body):
         numbers = list(map(int, body.split()))
         if not numbers or (min(numbers) >= 1 and max(numbers) <= n):
             # Fast path: well-formed, so build the adjacency straight from the numbers.
@@ -134,6 +141,7 @@ def _parse_iccma23(text: str, name: str) -> Framework:
                 attackers[b - 1].append(a - 1)
                 targets[a - 1].append(b - 1)
             return Framework([str(i) for i in range(1, n + 1)], attackers, targets)
+    lines = text.split("\n")
     pairs: list[tuple[int, int]] = []
     for k in range(header_at + 1, len(lines)):
         line = lines[k].rstrip("\r")

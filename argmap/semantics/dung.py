@@ -176,9 +176,16 @@ def _sort_extensions(
     fw: Framework, members: list[list[int]]
 ) -> tuple[list[list[str]], list[list[int]]]:
     """Return the extensions as sorted name lists, sorted, with ``members`` in the same order."""
-    named = [(_sorted_names(fw, m), m) for m in members]
-    named.sort(key=lambda pair: [name_key(x) for x in pair[0]])
-    return [n for n, _ in named], [m for _, m in named]
+    if not members:
+        return [], []
+    # Rank every argument once by name order; sorting ints is far cheaper than name keys.
+    order = sorted(range(len(fw)), key=lambda i: name_key(fw.names[i]))
+    rank = [0] * len(fw)
+    for r, i in enumerate(order):
+        rank[i] = r
+    ranked = sorted(sorted(rank[i] for i in m) for m in members)
+    names = [[fw.names[order[r]] for r in m] for m in ranked]
+    return names, [[order[r] for r in m] for m in ranked]
 
 
 def _components(fw: Framework, codes: bytearray) -> list[list[int]]:
@@ -222,9 +229,9 @@ def _solve(fw: Framework, semantics: str, timeout: float | None, limit: int | No
     for combo in itertools.product(*local_sets):
         if limit is not None and len(members) >= limit:
             break
-        if deadline is not None and len(members) % 256 == 0 and time.monotonic() > deadline:
+        if deadline is not None and time.monotonic() > deadline:
             break
-        members.append(sorted(itertools.chain(base, *combo)))
+        members.append([*base, *itertools.chain(*combo)])
     extensions, members = _sort_extensions(fw, members)
     done = len(members) == count
     message = "" if done else f"{count} extensions; the first {len(members)} are listed"
@@ -240,8 +247,9 @@ def _undetermined(
     timeout: float | None,
 ) -> Extensions:
     # Extensions whose every part is known are genuine; list those, and say the list is partial.
-    members = [sorted(itertools.chain(base, *c)) for c in itertools.product(*local_sets, found)]
-    extensions, members = _sort_extensions(fw, members[:1000])
+    combos = itertools.islice(itertools.product(*local_sets, found), 100)
+    members = [sorted(itertools.chain(base, *c)) for c in combos]
+    extensions, members = _sort_extensions(fw, members)
     seconds = f"{timeout:g}" if timeout is not None else "the time allowed"
     message = f"undetermined within {seconds} s"
     if members:
@@ -291,6 +299,11 @@ _ENCODINGS = {
 }
 
 
+# Above this many arguments a part is solved in a child process: clingo's grounding cannot
+# be interrupted, and a large part could otherwise overrun the timeout.
+_CHILD_MIN = 20000
+
+
 def _solve_part(
     fw: Framework, part: list[int], codes: bytearray, semantics: str, deadline: float | None
 ) -> tuple[list[list[int]], bool]:
@@ -298,8 +311,8 @@ def _solve_part(
     if len(part) == 1:
         # A lone undecided argument attacks itself: it is never in; no stable labelling.
         return ([] if semantics == "stable" else [[]]), True
-    import clingo  # imported here: grounded-only callers never pay for it
-
+    if deadline is not None and time.monotonic() >= deadline:
+        return [], False
     local = {g: k for k, g in enumerate(part)}
     facts = [f"arg({k})." for k in range(len(part))]
     facts.extend(
@@ -309,13 +322,27 @@ def _solve_part(
         if codes[a] == UNDEC_CODE
     )
     program, options = _ENCODINGS[semantics]
+    program += "\n".join(facts)
+    if deadline is not None and len(part) >= _CHILD_MIN:
+        models, finished = _run_clingo_in_child(program, options, deadline)
+    else:
+        models, finished = _run_clingo(program, options, deadline)
+    return [[part[k] for k in m] for m in models], finished
+
+
+def _run_clingo(
+    program: str, options: list[str], deadline: float | None
+) -> tuple[list[list[int]], bool]:
+    """Return ``(every model's in/1 arguments, finished)``; stops at ``deadline``."""
+    import clingo  # imported here: grounded-only callers never pay for it
+
     ctl = clingo.Control(["0", *options], logger=lambda code, message: None)
-    ctl.add("base", [], program + "\n".join(facts))
+    ctl.add("base", [], program)
     ctl.ground([("base", [])])
     found: list[list[int]] = []
 
     def on_model(model: clingo.Model) -> None:
-        found.append(sorted(part[s.arguments[0].number] for s in model.symbols(shown=True)))
+        found.append(sorted(s.arguments[0].number for s in model.symbols(shown=True)))
 
     with ctl.solve(on_model=on_model, async_=True) as handle:  # type: ignore[union-attr]
         if deadline is None:
@@ -325,3 +352,47 @@ def _solve_part(
             return found, False
         handle.get()
     return found, True
+
+
+_CHILD_CODE = """
+import json, sys, time
+from argmap.semantics.dung import _run_clingo
+job = json.load(sys.stdin)
+models, finished = _run_clingo(job["program"], job["options"], time.monotonic() + job["seconds"])
+json.dump({"models": models, "finished": finished}, sys.stdout)
+"""
+
+
+def _run_clingo_in_child(
+    program: str, options: list[str], deadline: float
+) -> tuple[list[list[int]], bool]:
+    """Run :func:`_run_clingo` in a child process, killed if it overruns ``deadline``."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    # A fresh interpreter, not fork (the app is multi-threaded) nor multiprocessing (which
+    # re-imports __main__): the child only needs this module and clingo.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    seconds = max(0.0, deadline - time.monotonic())
+    job = json.dumps({"program": program, "options": options, "seconds": seconds})
+    with subprocess.Popen(
+        [sys.executable, "-c", _CHILD_CODE],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as child:
+        try:
+            # A little grace so a child that stops on time can still send what it found.
+            out, _ = child.communicate(job, timeout=max(0.0, deadline - time.monotonic()) + 1.0)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            return [], False
+    if child.returncode != 0 or not out:
+        return [], False
+    answer = json.loads(out)
+    return answer["models"], answer["finished"]

@@ -1,0 +1,148 @@
+"""The brief page: pick a thesis and a side, read the debate brief, download it.
+
+The brief is argmap.brief's; this page only draws it (every map text through md_escape) and
+offers the very Markdown and HTML that ``argmap brief`` writes for the same choices.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.shared import current_map, ss
+from argmap.brief import Brief, build_brief, to_html, to_markdown
+from argmap.brief.build import Cited, Point, Side
+from argmap.semantics.framework import Label
+from argmap.stepthrough import theses
+from argmap.view.prepared import PreparedMap
+from argmap.view.status import SEMANTICS, TIMEOUT_S, VIEWS
+from argmap.view.text import md_escape, truncate
+
+LABEL_WORDS = {Label.IN: ":green[stands]", Label.OUT: ":red[falls]", Label.UNDEC: "undecided"}
+HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
+
+
+@st.cache_resource(max_entries=64, show_spinner="Building the brief…")
+def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str,
+             view: str) -> Brief:  # fmt: skip
+    return build_brief(_pm.graph, thesis, side, semantics=semantics, view=view,
+                       timeout=TIMEOUT_S)  # fmt: skip
+
+
+def keep(*keys: str) -> None:
+    """Keep widget values when the user visits another page and comes back."""
+    for k in keys:
+        if k in ss:
+            ss[k] = ss[k]
+
+
+def cited(c: Cited, lead: str = "") -> None:
+    """One claim as the brief shows it: statement, status, quote and citation."""
+    head = f"{md_escape(lead)}: " if lead else ""
+    st.markdown(
+        f"{head}**{md_escape(c.statement)}**  \n"
+        f"`{c.id}` · {md_escape(c.kind)} · {LABEL_WORDS[c.label]} · strength {c.strength:.2f}"
+    )
+    st.markdown(f"> “{md_escape(c.quote)}”  \n> — {md_escape(c.citation)}")
+
+
+def target_words(pm: PreparedMap, target: str, thesis: str) -> str:
+    """What a point bears on, in words: the thesis, a claim, or the link an undercut cuts."""
+    G = pm.graph
+    if target == thesis:
+        return "the thesis"
+    if G.nodes[target]["role"] == "claim":
+        return f"“{truncate(G.nodes[target]['statement'], 60)}”"
+    origin = pm.structure.relations[target].origin
+    return f"the link from “{truncate(G.nodes[origin]['statement'], 60)}”"
+
+
+def backing(p: Point, depth: int = 1) -> None:
+    """The chain of claims that backs a point, each level one arrow deeper."""
+    for b in p.backing:
+        cited(b.claim, f"{'↳' * depth} Backed by")
+        backing(b, depth + 1)
+
+
+def points(pm: PreparedMap, items: tuple[Point, ...], thesis: str, answers: bool) -> None:
+    for n, p in enumerate(items, 1):
+        with st.container(border=True, key=f"pt-{'a' if answers else 'o'}-{n}"):
+            how = HOW[p.relation_type]
+            cited(p.claim, f"{n}. {how.capitalize()} {target_words(pm, p.target, thesis)}")
+            backing(p)
+            if answers:
+                if not p.answers:
+                    st.warning("No answer in the map: prepare one.")
+                for a in p.answers:
+                    cited(a.claim, f"Our answer ({HOW[a.relation_type]} it)")
+
+
+def main() -> None:
+    pm, _map_name, key = current_map()
+    G = pm.graph
+    keep("brief_thesis", "brief_side", "brief_semantics", "brief_view")
+    options = theses(G)
+    if not options:
+        st.info("This map has no claims.")
+        st.stop()
+    if ss.get("brief_thesis") not in options:
+        ss.brief_thesis = options[0]
+    with st.sidebar:
+        st.header("Brief")
+        thesis = st.selectbox(
+            "Thesis", options, key="brief_thesis",
+            format_func=lambda c: truncate(G.nodes[c]["statement"], 80),
+        )  # fmt: skip
+        side: Side = st.radio("Side", ("for", "against"), key="brief_side", horizontal=True)
+        semantics = st.selectbox("Semantics", SEMANTICS, key="brief_semantics")
+        view = st.radio("Supports", VIEWS, key="brief_view", horizontal=True)
+
+    try:
+        brief = brief_of(key, pm, thesis, side, semantics, view)
+    except Exception as exc:  # a fault in the analysis must not take the page down
+        st.error(f"The brief could not be built: {md_escape(str(exc))}")
+        st.stop()
+
+    st.title(f"Brief {side}")
+    st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
+    stem = f"brief-{thesis}-{side}"
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Download Markdown", to_markdown(brief).encode("utf-8"),
+                         file_name=f"{stem}.md", mime="text/markdown", key="dl_md")  # fmt: skip
+    right.download_button("Download HTML", to_html(brief).encode("utf-8"),
+                          file_name=f"{stem}.html", mime="text/html", key="dl_html")  # fmt: skip
+    if brief.message:
+        st.warning(md_escape(brief.message))
+
+    st.header("The thesis")
+    cited(brief.thesis)
+    st.header(f"Our case ({len(brief.our_case)})")
+    st.caption("The arguments that carry our side, strongest first, with what backs them.")
+    points(pm, brief.our_case, thesis, answers=False)
+    if not brief.our_case:
+        st.info("The map has no argument for this side of the thesis.")
+    st.header(f"Their case, and our answers ({len(brief.their_case)})")
+    st.caption("Their arguments and objections to ours, strongest first, with our answers.")
+    points(pm, brief.their_case, thesis, answers=True)
+    st.header(f"Open vulnerabilities ({len(brief.vulnerabilities)})")
+    if brief.vulnerabilities:
+        for p in brief.vulnerabilities:
+            st.markdown(f"- **{md_escape(p.claim.statement)}** (`{p.claim.id}`)")
+    else:
+        st.caption("Every argument of theirs has an answer in the map.")
+    st.header(f"Cruxes ({len(brief.cruxes)})")
+    for crux in brief.cruxes:
+        with st.container(border=True):
+            cited(crux.claim)
+            changed = ", ".join(f"`{c}`" for c, _, _ in crux.changes_if_rejected) or "nothing"
+            st.caption(
+                f"Accepted, the thesis {LABEL_WORDS[crux.thesis_if_accepted]}; rejected, it "
+                f"{LABEL_WORDS[crux.thesis_if_rejected]}. Rejecting it changes: {changed}."
+            )
+    if not brief.cruxes:
+        st.caption("No single claim decides the thesis.")
+    st.header("Bibliography")
+    for b in brief.bibliography:
+        st.markdown(f"- `{b.id}`: {md_escape(b.reference)}")
+
+
+main()

@@ -1,0 +1,92 @@
+"""The discussion page: seminar questions derived from the map, each with why it is asked.
+
+The questions are argmap.questions'; this page groups them by kind, lets the teacher pick a
+thesis and the kinds to show, and offers the list as Markdown to hand out.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.shared import current_map, ss, status_of
+from argmap.questions import Question, discussion_questions
+from argmap.stepthrough import theses
+from argmap.view.prepared import PreparedMap
+from argmap.view.status import SEMANTICS, VIEWS
+from argmap.view.text import md_escape, truncate
+
+ALL = "(every thesis)"
+KINDS = {
+    "crux": "Cruxes",
+    "undecided": "Undecided claims",
+    "conflict": "Conflicts between actors",
+    "single-source": "Resting on a single source",
+    "second-hand": "Known only second-hand",
+}
+
+
+@st.cache_resource(max_entries=64, show_spinner="Finding questions…")
+def questions_of(key: str, _pm: PreparedMap, thesis: str | None, semantics: str,
+                 view: str) -> list[Question]:  # fmt: skip
+    status = status_of(key, _pm, semantics, view, ((), (), ()))
+    return discussion_questions(_pm.graph, status.evaluation, thesis=thesis)
+
+
+def as_markdown(title: str, questions: list[Question]) -> str:
+    """The questions as a hand-out: numbered, with the reason under each."""
+    lines = [f"# Discussion questions: {md_escape(title)}", ""]
+    for n, q in enumerate(questions, 1):
+        lines += [f"{n}. **{md_escape(q.text)}**", f"   *Asked because* {md_escape(q.because)}", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    pm, _map_name, key = current_map()
+    G = pm.graph
+    for k in ("disc_thesis", "disc_kinds", "disc_semantics", "disc_view"):
+        if k in ss:
+            ss[k] = ss[k]
+    options = [ALL, *theses(G)]
+    if ss.get("disc_thesis") not in options:
+        ss.disc_thesis = ALL
+    with st.sidebar:
+        st.header("Questions")
+        thesis = st.selectbox(
+            "About", options, key="disc_thesis",
+            format_func=lambda c: c if c == ALL else truncate(G.nodes[c]["statement"], 80),
+        )  # fmt: skip
+        kinds = st.multiselect("Kinds", list(KINDS), default=list(KINDS), key="disc_kinds",
+                               format_func=KINDS.get)  # fmt: skip
+        semantics = st.selectbox("Semantics", SEMANTICS, key="disc_semantics")
+        view = st.radio("Supports", VIEWS, key="disc_view", horizontal=True)
+
+    st.title("Discussion questions")
+    st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
+    try:
+        found = questions_of(key, pm, None if thesis == ALL else thesis, semantics, view)
+    except Exception as exc:  # a fault in the analysis must not take the page down
+        st.error(f"The questions could not be derived: {md_escape(str(exc))}")
+        st.stop()
+    shown = [q for q in found if q.kind in kinds]
+    st.markdown(
+        f"**{len(shown)}** question{'s' if len(shown) != 1 else ''}, each templated from a fact "
+        "about the map and the reason it is asked."
+    )
+    st.download_button("Download as Markdown", as_markdown(pm.map.title, shown).encode("utf-8"),
+                       file_name="discussion-questions.md", mime="text/markdown",
+                       key="disc_download", disabled=not shown)  # fmt: skip
+    for kind, heading in KINDS.items():
+        group = [q for q in shown if q.kind == kind]
+        if not group:
+            continue
+        st.header(f"{heading} ({len(group)})")
+        for n, q in enumerate(group):
+            with st.container(border=True, key=f"q-{kind}-{n}"):
+                st.markdown(f"**{md_escape(q.text)}**")
+                st.caption(f"Asked because {md_escape(q.because)}")
+                st.caption("Claims: " + ", ".join(f"`{c}`" for c in q.claims))
+    if not shown:
+        st.info("No question of the chosen kinds: the map gives no ground for one.")
+
+
+main()

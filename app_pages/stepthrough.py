@@ -1,0 +1,179 @@
+"""The step-through page: the map revealed from its question outward, for the front of a room.
+
+The order is argmap.stepthrough's; this page shows one step at a time in large type, with
+Next and Previous buttons and the keyboard (→, Space or Page Down for next; ← or Page Up
+for previous). Streamlit has no key events, so a tiny static script in a hidden
+same-origin iframe listens on the page and clicks those buttons.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.shared import current_map, ss, status_of
+from argmap.stepthrough import Step, steps, theses
+from argmap.view import panel
+from argmap.view.detail import claim_detail
+from argmap.view.prepared import PreparedMap
+from argmap.view.status import Status
+from argmap.view.text import md_escape, truncate
+
+ALL = "(every thesis)"
+RECENT = 8  # steps listed under the current one; more would not be legible across a room
+HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
+
+# Static CSS only: every map text is escaped by card_html or md_escape.
+_STYLE = """<style>
+.st-key-step_question p { font-size: 2.1rem; line-height: 1.25; font-weight: 600; }
+.st-key-step_current .am-statement { font-size: 2rem; line-height: 1.25; }
+.st-key-step_current .am-quote { font-size: 1.35rem; }
+.st-key-step_current .am-meta { font-size: 1.05rem; }
+.st-key-step_relation p { font-size: 1.45rem; line-height: 1.3; }
+.st-key-step_recent p, .st-key-step_recent li { font-size: 1.1rem; }
+.st-key-step_keys { display: none; }
+.st-key-step_next button, .st-key-step_prev button { font-size: 1.2rem; min-height: 3rem; }
+</style>"""
+
+# Keys to buttons. The listener is replaced on every load, and does nothing on a page
+# without the step buttons; it ignores keys typed into a field.
+_KEYS = """<script>
+(() => {
+  const P = window.parent, doc = P.document;
+  if (P.__argmapStepKeys) doc.removeEventListener("keydown", P.__argmapStepKeys);
+  P.__argmapStepKeys = (e) => {
+    const t = e.target;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    if (e.key === " " && t && t.tagName === "BUTTON") return;  // the button takes it
+    let name = null;
+    if (e.key === "ArrowRight" || e.key === "PageDown" || (e.key === " " && !e.shiftKey)) {
+      name = "next";
+    } else if (e.key === "ArrowLeft" || e.key === "PageUp" || (e.key === " " && e.shiftKey)) {
+      name = "prev";
+    }
+    const button = name && doc.querySelector(".st-key-step_" + name + " button");
+    if (!button) return;
+    e.preventDefault();
+    if (!button.disabled) button.click();
+  };
+  doc.addEventListener("keydown", P.__argmapStepKeys);
+})();
+</script>"""
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def steps_of(key: str, _pm: PreparedMap, start: str | None) -> list[Step]:
+    return steps(_pm.graph, None if start is None else [start])
+
+
+def move(by: int, last: int) -> None:
+    ss.step_index = min(max(0, ss.get("step_index", 0) + by), last)
+
+
+def target_words(pm: PreparedMap, target: str) -> str:
+    """A relation's target in words: a claim's statement, or the link an undercut cuts."""
+    G = pm.graph
+    if G.nodes[target]["role"] == "claim":
+        return f"“{truncate(G.nodes[target]['statement'], 90)}”"
+    rel = pm.structure.relations[target]
+    return (
+        f"the link from “{truncate(G.nodes[rel.origin]['statement'], 50)}” "
+        f"to {target_words(pm, rel.target)}"
+    )
+
+
+def line(pm: PreparedMap, step: Step) -> str:
+    """A step as one Markdown line of the outline."""
+    G = pm.graph
+    if step.kind in ("thesis", "root"):
+        return f"- **{md_escape(truncate(G.nodes[step.added[0]]['statement'], 110))}**"
+    assert step.relation is not None and step.target is not None
+    origin = pm.structure.relations[step.relation].origin
+    return (
+        f"- {md_escape(truncate(G.nodes[origin]['statement'], 80))}"
+        f" *{HOW.get(step.relation_type or '', step.relation_type)}* "
+        f"{md_escape(target_words(pm, step.target))}"
+    )
+
+
+def card(pm: PreparedMap, claim: str, status: Status | None) -> None:
+    detail = claim_detail(pm.graph, pm.structure, claim)
+    label = status.labels.get(claim) if status else None
+    strength = status.strength.get(claim) if status else None
+    st.html(panel.card_html(detail, label, strength))
+
+
+def current(pm: PreparedMap, step: Step, status: Status | None) -> None:
+    with st.container(key="step_current"):
+        if step.kind == "question":
+            st.caption("The question")
+            st.markdown("Press → (or Next) to reveal the map, one step at a time.")
+        elif step.kind in ("thesis", "root"):
+            st.caption("Thesis" if step.kind == "thesis" else "A claim no thesis reaches")
+            card(pm, step.added[0], status)
+        else:
+            assert step.relation is not None and step.target is not None
+            origin = pm.structure.relations[step.relation].origin
+            with st.container(key="step_relation"):
+                how = HOW.get(step.relation_type or "", step.relation_type)
+                again = "" if step.added else " (shown already)"
+                st.markdown(f"This claim{again} *{how}* {md_escape(target_words(pm, step.target))}")
+            card(pm, origin, status)
+
+
+def main() -> None:
+    pm, _map_name, key = current_map()
+    G = pm.graph
+    if "step_start" in ss:
+        ss.step_start = ss.step_start
+    options = [ALL, *theses(G)]
+    if ss.get("step_start") not in options:
+        ss.step_start = ALL
+    with st.sidebar:
+        st.header("Step-through")
+        start = st.selectbox(
+            "Start from", options, key="step_start",
+            format_func=lambda c: c if c == ALL else truncate(G.nodes[c]["statement"], 80),
+        )  # fmt: skip
+        show_status = st.toggle("Show what stands (grounded)", key="step_status", value=False)
+    order = steps_of(key, pm, None if start == ALL else start)
+    last = len(order) - 1
+    if ss.get("step_for") != (key, start):  # a new map or start begins at the question
+        ss.step_for = (key, start)
+        ss.step_index = 0
+    index = min(ss.get("step_index", 0), last)
+    step = order[index]
+    status = None
+    if show_status:
+        try:
+            status = status_of(key, pm, "grounded", "bipolar", ((), (), ()))
+        except Exception:  # the labels are extra: without them the step-through still works
+            status = None
+
+    st.html(_STYLE)
+    with st.container(key="step_keys"):
+        st.iframe(_KEYS, height=1, tab_index=-1)
+    with st.container(key="step_question"):
+        st.markdown(md_escape(pm.map.question))
+    st.caption(
+        f"Step {index + 1} of {len(order)} · {len(step.revealed)} of {len(pm.structure.claims)} "
+        "claims shown · keys: → next, ← previous"
+    )
+    prev_col, next_col, _ = st.columns([1, 1, 4])
+    with prev_col:
+        st.button("Previous", key="step_prev", on_click=move, args=(-1, last),
+                  disabled=index == 0, width="stretch")  # fmt: skip
+    with next_col:
+        st.button("Next", key="step_next", on_click=move, args=(1, last), type="primary",
+                  disabled=index == last, width="stretch")  # fmt: skip
+    current(pm, step, status)
+    shown = [s for s in order[1 : index + 1] if s.kind != "question"]
+    if len(shown) > 1:
+        with st.container(key="step_recent"):
+            st.markdown(f"**So far** (the last {min(RECENT, len(shown))} of {len(shown)} steps)")
+            st.markdown("\n".join(line(pm, s) for s in shown[-RECENT:]))
+    if 0 < len(step.revealed) <= 40:  # beyond, a list of ids helps nobody
+        st.caption(f"Claims shown: {', '.join(f'`{c}`' for c in step.revealed)}")
+
+
+main()

@@ -1,0 +1,63 @@
+"""The map as SVG, drawn by Graphviz's ``dot`` from :func:`argmap.readwrite.dot.write_dot`.
+
+Graphviz is a program, not a Python package: when ``dot`` is not installed,
+:func:`write_svg` raises :class:`GraphvizMissing` saying how to install it.
+
+>>> from argmap.model import ArgumentMap
+>>> try:
+...     print("<svg" in write_svg(ArgumentMap(title="Empty", question="Q?")))
+... except GraphvizMissing:
+...     print(True)
+True
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from argmap.model import ArgumentMap
+from argmap.readwrite.dot import write_dot
+
+__all__ = ["GraphvizMissing", "find_dot", "write_svg"]
+
+INSTALL_HINT = (
+    "SVG export needs Graphviz's `dot` program: install graphviz "
+    "(Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: `brew install graphviz`; "
+    "Windows: https://graphviz.org/download/), or export DOT and render it elsewhere"
+)
+
+
+class GraphvizMissing(RuntimeError):
+    """Graphviz's ``dot`` is not installed."""
+
+
+def find_dot() -> str | None:
+    """Return the path of Graphviz's ``dot``, or ``None`` when it is not installed.
+
+    >>> find_dot() is None or find_dot().endswith("dot")
+    True
+    """
+    return shutil.which("dot")
+
+
+def write_svg(argument_map: ArgumentMap, timeout: float = 120.0) -> str:
+    """Return the map drawn as SVG text.
+
+    Raises :class:`GraphvizMissing` without Graphviz, ``RuntimeError`` if ``dot`` fails.
+    """
+    dot = find_dot()
+    if dot is None:
+        raise GraphvizMissing(INSTALL_HINT)
+    # The DOT text quotes every label, so nothing in the map can reach dot as syntax.
+    done = subprocess.run(
+        [dot, "-Tsvg"],
+        input=write_dot(argument_map).encode("utf-8"),
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise RuntimeError(f"dot failed (exit {done.returncode}): {message}")
+    return done.stdout.decode("utf-8")

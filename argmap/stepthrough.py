@@ -1,0 +1,123 @@
+"""Step-through: a map revealed from its question outward, one claim or exchange at a time.
+
+The order suits the front of a room: first the question, then each thesis, then every
+argument that bears directly on a thesis (one exchange per relation: who supports or
+attacks what), then the replies to those, and so on outward, breadth first. An undercut
+comes as an exchange on the link it cuts, once that link is shown. Claims no thesis reaches
+come last, from the claims they end at, so every claim and relation is shown exactly once.
+
+>>> from argmap.analysis import demo_graph
+>>> [(s.kind, s.added, s.relation) for s in steps(demo_graph())]
+... # doctest: +NORMALIZE_WHITESPACE
+[('question', (), None), ('thesis', ('thesis',), None),
+ ('exchange', ('cost',), 'r-cost'), ('exchange', ('jobs',), 'r-jobs'),
+ ('exchange', ('subsidy',), 'r-sub'), ('exchange', ('doubt',), 'r-doubt'),
+ ('exchange', (), 'r-back')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import networkx as nx
+
+from argmap.graph import claim_ids, relation_origin, relation_target, relations_into
+
+StepKind = Literal["question", "thesis", "root", "exchange"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One reveal: what it adds and everything shown so far.
+
+    ``kind`` is "question" (nothing but the map's question), "thesis", "root" (a claim no
+    thesis reaches, shown to start its own branch) or "exchange" (``relation`` from its
+    origin claim to ``target``, a claim or, for an undercut, a relation). ``added`` holds the
+    claims this step shows for the first time (none when an exchange links two claims
+    already shown); ``revealed`` every claim shown so far, in order; ``depth`` the number of
+    relations between the step's claim and the thesis it leads to.
+    """
+
+    kind: StepKind
+    added: tuple[str, ...]
+    revealed: tuple[str, ...]
+    relation: str | None = None
+    relation_type: str | None = None
+    target: str | None = None
+    depth: int = 0
+
+
+def theses(G: nx.DiGraph) -> list[str]:
+    """Return the map's theses in map order: its ``kind: thesis`` claims, or, when it marks
+    none, the claims that bear on nothing else.
+
+    >>> from argmap.analysis import demo_graph
+    >>> theses(demo_graph())
+    ['thesis']
+    """
+    claims = claim_ids(G)
+    marked = [c for c in claims if G.nodes[c].get("kind") == "thesis"]
+    # A claim's only out-edges lead to relations it starts, so out-degree 0 = bears on nothing.
+    return marked or [c for c in claims if G.out_degree(c) == 0]
+
+
+def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
+    """Return the reveal order of the whole map, from ``start`` (default: :func:`theses`).
+
+    >>> from argmap.analysis import demo_graph
+    >>> last = steps(demo_graph(), ["jobs"])[-1]
+    >>> last.kind, last.relation, len(last.revealed)
+    ('exchange', 'r-back', 5)
+    """
+    roots = list(start) if start is not None else theses(G)
+    claims = claim_ids(G)
+    revealed: list[str] = []
+    shown: set[str] = set()  # claims and relations already on the screen
+    out = [Step("question", (), ())]
+
+    def reveal(claim: str, kind: StepKind) -> None:
+        revealed.append(claim)
+        shown.add(claim)
+        out.append(Step(kind, (claim,), tuple(revealed)))
+
+    def spread(frontier: list[tuple[str, int]]) -> None:
+        """Breadth first from the given nodes: each relation into them is one exchange."""
+        while frontier:
+            following: list[tuple[str, int]] = []
+            for node, depth in frontier:
+                for rel in relations_into(G, node):
+                    if rel in shown:
+                        continue
+                    origin = relation_origin(G, rel)
+                    added = () if origin in shown else (origin,)
+                    shown.add(rel)
+                    if added:
+                        revealed.append(origin)
+                        shown.add(origin)
+                        following.append((origin, depth + 1))
+                    following.append((rel, depth + 1))  # its undercuts come next
+                    out.append(
+                        Step("exchange", added, tuple(revealed), rel, G.nodes[rel]["type"],
+                             relation_target(G, rel), depth + 1)
+                    )  # fmt: skip
+            frontier = following
+
+    for root in roots:
+        if root not in shown:
+            reveal(root, "thesis")
+    spread([(r, 0) for r in roots])
+    # What no thesis reaches: start from the claims it ends at (any claim, in a cycle).
+    while len(revealed) < len(claims):
+        rest = [c for c in claims if c not in shown]
+        sinks = [c for c in rest if not _bears_on_hidden(G, c, shown)] or rest[:1]
+        for claim in sinks:
+            reveal(claim, "root")
+        spread([(c, 0) for c in sinks])
+    return out
+
+
+def _bears_on_hidden(G: nx.DiGraph, claim: str, shown: set[str]) -> bool:
+    """Whether ``claim`` starts a relation not shown yet (so it is not where a branch ends)."""
+    return any(rel not in shown for rel in G.successors(claim))

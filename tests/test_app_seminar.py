@@ -1,0 +1,343 @@
+"""The debate and seminar pages under AppTest: brief downloads, drill, discussion questions,
+step-through, sources and actors, and class verdicts stored in a real database."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from argmap.analysis import evaluate
+from argmap.brief import build_brief, to_html, to_markdown
+from argmap.graph import to_graph
+from argmap.questions import discussion_questions
+from argmap.readwrite.yaml_map import read_map
+from argmap.verdicts import DEFAULT_DATABASE_FILE, VerdictStore
+from tests.conftest import CYBERCRIME_MAP, ROOT
+
+FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+KINDS = {
+    "crux": "Cruxes",
+    "undecided": "Undecided claims",
+    "conflict": "Conflicts between actors",
+    "single-source": "Resting on a single source",
+    "second-hand": "Known only second-hand",
+}
+PAGES = ("brief", "drill", "discussion", "stepthrough", "sources", "verdicts")
+MAPS = ("cybercrime-treaties", "mini", "hostile")
+APP = ROOT / "app.py"
+
+
+@pytest.fixture
+def maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "maps"
+    directory.mkdir()
+    for name in ("mini", "hostile"):
+        shutil.copy(FIXTURES / f"{name}.yaml", directory / f"{name}.yaml")
+    shutil.copy(CYBERCRIME_MAP, directory / "cybercrime-treaties.yaml")
+    monkeypatch.setenv("ARGMAP_MAPS_DIR", str(directory))
+    monkeypatch.setenv("ARGMAP_DATABASE_URL", f"sqlite:///{tmp_path / 'verdicts.sqlite3'}")
+    return directory
+
+
+def open_page(page: str, map_name: str = "mini") -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["map"] = map_name
+    at.run()
+    at.switch_page(f"app_pages/{page}.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Every Markdown-bearing element's source, joined."""
+    kinds = ("markdown", "caption", "title", "header", "subheader", "warning", "info", "success")
+    return "\n".join(str(e.value) for kind in kinds for e in at.get(kind))
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def click(at: AppTest, key: str) -> None:
+    at.button(key=key).click().run()
+    assert not at.exception, at.exception
+
+
+# Every page, every map -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("map_name", MAPS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_works_on_every_map(maps: Path, page: str, map_name: str) -> None:
+    at = open_page(page, map_name)
+    assert not at.error, [e.value for e in at.error]
+    # Map text is data: no tag survives unescaped in Markdown, nor raw in HTML.
+    assert not re.search(r"(?<!\\)<", texts(at)), texts(at)
+    for h in at.get("html"):
+        assert not re.search(r"<(script|img|svg|iframe)", h.proto.body, re.I)
+
+
+# Brief ---------------------------------------------------------------------------------------
+
+
+def test_brief_shows_the_case_and_downloads_exactly_the_brief(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self: Any, path_or_data: Any, mimetype: str, kind: str,
+               filename: str | None = None) -> str:  # fmt: skip
+        if filename:
+            saved[filename] = bytes(path_or_data)
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    at = open_page("brief")
+    assert at.selectbox(key="brief_thesis").value == "join-budapest"
+    shown = unescape(texts(at))
+    assert "accession remains the fastest route to cooperation" in shown  # the thesis
+    assert "requests were answered in weeks rather than months" in shown  # our case
+    assert "drafted without us" in shown and "open to accession by any state" in shown
+    at.radio(key="brief_side").set_value("against").run()
+    at.selectbox(key="brief_semantics").set_value("preferred").run()
+    assert not at.exception
+    assert at.title[0].value == "Brief against"
+    G = to_graph(read_map(maps / "mini.yaml").map)
+    brief = build_brief(G, "join-budapest", "against", semantics="preferred")
+    assert saved["brief-join-budapest-against.md"] == to_markdown(brief).encode("utf-8")
+    assert saved["brief-join-budapest-against.html"] == to_html(brief).encode("utf-8")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download Markdown", "Download HTML"]
+
+
+def test_brief_of_a_map_without_theses_uses_claims_that_bear_on_nothing(maps: Path) -> None:
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8").replace("    kind: thesis\n", "")
+    (maps / "nothesis.yaml").write_text(text, encoding="utf-8")
+    at = open_page("brief", "nothesis")
+    assert at.selectbox(key="brief_thesis").options == [
+        "States should join the Budapest Convention rather than draft a new UN treaty."
+    ]
+
+
+# Drill ---------------------------------------------------------------------------------------
+
+
+def test_drill_one_argument_at_a_time_then_score_and_weak(maps: Path) -> None:
+    at = open_page("drill")
+    assert at.subheader[0].value == "Argument 1 of 2"
+    card = unescape(texts(at))
+    assert "without most of the world at the table" in card  # the strongest objection first
+    assert "open to accession" not in card  # the answers wait for the response
+    at.text_area(key="drill_text").input("Anyone may accede.")
+    click(at, "drill_reveal")
+    shown = unescape(texts(at))
+    assert "You said:** Anyone may accede." in shown
+    assert "open to accession by any state" in shown  # the map's answer, with its quote
+    click(at, "drill_mark_strong")
+    assert at.subheader[0].value == "Argument 2 of 2"
+    assert at.text_area(key="drill_text").value == ""
+    at.selectbox(key="drill_pick").set_value("rights-risk")
+    click(at, "drill_reveal")
+    assert "one of the map's answers" in texts(at)
+    click(at, "drill_mark_missed")
+    assert at.subheader[0].value == "Session done"
+    assert at.metric[0].value == "50%"
+    weak = unescape(texts(at))
+    assert "Still weak** (1)" in weak and "every state has a say in the rules" in weak
+    click(at, "drill_again")
+    assert at.subheader[0].value == "Argument 1 of 1"
+    assert "every state has a say" in unescape(texts(at))
+    # Another side is another deck, from its start.
+    at.radio(key="drill_side").set_value("against").run()
+    assert at.subheader[0].value.startswith("Argument 1 of ")
+    assert "requests were answered in weeks" in unescape(texts(at))
+
+
+def test_drill_previous_and_a_map_with_nothing_to_drill(maps: Path) -> None:
+    at = open_page("drill")
+    assert at.button(key="drill_back").disabled
+    click(at, "drill_reveal")
+    click(at, "drill_mark_weak")
+    click(at, "drill_back")
+    assert at.subheader[0].value == "Argument 1 of 2"
+    at = open_page("drill", "hostile")
+    at.radio(key="drill_side").set_value("against").run()  # supports the thesis are theirs
+    assert at.subheader[0].value == "Argument 1 of 1"
+
+
+# Discussion ----------------------------------------------------------------------------------
+
+
+def test_discussion_questions_each_with_its_reason(maps: Path) -> None:
+    at = open_page("discussion", "cybercrime-treaties")
+    G = to_graph(read_map(maps / "cybercrime-treaties.yaml").map)
+    expected = Counter(q.kind for q in discussion_questions(G, evaluate(G, "grounded")))
+    assert expected["conflict"] and expected["single-source"] and expected["second-hand"]
+    headers = [h.value for h in at.header][: len(expected)]
+    assert headers == [f"{KINDS[k]} ({n})" for k, n in expected.items()]
+    reasons = [c.value for c in at.caption if c.value.startswith("Asked because")]
+    assert len(reasons) == sum(expected.values())  # every question says why it is asked
+    at.multiselect(key="disc_kinds").set_value(["second-hand"]).run()
+    assert [h.value.split(" (")[0] for h in at.header][:2] == ["Known only second-hand", "Map"]
+    assert "trust our account" in unescape(texts(at))
+
+
+def test_discussion_for_one_thesis(maps: Path) -> None:
+    at = open_page("discussion")
+    assert at.header[0].value.startswith("Cruxes (")  # the fixture has cruxes
+    everything = len([c for c in at.caption if c.value.startswith("Asked because")])
+    at.selectbox(key="disc_thesis").set_value("join-budapest").run()
+    assert not at.exception
+    assert 0 < len([c for c in at.caption if c.value.startswith("Asked because")]) <= everything
+
+
+# Step-through --------------------------------------------------------------------------------
+
+
+def test_step_through_reveals_outward_and_back(maps: Path) -> None:
+    at = open_page("stepthrough")
+
+    def card() -> str:
+        return next(h.proto.body for h in at.get("html") if "am-card" in h.proto.body)
+
+    def progress() -> str:
+        return next(c.value for c in at.caption if c.value.startswith("Step "))
+
+    assert progress().startswith("Step 1 of 10 · 0 of 9 claims shown")
+    assert at.button(key="step_prev").disabled
+    click(at, "step_next")
+    assert progress().startswith("Step 2 of 10 · 1 of 9")
+    assert "fastest route to cooperation" in card()  # the thesis card
+    click(at, "step_next")
+    click(at, "step_next")
+    assert progress().startswith("Step 4 of 10 · 3 of 9")
+    assert "drafted without us" in card()
+    assert "*attacks*" in texts(at)
+    click(at, "step_prev")
+    assert progress().startswith("Step 3 of 10 · 2 of 9")
+    for _ in range(10):
+        if not at.button(key="step_next").disabled:
+            click(at, "step_next")
+    assert progress().startswith("Step 10 of 10 · 9 of 9")
+    # Another start begins again at the question.
+    at.selectbox(key="step_start").set_value("join-budapest").run()
+    assert progress().startswith("Step 1 of 10")
+    # The keys: a static script, in an iframe, that clicks these buttons.
+    frame = at.get("iframe")[0].proto
+    assert "ArrowRight" in str(frame) and "step_" in str(frame)
+
+
+# Sources and actors --------------------------------------------------------------------------
+
+
+def test_sources_timeline_and_matrices_on_the_first_map(maps: Path) -> None:
+    at = open_page("sources", "cybercrime-treaties")
+    years = [s.value.split(" ·")[0] for s in at.subheader]
+    assert {"2011", "2019", "2024"} <= set(years) and years == sorted(years)
+    m = read_map(maps / "cybercrime-treaties.yaml").map
+    holders = {c.actor for c in m.claims}
+    names = {a.id: a.name for a in m.actors}
+    agreement = at.dataframe[-2].value  # the last tab's
+    conflict = at.dataframe[-1].value
+    assert sorted(agreement.index) == sorted(names[a] for a in holders)
+    assert list(agreement.columns) == list(agreement.index) == list(conflict.index)
+    assert conflict.to_numpy().sum() > 0 and agreement.to_numpy().sum() > 0
+
+
+def test_sources_of_the_fixture(maps: Path) -> None:
+    at = open_page("sources")
+    assert [s.value.split(" ·")[0] for s in at.subheader] == ["2019", "2020", "2021"]
+    shown = unescape(texts(at))
+    assert "as reported in “Delegates split on cybercrime treaty”" not in shown  # has its own date
+    conflict = at.dataframe[-1].value
+    # State A's UN-treaty claims attack the Council's thesis; the rights NGO attacks State A.
+    assert conflict.loc["State A delegation", "Council of Europe"] == 2
+    assert conflict.loc["Fixture Rights Watch", "State A delegation"] == 2
+
+
+# Class verdicts ------------------------------------------------------------------------------
+
+
+def verdicts_as(name: str, room: str | None = None) -> AppTest:
+    at = open_page("verdicts")
+    at.text_input(key="verdict_name").input(name).run()
+    if room is not None:
+        at.text_input(key="verdict_room").input(room).run()
+    assert not at.exception
+    return at
+
+
+def mark(at: AppTest, claim: str, verdict: str | None) -> None:
+    name = at.text_input(key="verdict_name").value
+    room = at.text_input(key="verdict_room").value
+    at.button_group(key=f"vd|{room}|{name}|mini|{claim}").set_value(verdict).run()
+    assert not at.exception
+
+
+def class_table(at: AppTest) -> dict[str, dict[str, Any]]:
+    frame = at.dataframe[0].value
+    return {row["claim"]: row for row in frame.to_dict("records")}
+
+
+def test_two_participants_verdicts_are_stored_and_compared(maps: Path, tmp_path: Path) -> None:
+    ada, bo = verdicts_as("Ada"), verdicts_as("Bo")
+    mark(ada, "join-budapest", "accept")
+    mark(bo, "join-budapest", "accept")
+    mark(ada, "un-treaty-needed", "accept")
+    mark(bo, "un-treaty-needed", "reject")
+    mark(bo, "rights-risk", "reject")
+    mark(ada, "budapest-works", "reject")
+    mark(ada, "budapest-works", None)  # withdrawn
+    ada.run()
+    table = class_table(ada)
+    assert set(table) == {"join-budapest", "un-treaty-needed", "rights-risk"}
+    assert (table["join-budapest"]["accept"], table["join-budapest"]["reject"]) == (2, 0)
+    assert table["join-budapest"]["grounded"] == "in" and table["join-budapest"]["agrees"] == "yes"
+    assert table["un-treaty-needed"]["group"] == "split"
+    assert table["rights-risk"]["agrees"] == "no"  # rejected by the group, in for grounded
+    assert "Ada, Bo" in unescape(texts(ada))
+    # In the database, each under its own name.
+    store = VerdictStore(f"sqlite:///{tmp_path / 'verdicts.sqlite3'}")
+    marks = {(m.participant, m.claim_id): m.verdict.value for m in store.marks("mini")}
+    assert marks == {
+        ("Ada", "join-budapest"): "accept", ("Bo", "join-budapest"): "accept",
+        ("Ada", "un-treaty-needed"): "accept", ("Bo", "un-treaty-needed"): "reject",
+        ("Bo", "rights-risk"): "reject",
+    }  # fmt: skip
+    store.close()
+    # A new session (a restart, another server) reads them back, one's own marks included.
+    again = verdicts_as("Ada")
+    assert again.button_group(key="vd|default|Ada|mini|join-budapest").value == "accept"
+    assert class_table(again)["join-budapest"]["accept"] == 2
+
+
+def test_rooms_keep_verdicts_apart(maps: Path) -> None:
+    mark(verdicts_as("Ada"), "join-budapest", "accept")
+    other = verdicts_as("Cy", room="seminar-b")
+    assert "No verdicts in this room yet." in texts(other)
+    mark(other, "join-budapest", "reject")
+    assert class_table(other)["join-budapest"]["reject"] == 1
+    assert class_table(other)["join-budapest"]["accept"] == 0
+
+
+def test_no_name_no_marking_and_default_database_beside_the_maps(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARGMAP_DATABASE_URL")
+    at = open_page("verdicts")
+    assert "Enter your name" in texts(at)
+    assert not at.button_group
+    di = verdicts_as("<b>Di</b>")  # a name is text, like the map's
+    mark(di, "open-to-all", "accept")
+    assert (maps / DEFAULT_DATABASE_FILE).is_file()
+    assert "\\<b\\>Di" in texts(di) and not re.search(r"(?<!\\)<", texts(di))
+    assert class_table(di)["open-to-all"]["accept"] == 1

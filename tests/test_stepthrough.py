@@ -1,0 +1,104 @@
+"""Step-through order: from the question outward, every claim and relation exactly once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from argmap.analysis import demo_graph
+from argmap.graph import claim_ids, relation_triples, to_graph
+from argmap.model import ArgumentMap
+from argmap.readwrite.yaml_map import read_map
+from argmap.stepthrough import steps, theses
+from tests.conftest import CYBERCRIME_MAP, ROOT
+
+FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+MAPS = [CYBERCRIME_MAP, FIXTURES / "mini.yaml", FIXTURES / "hostile.yaml"]
+
+
+def graph(claims: list[tuple[str, str]], relations: list[tuple[str, str, str, str]]) -> nx.DiGraph:
+    """A map of ``(id, kind)`` claims and ``(id, type, from, to)`` relations."""
+    return to_graph(ArgumentMap.model_validate({
+        "title": "T", "question": "Q?",
+        "sources": [{"id": "src", "title": "S", "kind": "article"}],
+        "actors": [{"id": "who", "name": "A", "kind": "person"}],
+        "claims": [{"id": c, "statement": c, "kind": k, "source": "src", "actor": "who", "quote": c}
+                   for c, k in claims],
+        "relations": [{"id": r, "type": t, "from": f, "to": to} for r, t, f, to in relations],
+    }))  # fmt: skip
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: Path(p).stem)
+def test_every_claim_and_relation_once_and_outward(path: Path) -> None:
+    G = to_graph(read_map(path).map)
+    order = steps(G)
+    assert order[0].kind == "question" and order[0].revealed == ()
+    # Theses first, in map order, right after the question.
+    first = theses(G)
+    assert [s.added[0] for s in order[1 : 1 + len(first)]] == first
+    added = [c for s in order for c in s.added]
+    assert sorted(added) == sorted(claim_ids(G)) and len(added) == len(set(added))
+    relations = [s.relation for s in order if s.kind == "exchange"]
+    assert sorted(relations) == sorted(r for r, *_ in relation_triples(G))  # type: ignore[type-var]
+    shown: set[str] = set()
+    revealed: tuple[str, ...] = ()
+    for s in order:
+        assert s.revealed == revealed + s.added  # each step adds to what was shown
+        revealed = s.revealed
+        if s.kind == "exchange":
+            assert s.target in shown  # an exchange answers something already on screen
+            assert s.relation is not None
+            shown.add(s.relation)
+        shown.update(s.added)
+
+
+def test_breadth_first_depths() -> None:
+    order = steps(to_graph(read_map(FIXTURES / "mini.yaml").map))
+    exchanges = [(s.relation, s.depth) for s in order if s.kind == "exchange"]
+    assert exchanges[:3] == [("r-works", 1), ("r-regional", 1), ("r-un", 1)]
+    depths = [d for _, d in exchanges]
+    assert depths == sorted(depths)
+    # The undercut of r-regional comes once r-regional is shown, as an exchange on that link.
+    open_step = next(s for s in order if s.relation == "r-open")
+    assert open_step.target == "r-regional" and open_step.relation_type == "undercuts"
+
+
+def test_start_from_one_thesis_then_the_rest() -> None:
+    order = steps(demo_graph(), ["subsidy"])
+    assert order[1].kind == "thesis" and order[1].added == ("subsidy",)
+    assert order[2].relation == "r-doubt"  # what answers the start comes next
+    # Then what the start does not reach, from where it ends.
+    assert [s.added for s in order if s.kind == "root"] == [("thesis",)]
+    assert [s.relation for s in order[3:]] == ["r-back", None, "r-cost", "r-jobs", "r-sub"]
+    assert len(order[-1].revealed) == 5
+
+
+def test_theses_fall_back_to_claims_that_bear_on_nothing() -> None:
+    G = graph([("a", "claim"), ("b", "claim"), ("c", "claim")],
+              [("r1", "attacks", "b", "a"), ("r2", "supports", "c", "b")])  # fmt: skip
+    assert theses(G) == ["a"]
+    G = graph([("a", "thesis"), ("b", "claim"), ("c", "claim"), ("d", "claim")],
+              [("r1", "attacks", "b", "a"), ("r2", "supports", "d", "c")])  # fmt: skip
+    assert theses(G) == ["a"]
+    # c bears on nothing but is no thesis: it starts its own branch after the thesis's.
+    assert [(s.kind, s.added) for s in steps(G)][1:] == [
+        ("thesis", ("a",)),
+        ("exchange", ("b",)),
+        ("root", ("c",)),
+        ("exchange", ("d",)),
+    ]
+
+
+def test_a_cycle_without_an_end_is_still_shown() -> None:
+    G = graph([("a", "claim"), ("b", "claim")],
+              [("r1", "attacks", "a", "b"), ("r2", "attacks", "b", "a")])  # fmt: skip
+    assert theses(G) == []
+    order = steps(G)
+    assert [(s.kind, s.added, s.relation) for s in order] == [
+        ("question", (), None),
+        ("root", ("a",), None),
+        ("exchange", ("b",), "r2"),
+        ("exchange", (), "r1"),
+    ]
