@@ -3,9 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-if [ -f scripts/install-browser.sh ]; then
-  bash scripts/install-browser.sh
-fi
+bash scripts/install-system.sh
 # A throwaway PostgreSQL on 127.0.0.1 for the class-verdict tests, stopped however we exit.
 pgdir=$(mktemp -d)
 chmod 755 "$pgdir"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -162,12 +161,12 @@ def test_iccma_export_solved_maps_back_to_our_labels(tmp_path: Path, ext: str, v
 def test_svg_through_graphviz_or_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # scripts/install-system.sh installs graphviz for the tests.
     out = tmp_path / "map.svg"
-    if shutil.which("dot"):
-        assert cli("export", HOSTILE, "-o", out)[0] == 0
-        text = out.read_text(encoding="utf-8")
-        assert "<svg" in text and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in text
-        assert "<script>" not in text
+    assert cli("export", HOSTILE, "-o", out)[0] == 0
+    text = out.read_text(encoding="utf-8")
+    assert "<svg" in text and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in text
+    assert "<script>" not in text
     monkeypatch.setattr(svg.shutil, "which", lambda name: None)
     code, _, stderr = cli("export", CYBERCRIME_MAP, "-o", tmp_path / "other.svg")
     assert code == 1 and "install graphviz" in stderr and not (tmp_path / "other.svg").exists()

@@ -39,7 +39,7 @@ def chromium_path() -> str:
     path = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
     if not (Path(path).is_file() and os.access(path, os.X_OK)):
         pytest.fail(
-            f"No chromium at {path}: run `bash scripts/install-browser.sh` (installs Debian's "
+            f"No chromium at {path}: run `bash scripts/install-system.sh` (installs Debian's "
             "chromium), or set ARGMAP_CHROMIUM to a chromium binary.",
             pytrace=False,
         )
