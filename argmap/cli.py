@@ -134,7 +134,8 @@ EXPORT_SUFFIXES = {
     ".yml": ExportFormat.yaml, ".json": ExportFormat.json, ".graphml": ExportFormat.graphml,
     ".argdown": ExportFormat.argdown, ".ad": ExportFormat.argdown, ".dot": ExportFormat.dot,
     ".gv": ExportFormat.dot, ".svg": ExportFormat.svg, ".html": ExportFormat.html,
-    ".htm": ExportFormat.html, ".af": ExportFormat.iccma, ".iccma": ExportFormat.iccma,
+    ".htm": ExportFormat.html, ".af": ExportFormat.iccma, ".i23": ExportFormat.iccma,
+    ".iccma": ExportFormat.iccma,
     ".apx": ExportFormat.apx,
 }  # fmt: skip
 
