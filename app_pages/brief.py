@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import current_map, ss
+from app_pages.shared import current_map, keep, thesis_picker
 from argmap.brief import Brief, build_brief, to_html, to_markdown
 from argmap.brief.build import Cited, Point, Side
 from argmap.semantics.framework import Label
-from argmap.stepthrough import theses
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import SEMANTICS, TIMEOUT_S, VIEWS
 from argmap.view.text import md_escape, truncate
@@ -26,13 +25,6 @@ def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str
              view: str) -> Brief:  # fmt: skip
     return build_brief(_pm.graph, thesis, side, semantics=semantics, view=view,
                        timeout=TIMEOUT_S)  # fmt: skip
-
-
-def keep(*keys: str) -> None:
-    """Keep widget values when the user visits another page and comes back."""
-    for k in keys:
-        if k in ss:
-            ss[k] = ss[k]
 
 
 def cited(c: Cited, lead: str = "") -> None:
@@ -79,19 +71,10 @@ def points(pm: PreparedMap, items: tuple[Point, ...], thesis: str, answers: bool
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    keep("brief_thesis", "brief_side", "brief_semantics", "brief_view")
-    options = theses(G)
-    if not options:
-        st.info("This map has no claims.")
-        st.stop()
-    if ss.get("brief_thesis") not in options:
-        ss.brief_thesis = options[0]
+    keep("brief_side", "brief_semantics", "brief_view")
     with st.sidebar:
         st.header("Brief")
-        thesis = st.selectbox(
-            "Thesis", options, key="brief_thesis",
-            format_func=lambda c: truncate(G.nodes[c]["statement"], 80),
-        )  # fmt: skip
+        thesis = thesis_picker(G, "Thesis", "brief_thesis")
         side: Side = st.radio("Side", ("for", "against"), key="brief_side", horizontal=True)
         semantics = st.selectbox("Semantics", SEMANTICS, key="brief_semantics")
         view = st.radio("Supports", VIEWS, key="brief_view", horizontal=True)

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import current_map, ss, status_of
+from app_pages.shared import ALL, current_map, keep, status_of, thesis_picker
 from argmap.questions import Question, discussion_questions
-from argmap.stepthrough import theses
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import SEMANTICS, VIEWS
-from argmap.view.text import md_escape, truncate
+from argmap.view.text import md_escape
 
-ALL = "(every thesis)"
 KINDS = {
     "crux": "Cruxes",
     "undecided": "Undecided claims",
@@ -43,18 +41,10 @@ def as_markdown(title: str, questions: list[Question]) -> str:
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    for k in ("disc_thesis", "disc_kinds", "disc_semantics", "disc_view"):
-        if k in ss:
-            ss[k] = ss[k]
-    options = [ALL, *theses(G)]
-    if ss.get("disc_thesis") not in options:
-        ss.disc_thesis = ALL
+    keep("disc_kinds", "disc_semantics", "disc_view")
     with st.sidebar:
         st.header("Questions")
-        thesis = st.selectbox(
-            "About", options, key="disc_thesis",
-            format_func=lambda c: c if c == ALL else truncate(G.nodes[c]["statement"], 80),
-        )  # fmt: skip
+        thesis = thesis_picker(G, "About", "disc_thesis", whole_map=True)
         kinds = st.multiselect("Kinds", list(KINDS), default=list(KINDS), key="disc_kinds",
                                format_func=KINDS.get)  # fmt: skip
         semantics = st.selectbox("Semantics", SEMANTICS, key="disc_semantics")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import current_map, ss
+from app_pages.shared import current_map, keep, ss, thesis_picker
 from argmap.brief.build import Cited, Side
 from argmap.drill import MARKS, Card, DrillSession, drill_deck, our_claims
-from argmap.stepthrough import theses
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape, truncate
@@ -143,21 +142,10 @@ def summary(pm: PreparedMap, deck: dict[str, Card], s: DrillSession) -> None:
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    for k in ("drill_thesis", "drill_side"):  # keep the choices across pages
-        if k in ss:
-            ss[k] = ss[k]
-    options = theses(G)
-    if not options:
-        st.info("This map has no claims.")
-        st.stop()
-    if ss.get("drill_thesis") not in options:
-        ss.drill_thesis = options[0]
+    keep("drill_side")
     with st.sidebar:
         st.header("Drill")
-        thesis = st.selectbox(
-            "Thesis", options, key="drill_thesis",
-            format_func=lambda c: truncate(G.nodes[c]["statement"], 80),
-        )  # fmt: skip
+        thesis = thesis_picker(G, "Thesis", "drill_thesis")
         side: Side = st.radio("Your side", ("for", "against"), key="drill_side", horizontal=True)
 
     st.title("Drill")

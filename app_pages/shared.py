@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import streamlit as st
 
 from argmap.errors import MapFileError
 from argmap.readwrite.yaml_map import read_map, read_map_text
+from argmap.stepthrough import theses
 from argmap.view.prepared import (
     PreparedMap,
     content_key,
@@ -21,8 +23,9 @@ from argmap.view.prepared import (
     upload_text,
 )
 from argmap.view.status import Assumptions, Status, evaluate_status
-from argmap.view.text import md_escape
+from argmap.view.text import md_escape, truncate
 
+ALL = "(every thesis)"
 APP_DIR = Path(__file__).resolve().parents[1]
 WHAT_IF_KEYS = ("wi_reject", "wi_accept", "wi_cut")
 VIEW_KEYS = ("f_sources", "f_actors", "f_tags", "f_kinds", "search", "focus", "depth")
@@ -81,8 +84,7 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
     """
     if maps:
         # The picker's value outlives pages that do not draw it (Streamlit forgets those).
-        if "map_choice" in ss:
-            ss.map_choice = ss.map_choice
+        keep("map_choice")
         st.selectbox("Map", list(maps), key="map_choice", on_change=reset_view)
     else:
         st.info(f"No maps in {md_escape(str(maps_dir(APP_DIR)))}; upload one below.")
@@ -122,3 +124,33 @@ def current_map() -> tuple[PreparedMap, str | None, str]:
     with st.sidebar:
         st.header("Map")
         return load(maps)
+
+
+def keep(*keys: str) -> None:
+    """Keep widget values when the user visits another page and comes back.
+
+    Streamlit forgets the state of widgets a run does not draw; writing the value back
+    makes it the session's own.
+    """
+    for k in keys:
+        if k in ss:
+            ss[k] = ss[k]
+
+
+def thesis_picker(G: nx.DiGraph, label: str, key: str, *, whole_map: bool = False) -> str:
+    """A sidebar select box of the map's theses (in map order), remembered across pages.
+
+    With ``whole_map`` the first option is :data:`ALL`; without it a map with no claims stops
+    the page with a note.
+    """
+    keep(key)
+    options = [ALL, *theses(G)] if whole_map else theses(G)
+    if not options:
+        st.info("This map has no claims.")
+        st.stop()
+    if ss.get(key) not in options:
+        ss[key] = options[0]
+    return st.selectbox(
+        label, options, key=key,
+        format_func=lambda c: c if c == ALL else truncate(G.nodes[c]["statement"], 80),
+    )  # fmt: skip

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import current_map, ss, status_of
-from argmap.stepthrough import Step, steps, theses
+from app_pages.shared import ALL, current_map, ss, status_of, thesis_picker
+from argmap.stepthrough import Step, steps
 from argmap.view import panel
 from argmap.view.detail import claim_detail
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
 from argmap.view.text import md_escape, truncate
 
-ALL = "(every thesis)"
 RECENT = 8  # steps listed under the current one; more would not be legible across a room
 HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
 
@@ -124,17 +123,9 @@ def current(pm: PreparedMap, step: Step, status: Status | None) -> None:
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    if "step_start" in ss:
-        ss.step_start = ss.step_start
-    options = [ALL, *theses(G)]
-    if ss.get("step_start") not in options:
-        ss.step_start = ALL
     with st.sidebar:
         st.header("Step-through")
-        start = st.selectbox(
-            "Start from", options, key="step_start",
-            format_func=lambda c: c if c == ALL else truncate(G.nodes[c]["statement"], 80),
-        )  # fmt: skip
+        start = thesis_picker(G, "Start from", "step_start", whole_map=True)
         show_status = st.toggle("Show what stands (grounded)", key="step_status", value=False)
     order = steps_of(key, pm, None if start == ALL else start)
     last = len(order) - 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.shared import APP_DIR, current_map, ss, status_of
+from app_pages.shared import APP_DIR, current_map, keep, ss, status_of
 from argmap.stepthrough import theses
 from argmap.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
 from argmap.view.prepared import PreparedMap, maps_dir
@@ -130,9 +130,7 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
 
 def main() -> None:
     pm, map_name, key = current_map()
-    for k in ("verdict_name", "verdict_room"):
-        if k in ss:
-            ss[k] = ss[k]
+    keep("verdict_name", "verdict_room")
     url = default_database_url(maps_dir(APP_DIR))
     store = store_for(url)
     map_id = map_name or f"upload:{pm.name}"
