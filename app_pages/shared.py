@@ -11,12 +11,12 @@ from pathlib import Path
 import networkx as nx
 import streamlit as st
 
+from argmap.atomic import content_hash
 from argmap.errors import MapFileError
 from argmap.readwrite.yaml_map import read_map, read_map_text
 from argmap.stepthrough import theses
 from argmap.view.prepared import (
     PreparedMap,
-    content_key,
     list_maps,
     maps_dir,
     prepare,
@@ -94,14 +94,14 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
     try:
         if upload is not None:
             data = upload.getvalue()
-            key = content_key(data)
+            key = content_hash(data)
             return prepared_text(key, upload_text(upload.name, data), upload.name), None, key
         if not maps:
             st.stop()
         name = ss.get("map_choice") or next(iter(maps))
         path = maps[name]
         data = path.read_bytes()
-        key = content_key(data)
+        key = content_hash(data)
         return prepared_file(key, path, path.name), name, key
     except MapFileError as exc:
         problems = exc.problems

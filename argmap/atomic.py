@@ -1,8 +1,10 @@
-"""Atomic file writes: a reader, or a crash, never sees half a file."""
+"""Atomic file writes (a reader, or a crash, never sees half a file) and content hashes (to
+tell whether a file changed since it was read, and to key caches on what a file holds)."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -33,3 +35,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically (see :func:`atomic_write_bytes`)."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def content_hash(data: bytes) -> str:
+    """Return the SHA-256 hex digest of a file's bytes.
+
+    >>> content_hash(b"")[:12]
+    'e3b0c44298fc'
+    """
+    return hashlib.sha256(data).hexdigest()

@@ -52,7 +52,6 @@ claims:
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +59,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.atomic import atomic_write_text
+from argmap.atomic import atomic_write_text, content_hash
 from argmap.model import Actor, ArgumentMap, Claim, Relation, Source
 from argmap.model import reference_problems as _reference_problems
 from argmap.readwrite.yaml_map import LoadedMap, _pydantic_problem, dump_map, read_map_text
@@ -73,7 +72,6 @@ __all__ = [
     "Errors",
     "MergeRefused",
     "SaveConflict",
-    "content_hash",
 ]
 
 Section = Literal["sources", "actors", "claims", "relations"]
@@ -88,14 +86,6 @@ SINGULAR = {"sources": "source", "actors": "actor", "claims": "claim", "relation
 INFO_FIELDS = ("title", "question", "description")
 UNDO_DEPTH = 50
 
-
-def content_hash(data: bytes) -> str:
-    """Return the SHA-256 hex digest of a file's bytes (the app keys its caches on the same).
-
-    >>> content_hash(b"")[:12]
-    'e3b0c44298fc'
-    """
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)

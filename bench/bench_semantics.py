@@ -13,8 +13,8 @@ the largest file. The report is also written to ``bench/out/semantics.txt``.
 Two shapes of framework are made, because shape matters more than size:
 
 - ``debate``: each argument attacks about five earlier ones (objections to objections), and
-  one in twenty of those attacks is answered back (a rebuttal, making a 2-cycle); odd cycles
-  arise through the rebuttals;
+  one in a hundred of those attacks is answered back (a rebuttal, making a 2-cycle); odd
+  cycles arise through the rebuttals;
 - ``random``: 5n attacks between uniformly random arguments (hard for preferred and stable).
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import random
@@ -246,21 +247,24 @@ def main() -> None:
         ]
         say(f"grounded microseconds per attack ({shape}): " + ", ".join(per_attack))
 
-    say(f"\n## Largest random framework finishing within {args.timeout:g} s")
-    for name, solver in (("preferred", preferred), ("stable", stable)):
-        best, n = None, 100
-        while n <= 100000:
-            fw = read_framework_from_pairs(n, random_pairs(n))
+    say(f"\n## Largest frameworks finishing within {args.timeout:g} s (sizes doubling)")
+    scans = (("random", random_pairs, 100), ("debate", debate_pairs, 5000))
+    for (shape, make, first), (name, solver) in itertools.product(
+        scans, (("preferred", preferred), ("stable", stable))
+    ):
+        best, n = None, first
+        while n <= 200000:
+            fw = read_framework_from_pairs(n, make(n))
             start = time.perf_counter()
             result = solver(fw, timeout=args.timeout, limit=1000)
             took = time.perf_counter() - start
             if not (result.complete or result.count is not None):
-                say(f"{name}: n={n} undetermined within {args.timeout:g} s")
+                say(f"{shape} {name}: n={n} undetermined within {args.timeout:g} s")
                 break
-            say(f"{name}: n={n} finished in {took:.2f} s ({result.count} extensions)")
+            say(f"{shape} {name}: n={n} finished in {took:.2f} s ({result.count} extensions)")
             best = n
             n *= 2
-        say(f"{name}: largest random framework finished: {best}")
+        say(f"{shape} {name}: largest finished: {best}")
 
     largest = max(sizes)
     path = files[("debate", largest)]
@@ -311,7 +315,8 @@ def bench_maps(map_sizes: list[int], args: argparse.Namespace, say: Callable[[st
 
     say("\n## Maps (about 5 relations per claim: 60% attacks, 30% supports, 10% undercuts)")
     say(
-        f"{'claims':>7} {'relations':>9} {'load':>8} {'how':<5} {'graph':>7} {'framework':>9} "
+        f"{'claims':>7} {'relations':>9} {'load':>8} {'how':<5} {'editable':>8} {'graph':>7} "
+        f"{'framework':>9} "
         f"{'args':>8} {'grounded':>8} {'dfquad':>7} {'evaluate':>8} {'preferred':>18}"
     )
     folder = Path(tempfile.mkdtemp(prefix="argmap-bench-maps-"))
@@ -323,11 +328,16 @@ def bench_maps(map_sizes: list[int], args: argparse.Namespace, say: Callable[[st
 
             path = folder / f"map-{n}.yaml"
             path.write_text(dump_map(ArgumentMap.model_validate(data)))
-            t_load, loaded = median_time(lambda: read_map(path).map, 1)  # noqa: B023
-            how = "yaml"
+            # The app views with the C loader; editing keeps the round-trip document.
+            t_load, loaded = median_time(
+                lambda: read_map(path, editable=False).map,  # noqa: B023
+                reps,
+            )
+            t_edit, _ = median_time(lambda: read_map(path).map, 1)  # noqa: B023
+            how, editable = "yaml", f"{t_edit:8.2f}"
         else:
             t_load, loaded = median_time(lambda: ArgumentMap.model_validate(data), 1)  # noqa: B023
-            how = "dict"
+            how, editable = "dict", f"{'-':>8}"
         t_graph, G = median_time(lambda: to_graph(loaded), reps)  # noqa: B023
         t_fw, fw = median_time(lambda: attack_framework(G), reps)  # noqa: B023
         t_ground, _ = median_time(lambda: grounded_codes(fw), reps)  # noqa: B023
@@ -338,7 +348,7 @@ def bench_maps(map_sizes: list[int], args: argparse.Namespace, say: Callable[[st
         took = time.perf_counter() - start
         done = "ok" if result.labels is not None else "TIMEOUT"
         say(
-            f"{n:>7} {len(data['relations']):>9} {t_load:8.2f} {how:<5} {t_graph:7.2f} "
+            f"{n:>7} {len(data['relations']):>9} {t_load:8.2f} {how:<5} {editable} {t_graph:7.2f} "
             f"{t_fw:9.2f} {len(fw):>8} {t_ground:8.3f} {t_dfq:7.2f} {t_eval:8.2f} "
             f"{took:9.2f}s {done:>7}"
         )

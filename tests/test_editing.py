@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from argmap import atomic
-from argmap.editing import Editor, MergeRefused, SaveConflict, content_hash
+from argmap.atomic import content_hash
+from argmap.editing import Editor, MergeRefused, SaveConflict
 from argmap.readwrite.yaml_map import read_map
 from tests.conftest import SMALL_MAP
 

@@ -3,7 +3,6 @@ content (the app caches :func:`prepare` on a hash of the bytes)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +40,6 @@ def prepare(argument_map: ArgumentMap, name: str) -> PreparedMap:
         layout=layered_layout(G, structure),
         options=options(G, structure.claims),
     )
-
-
-def content_key(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def maps_dir(app_dir: Path) -> Path:
