@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from argmap.readwrite.formats import EXPORTS, IMPORTS, Format, format_of
+
 if TYPE_CHECKING:
     from argmap.readwrite.yaml_map import LoadedMap
 
@@ -115,41 +117,18 @@ def check_quotes(
     typer.secho(summary_line, fg=typer.colors.GREEN)
 
 
-class ExportFormat(StrEnum):
-    yaml = "yaml"
-    json = "json"
-    graphml = "graphml"
-    argdown = "argdown"
-    aif = "aif"
-    dot = "dot"
-    svg = "svg"
-    html = "html"
-    iccma = "iccma"
-    apx = "apx"
+# Typer offers an Enum's values as choices; the formats themselves live in one table.
+ExportFormat = StrEnum("ExportFormat", {name: name for name in EXPORTS})  # type: ignore[misc]
+ImportFormat = StrEnum("ImportFormat", {name: name for name in IMPORTS})  # type: ignore[misc]
 
 
-# Longest suffix first: a .aif.json file is AIF, a plain .json file argmap's own JSON.
-EXPORT_SUFFIXES = {
-    ".aif.json": ExportFormat.aif, ".aif": ExportFormat.aif, ".yaml": ExportFormat.yaml,
-    ".yml": ExportFormat.yaml, ".json": ExportFormat.json, ".graphml": ExportFormat.graphml,
-    ".argdown": ExportFormat.argdown, ".ad": ExportFormat.argdown, ".dot": ExportFormat.dot,
-    ".gv": ExportFormat.dot, ".svg": ExportFormat.svg, ".html": ExportFormat.html,
-    ".htm": ExportFormat.html, ".af": ExportFormat.iccma, ".i23": ExportFormat.iccma,
-    ".iccma": ExportFormat.iccma,
-    ".apx": ExportFormat.apx,
-}  # fmt: skip
-
-
-def _by_suffix(path: Path, table: dict[str, StrEnum], option: str) -> StrEnum:
-    name = path.name.lower()
-    for suffix, fmt in table.items():
-        if name.endswith(suffix):
-            return fmt
-    known = ", ".join(dict.fromkeys(t.value for t in table.values()))
-    _fail(
-        f"{path}: cannot tell the format from the name {path.name!r}; "
-        f"name it with {option} ({known})"
-    )
+def _format_for(path: Path, table: dict[str, Format], option: str) -> str:
+    fmt = format_of(path.name, table)
+    if fmt is None:
+        known = ", ".join(f"{f.name} ({' '.join(f.suffixes)})" for f in table.values())
+        _fail(f"{path}: cannot tell the format from the name {path.name!r}; "
+              f"name it with {option}: {known}")  # fmt: skip
+    return fmt
 
 
 @app.command()
@@ -166,75 +145,22 @@ def export(
 ) -> None:
     """Write a map in another format: json, graphml, argdown, aif, dot, svg, html (a
     standalone interactive page), iccma or apx (its attack framework, with a key)."""
-    from argmap.atomic import atomic_write_bytes, atomic_write_text
+    from argmap.atomic import atomic_write_bytes
+    from argmap.readwrite.formats import export_map
+    from argmap.readwrite.svg import GraphvizMissing
 
-    fmt = to or _by_suffix(output, EXPORT_SUFFIXES, "--to")  # type: ignore[arg-type]
+    fmt = to.value if to else _format_for(output, EXPORTS, "--to")
     if view not in ("bipolar", "attack-only"):
         _fail(f"unknown view {view!r}; expected bipolar or attack-only")
     loaded = _load(path)
-    m = loaded.map
-    text: str
-    if fmt is ExportFormat.yaml:
-        from argmap.readwrite.yaml_map import dump_map
-
-        text = dump_map(loaded)
-    elif fmt is ExportFormat.json:
-        from argmap.readwrite.json_map import to_json
-
-        text = to_json(m)
-    elif fmt is ExportFormat.graphml:
-        import io
-
-        from argmap.readwrite.graphml import write_graphml
-
-        buffer = io.BytesIO()
-        write_graphml(m, buffer)
-        atomic_write_bytes(output, buffer.getvalue())
-        typer.echo(f"wrote {output}")
-        return
-    elif fmt is ExportFormat.argdown:
-        from argmap.readwrite.argdown import write_argdown
-
-        text = write_argdown(m)
-    elif fmt is ExportFormat.aif:
-        from argmap.readwrite.aif import write_aif
-
-        text = write_aif(m)
-    elif fmt is ExportFormat.dot:
-        from argmap.readwrite.dot import write_dot
-
-        text = write_dot(m)
-    elif fmt is ExportFormat.svg:
-        from argmap.readwrite.svg import GraphvizMissing, write_svg
-
-        try:
-            text = write_svg(m)
-        except GraphvizMissing as exc:
-            _fail(str(exc))
-        except RuntimeError as exc:
-            _fail(f"{path}: {exc}")
-    elif fmt is ExportFormat.html:
-        from argmap.readwrite.standalone_html import standalone_html
-
-        text = standalone_html(m)
-    else:
-        from argmap.readwrite.iccma_map import apx_text, iccma_text
-
-        text = (iccma_text if fmt is ExportFormat.iccma else apx_text)(m, view)
-    atomic_write_text(output, text)
+    try:
+        data = export_map(loaded, fmt, view)
+    except GraphvizMissing as exc:
+        _fail(str(exc))
+    except RuntimeError as exc:  # dot failed
+        _fail(f"{path}: {exc}")
+    atomic_write_bytes(output, data)
     typer.echo(f"wrote {output}")
-
-
-class ImportFormat(StrEnum):
-    argdown = "argdown"
-    aif = "aif"
-    kialo = "kialo"
-
-
-IMPORT_SUFFIXES = {
-    ".argdown": ImportFormat.argdown, ".ad": ImportFormat.argdown, ".md": ImportFormat.argdown,
-    ".json": ImportFormat.aif, ".txt": ImportFormat.kialo,
-}  # fmt: skip
 
 
 @app.command("import")
@@ -257,9 +183,10 @@ def import_(
 ) -> None:
     """Make a map file from another tool's file; print what could not be kept as warnings."""
     from argmap.errors import MapFileError
+    from argmap.readwrite.formats import import_map
     from argmap.readwrite.yaml_map import write_map
 
-    fmt = from_ or _by_suffix(source, IMPORT_SUFFIXES, "--from")  # type: ignore[arg-type]
+    fmt = from_.value if from_ else _format_for(source, IMPORTS, "--from")
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to replace it")
     try:
@@ -268,14 +195,8 @@ def import_(
         _fail(f"{source}:1:1: no such file")
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"{source}:1:1: cannot read: {exc}")
-    if fmt is ImportFormat.argdown:
-        from argmap.readwrite.argdown import read_argdown as reader
-    elif fmt is ImportFormat.aif:
-        from argmap.readwrite.aif import read_aif as reader
-    else:
-        from argmap.readwrite.kialo import read_kialo as reader
     try:
-        result = reader(text, str(source))
+        result = import_map(text, fmt, str(source))
     except MapFileError as exc:
         _fail([str(p) for p in exc.problems])
     for warning in result.warnings:

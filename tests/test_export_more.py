@@ -123,7 +123,7 @@ def test_import_errors_are_located_and_write_nothing(tmp_path: Path) -> None:
     code, _, stderr = cli("import", tmp_path / "none.argdown", "-o", out)
     assert code == 1 and "none.argdown:1:1: no such file" in stderr
     code, _, stderr = cli("import", tmp_path / "x.docx", "-o", out)
-    assert code == 1 and "name it with --from (argdown, aif, kialo)" in stderr
+    assert code == 1 and "name it with --from: argdown (.argdown .ad .md), aif (.json)" in stderr
 
 
 def test_import_does_not_replace_a_map_without_force(tmp_path: Path) -> None:
