@@ -26,7 +26,7 @@ KINDS = {
 @st.cache_resource(max_entries=64, show_spinner="Finding questions…")
 def questions_of(key: str, _pm: PreparedMap, thesis: str | None, semantics: str,
                  view: str) -> list[Question]:  # fmt: skip
-    status = status_of(key, _pm, semantics, view, ((), (), ()))
+    status = status_of(key, _pm, semantics, view)
     return discussion_questions(_pm.graph, status.evaluation, thesis=thesis)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import WHAT_IF_KEYS, current_map, ss, status_of
+from app_pages.shared import BASE_KEY, WHAT_IF_KEYS, current_map, ss, status_of
 from argmap.view import panel
 from argmap.view.colours import Colouring, by_category, by_status
 from argmap.view.component import argmap_graph
@@ -21,7 +21,6 @@ from argmap.view.status import (
     VIEWS,
     Assumptions,
     Status,
-    analysis_problem,
     changed_claims,
     counts,
 )
@@ -44,6 +43,9 @@ def on_graph_click() -> None:
 def reset_what_if() -> None:
     for key in WHAT_IF_KEYS:
         ss[key] = []
+    ss[BASE_KEY] = {}
+    for key in [k for k in ss if str(k).startswith(panel.BASE_SLIDER)]:
+        del ss[key]  # the panel's sliders go back to the map's base scores
 
 
 def sync_url(map_name: str | None, claim: str | None) -> None:
@@ -121,6 +123,7 @@ def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
     for key in WHAT_IF_KEYS:  # drop ids a previous map left behind
         valid = s.relations if key == "wi_cut" else s.order
         ss[key] = [v for v in ss.get(key, []) if v in valid]
+    base = {c: v for c, v in ss.get(BASE_KEY, {}).items() if c in s.claims}
     if len(s.claims) <= FULL_WHAT_IF_LISTS:
         claims, relations = list(s.claims), list(s.relations)
     else:
@@ -144,27 +147,28 @@ def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
         rejected = st.multiselect("Reject claims", claims, key="wi_reject", format_func=show)
         accepted = st.multiselect("Accept claims", claims, key="wi_accept", format_func=show)
         cut = st.multiselect("Cut relations", relations, key="wi_cut", format_func=show_relation)
+        if base:
+            st.caption(
+                "Base scores tried (set in a claim's panel): "
+                + ", ".join(f"{md_escape(c)} {v:.2f}" for c, v in sorted(base.items()))
+            )
         st.button(
             "Reset what-if",
             on_click=reset_what_if,
             key="wi_reset",
-            disabled=not (rejected or accepted or cut),
+            disabled=not (rejected or accepted or cut or base),
         )
-    return Assumptions.of(rejected, accepted, cut)
+    return Assumptions.of(rejected, accepted, cut, base.items())
 
 
 def evaluate(
     pm: PreparedMap, key: str, semantics: str, view: str, assume: Assumptions
 ) -> tuple[Status | None, set[str] | None]:
     """The labelling to show (the what-if one when there is a what-if) and what it changed."""
-    status = status_of(key, pm, semantics, view, ((), (), ()))
+    status = status_of(key, pm, semantics, view)
     if not assume.active:
         return status, None
-    whatif = status_of(
-        key, pm, semantics, view,
-        (tuple(sorted(assume.rejected)), tuple(sorted(assume.accepted)),
-         tuple(sorted(assume.cut))),
-    )  # fmt: skip
+    whatif = status_of(key, pm, semantics, view, assume)
     return whatif, changed_claims(status, whatif)
 
 
@@ -182,14 +186,13 @@ def main() -> None:
         semantics, view, colour, filters = reading_controls(pm)
         assume = what_if_controls(pm, selected)
 
-    problem = analysis_problem()
+    problem = None
     status: Status | None = None
     changed: set[str] | None = None
-    if problem is None:
-        try:
-            status, changed = evaluate(pm, key, semantics, view, assume)
-        except Exception as exc:  # a fault in the semantics must not take the page down
-            problem = f"the evaluation failed ({exc})"
+    try:
+        status, changed = evaluate(pm, key, semantics, view, assume)
+    except Exception as exc:  # a fault in the semantics must not take the page down
+        problem = f"the evaluation failed ({exc})"
 
     view_spec = View(filters, selected, focus, steps, depth, query)
     draw = drawing(G, s, pm.layout, view_spec, changed or ())

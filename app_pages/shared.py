@@ -15,6 +15,7 @@ from argmap.atomic import content_hash
 from argmap.errors import MapFileError
 from argmap.readwrite.yaml_map import read_map, read_map_text
 from argmap.stepthrough import theses
+from argmap.view.panel import BASE_KEY
 from argmap.view.prepared import (
     PreparedMap,
     list_maps,
@@ -28,7 +29,7 @@ from argmap.view.text import md_escape, truncate
 ALL = "(every thesis)"
 APP_DIR = Path(__file__).resolve().parents[1]
 WHAT_IF_KEYS = ("wi_reject", "wi_accept", "wi_cut")
-VIEW_KEYS = ("f_sources", "f_actors", "f_tags", "f_kinds", "search", "focus", "depth")
+VIEW_KEYS = (BASE_KEY, "f_sources", "f_actors", "f_tags", "f_kinds", "search", "focus", "depth")
 ss = st.session_state
 
 
@@ -48,9 +49,9 @@ def status_of(
     _prepared: PreparedMap,
     semantics: str,
     view: str,
-    assume: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+    assume: Assumptions = Assumptions(),  # noqa: B008 (frozen, so a safe default)
 ) -> Status:
-    return evaluate_status(_prepared.graph, semantics, view, Assumptions.of(*assume))
+    return evaluate_status(_prepared.graph, semantics, view, assume)
 
 
 def reset_view() -> None:

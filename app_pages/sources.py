@@ -79,7 +79,7 @@ def main() -> None:
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
     status: Status | None = None
     try:
-        status = status_of(key, pm, "grounded", "bipolar", ((), (), ()))
+        status = status_of(key, pm, "grounded", "bipolar")
         pos = positions_of(key, pm, status)
     except Exception as exc:  # without the analysis, the timeline still stands
         st.info(f"Claims are not labelled: {md_escape(str(exc))}.")

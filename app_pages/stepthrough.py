@@ -137,7 +137,7 @@ def main() -> None:
     status = None
     if show_status:
         try:
-            status = status_of(key, pm, "grounded", "bipolar", ((), (), ()))
+            status = status_of(key, pm, "grounded", "bipolar")
         except Exception:  # the labels are extra: without them the step-through still works
             status = None
 

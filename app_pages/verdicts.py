@@ -96,7 +96,7 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
                 + (md_escape(", ".join(people)) or "none yet"))  # fmt: skip
     labels: dict[str, str] = {}
     try:
-        labels = status_of(key, pm, semantics, "bipolar", ((), (), ())).labels
+        labels = status_of(key, pm, semantics, "bipolar").labels
     except Exception as exc:  # the counts are still worth showing
         st.info(f"Claims are not labelled: {md_escape(str(exc))}.")
     rows = []

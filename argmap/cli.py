@@ -16,6 +16,7 @@ import typer
 from argmap.readwrite.formats import EXPORTS, IMPORTS, Format, format_of
 
 if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
     from argmap.readwrite.yaml_map import LoadedMap
 
 app = typer.Typer(
@@ -290,6 +291,14 @@ def label(
     ] = ViewName.bipolar,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     timeout: TimeoutOpt = 60.0,
+    base: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--base",
+            help="Try another base score for a claim: ID=SCORE (0 to 1); repeat for more.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Print each claim's label (in / out / undec) and strength for a map."""
     import json
@@ -297,9 +306,11 @@ def label(
     from argmap.analysis import label_report
     from argmap.graph import to_graph
 
+    m = _load(path).map
     report = label_report(
-        to_graph(_load(path).map), semantics.value, view.value, timeout=timeout or None
-    )
+        to_graph(m), semantics.value, view.value, base_scores=_base_scores(m, base or []),
+        timeout=timeout or None,
+    )  # fmt: skip
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
@@ -309,6 +320,26 @@ def label(
         )
     if report.get("message"):
         typer.echo(report["message"])
+
+
+def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
+    """Parse ``--base ID=SCORE`` options, or exit 1 naming the bad one."""
+    scores = {}
+    for pair in pairs:
+        claim, _, value = pair.partition("=")
+        try:
+            score = float(value)
+        except ValueError:
+            score = -1.0
+        if not 0.0 <= score <= 1.0:
+            _fail(f"--base {pair}: expected ID=SCORE with a score from 0 to 1, e.g. {claim}=0.8")
+        ids = [c.id for c in m.claims]
+        if claim not in ids:
+            from argmap.model import suggest
+
+            _fail(f"--base {pair}: no claim {claim!r} in the map{suggest(claim, ids)}")
+        scores[claim] = score
+    return scores
 
 
 class SideName(StrEnum):

@@ -211,7 +211,7 @@ def main() -> None:
     say("\n## Abstract frameworks (ICCMA 'p af' files)")
     say(
         f"{'shape':<7} {'n':>7} {'attacks':>8} {'write':>7} {'parse':>7} {'grounded':>8} "
-        f"{'undec':>6} {'peak MiB':>8} {'preferred':>16} {'stable':>16}"
+        f"{'undec':>6} {'peak MiB':>8} {'preferred':>22} {'stable':>22}"
     )
     for shape, make in (("debate", debate_pairs), ("random", random_pairs)):
         for n in sizes:
@@ -229,11 +229,11 @@ def main() -> None:
                 result = solver(fw, timeout=args.timeout, limit=1000)
                 took = time.perf_counter() - start
                 done = result.complete or result.count is not None
-                count = f"{result.count}" if result.count is not None else "?"
-                cells.append(f"{took:6.2f}s {'ok' if done else 'TIMEOUT'} #{count}"[:16])
+                count = "?" if result.count is None else f"{result.count:.3g}"
+                cells.append(f"{took:6.2f}s {'ok' if done else 'TIMEOUT'} #{count}")
             say(
                 f"{shape:<7} {n:>7} {len(pairs):>8} {t_write:7.3f} {t_parse:7.3f} "
-                f"{t_ground:8.3f} {codes.count(0):>6} {peak:8.1f} {cells[0]:>16} {cells[1]:>16}"
+                f"{t_ground:8.3f} {codes.count(0):>6} {peak:8.1f} {cells[0]:>22} {cells[1]:>22}"
             )
     for shape, times in grounded_times.items():
         ratios = [

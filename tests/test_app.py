@@ -202,6 +202,31 @@ def test_what_if_highlights_changes_and_resets(maps: Path) -> None:
     assert not any("changed" in n["cls"] for n in claim_nodes(at).values())
 
 
+def test_objections_ranked_and_a_base_score_tried(maps: Path) -> None:
+    def objections(at: AppTest) -> list[str]:
+        return [b.key.split("-")[-1] for b in at.button if b.key.startswith("go-att-")]
+
+    def strength_badge(at: AppTest) -> str:
+        card = next(h.proto.body for h in at.get("html") if 'data-claim="join-budapest"' in
+                    h.proto.body)  # fmt: skip
+        return card.split("strength ")[1][:4]
+
+    at = run(map="mini", claim="join-budapest")
+    # un-treaty-needed (strength 0.31) pushes harder than the undercut regional objection
+    # (0.5 x weight 0.5 = 0.25): strongest first.
+    assert objections(at) == ["needed", "regional"]
+    assert strength_badge(at) == "0.63"
+    at = run(map="mini", claim="budapest-is-regional")
+    at.slider(key="wi-base-budapest-is-regional").set_value(1.0).run()
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Base scores tried (set in a claim's panel): budapest-is-regional 1.00" in captions
+    at.button(key="go-out-r-regional-join-budapest").click().run()
+    assert objections(at) == ["regional", "needed"]  # now 1.0 x 0.5 = 0.5
+    assert strength_badge(at) < "0.63"
+    at.button(key="wi_reset").click().run()
+    assert objections(at) == ["needed", "regional"] and strength_badge(at) == "0.63"
+
+
 def test_hostile_text_is_escaped_in_markdown(maps: Path) -> None:
     at = run(map="hostile", claim="evil-support")
     # The title is Markdown with every punctuation mark escaped: no raw tag survives.

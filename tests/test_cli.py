@@ -136,3 +136,20 @@ def test_validate_a_folder_or_binary_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{tmp_path}:1:1: is a folder, not a map file" in result.stderr
     assert f"{binary}:1:1: not UTF-8 text" in result.stderr
+
+
+def test_label_with_base_scores(small_map_file: Path) -> None:
+    def strengths(*extra: str) -> dict[str, tuple[str, float]]:
+        result = runner.invoke(app, ["label", str(small_map_file), "--json", *extra])
+        assert result.exit_code == 0, result.output
+        return {c["id"]: (c["label"], c["strength"]) for c in json.loads(result.stdout)["claims"]}
+
+    # The undercut halves the attack's weight: 0.5 - 0.5 * (0.5 * 0.5) = 0.375.
+    assert strengths()["join"] == ("in", 0.375)
+    # A stronger objection (1.0 * 0.5) or no undercut (0.5 * 1.0) both give 0.25.
+    assert strengths("--base", "too-costly=1")["join"] == ("in", 0.25)
+    assert strengths("--base", "cheap-enough=0", "--base", "join=0.5")["join"] == ("in", 0.25)
+    bad = runner.invoke(app, ["label", str(small_map_file), "--base", "too-costy=0.9"])
+    assert bad.exit_code == 1 and "did you mean 'too-costly'?" in bad.stderr
+    bad = runner.invoke(app, ["label", str(small_map_file), "--base", "join=high"])
+    assert bad.exit_code == 1 and "a score from 0 to 1" in bad.stderr

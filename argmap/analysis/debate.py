@@ -13,7 +13,7 @@ import networkx as nx
 
 from argmap.graph import claim_ids, relation_origin, relation_target, relation_triples
 from argmap.semantics.framework import Label
-from argmap.semantics.gradual import dfquad
+from argmap.semantics.gradual import dfquad, relation_effects
 
 from .evaluate import Evaluation
 
@@ -68,9 +68,9 @@ def strongest_objections(
     >>> [(o.attacker, round(o.effect, 3)) for o in strongest_objections(demo_graph(), "thesis")]
     [('cost', 0.333)]
     """
-    result = dfquad(G, base_scores)
+    effect = relation_effects(G, dfquad(G, base_scores))
     found = [
-        Objection(rid, origin, result.strength[origin] * result.relation_weight[rid])
+        Objection(rid, origin, effect[rid])
         for rid, rtype, origin, target in relation_triples(G)
         if rtype == "attacks" and target == claim_id
     ]

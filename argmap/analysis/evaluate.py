@@ -29,7 +29,7 @@ from argmap.graph import claim_ids, relation_origin, relation_target
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import SEMANTICS, grounded_labelling, solve
 from argmap.semantics.framework import Framework, Label
-from argmap.semantics.gradual import dfquad
+from argmap.semantics.gradual import dfquad, relation_effects
 
 __all__ = ["Change", "Crux", "Evaluation", "Label", "WhatIf", "cruxes", "evaluate", "what_if"]
 
@@ -40,6 +40,8 @@ class Evaluation:
 
     - ``labels``: claim id -> :class:`Label` (sceptical for multi-extension semantics);
     - ``strength``: claim id -> DF-QuAD strength in [0, 1];
+    - ``effect``: relation id -> how hard it pushes its target (DF-QuAD: the strength of its
+      origin times its weight, which undercuts lower), to rank objections and reasons;
     - ``extensions``: the extensions as sets of claim ids (``None`` when not determined);
     - ``complete``: false when the extensions could not all be found (time, or too many);
     - ``message``: e.g. "no stable extension exists", "undetermined within 5 s";
@@ -51,6 +53,7 @@ class Evaluation:
     view: str
     labels: dict[str, Label]
     strength: dict[str, float]
+    effect: dict[str, float]
     extensions: list[frozenset[str]] | None
     complete: bool
     message: str
@@ -108,14 +111,15 @@ def evaluate(
             seen[frozenset(fw.names[i] for i in members if fw.names[i] in claim_set)] = None
         extensions = list(seen)
     arguments = dict(zip(fw.names, labels, strict=True))
-    strength = dfquad(G, base_scores, view).strength
+    gradual = dfquad(G, base_scores, view)
     relations = [n for n, role in G.nodes(data="role") if role == "relation"]
     relation_labels = {r: arguments.get(r, Label.OUT) for r in relations}
     return Evaluation(
         semantics=semantics,
         view=view,
         labels={c: arguments[c] for c in claims},
-        strength=strength,
+        strength=gradual.strength,
+        effect=relation_effects(G, gradual),
         extensions=extensions,
         complete=result.complete,
         message=message,
@@ -340,16 +344,18 @@ def label_report(
     semantics: str = "grounded",
     view: str = "bipolar",
     *,
+    base_scores: dict[str, float] | None = None,
     timeout: float | None = None,
 ) -> dict[str, Any]:
-    """Return the ``argmap label --json`` report: each claim's label and strength.
+    """Return the ``argmap label --json`` report: each claim's label and strength
+    (``base_scores`` overrides claims' base scores, as in :func:`evaluate`).
 
     >>> from argmap.analysis import demo_graph
     >>> report = label_report(demo_graph())
     >>> report["claims"][0]
     {'id': 'thesis', 'label': 'undec', 'strength': 0.583333, 'statement': 'We should join.'}
     """
-    ev = evaluate(G, semantics, view, timeout=timeout)
+    ev = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout)
     report: dict[str, Any] = {
         "semantics": semantics,
         "view": view,

@@ -133,3 +133,21 @@ def dfquad(
             converged = True
             break
     return Gradual(sigma, weight, converged, iterations)
+
+
+def relation_effects(G: nx.DiGraph, result: Gradual) -> dict[str, float]:
+    """Return each relation's effect on its target under ``result``: the strength of its
+    origin times its weight (0 for a support the attack-only view ignored).
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph()
+    >>> G.add_nodes_from(["t", "o"], role="claim")
+    >>> G.add_node("r", role="relation", type="attacks")
+    >>> G.add_edges_from([("o", "r"), ("r", "t")])
+    >>> relation_effects(G, dfquad(G, {"o": 0.8}))
+    {'r': 0.8}
+    """
+    return {
+        rid: result.strength[origin] * result.relation_weight.get(rid, 0.0)
+        for rid, _, origin, _ in relation_triples(G)
+    }

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 import streamlit as st
 
+from argmap.semantics.gradual import DEFAULT_BASE_SCORE
 from argmap.view.colours import STATUS_COLOURS
 from argmap.view.detail import ClaimDetail, Neighbour, SourceInfo, claim_detail
 from argmap.view.prepared import PreparedMap
@@ -20,6 +21,8 @@ from argmap.view.structure import Structure
 from argmap.view.text import md_escape, truncate
 
 Select = Callable[[str | None], None]
+BASE_SLIDER = "wi-base-"  # + claim id: the panel's base-score slider
+BASE_KEY = "wi_base"  # claim id -> base score tried (the map page's what-if)
 LABEL_WORDS = {"in": "IN · stands", "out": "OUT · defeated", "undec": "UNDECIDED"}
 
 _STYLE = """<style>
@@ -118,6 +121,8 @@ def _neighbours(
     if not items:
         return
     st.markdown(f"**{title}** ({len(items)})")
+    if status is not None:  # strongest first: "which objection is strongest?"
+        items = sorted(items, key=lambda n: -status.effect.get(n.relation, 0.0))
     for n in items:
         mark = ""
         if status is not None and n.claim in status.labels:
@@ -125,8 +130,11 @@ def _neighbours(
                 status.labels[n.claim], ""
             )
         via = f" ({md_escape(f'the link with {n.via}')})" if n.via else ""
+        effect = ""
+        if status is not None and n.relation in status.effect:
+            effect = f" :gray[· {status.effect[n.relation]:.2f}]"
         st.button(
-            f"{mark}{md_escape(truncate(n.statement, 110))}{via}",
+            f"{mark}{md_escape(truncate(n.statement, 110))}{via}{effect}",
             key=f"go-{key}-{n.relation}-{n.claim}",
             on_click=select,
             args=(n.claim,),
@@ -183,12 +191,32 @@ def claim_panel(
         )
         third.button("Close", key="close-detail", on_click=select, args=(None,),
                      width="stretch")  # fmt: skip
+        base_slider(G, claim)
         _neighbours("Supported by", detail.supported_by, status, select, "sup")
         _neighbours("Attacked by", detail.attacked_by, status, select, "att")
         _neighbours("Its links undercut by", detail.undercut_by, status, select, "und")
         _neighbours("It bears on", detail.bears_on, status, select, "out")
         if map_name:
             st.caption(f"Link to this view: `?map={map_name}&claim={claim}`")
+
+
+def _set_base(claim: str) -> None:
+    tried = dict(st.session_state.get(BASE_KEY, {}))
+    tried[claim] = float(st.session_state[BASE_SLIDER + claim])
+    st.session_state[BASE_KEY] = tried
+
+
+def base_slider(G: nx.DiGraph, claim: str) -> None:
+    """A slider to try another base score for ``claim`` (DF-QuAD); the map page re-ranks."""
+    tried = st.session_state.get(BASE_KEY, {})
+    own = G.nodes[claim].get("base_score")
+    value = tried.get(claim, DEFAULT_BASE_SCORE if own is None else float(own))
+    st.slider(
+        "Base score, what if", 0.0, 1.0, value, 0.05, key=BASE_SLIDER + claim,
+        on_change=_set_base, args=(claim,),
+        help="How strong this claim is before any support or attack (the map's value, or "
+        f"{DEFAULT_BASE_SCORE}). Strengths, and the order of objections, follow it.",
+    )  # fmt: skip
 
 
 def no_selection(G: nx.DiGraph, s: Structure, select: Select) -> None:

@@ -1,7 +1,5 @@
 """The one place the app calls the semantics (:mod:`argmap.analysis`): labels, strengths,
-what-ifs and the plain-English "why". Nothing here invents a label: without the analysis
-package the app says the map is not evaluated.
-"""
+what-ifs and the plain-English "why"."""
 
 from __future__ import annotations
 
@@ -18,40 +16,45 @@ TIMEOUT_S = 10.0  # preferred/stable can blow up on big maps; the result then sa
 
 @dataclass(frozen=True)
 class Assumptions:
-    """A what-if: claims taken as rejected or accepted, relations cut."""
+    """A what-if: claims taken as rejected or accepted, relations cut, and claims' base
+    scores tried at other values.
 
-    rejected: frozenset[str] = field(default_factory=frozenset)
-    accepted: frozenset[str] = field(default_factory=frozenset)
-    cut: frozenset[str] = field(default_factory=frozenset)
+    Sorted tuples, not sets, so that equal what-ifs hash alike in Streamlit's caches.
+    """
+
+    rejected: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()
+    cut: tuple[str, ...] = ()
+    base: tuple[tuple[str, float], ...] = ()
 
     @property
     def active(self) -> bool:
-        return bool(self.rejected or self.accepted or self.cut)
+        return bool(self.rejected or self.accepted or self.cut or self.base)
 
     @classmethod
     def of(
-        cls, rejected: Iterable[str] = (), accepted: Iterable[str] = (), cut: Iterable[str] = ()
+        cls,
+        rejected: Iterable[str] = (),
+        accepted: Iterable[str] = (),
+        cut: Iterable[str] = (),
+        base: Iterable[tuple[str, float]] = (),
     ) -> Assumptions:
-        return cls(frozenset(rejected), frozenset(accepted), frozenset(cut))
+        return cls(
+            tuple(sorted(set(rejected))),
+            tuple(sorted(set(accepted))),
+            tuple(sorted(set(cut))),
+            tuple(sorted(dict(base).items())),
+        )
 
 
 @dataclass(frozen=True)
 class Status:
     labels: dict[str, str]  # claim -> "in" / "out" / "undec"
     strength: dict[str, float]
+    effect: dict[str, float]  # relation -> its push on its target, to rank neighbours
     complete: bool
     message: str
     evaluation: Any = field(repr=False, compare=False)
-
-
-def analysis_problem() -> str | None:
-    """Why the map cannot be evaluated here, or None when it can."""
-    try:
-        import argmap.analysis as analysis
-    except ImportError as exc:
-        return f"the analysis package is not available ({exc})"
-    missing = [n for n in ("evaluate", "why", "WhatIf") if not hasattr(analysis, n)]
-    return f"argmap.analysis lacks {', '.join(missing)}" if missing else None
 
 
 def evaluate_status(
@@ -60,17 +63,19 @@ def evaluate_status(
     """Label every claim under ``semantics``, with ``assume`` applied when given."""
     from argmap.analysis import WhatIf, evaluate
 
-    what_if = None
-    if assume is not None and assume.active:
-        what_if = WhatIf(
-            rejected=frozenset(assume.rejected),
-            accepted=frozenset(assume.accepted),
-            cut=frozenset(assume.cut),
-        )
-    result = evaluate(G, semantics, view, assume=what_if, timeout=TIMEOUT_S)
+    assume = assume or Assumptions()
+    what_if = WhatIf(
+        rejected=frozenset(assume.rejected),
+        accepted=frozenset(assume.accepted),
+        cut=frozenset(assume.cut),
+    )
+    result = evaluate(
+        G, semantics, view, assume=what_if, base_scores=dict(assume.base), timeout=TIMEOUT_S
+    )
     return Status(
-        labels={c: str(getattr(lab, "value", lab)) for c, lab in result.labels.items()},
-        strength={c: float(v) for c, v in result.strength.items()},
+        labels={c: str(lab) for c, lab in result.labels.items()},
+        strength=result.strength,
+        effect=result.effect,
         complete=bool(result.complete),
         message=str(result.message or ""),
         evaluation=result,
