@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -197,3 +199,19 @@ def test_gradual_properties_on_random_maps(
             assert value >= base[c] - 1e-9
         elif not kinds:
             assert value == base[c]
+    if result.converged:  # a fixpoint: one more round of the DF-QuAD equations moves nothing
+        for c in result.strength:
+            va = 1 - math.prod(1 - result.strength[o] for _, t, o, b in relations
+                               if b == c and t == "attacks")  # fmt: skip
+            vs = 1 - math.prod(1 - result.strength[o] for _, t, o, b in relations
+                               if b == c and t == "supports")  # fmt: skip
+            b = base[c]
+            want = b - b * (va - vs) if va >= vs else b + (1 - b) * (vs - va)
+            assert result.strength[c] == pytest.approx(want, abs=1e-6)
+
+
+def test_acyclic_map_takes_one_pass() -> None:
+    G = make("t a b", [("r1", "attacks", "a", "t"), ("r2", "supports", "b", "a")])
+    result = dfquad(G)
+    assert result.iterations == 1 and result.converged
+    assert result.strength == {"t": 0.5 - 0.5 * 0.75, "a": 0.75, "b": 0.5}

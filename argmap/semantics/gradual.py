@@ -16,9 +16,10 @@ only raises it.
 effect on its target is ``s(origin)·w``. An undercut's own effect is its origin's strength
 times its own weight, so undercuts of undercuts work the same way.
 
-On acyclic maps the values settle after as many rounds as the longest chain; on cyclic ones
-we iterate (all values updated together from the previous round) until no value moves by
-more than ``tol`` or ``max_iter`` rounds have passed, and say whether it converged.
+Values are computed in dependency order, one strongly connected part at a time, so an
+acyclic map takes a single pass. Within a cycle we iterate (all its values updated together
+from the previous round, its inputs already final) until no value moves by more than ``tol``
+or ``max_iter`` rounds have passed, and say whether it converged.
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
@@ -34,6 +35,7 @@ more than ``tol`` or ``max_iter`` rounds have passed, and say whether it converg
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from math import prod
@@ -51,7 +53,8 @@ class Gradual:
 
     ``strength`` maps each claim id to its strength in [0, 1]; ``relation_weight`` maps each
     relation id to its weight in [0, 1] (1 unless undercut); ``converged`` is false if
-    ``max_iter`` rounds were not enough; ``iterations`` is the number of rounds run.
+    ``max_iter`` rounds were not enough for some cycle; ``iterations`` is the most rounds any
+    cycle needed (1 on an acyclic map).
     """
 
     strength: dict[str, float]
@@ -103,35 +106,57 @@ def dfquad(
     attacks: dict[str, list[tuple[str, str]]] = defaultdict(list)
     supports: dict[str, list[tuple[str, str]]] = defaultdict(list)
     undercuts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # What each value is computed from: a claim from the relations into it, a relation from
+    # its origin and its undercuts. Its strongly connected parts, in topological order, are
+    # solved one after another: an acyclic part in one step, a cycle by iteration.
+    sigma = dict(tau)
+    weight = {rid: 1.0 for rid, *_ in triples}
+    depends = nx.DiGraph()
+    depends.add_nodes_from(tau)
     for rid, rtype, origin, target in triples:
         {"attacks": attacks, "supports": supports, "undercuts": undercuts}[rtype][target].append(
             (rid, origin)
         )
-    sigma = dict(tau)
-    weight = {rid: 1.0 for rid, *_ in triples}
+        depends.add_edge(origin, rid)
+        if target in sigma or target in weight:  # not an undercut of an ignored support
+            depends.add_edge(rid, target)
 
     def effects(pairs: list[tuple[str, str]]) -> float:
         # F: the probabilistic sum of the relations' effects (0 when there are none).
         return 1.0 - prod(1.0 - sigma[o] * weight[r] for r, o in pairs)
 
-    iterations, converged = 0, False
-    while iterations < max_iter:
-        iterations += 1
-        new_weight = {r: 1.0 - effects(undercuts[r]) if r in undercuts else 1.0 for r in weight}
-        new_sigma = {}
-        for c, t in tau.items():
-            va = effects(attacks[c]) if c in attacks else 0.0
-            vs = effects(supports[c]) if c in supports else 0.0
-            new_sigma[c] = t - t * (va - vs) if va >= vs else t + (1.0 - t) * (vs - va)
-        delta = max(
-            [abs(new_sigma[c] - sigma[c]) for c in sigma]
-            + [abs(new_weight[r] - weight[r]) for r in weight],
-            default=0.0,
-        )
-        sigma, weight = new_sigma, new_weight
-        if delta <= tol:
-            converged = True
-            break
+    def value(node: str) -> float:
+        if node in weight:
+            return 1.0 - effects(undercuts[node]) if node in undercuts else 1.0
+        t = tau[node]
+        va = effects(attacks[node]) if node in attacks else 0.0
+        vs = effects(supports[node]) if node in supports else 0.0
+        return t - t * (va - vs) if va >= vs else t + (1.0 - t) * (vs - va)
+
+    def store(node: str, v: float) -> None:
+        if node in weight:
+            weight[node] = v
+        else:
+            sigma[node] = v
+
+    iterations, converged = 1, True
+    parts = nx.condensation(depends)
+    for part in nx.topological_sort(parts):
+        members = list(parts.nodes[part]["members"])
+        if len(members) == 1:  # no cycle through it: its inputs are final already
+            store(members[0], value(members[0]))
+            continue
+        rounds, delta = 0, math.inf
+        while delta > tol and rounds < max_iter:
+            # Jacobi within the cycle: every value from the previous round's.
+            new = [value(m) for m in members]
+            delta = max(abs(v - (weight[m] if m in weight else sigma[m]))
+                        for m, v in zip(members, new, strict=True))  # fmt: skip
+            for m, v in zip(members, new, strict=True):
+                store(m, v)
+            rounds += 1
+        converged = converged and delta <= tol
+        iterations = max(iterations, rounds)
     return Gradual(sigma, weight, converged, iterations)
 
 
