@@ -13,8 +13,8 @@ import streamlit as st
 
 from argmap.atomic import content_hash
 from argmap.errors import MapFileError
+from argmap.graph import theses
 from argmap.readwrite.yaml_map import read_map, read_map_text
-from argmap.stepthrough import theses
 from argmap.view.panel import BASE_KEY
 from argmap.view.prepared import (
     PreparedMap,

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.shared import APP_DIR, current_map, keep, ss, status_of
-from argmap.stepthrough import theses
+from argmap.graph import theses
 from argmap.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
 from argmap.view.prepared import PreparedMap, maps_dir
 from argmap.view.status import SEMANTICS

@@ -114,6 +114,22 @@ def claim_ids(G: nx.DiGraph) -> list[str]:
     return [n for n, role in G.nodes(data="role") if role == CLAIM]
 
 
+def theses(G: nx.DiGraph) -> list[str]:
+    """Return the map's theses in map order: its ``kind: thesis`` claims, or, when it marks
+    none, the claims that bear on nothing else.
+
+    >>> G = nx.DiGraph()
+    >>> G.add_node("t", role="claim"); G.add_node("o", role="claim")
+    >>> G.add_node("r", role="relation", type="attacks"); G.add_edges_from([("o", "r"), ("r", "t")])
+    >>> theses(G)
+    ['t']
+    """
+    claims = claim_ids(G)
+    marked = [c for c in claims if G.nodes[c].get("kind") == "thesis"]
+    # A claim's only out-edges lead to relations it starts, so out-degree 0 = bears on nothing.
+    return marked or [c for c in claims if G.out_degree(c) == 0]
+
+
 def is_claim(G: nx.DiGraph, node: str) -> bool:
     return G.nodes[node]["role"] == CLAIM
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from argmap.analysis import Evaluation, cruxes, short, why
-from argmap.graph import claim_ids, relation_origin, relation_triples, relations_into
+from argmap.graph import claim_ids, relation_origin, relation_triples, relations_into, theses
 from argmap.semantics.framework import Label
 
 _WORD = {Label.IN: "in", Label.OUT: "out", Label.UNDEC: "undecided"}
@@ -56,13 +56,11 @@ def discussion_questions(
 ) -> list[Question]:
     """Return the discussion questions for the map (for one ``thesis``, or all theses)."""
     claims = claim_ids(G)
-    theses = [thesis] if thesis else [c for c in claims if G.nodes[c].get("kind") == "thesis"]
-    if not theses:  # no claim is marked a thesis: take those that bear on nothing else
-        theses = [c for c in claims if G.out_degree(c) == 0]
+    chosen = [thesis] if thesis else theses(G)
     names = _actor_names(G)
     questions: list[Question] = []
 
-    for t in theses:
+    for t in chosen:
         for crux in cruxes(G, t, evaluation.semantics, evaluation.view):
             questions.append(
                 Question(
@@ -107,7 +105,7 @@ def discussion_questions(
         )
 
     # Claims that bear on a thesis and stand on one source's word, grouped by that source.
-    bearing = {relation_origin(G, r) for t in theses for r in relations_into(G, t)}
+    bearing = {relation_origin(G, r) for t in chosen for r in relations_into(G, t)}
     alone: dict[str, list[str]] = {}
     for c in claims:
         if c in bearing and len(_support_sources(G, c)) == 1:

@@ -23,7 +23,7 @@ from typing import Literal
 
 import networkx as nx
 
-from argmap.graph import claim_ids, relation_origin, relation_target, relations_into
+from argmap.graph import claim_ids, relation_origin, relation_target, relations_into, theses
 
 StepKind = Literal["question", "thesis", "root", "exchange"]
 
@@ -47,20 +47,6 @@ class Step:
     relation_type: str | None = None
     target: str | None = None
     depth: int = 0
-
-
-def theses(G: nx.DiGraph) -> list[str]:
-    """Return the map's theses in map order: its ``kind: thesis`` claims, or, when it marks
-    none, the claims that bear on nothing else.
-
-    >>> from argmap.analysis import demo_graph
-    >>> theses(demo_graph())
-    ['thesis']
-    """
-    claims = claim_ids(G)
-    marked = [c for c in claims if G.nodes[c].get("kind") == "thesis"]
-    # A claim's only out-edges lead to relations it starts, so out-degree 0 = bears on nothing.
-    return marked or [c for c in claims if G.out_degree(c) == 0]
 
 
 def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
