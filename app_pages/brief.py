@@ -1,7 +1,7 @@
 """The brief page: pick a thesis and a side, read the debate brief, download it.
 
 The brief is argmap.brief's; this page only draws it (every map text through md_escape) and
-offers the very Markdown and HTML that ``argmap brief`` writes for the same choices.
+offers the very Markdown, HTML and PDF that ``argmap brief`` writes for the same choices.
 """
 
 from __future__ import annotations
@@ -25,6 +25,14 @@ def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str
              view: str) -> Brief:  # fmt: skip
     return build_brief(_pm.graph, thesis, side, semantics=semantics, view=view,
                        timeout=TIMEOUT_S)  # fmt: skip
+
+
+@st.cache_data(max_entries=64, show_spinner="Laying out the PDF…")
+def pdf_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
+           letter: bool) -> bytes:  # fmt: skip
+    from argmap.brief.pdf import to_pdf
+
+    return to_pdf(_brief, letter=letter)
 
 
 def cited(c: Cited, lead: str = "") -> None:
@@ -71,7 +79,7 @@ def points(pm: PreparedMap, items: tuple[Point, ...], thesis: str, answers: bool
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    keep("brief_side", "brief_semantics", "brief_view")
+    keep("brief_side", "brief_semantics", "brief_view", "brief_paper")
     with st.sidebar:
         st.header("Brief")
         thesis = thesis_picker(G, "Thesis", "brief_thesis")
@@ -88,11 +96,16 @@ def main() -> None:
     st.title(f"Brief {side}")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
     stem = f"brief-{thesis}-{side}"
-    left, right, _ = st.columns([1, 1, 3])
+    left, middle, right, paper = st.columns([1, 1, 1, 2])
     left.download_button("Download Markdown", to_markdown(brief).encode("utf-8"),
                          file_name=f"{stem}.md", mime="text/markdown", key="dl_md")  # fmt: skip
-    right.download_button("Download HTML", to_html(brief).encode("utf-8"),
-                          file_name=f"{stem}.html", mime="text/html", key="dl_html")  # fmt: skip
+    middle.download_button("Download HTML", to_html(brief).encode("utf-8"),
+                           file_name=f"{stem}.html", mime="text/html", key="dl_html")  # fmt: skip
+    letter = paper.radio("Paper", ("A4", "Letter"), key="brief_paper", horizontal=True,
+                         label_visibility="collapsed") == "Letter"  # fmt: skip
+    pdf = pdf_of(key, brief, thesis, side, semantics, view, letter)
+    right.download_button("Download PDF", pdf, file_name=f"{stem}.pdf",
+                          mime="application/pdf", key="dl_pdf")  # fmt: skip
     if brief.message:
         st.warning(md_escape(brief.message))
 

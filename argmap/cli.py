@@ -16,6 +16,7 @@ import typer
 from argmap.readwrite.formats import EXPORTS, IMPORTS, Format, format_of
 
 if TYPE_CHECKING:
+    from argmap.brief import Brief
     from argmap.model import ArgumentMap
     from argmap.readwrite.yaml_map import LoadedMap
 
@@ -353,21 +354,30 @@ def brief(
     thesis: Annotated[str, typer.Option("--thesis", help="The id of the thesis to argue.")],
     side: Annotated[SideName, typer.Option("--side", help="Argue for or against it.")],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="The brief to write: .md or .html.")
+        Path, typer.Option("-o", "--output", help="The brief to write: .md, .html or .pdf.")
     ],
     semantics: SemanticsOpt = SemanticsName.grounded,
     timeout: TimeoutOpt = 10.0,
+    letter: Annotated[
+        bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
+    ] = False,
 ) -> None:
-    """Write a debate brief for one side of a thesis, as Markdown or print-ready HTML."""
-    from argmap.atomic import atomic_write_text
+    """Write a debate brief for one side of a thesis: Markdown, print-ready HTML, or PDF."""
+    from argmap.atomic import atomic_write_bytes
     from argmap.brief import build_brief, to_html, to_markdown
     from argmap.graph import to_graph
     from argmap.model import suggest
 
-    renderers = {".md": to_markdown, ".markdown": to_markdown, ".html": to_html, ".htm": to_html}
+    def pdf(b: Brief) -> bytes:
+        from argmap.brief.pdf import to_pdf
+
+        return to_pdf(b, letter=letter)
+
+    renderers = {".md": to_markdown, ".markdown": to_markdown, ".html": to_html,
+                 ".htm": to_html, ".pdf": pdf}  # fmt: skip
     render = renderers.get(output.suffix.lower())
     if render is None:
-        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md or .html")
+        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html or .pdf")
     argument_map = _load(path).map
     claims = [c.id for c in argument_map.claims]
     if thesis not in claims:
@@ -376,7 +386,8 @@ def brief(
         to_graph(argument_map), thesis, side.value, semantics=semantics.value,
         timeout=timeout or None,
     )  # fmt: skip
-    atomic_write_text(output, render(result))
+    data = render(result)
+    atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(f"wrote {output}")
 
 

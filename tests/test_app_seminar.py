@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from argmap.analysis import evaluate
 from argmap.brief import build_brief, to_html, to_markdown
+from argmap.brief.pdf import to_pdf
 from argmap.graph import to_graph
 from argmap.questions import discussion_questions
 from argmap.readwrite.yaml_map import read_map
@@ -115,8 +116,11 @@ def test_brief_shows_the_case_and_downloads_exactly_the_brief(
     brief = build_brief(G, "join-budapest", "against", semantics="preferred")
     assert saved["brief-join-budapest-against.md"] == to_markdown(brief).encode("utf-8")
     assert saved["brief-join-budapest-against.html"] == to_html(brief).encode("utf-8")
+    assert saved["brief-join-budapest-against.pdf"] == to_pdf(brief)
+    at.radio(key="brief_paper").set_value("Letter").run()
+    assert saved["brief-join-budapest-against.pdf"] == to_pdf(brief, letter=True) != to_pdf(brief)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download Markdown", "Download HTML"]
+    assert labels == ["Download Markdown", "Download HTML", "Download PDF"]
 
 
 def test_brief_of_a_map_without_theses_uses_claims_that_bear_on_nothing(maps: Path) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 
 import networkx as nx
 import pytest
+from pypdf import PdfReader
 
 from argmap.brief import build_brief, sides, to_html, to_markdown
 from argmap.brief.build import Point
+from argmap.brief.pdf import to_pdf
 from argmap.graph import relation_origin, relations_into, to_graph
 from argmap.readwrite.yaml_map import read_map, read_map_text
 from tests.conftest import CYBERCRIME_MAP, SMALL_MAP
@@ -109,6 +112,33 @@ def test_map_text_is_escaped_in_both_formats() -> None:
     assert r"\*join\*" in md_text
 
 
+def pdf_text(data: bytes) -> str:
+    pages = PdfReader(io.BytesIO(data)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_pdf_holds_the_brief_and_is_byte_stable(G: nx.DiGraph) -> None:
+    b = build_brief(G, "thesis-back-un-treaty", "against")
+    data = to_pdf(b)
+    assert data.startswith(b"%PDF-") and data == to_pdf(b)
+    reader = PdfReader(io.BytesIO(data))
+    assert round(reader.pages[0].mediabox.width) == 595  # A4
+    text = pdf_text(data)
+    for heading in ("Our case", "Their case, and our answers", "Cruxes", "Bibliography"):
+        assert heading in text
+    for point in (*b.our_case, *b.their_case):  # every claim and its quote is there
+        assert " ".join(point.claim.statement.split()) in text
+        assert " ".join(point.claim.quote.split())[:40] in text
+    for source in b.bibliography:
+        assert source.id in text
+
+
+def test_pdf_prints_markup_in_map_text_as_text() -> None:
+    hostile = SMALL_MAP.replace("We should join.", "We <b>join</b> & <script>x</script>.")
+    b = build_brief(to_graph(read_map_text(hostile).map), "join", "for")
+    assert "We <b>join</b> & <script>x</script>." in pdf_text(to_pdf(b))
+
+
 def test_html_is_print_ready(G: nx.DiGraph) -> None:
     page = to_html(build_brief(G, "thesis-budapest-push", "against"))
     assert page.startswith("<!DOCTYPE html>") and "@page" in page and "@media print" in page
@@ -155,8 +185,11 @@ def test_brief_command(tmp_path) -> None:
         result = runner.invoke(app, [*base, "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert out.read_text(encoding="utf-8").startswith(head)
-    result = runner.invoke(app, [*base, "-o", str(tmp_path / "brief.pdf")])
-    assert result.exit_code == 1 and "use .md or .html" in result.stderr
+    result = runner.invoke(app, [*base, "-o", str(tmp_path / "brief.pdf"), "--letter"])
+    assert result.exit_code == 0, result.output
+    assert PdfReader(tmp_path / "brief.pdf").pages[0].mediabox.width == 612  # Letter
+    result = runner.invoke(app, [*base, "-o", str(tmp_path / "brief.docx")])
+    assert result.exit_code == 1 and "use .md, .html or .pdf" in result.stderr
     base[3] = "thesis-budapest"
     result = runner.invoke(app, [*base, "-o", str(tmp_path / "b.md")])
     assert result.exit_code == 1

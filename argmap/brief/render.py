@@ -1,8 +1,9 @@
 """Render a :class:`~argmap.brief.build.Brief` as Markdown or as a print-ready HTML page.
 
-Both renderers walk the same outline (:func:`_outline`), so the two formats never drift
-apart. Map text is data: Markdown escapes its punctuation and HTML escapes its markup, so
-``<script>`` in a claim prints as those characters and never runs.
+Both renderers, and the PDF one (:mod:`argmap.brief.pdf`), walk the same outline
+(:func:`outline`), so the formats never drift apart. Map text is data: Markdown escapes
+its punctuation and HTML escapes its markup, so ``<script>`` in a claim prints as those
+characters and never runs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from argmap.brief.build import Brief, Cited, Point
 from argmap.semantics.framework import Label
 
-_LABEL = {Label.IN: "stands (in)", Label.OUT: "falls (out)", Label.UNDEC: "undecided"}
+LABEL_WORDS = {Label.IN: "stands (in)", Label.OUT: "falls (out)", Label.UNDEC: "undecided"}
 _HOW = {
     "supports": "supports",
     "attacks": "attacks",
@@ -61,12 +62,12 @@ def _point_items(
     return items
 
 
-def _outline(brief: Brief) -> tuple[str, str, list[Section]]:
+def outline(brief: Brief) -> tuple[str, str, list[Section]]:
     side = "for" if brief.side == "for" else "against"
     title = f"Brief {side}: {brief.thesis.statement}"
     t = brief.thesis
     standing = (
-        f"Under {brief.semantics} semantics ({brief.view} view) the thesis {_LABEL[t.label]}, "
+        f"Under {brief.semantics} semantics ({brief.view} view) the thesis {LABEL_WORDS[t.label]}, "
         f"with strength {t.strength:.2f}."
     )
     if brief.message:
@@ -101,11 +102,12 @@ def _outline(brief: Brief) -> tuple[str, str, list[Section]]:
     crux_items = []
     for c in brief.cruxes:
         changes = ", ".join(
-            f"{cid} ({_LABEL[a]} → {_LABEL[b]})" for cid, a, b in c.changes_if_rejected
+            f"{cid} ({LABEL_WORDS[a]} → {LABEL_WORDS[b]})" for cid, a, b in c.changes_if_rejected
         )
         note = (
-            f"If accepted the thesis {_LABEL[c.thesis_if_accepted]}; if rejected it "
-            f"{_LABEL[c.thesis_if_rejected]}. Rejecting it changes: {changes or 'nothing else'}."
+            f"If accepted the thesis {LABEL_WORDS[c.thesis_if_accepted]}; if rejected it "
+            f"{LABEL_WORDS[c.thesis_if_rejected]}. "
+            f"Rejecting it changes: {changes or 'nothing else'}."
         )
         crux_items.append(Item(f"Crux {c.claim.id}", c.claim, note))
     cruxes = Section(
@@ -150,7 +152,7 @@ def _md_items(items: list[Item], numbered: bool, depth: int = 0) -> Iterator[str
         c = item.claim
         yield (
             f"{pad}{bullet} {lead + ': ' if lead else ''}**{md_escape(c.statement)}** "
-            f"(`{c.id}`, {c.kind}, {_LABEL[c.label]}, strength {c.strength:.2f})"
+            f"(`{c.id}`, {c.kind}, {LABEL_WORDS[c.label]}, strength {c.strength:.2f})"
         )
         inner = pad + "   "
         yield f"{inner}> “{md_escape(c.quote)}”"
@@ -162,7 +164,7 @@ def _md_items(items: list[Item], numbered: bool, depth: int = 0) -> Iterator[str
 
 def to_markdown(brief: Brief) -> str:
     """Return the brief as Markdown (deterministic: same brief, same bytes)."""
-    title, subtitle, sections = _outline(brief)
+    title, subtitle, sections = outline(brief)
     lines = [f"# {md_escape(title)}", "", f"*{md_escape(subtitle)}*", ""]
     for section in sections:
         lines += [f"## {section.heading}", "", md_escape(section.intro), ""]
@@ -208,7 +210,7 @@ def _html_items(items: list[Item], numbered: bool) -> Iterator[str]:
             f'<li><span class="lead">{lead + ": " if lead else ""}</span>'
             f"<strong>{html.escape(c.statement)}</strong> "
             f'<span class="meta"><span class="id">{html.escape(c.id)}</span>, '
-            f"{html.escape(c.kind)}, {_LABEL[c.label]}, strength {c.strength:.2f}</span>"
+            f"{html.escape(c.kind)}, {LABEL_WORDS[c.label]}, strength {c.strength:.2f}</span>"
             f"<blockquote>“{html.escape(c.quote)}”<br>"
             f'<span class="cite">— {html.escape(c.citation)}</span></blockquote>'
         )
@@ -222,7 +224,7 @@ def _html_items(items: list[Item], numbered: bool) -> Iterator[str]:
 
 def to_html(brief: Brief) -> str:
     """Return the brief as a standalone HTML page that prints cleanly on A4 or Letter."""
-    title, subtitle, sections = _outline(brief)
+    title, subtitle, sections = outline(brief)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from argmap.brief import build_brief, to_markdown
+from argmap.brief.pdf import to_pdf
 from argmap.graph import to_graph
 from argmap.readwrite.yaml_map import read_map
 from tests.browser.conftest import FIXTURES, Watch, shot
@@ -63,6 +64,12 @@ def test_brief_page_shows_quotes_and_downloads(
     assert saved.read_bytes() == expected.encode("utf-8")
     assert info.value.suggested_filename == "brief-join-budapest-against.md"
     assert main.get_by_role("button", name="Download HTML").is_visible()
+    with page.expect_download() as info:
+        main.get_by_role("button", name="Download PDF").click()
+    assert info.value.suggested_filename == "brief-join-budapest-against.pdf"
+    info.value.save_as(tmp_path / "brief.pdf")
+    expected_pdf = to_pdf(build_brief(G, "join-budapest", "against"))
+    assert (tmp_path / "brief.pdf").read_bytes() == expected_pdf
     shot(page, "brief-against")
     watch.assert_clean()
 
