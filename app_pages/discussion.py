@@ -9,18 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.shared import ALL, current_map, keep, status_of, thesis_picker
-from argmap.questions import Question, discussion_questions
+from argmap.questions import KINDS, Question, discussion_questions
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import SEMANTICS, VIEWS
 from argmap.view.text import md_escape
-
-KINDS = {
-    "crux": "Cruxes",
-    "undecided": "Undecided claims",
-    "conflict": "Conflicts between actors",
-    "single-source": "Resting on a single source",
-    "second-hand": "Known only second-hand",
-}
 
 
 @st.cache_resource(max_entries=64, show_spinner="Finding questions…")

@@ -32,6 +32,16 @@ from argmap.semantics.framework import Label
 _WORD = {Label.IN: "in", Label.OUT: "out", Label.UNDEC: "undecided"}
 
 
+# Each kind, in the order the questions come, with its heading for people.
+KINDS = {
+    "crux": "Cruxes",
+    "undecided": "Undecided claims",
+    "conflict": "Conflicts between actors",
+    "single-source": "Resting on a single source",
+    "second-hand": "Known only second-hand",
+}
+
+
 @dataclass(frozen=True)
 class Question:
     """A discussion question, the reason it is asked, and the claims it is about."""

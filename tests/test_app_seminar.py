@@ -17,19 +17,12 @@ from argmap.analysis import evaluate
 from argmap.brief import build_brief, to_html, to_markdown
 from argmap.brief.pdf import to_pdf
 from argmap.graph import to_graph
-from argmap.questions import discussion_questions
+from argmap.questions import KINDS, discussion_questions
 from argmap.readwrite.yaml_map import read_map
 from argmap.verdicts import DEFAULT_DATABASE_FILE, VerdictStore
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"
-KINDS = {
-    "crux": "Cruxes",
-    "undecided": "Undecided claims",
-    "conflict": "Conflicts between actors",
-    "single-source": "Resting on a single source",
-    "second-hand": "Known only second-hand",
-}
 PAGES = ("brief", "drill", "discussion", "stepthrough", "sources", "verdicts")
 MAPS = ("cybercrime-treaties", "mini", "hostile")
 APP = ROOT / "app.py"
