@@ -11,9 +11,10 @@ import streamlit as st
 from app_pages.shared import current_map, keep, thesis_picker
 from argmap.brief import Brief, build_brief, to_html, to_markdown
 from argmap.brief.build import Cited, Point, Side
+from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import Label
 from argmap.view.prepared import PreparedMap
-from argmap.view.status import SEMANTICS, TIMEOUT_S, VIEWS
+from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape, truncate
 
 LABEL_WORDS = {Label.IN: ":green[stands]", Label.OUT: ":red[falls]", Label.UNDEC: "undecided"}

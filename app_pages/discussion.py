@@ -10,8 +10,8 @@ import streamlit as st
 
 from app_pages.shared import ALL, current_map, keep, status_of, thesis_picker
 from argmap.questions import KINDS, Question, discussion_questions
+from argmap.semantics import SEMANTICS, VIEWS
 from argmap.view.prepared import PreparedMap
-from argmap.view.status import SEMANTICS, VIEWS
 from argmap.view.text import md_escape
 
 

@@ -14,9 +14,9 @@ import streamlit as st
 
 from app_pages.shared import APP_DIR, current_map, keep, ss, status_of
 from argmap.graph import theses
+from argmap.semantics import SEMANTICS
 from argmap.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
 from argmap.view.prepared import PreparedMap, maps_dir
-from argmap.view.status import SEMANTICS
 from argmap.view.text import fold, md_escape, truncate
 
 SHOWN = 40  # claims to mark at once; pages or a search find the others

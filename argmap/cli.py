@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from argmap.readwrite.formats import EXPORTS, IMPORTS, Format, format_of
+from argmap.semantics import SEMANTICS, VIEWS
 
 if TYPE_CHECKING:
     from argmap.brief import Brief
@@ -152,8 +153,8 @@ def export(
     from argmap.readwrite.svg import GraphvizMissing
 
     fmt = to.value if to else _format_for(output, EXPORTS, "--to")
-    if view not in ("bipolar", "attack-only"):
-        _fail(f"unknown view {view!r}; expected bipolar or attack-only")
+    if view not in VIEWS:
+        _fail(f"unknown view {view!r}; expected {' or '.join(VIEWS)}")
     loaded = _load(path)
     try:
         data = export_map(loaded, fmt, view)
@@ -231,16 +232,9 @@ def schema(
         typer.echo(f"wrote {output}")
 
 
-class SemanticsName(StrEnum):
-    grounded = "grounded"
-    complete = "complete"
-    preferred = "preferred"
-    stable = "stable"
-
-
-class ViewName(StrEnum):
-    bipolar = "bipolar"
-    attack_only = "attack-only"
+# Typer offers an Enum's values as choices; the names themselves are the library's.
+SemanticsName = StrEnum("SemanticsName", {s: s for s in SEMANTICS})  # type: ignore[misc]
+ViewName = StrEnum("ViewName", {v: v for v in VIEWS})  # type: ignore[misc]
 
 
 SemanticsOpt = Annotated[

@@ -28,8 +28,13 @@ from argmap.semantics.dung import (
 )
 from argmap.semantics.framework import Framework, Label
 
+# How a map becomes a framework (see argmap.semantics.bipolar); here so that the CLI and the
+# app can offer the choice without loading networkx.
+VIEWS = ("bipolar", "attack-only")
+
 __all__ = [
     "SEMANTICS",
+    "VIEWS",
     "Extensions",
     "Framework",
     "Label",

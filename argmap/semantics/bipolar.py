@@ -57,9 +57,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from argmap.graph import claim_ids, relation_triples
+from argmap.semantics import VIEWS
 from argmap.semantics.framework import Framework
-
-VIEWS = ("bipolar", "attack-only")
 
 
 @dataclass(frozen=True)

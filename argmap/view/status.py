@@ -9,8 +9,6 @@ from typing import Any
 
 import networkx as nx
 
-SEMANTICS = ("grounded", "complete", "preferred", "stable")
-VIEWS = ("bipolar", "attack-only")
 TIMEOUT_S = 10.0  # preferred/stable can blow up on big maps; the result then says incomplete
 
 
