@@ -38,6 +38,7 @@ from typing import Any
 from argmap.errors import MapFileError, Problem
 from argmap.model import ArgumentMap, RelationType
 from argmap.readwrite.imported import ImportResult, MapBuilder, is_id, slug
+from argmap.readwrite.json_map import parse_json
 
 __all__ = ["read_aif", "write_aif"]
 
@@ -87,12 +88,7 @@ def read_aif(text: str, name: str = "aif") -> ImportResult:
     ...
     argmap.errors.MapFileError: x.json:1:1: edges: edge 7 goes to node 9, which is not in nodes
     """
-    try:
-        root = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise MapFileError(
-            [Problem(name, exc.lineno, exc.colno, "", f"JSON syntax: {exc.msg}")]
-        ) from None
+    root = parse_json(text, name)
     where = _Locator(text)
     errors: list[Problem] = []
     if not isinstance(root, dict):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,14 +26,25 @@ def to_json(argument_map: ArgumentMap) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def from_json(text: str, name: str = "<json>") -> ArgumentMap:
-    """Return the map in JSON text; raise MapFileError on bad JSON or an invalid map."""
+def parse_json(text: str, name: str) -> Any:
+    """Return the data in JSON text; bad syntax raises MapFileError at its line and column.
+
+    >>> parse_json('{"a": [1,]}', "x.json")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapFileError: x.json:1:10: JSON syntax: Expecting value
+    """
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise MapFileError(
             [Problem(name, exc.lineno, exc.colno, "", f"JSON syntax: {exc.msg}")]
         ) from None
+
+
+def from_json(text: str, name: str = "<json>") -> ArgumentMap:
+    """Return the map in JSON text; raise MapFileError on bad JSON or an invalid map."""
+    data = parse_json(text, name)
     try:
         return ArgumentMap.model_validate(data)
     except ValidationError as exc:
