@@ -171,24 +171,18 @@ def claim_panel(
             except Exception as exc:  # the panel stays useful without a reason
                 reason = f"(no explanation: {exc})"
             st.markdown(f"**Why:** {md_escape(reason)}")
-        rejected = claim in st.session_state.get("wi_reject", [])
-        accepted = claim in st.session_state.get("wi_accept", [])
         st.caption("What if this claim were…")
-        left, right, third = st.columns(3)
-        left.button(
-            "Undo" if rejected else "Rejected",
-            key="wi-btn-reject",
-            on_click=_toggle,
-            args=("wi_reject", claim, "wi_accept"),
-            width="stretch",
-        )
-        right.button(
-            "Undo" if accepted else "Accepted",
-            key="wi-btn-accept",
-            on_click=_toggle,
-            args=("wi_accept", claim, "wi_reject"),
-            width="stretch",
-        )
+        *toggles, third = st.columns(3)
+        for column, (verb, other) in zip(toggles, (("reject", "accept"), ("accept", "reject")),
+                                         strict=True):  # fmt: skip
+            assumed = claim in st.session_state.get(f"wi_{verb}", [])
+            column.button(
+                "Undo" if assumed else f"{verb.capitalize()}ed",
+                key=f"wi-btn-{verb}",
+                on_click=_toggle,
+                args=(f"wi_{verb}", claim, f"wi_{other}"),
+                width="stretch",
+            )
         third.button("Close", key="close-detail", on_click=select, args=(None,),
                      width="stretch")  # fmt: skip
         base_slider(G, claim)
