@@ -17,9 +17,9 @@ from argmap.readwrite.formats import EXPORTS, IMPORTS, Format, format_of
 from argmap.semantics import SEMANTICS, VIEWS
 
 if TYPE_CHECKING:
-    from argmap.brief import Brief
     from argmap.model import ArgumentMap
-    from argmap.readwrite.yaml_map import LoadedMap
+    from argmap.products.brief import Brief
+    from argmap.store.yaml_map import LoadedMap
 
 app = typer.Typer(
     name="argmap",
@@ -41,8 +41,8 @@ def _fail(lines: list[str] | str, code: int = 1) -> NoReturn:
 
 def _load(path: Path) -> LoadedMap:
     """Read a map or exit 1 with its located problems, one per line."""
-    from argmap.errors import MapFileError
-    from argmap.readwrite.yaml_map import read_map
+    from argmap.problems import MapFileError
+    from argmap.store.yaml_map import read_map
 
     try:
         return read_map(path)
@@ -55,8 +55,8 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(help="Map files to check.", show_default=False)],
 ) -> None:
     """Check map files; print every problem as file:line:col: message. Exit 1 if any."""
-    from argmap.errors import MapFileError
-    from argmap.readwrite.yaml_map import read_map
+    from argmap.problems import MapFileError
+    from argmap.store.yaml_map import read_map
 
     failed = False
     for path in paths:
@@ -82,7 +82,7 @@ def validate(
 @app.command()
 def show(path: MapArg) -> None:
     """Print a readable summary: sources, actors, claims per source, relation counts."""
-    from argmap.summary import summary
+    from argmap.products.summary import summary
 
     typer.echo(summary(_load(path).map), nl=False)
 
@@ -101,8 +101,8 @@ def check_quotes(
     ],
 ) -> None:
     """Check that every claim's quote occurs in its source's text (whitespace aside)."""
-    from argmap.quotes import check_quotes as run
-    from argmap.readwrite.yaml_map import locate
+    from argmap.products.quotes import check_quotes as run
+    from argmap.store.yaml_map import locate
 
     loaded = _load(path)
     results = run(loaded.map, sources)
@@ -148,9 +148,9 @@ def export(
 ) -> None:
     """Write a map in another format: json, graphml, argdown, aif, dot, svg, html (a
     standalone interactive page), iccma or apx (its attack framework, with a key)."""
-    from argmap.atomic import atomic_write_bytes
     from argmap.readwrite.formats import export_map
     from argmap.readwrite.svg import GraphvizMissing
+    from argmap.store.atomic import atomic_write_bytes
 
     fmt = to.value if to else _format_for(output, EXPORTS, "--to")
     if view not in VIEWS:
@@ -185,9 +185,9 @@ def import_(
     ] = False,
 ) -> None:
     """Make a map file from another tool's file; print what could not be kept as warnings."""
-    from argmap.errors import MapFileError
+    from argmap.problems import MapFileError
     from argmap.readwrite.formats import import_map
-    from argmap.readwrite.yaml_map import write_map
+    from argmap.store.yaml_map import write_map
 
     fmt = from_.value if from_ else _format_for(source, IMPORTS, "--from")
     if output.exists() and not force:
@@ -220,13 +220,13 @@ def schema(
     ] = None,
 ) -> None:
     """Print (or write) the JSON Schema of the map format, for editors."""
-    from argmap.readwrite.schema import schema_text
+    from argmap.store.schema import schema_text
 
     text = schema_text()
     if output is None:
         sys.stdout.write(text)
     else:
-        from argmap.atomic import atomic_write_text
+        from argmap.store.atomic import atomic_write_text
 
         atomic_write_text(output, text)
         typer.echo(f"wrote {output}")
@@ -266,8 +266,7 @@ def solve(
     import json
 
     # Light imports only: no pydantic, networkx or rich on this path.
-    from argmap.readwrite.iccma import FrameworkFormatError
-    from argmap.semantics import solve_task
+    from argmap.readwrite.iccma import FrameworkFormatError, solve_task
 
     try:
         result = solve_task(path, semantics.value, timeout or None)
@@ -357,13 +356,13 @@ def brief(
     ] = False,
 ) -> None:
     """Write a debate brief for one side of a thesis: Markdown, print-ready HTML, or PDF."""
-    from argmap.atomic import atomic_write_bytes
-    from argmap.brief import build_brief, to_html, to_markdown
     from argmap.graph import to_graph
     from argmap.model import suggest
+    from argmap.products.brief import build_brief, to_html, to_markdown
+    from argmap.store.atomic import atomic_write_bytes
 
     def pdf(b: Brief) -> bytes:
-        from argmap.brief.pdf import to_pdf
+        from argmap.products.brief.pdf import to_pdf
 
         return to_pdf(b, letter=letter)
 

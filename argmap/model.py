@@ -8,7 +8,7 @@ A map file is validated in two stages that share these definitions:
    target relations.
 
 ``ArgumentMap.model_validate`` runs both, so a map built in code obeys the same rules as
-a map read from a file. The file reader (:mod:`argmap.readwrite.yaml_map`) runs them
+a map read from a file. The file reader (:mod:`argmap.store.yaml_map`) runs them
 separately so it can report every problem in a file at once, each with its line.
 """
 

@@ -324,7 +324,7 @@ def bench_maps(map_sizes: list[int], args: argparse.Namespace, say: Callable[[st
     for n in map_sizes:
         data = make_map(n)
         if n <= args.yaml_max:
-            from argmap.readwrite.yaml_map import dump_map, read_map
+            from argmap.store.yaml_map import dump_map, read_map
 
             path = folder / f"map-{n}.yaml"
             path.write_text(dump_map(ArgumentMap.model_validate(data)))

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from argmap.app.main import page_path
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"
 OLD = "A broad UN treaty risks legitimising surveillance of journalists and dissidents."
@@ -26,7 +28,7 @@ def open_page(page: str = "edit", **query: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page(f"app_pages/{page}.py")
+    at.switch_page(page_path(page))
     at.run()
     assert not at.exception, at.exception
     return at
@@ -94,7 +96,7 @@ def test_edit_a_statement_changes_only_that_line(maps: Path) -> None:
     ]
     assert after.startswith("# A small test map in the house style")
     # The map page shows the new version (its caches are keyed on the file's content).
-    at.switch_page("app_pages/map.py").run()
+    at.switch_page(page_path("map")).run()
     assert not at.exception
     assert any(
         n["data"].get("full", n["data"]["label"]).replace("\n", " ").startswith("A broad UN")

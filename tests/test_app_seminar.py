@@ -14,12 +14,13 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from argmap.analysis import evaluate
-from argmap.brief import build_brief, to_html, to_markdown
-from argmap.brief.pdf import to_pdf
+from argmap.app.main import page_path
 from argmap.graph import to_graph
-from argmap.questions import KINDS, discussion_questions
-from argmap.readwrite.yaml_map import read_map
-from argmap.verdicts import DEFAULT_DATABASE_FILE, VerdictStore
+from argmap.products.brief import build_brief, to_html, to_markdown
+from argmap.products.brief.pdf import to_pdf
+from argmap.products.questions import KINDS, discussion_questions
+from argmap.store.verdicts import DEFAULT_DATABASE_FILE, VerdictStore
+from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"
@@ -44,7 +45,7 @@ def open_page(page: str, map_name: str = "mini") -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["map"] = map_name
     at.run()
-    at.switch_page(f"app_pages/{page}.py")
+    at.switch_page(page_path(page))
     at.run()
     assert not at.exception, at.exception
     return at

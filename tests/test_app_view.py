@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import MapFileError
-from argmap.readwrite.yaml_map import read_map, read_map_text
+from argmap.app.panel import card_html
+from argmap.problems import MapFileError
+from argmap.store.library import list_maps, upload_text
+from argmap.store.yaml_map import read_map, read_map_text
 from argmap.view.colours import PALETTE, STATUS_COLOURS, UNKNOWN, by_category, by_status
 from argmap.view.detail import claim_detail
 from argmap.view.elements import graph_payload
 from argmap.view.layout import NODE_H, NODE_W, QUESTION
-from argmap.view.panel import card_html
-from argmap.view.prepared import PreparedMap, list_maps, prepare, upload_text
+from argmap.view.prepared import PreparedMap, prepare
 from argmap.view.select import (
     Filters,
     View,

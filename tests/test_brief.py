@@ -10,11 +10,11 @@ import networkx as nx
 import pytest
 from pypdf import PdfReader
 
-from argmap.brief import build_brief, sides, to_html, to_markdown
-from argmap.brief.build import Point
-from argmap.brief.pdf import to_pdf
 from argmap.graph import relation_origin, relations_into, to_graph
-from argmap.readwrite.yaml_map import read_map, read_map_text
+from argmap.products.brief import build_brief, sides, to_html, to_markdown
+from argmap.products.brief.build import Point
+from argmap.products.brief.pdf import to_pdf
+from argmap.store.yaml_map import read_map, read_map_text
 from tests.conftest import CYBERCRIME_MAP, SMALL_MAP
 
 THESES = [
@@ -147,8 +147,8 @@ def test_html_is_print_ready(G: nx.DiGraph) -> None:
 
 def test_brief_is_byte_stable_across_processes(tmp_path) -> None:
     script = (
-        "import sys; from argmap.brief import build_brief, to_markdown, to_html;"
-        "from argmap.graph import to_graph; from argmap.readwrite.yaml_map import read_map;"
+        "import sys; from argmap.products.brief import build_brief, to_markdown, to_html;"
+        "from argmap.graph import to_graph; from argmap.store.yaml_map import read_map;"
         f"b = build_brief(to_graph(read_map({str(CYBERCRIME_MAP)!r}).map), "
         "'thesis-back-un-treaty', 'against');"
         "sys.stdout.write(to_markdown(b) + to_html(b))"

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from argmap.cli import app
 from argmap.readwrite.graphml import read_graphml
-from argmap.readwrite.yaml_map import read_map
+from argmap.store.yaml_map import read_map
 from tests.conftest import SMALL_MAP
 
 runner = CliRunner()

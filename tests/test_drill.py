@@ -7,10 +7,10 @@ import json
 import networkx as nx
 import pytest
 
-from argmap.brief import build_brief, sides
-from argmap.drill import MARKS, DrillSession, drill_deck, our_claims
 from argmap.graph import to_graph
-from argmap.readwrite.yaml_map import read_map
+from argmap.products.brief import build_brief, sides
+from argmap.products.drill import MARKS, DrillSession, drill_deck, our_claims
+from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
 MINI = ROOT / "tests" / "browser" / "fixtures" / "mini.yaml"

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from argmap import atomic
-from argmap.atomic import content_hash
-from argmap.editing import Editor, MergeRefused, SaveConflict
-from argmap.readwrite.yaml_map import read_map
+from argmap.store import atomic
+from argmap.store.atomic import content_hash
+from argmap.store.editing import Editor, MergeRefused, SaveConflict
+from argmap.store.yaml_map import read_map
 from tests.conftest import SMALL_MAP
 
 

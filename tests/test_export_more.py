@@ -16,8 +16,8 @@ from argmap.graph import to_graph
 from argmap.model import ArgumentMap
 from argmap.readwrite import svg
 from argmap.readwrite.iccma_map import claim_extensions, read_key
-from argmap.readwrite.standalone_html import standalone_html
-from argmap.readwrite.yaml_map import read_map
+from argmap.store.yaml_map import read_map
+from argmap.view.standalone_html import standalone_html
 from tests.conftest import CYBERCRIME_MAP
 
 runner = CliRunner()

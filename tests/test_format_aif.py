@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import MapFileError
+from argmap.problems import MapFileError
 from argmap.readwrite.aif import read_aif, write_aif
-from argmap.readwrite.yaml_map import read_map
+from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import MapFileError
 from argmap.model import ArgumentMap
+from argmap.problems import MapFileError
 from argmap.readwrite.argdown import read_argdown, write_argdown
-from argmap.readwrite.yaml_map import read_map
+from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"

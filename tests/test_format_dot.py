@@ -7,7 +7,7 @@ import subprocess
 
 from argmap.model import ArgumentMap
 from argmap.readwrite.dot import write_dot
-from argmap.readwrite.yaml_map import read_map
+from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
 _STRING = r'"(?:[^"\\]|\\.)*"'

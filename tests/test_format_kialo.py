@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import MapFileError
+from argmap.problems import MapFileError
 from argmap.readwrite.kialo import read_kialo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"

@@ -8,8 +8,8 @@ import pytest
 
 from argmap.graph import relation_triples, to_graph
 from argmap.model import ClaimKind
-from argmap.quotes import check_quotes
-from argmap.readwrite.yaml_map import read_map
+from argmap.products.quotes import check_quotes
+from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, SOURCES
 
 
@@ -72,8 +72,18 @@ def test_the_debate_is_connected_and_contested(cyber) -> None:
 @pytest.mark.parametrize(
     "needle",
     [
-        "goldsmith", "csis", "lewis", "russia", "savage", "gillibrand", "peters", "third-way",
-        "google", "biden", "iasiello", "obama",
+        "goldsmith",
+        "csis",
+        "lewis",
+        "russia",
+        "savage",
+        "gillibrand",
+        "peters",
+        "third-way",
+        "google",
+        "biden",
+        "iasiello",
+        "obama",
     ],
 )
 def test_each_party_of_the_debate_holds_a_claim(cyber, needle: str) -> None:

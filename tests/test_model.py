@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.errors import MapFileError, Problem
 from argmap.model import ArgumentMap
-from argmap.readwrite.yaml_map import read_map_text
+from argmap.problems import MapFileError, Problem
+from argmap.store.yaml_map import read_map_text
 from tests.conftest import SMALL_MAP
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from argmap.analysis import cruxes, evaluate
 from argmap.graph import relation_triples, to_graph
-from argmap.questions import _support_sources, discussion_questions
-from argmap.readwrite.yaml_map import read_map, read_map_text
+from argmap.products.questions import _support_sources, discussion_questions
+from argmap.store.yaml_map import read_map, read_map_text
 from tests.conftest import CYBERCRIME_MAP, SMALL_MAP
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import MapFileError
 from argmap.graph import relation_triples, relations_into, to_graph, to_map
 from argmap.model import Claim
+from argmap.problems import MapFileError
 from argmap.readwrite.graphml import read_graphml, write_graphml
-from argmap.readwrite.json_map import from_json, to_json
-from argmap.readwrite.schema import map_json_schema, schema_text
-from argmap.readwrite.yaml_map import dump_map, read_map, read_map_text, write_map
+from argmap.store.json_map import from_json, to_json
+from argmap.store.schema import map_json_schema, schema_text
+from argmap.store.yaml_map import dump_map, read_map, read_map_text, write_map
 from tests.conftest import CYBERCRIME_MAP, ROOT, SMALL_MAP
 
 

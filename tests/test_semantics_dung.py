@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.readwrite.iccma import solve_task
 from argmap.semantics import (
     Framework,
     Label,
@@ -20,7 +21,6 @@ from argmap.semantics import (
     grounded_labelling,
     preferred,
     solve,
-    solve_task,
     stable,
 )
 
@@ -195,7 +195,7 @@ def test_solve_task_and_cli_json(tmp_path) -> None:  # type: ignore[no-untyped-d
     }
     assert solve_task(path, "grounded")["extensions"] == [[]]
     code = (
-        "import json, sys; from argmap.semantics import solve_task;"
+        "import json, sys; from argmap.readwrite.iccma import solve_task;"
         f"print(json.dumps(solve_task({str(path)!r}, 'stable')));"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('networkx', 'pydantic', 'rich')))"

@@ -10,8 +10,8 @@ import pytest
 from argmap.analysis import demo_graph
 from argmap.graph import claim_ids, relation_triples, theses, to_graph
 from argmap.model import ArgumentMap
-from argmap.readwrite.yaml_map import read_map
-from argmap.stepthrough import steps
+from argmap.products.stepthrough import steps
+from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"

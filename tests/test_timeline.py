@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.readwrite.yaml_map import read_map, read_map_text
-from argmap.timeline import eras, timeline
+from argmap.products.timeline import eras, timeline
+from argmap.store.yaml_map import read_map, read_map_text
 from tests.conftest import CYBERCRIME_MAP, SMALL_MAP
 
 

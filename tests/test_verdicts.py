@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.verdicts import Tally, Verdict, VerdictStore, default_database_url
+from argmap.store.verdicts import Tally, Verdict, VerdictStore, default_database_url
 
 POSTGRES_ENV = "ARGMAP_TEST_POSTGRES_URL"
 

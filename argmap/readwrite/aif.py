@@ -35,10 +35,10 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from argmap.errors import MapFileError, Problem
 from argmap.model import ArgumentMap, RelationType
+from argmap.problems import MapFileError, Problem
 from argmap.readwrite.imported import ImportResult, MapBuilder, is_id, slug
-from argmap.readwrite.json_map import parse_json
+from argmap.store.json_map import parse_json
 
 __all__ = ["read_aif", "write_aif"]
 
@@ -80,13 +80,13 @@ class _Locator:
 def read_aif(text: str, name: str = "aif") -> ImportResult:
     """Return the map an AIF JSON text describes, and what it could not express.
 
-    Raises :class:`~argmap.errors.MapFileError` on bad JSON or broken structure, located.
+    Raises :class:`~argmap.problems.MapFileError` on bad JSON or broken structure, located.
 
     >>> read_aif('{"nodes": [{"nodeID": 1, "type": "I", "text": "x"}], "edges": '
     ...          '[{"edgeID": 7, "fromID": 1, "toID": 9}]}', "x.json")
     Traceback (most recent call last):
     ...
-    argmap.errors.MapFileError: x.json:1:1: edges: edge 7 goes to node 9, which is not in nodes
+    argmap.problems.MapFileError: x.json:1:1: edges: edge 7 goes to node 9, which is not in nodes
     """
     root = parse_json(text, name)
     where = _Locator(text)

@@ -45,8 +45,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from argmap.errors import MapFileError, Problem
 from argmap.model import ArgumentMap, Claim, Relation, RelationType
+from argmap.problems import MapFileError, Problem
 from argmap.readwrite.imported import ImportResult, MapBuilder, tag_slug
 
 __all__ = ["read_argdown", "write_argdown"]
@@ -615,7 +615,7 @@ def _starts_element(text: str) -> bool:
 def read_argdown(text: str, name: str = "argdown") -> ImportResult:
     """Return the map an Argdown text describes, and what it could not express.
 
-    Raises :class:`~argmap.errors.MapFileError` listing every syntax error, located.
+    Raises :class:`~argmap.problems.MapFileError` listing every syntax error, located.
 
     >>> r = read_argdown("<A>\\n\\n(1) [P]: Premise one.\\n(2) Premise two.\\n----\\n(3) So.\\n")
     >>> [(x.from_, x.to) for x in r.map.relations]
@@ -626,7 +626,7 @@ def read_argdown(text: str, name: str = "argdown") -> ImportResult:
     >>> read_argdown("[A]: a\\n+ [B]: b\\n", "x.argdown")
     Traceback (most recent call last):
     ...
-    argmap.errors.MapFileError: x.argdown:2:1: relation '+' has nothing to relate to: \
+    argmap.problems.MapFileError: x.argdown:2:1: relation '+' has nothing to relate to: \
 indent it under a statement or argument
     """
     parser = _Parser(text, name)

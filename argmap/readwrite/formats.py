@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.readwrite.imported import ImportResult
-    from argmap.readwrite.yaml_map import LoadedMap
+    from argmap.store.yaml_map import LoadedMap
 
 __all__ = ["EXPORTS", "IMPORTS", "Format", "export_map", "format_of", "import_map"]
 
@@ -43,13 +43,13 @@ class Format:
 
 
 def _yaml(source: ArgumentMap | LoadedMap, view: str) -> str:
-    from argmap.readwrite.yaml_map import dump_map
+    from argmap.store.yaml_map import dump_map
 
     return dump_map(source)  # a LoadedMap keeps its comments and layout
 
 
 def _json(m: ArgumentMap, view: str) -> str:
-    from argmap.readwrite.json_map import to_json
+    from argmap.store.json_map import to_json
 
     return to_json(m)
 
@@ -87,7 +87,7 @@ def _svg(m: ArgumentMap, view: str) -> str:
 
 
 def _html(m: ArgumentMap, view: str) -> str:
-    from argmap.readwrite.standalone_html import standalone_html
+    from argmap.view.standalone_html import standalone_html
 
     return standalone_html(m)
 
@@ -172,16 +172,14 @@ def format_of(filename: str, table: dict[str, Format]) -> str | None:
     return max(matches)[1] if matches else None
 
 
-def export_map(
-    source: ArgumentMap | LoadedMap, fmt: str, view: str = "bipolar"
-) -> bytes:
+def export_map(source: ArgumentMap | LoadedMap, fmt: str, view: str = "bipolar") -> bytes:
     """Return the map in format ``fmt`` (a key of :data:`EXPORTS`) as bytes.
 
     ``view`` ("bipolar" or "attack-only") matters to the frameworks (iccma, apx) only. A
-    :class:`~argmap.readwrite.yaml_map.LoadedMap` exported as YAML keeps its comments.
+    :class:`~argmap.store.yaml_map.LoadedMap` exported as YAML keeps its comments.
     SVG raises :class:`argmap.readwrite.svg.GraphvizMissing` without Graphviz.
     """
-    from argmap.readwrite.yaml_map import LoadedMap
+    from argmap.store.yaml_map import LoadedMap
 
     writer = _WRITERS[fmt]
     m = source.map if isinstance(source, LoadedMap) else source
@@ -193,6 +191,6 @@ def import_map(text: str, fmt: str, name: str) -> ImportResult:
     """Return the map read from ``text`` in format ``fmt`` (a key of :data:`IMPORTS`),
     with what could not be kept as warnings; ``name`` is used in located messages.
 
-    Raises :class:`~argmap.errors.MapFileError` when the text cannot be read at all.
+    Raises :class:`~argmap.problems.MapFileError` when the text cannot be read at all.
     """
     return _READERS[fmt](text, name)

@@ -29,7 +29,9 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
+from argmap.semantics.dung import solve
 from argmap.semantics.framework import Framework
 
 
@@ -305,3 +307,34 @@ def write_tgf(fw: Framework, path: PathOrText) -> None:
     lines = [f"{n}\n" for n in fw.names] + ["#\n"]
     lines.extend(f"{a} {b}\n" for a, b in fw.attacks())
     Path(path).write_text("".join(lines), encoding="utf-8")
+
+
+def solve_task(
+    path: str | os.PathLike[str], semantics: str, timeout: float | None = None
+) -> dict[str, Any]:
+    """Return the answer of ``argmap solve``: the extensions of an ICCMA file, JSON-ready.
+
+    ``{"semantics": S, "extensions": [[...], ...]}`` with names as in the file, each
+    extension sorted and the list sorted (numeric names by value); plus ``"complete"`` and,
+    when there is something to say, ``"message"``. When time runs out the extensions are
+    not known: ``"extensions"`` is ``null``, ``"found"`` lists those found so far and
+    ``"message"`` says "undetermined within N s". Raises
+    :class:`FrameworkFormatError` for a malformed file.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "cycle.af"
+    >>> _ = p.write_text("p af 2\\n1 2\\n2 1\\n")
+    >>> solve_task(p, "stable")
+    {'semantics': 'stable', 'extensions': [['1'], ['2']], 'complete': True}
+    """
+    result = solve(read_framework(path), semantics, timeout)
+    out: dict[str, Any] = {"semantics": semantics}
+    if result.complete:
+        out["extensions"] = result.extensions
+    else:
+        out["extensions"] = None
+        out["found"] = result.extensions
+    out["complete"] = result.complete
+    if result.message:
+        out["message"] = result.message
+    return out

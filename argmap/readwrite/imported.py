@@ -26,8 +26,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.errors import MapFileError, Problem
 from argmap.model import _ID_PATTERN, ArgumentMap
+from argmap.problems import MapFileError, Problem
 
 QUOTE_MAX = 600
 _ID = re.compile(_ID_PATTERN)

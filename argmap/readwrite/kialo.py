@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.errors import MapFileError, Problem
+from argmap.problems import MapFileError, Problem
 from argmap.readwrite.imported import ImportResult, MapBuilder
 
 __all__ = ["read_kialo"]
@@ -55,12 +55,12 @@ class _Entry:
 def read_kialo(text: str, name: str = "kialo") -> ImportResult:
     """Return the map a Kialo discussion export describes, and what it could not express.
 
-    Raises :class:`~argmap.errors.MapFileError` listing every malformed line, located.
+    Raises :class:`~argmap.problems.MapFileError` listing every malformed line, located.
 
     >>> read_kialo("1. Thesis\\n1.1. Pro: Yes\\nsomething else\\n1.3.1. Con: No\\n", "d.txt")
     Traceback (most recent call last):
     ...
-    argmap.errors.MapFileError: d.txt:3:1: expected a numbered claim like '1.2. Pro: text' \
+    argmap.problems.MapFileError: d.txt:3:1: expected a numbered claim like '1.2. Pro: text' \
 (or 'Discussion Title: ...'), got 'something else'
     d.txt:4:1: claim 1.3.1 has no parent: there is no claim 1.3
     """

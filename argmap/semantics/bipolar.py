@@ -57,8 +57,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from argmap.graph import claim_ids, relation_triples
-from argmap.semantics import VIEWS
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import VIEWS, Framework
 
 
 @dataclass(frozen=True)

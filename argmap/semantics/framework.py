@@ -17,6 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
+# How a map becomes a framework (see argmap.semantics.bipolar); here so that the CLI and the
+# app can offer the choice without loading networkx.
+VIEWS = ("bipolar", "attack-only")
+
 
 class Label(StrEnum):
     """An argument's status in a labelling (Caminada): accepted, rejected or undecided."""

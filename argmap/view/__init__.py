@@ -1,3 +1,10 @@
-"""Everything the app draws: layout, filters and focus, colours, the graph component's payload
-and the claim detail panel. Pure functions over the map's graph, so they are tested without
-Streamlit; :mod:`argmap.view.component` is the only module that talks to the browser."""
+"""Pure view-models of what the app draws: layout, filters and focus, colours, the graph
+component's payload, the claim detail, the standalone page. Pure functions over the map's graph,
+tested without Streamlit; :mod:`argmap.app.component` is the only module that talks to the browser.
+"""
+
+from pathlib import Path
+
+# The graph component's static build (cytoscape.js and its styles), served by the app and
+# embedded in the standalone page. ``frontend/`` holds its source.
+BUNDLE = Path(__file__).with_name("component")

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.view.structure import Rel, Structure
+from argmap.graph.structure import Rel, Structure
 
 
 @dataclass(frozen=True)

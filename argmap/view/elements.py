@@ -10,9 +10,9 @@ from typing import Any
 
 import networkx as nx
 
+from argmap.graph.structure import Structure
 from argmap.view.colours import Colouring
 from argmap.view.layout import NODE_H, NODE_W, QUESTION, QUESTION_H, QUESTION_W, Layout
-from argmap.view.structure import Structure
 from argmap.view.text import truncate, wrap_label
 
 LABEL_CHARS = 22  # per line: fits NODE_W at 12.5 px in DejaVu Sans, so cytoscape never re-wraps

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.view.structure import Structure
+from argmap.graph.structure import Structure
 
 NODE_W = 180.0
 NODE_H = 80.0

@@ -11,8 +11,8 @@ from typing import Any
 
 import networkx as nx
 
+from argmap.graph.structure import Structure
 from argmap.view.layout import Layout
-from argmap.view.structure import Structure
 from argmap.view.text import fold
 
 

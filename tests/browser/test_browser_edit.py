@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from argmap.readwrite.standalone_html import standalone_html
-from argmap.readwrite.yaml_map import read_map
+from argmap.store.yaml_map import read_map
+from argmap.view.standalone_html import standalone_html
 from tests.browser.conftest import (
     FIXTURES,
     Watch,

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from argmap.brief import build_brief, to_markdown
-from argmap.brief.pdf import to_pdf
 from argmap.graph import to_graph
-from argmap.readwrite.yaml_map import read_map
+from argmap.products.brief import build_brief, to_markdown
+from argmap.products.brief.pdf import to_pdf
+from argmap.store.yaml_map import read_map
 from tests.browser.conftest import FIXTURES, Watch, shot
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,6 @@
 """Editing a map file safely: validated edits, undo, and saves that never lose anyone's work.
 
-An :class:`Editor` holds a map read from a file (a :class:`~argmap.readwrite.yaml_map.LoadedMap`,
+An :class:`Editor` holds a map read from a file (a :class:`~argmap.store.yaml_map.LoadedMap`,
 so the file's comments and layout survive) and the content hash of the bytes it was read from.
 
 - **Edits** (:meth:`Editor.add`, :meth:`Editor.update`, :meth:`Editor.remove`) are checked with
@@ -59,10 +59,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.atomic import atomic_write_text, content_hash
 from argmap.model import Actor, ArgumentMap, Claim, Relation, Source
 from argmap.model import reference_problems as _reference_problems
-from argmap.readwrite.yaml_map import LoadedMap, _pydantic_problem, dump_map, read_map_text
+from argmap.store.atomic import atomic_write_text, content_hash
+from argmap.store.yaml_map import LoadedMap, _pydantic_problem, dump_map, read_map_text
 
 __all__ = [
     "SECTIONS",
@@ -85,7 +85,6 @@ SECTIONS: dict[str, type[BaseModel]] = {
 SINGULAR = {"sources": "source", "actors": "actor", "claims": "claim", "relations": "relation"}
 INFO_FIELDS = ("title", "question", "description")
 UNDO_DEPTH = 50
-
 
 
 @dataclass(frozen=True)
@@ -201,7 +200,7 @@ class Editor:
     def open(cls, path: str | os.PathLike[str]) -> Editor:
         """Return an editor over the map file at ``path``.
 
-        Raises :class:`~argmap.errors.MapFileError` when the file cannot be used.
+        Raises :class:`~argmap.problems.MapFileError` when the file cannot be used.
         """
         target = Path(path)
         data = target.read_bytes()

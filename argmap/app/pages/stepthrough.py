@@ -1,6 +1,6 @@
 """The step-through page: the map revealed from its question outward, for the front of a room.
 
-The order is argmap.stepthrough's; this page shows one step at a time in large type, with
+The order is argmap.products.stepthrough's; this page shows one step at a time in large type, with
 Next and Previous buttons and the keyboard (→, Space or Page Down for next; ← or Page Up
 for previous). Streamlit has no key events, so a tiny static script in a hidden
 same-origin iframe listens on the page and clicks those buttons.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import ALL, current_map, ss, status_of, thesis_picker
-from argmap.stepthrough import Step, steps
-from argmap.view import panel
+from argmap.app import panel
+from argmap.app.shared import ALL, current_map, ss, status_of, thesis_picker
+from argmap.products.stepthrough import Step, steps
 from argmap.view.detail import claim_detail
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import BASE_KEY, WHAT_IF_KEYS, current_map, ss, status_of
+from argmap.app import panel
+from argmap.app.component import argmap_graph
+from argmap.app.shared import BASE_KEY, WHAT_IF_KEYS, current_map, ss, status_of
 from argmap.semantics import SEMANTICS, VIEWS
-from argmap.view import panel
 from argmap.view.colours import Colouring, by_category, by_status
-from argmap.view.component import argmap_graph
 from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
 from argmap.view.select import FOCUS_MODES, Filters, View, drawing, search_claims

@@ -1,6 +1,6 @@
 """The discussion page: seminar questions derived from the map, each with why it is asked.
 
-The questions are argmap.questions'; this page groups them by kind, lets the teacher pick a
+The questions are argmap.products.questions'; this page groups them by kind, lets the teacher pick a
 thesis and the kinds to show, and offers the list as Markdown to hand out.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import ALL, current_map, keep, status_of, thesis_picker
-from argmap.questions import KINDS, Question, discussion_questions
+from argmap.app.shared import ALL, current_map, keep, status_of, thesis_picker
+from argmap.products.questions import KINDS, Question, discussion_questions
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import md_escape

@@ -10,7 +10,7 @@ field, what was expected and, for a misspelt id, the nearest valid one:
 >>> read_map_text("title: T\\nquestion: Q?\\nclaim: []\\n", "demo.yaml")
 Traceback (most recent call last):
 ...
-argmap.errors.MapFileError: demo.yaml:3:1: claim: unknown field 'claim'; did you mean 'claims'? ...
+argmap.problems.MapFileError: demo.yaml:3:1: claim: unknown field 'claim'; did you mean ...? ...
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from argmap.atomic import atomic_write_text
-from argmap.errors import MapFileError, Problem
 from argmap.model import (
     _ID_PATTERN,
     Actor,
@@ -42,6 +40,8 @@ from argmap.model import (
     reference_problems,
     suggest,
 )
+from argmap.problems import MapFileError, Problem
+from argmap.store.atomic import atomic_write_text
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema={schema}\n"
 DEFAULT_SCHEMA_REF = "../schema/argmap-map.schema.json"
@@ -83,7 +83,7 @@ def read_map(path: str | os.PathLike[str], *, editable: bool = True) -> LoadedMa
 
     With ``editable=False`` the file is parsed by the fast C loader and no document is
     kept, so :func:`write_map` could not keep its comments: for viewing, not editing.
-    Raises :class:`~argmap.errors.MapFileError` listing every problem in the file.
+    Raises :class:`~argmap.problems.MapFileError` listing every problem in the file.
     """
     target = Path(path)
     try:

@@ -1,6 +1,6 @@
 """The sources and actors page: who says what, who agrees with whom, and how the debate moved.
 
-Positions are argmap.analysis's, the timeline argmap.timeline's; this page lays them out:
+Positions are argmap.analysis's, the timeline argmap.products.timeline's; this page lays them out:
 a timeline of positions by source date, each source's and each actor's claims, and the
 actors' agreement and conflict matrices.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.shared import current_map, status_of
 from argmap.analysis import Positions, positions
-from argmap.timeline import eras
+from argmap.app.shared import current_map, status_of
+from argmap.products.timeline import eras
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
 from argmap.view.text import md_escape, truncate

@@ -11,23 +11,19 @@ from pathlib import Path
 import networkx as nx
 import streamlit as st
 
-from argmap.atomic import content_hash
-from argmap.errors import MapFileError
+from argmap.app.panel import BASE_KEY
 from argmap.graph import theses
-from argmap.readwrite.yaml_map import read_map, read_map_text
-from argmap.view.panel import BASE_KEY
-from argmap.view.prepared import (
-    PreparedMap,
-    list_maps,
-    maps_dir,
-    prepare,
-    upload_text,
-)
+from argmap.problems import MapFileError
+from argmap.store.atomic import content_hash
+from argmap.store.library import list_maps, maps_dir, upload_text
+from argmap.store.yaml_map import read_map, read_map_text
+from argmap.view.prepared import PreparedMap, prepare
 from argmap.view.status import Assumptions, Status, evaluate_status
 from argmap.view.text import md_escape, truncate
 
 ALL = "(every thesis)"
-APP_DIR = Path(__file__).resolve().parents[1]
+# The maps folder when $ARGMAP_MAPS_DIR is unset; app.py sets it to the maps/ beside it.
+DEFAULT_MAPS = Path.cwd() / "maps"
 WHAT_IF_KEYS = ("wi_reject", "wi_accept", "wi_cut")
 VIEW_KEYS = (BASE_KEY, "f_sources", "f_actors", "f_tags", "f_kinds", "search", "focus", "depth")
 ss = st.session_state
@@ -74,8 +70,12 @@ def boot(maps: dict[str, Path]) -> None:
     ss.selected = st.query_params.get("claim") or None
 
 
+def maps_folder() -> Path:
+    return maps_dir(DEFAULT_MAPS)
+
+
 def available_maps() -> dict[str, Path]:
-    return list_maps(maps_dir(APP_DIR))
+    return list_maps(maps_folder())
 
 
 def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
@@ -88,7 +88,7 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
         keep("map_choice")
         st.selectbox("Map", list(maps), key="map_choice", on_change=reset_view)
     else:
-        st.info(f"No maps in {md_escape(str(maps_dir(APP_DIR)))}; upload one below.")
+        st.info(f"No maps in {md_escape(str(maps_folder()))}; upload one below.")
     upload = st.file_uploader(
         "Or open a map file", type=["yaml", "yml"], key="upload", on_change=reset_view
     )

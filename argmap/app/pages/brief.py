@@ -1,6 +1,6 @@
 """The brief page: pick a thesis and a side, read the debate brief, download it.
 
-The brief is argmap.brief's; this page only draws it (every map text through md_escape) and
+The brief is argmap.products.brief's; this page only draws it (every map text through md_escape) and
 offers the very Markdown, HTML and PDF that ``argmap brief`` writes for the same choices.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import current_map, keep, thesis_picker
-from argmap.brief import Brief, build_brief, to_html, to_markdown
-from argmap.brief.build import Cited, Point, Side
+from argmap.app.shared import current_map, keep, thesis_picker
+from argmap.products.brief import Brief, build_brief, to_html, to_markdown
+from argmap.products.brief.build import Cited, Point, Side
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import Label
 from argmap.view.prepared import PreparedMap
@@ -31,7 +31,7 @@ def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str
 @st.cache_data(max_entries=64, show_spinner="Laying out the PDF…")
 def pdf_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
            letter: bool) -> bytes:  # fmt: skip
-    from argmap.brief.pdf import to_pdf
+    from argmap.products.brief.pdf import to_pdf
 
     return to_pdf(_brief, letter=letter)
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.atomic import atomic_write_text
-from argmap.errors import MapFileError, Problem
 from argmap.model import ArgumentMap
+from argmap.problems import MapFileError, Problem
+from argmap.store.atomic import atomic_write_text
 
 
 def to_json(argument_map: ArgumentMap) -> str:
@@ -32,7 +32,7 @@ def parse_json(text: str, name: str) -> Any:
     >>> parse_json('{"a": [1,]}', "x.json")
     Traceback (most recent call last):
     ...
-    argmap.errors.MapFileError: x.json:1:10: JSON syntax: Expecting value
+    argmap.problems.MapFileError: x.json:1:10: JSON syntax: Expecting value
     """
     try:
         return json.loads(text)

@@ -1,6 +1,6 @@
 """Drill: practise answering the other side, one of its arguments at a time.
 
-The deck is the other side's case from the debate brief (:func:`argmap.brief.build_brief`):
+The deck is the other side's case from the debate brief (:func:`argmap.products.brief.build_brief`):
 their arguments on the thesis and their objections to ours, strongest first, each with the
 map's answers to it. A :class:`DrillSession` walks the deck: the debater states a response
 (in words, or by picking one of our claims), sees the map's answers, and marks how they did.
@@ -26,9 +26,9 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from argmap.brief import build_brief
-from argmap.brief.build import Cited, Point, Side, sides
 from argmap.graph import claim_ids, relation_origin
+from argmap.products.brief import build_brief
+from argmap.products.brief.build import Cited, Point, Side, sides
 
 SelfMark = Literal["strong", "partial", "weak", "missed"]
 MARKS: tuple[SelfMark, ...] = ("strong", "partial", "weak", "missed")

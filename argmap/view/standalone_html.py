@@ -27,15 +27,13 @@ import base64
 import hashlib
 import html
 import json
-from pathlib import Path
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.view import BUNDLE
 
 __all__ = ["embed_json", "standalone_html"]
 
-# The graph component's build (argmap.view.component.BUILD, without importing Streamlit).
-BUILD = Path(__file__).resolve().parents[1] / "view" / "component"
 
 _PANEL_CSS = """
 body { margin-right: 380px; }
@@ -213,10 +211,10 @@ def embed_json(value: Any) -> str:
 def _payload(argument_map: ArgumentMap, semantics: str) -> dict[str, Any]:
     from argmap.analysis import evaluate
     from argmap.graph import to_graph
+    from argmap.graph.structure import Structure
     from argmap.view.colours import by_status
     from argmap.view.elements import graph_payload, legend
     from argmap.view.layout import layered_layout
-    from argmap.view.structure import Structure
 
     G = to_graph(argument_map)
     structure = Structure.of(G)
@@ -259,8 +257,8 @@ def standalone_html(argument_map: ArgumentMap, semantics: str = "grounded") -> s
     Claims are coloured by their status under ``semantics`` (as in the app). The page needs
     no network and no other file.
     """
-    bundle = (BUILD / "argmap-graph.js").read_text(encoding="utf-8")
-    css = (BUILD / "argmap-graph.css").read_text(encoding="utf-8")
+    bundle = (BUNDLE / "argmap-graph.js").read_text(encoding="utf-8")
+    css = (BUNDLE / "argmap-graph.css").read_text(encoding="utf-8")
     if "</script" in bundle.lower():  # a rebuilt bundle must not be able to end its own tag
         bundle = bundle.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
     policy = (

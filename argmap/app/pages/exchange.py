@@ -11,12 +11,12 @@ from pathlib import PurePath
 
 import streamlit as st
 
-from app_pages.shared import APP_DIR, current_map
-from argmap.errors import MapFileError
+from argmap.app.shared import current_map, maps_folder
+from argmap.problems import MapFileError
 from argmap.readwrite.formats import EXPORTS, IMPORTS, export_map, format_of, import_map
 from argmap.readwrite.imported import slug
-from argmap.readwrite.yaml_map import dump_map, write_map
-from argmap.view.prepared import PreparedMap, maps_dir
+from argmap.store.yaml_map import dump_map, write_map
+from argmap.view.prepared import PreparedMap
 from argmap.view.text import md_escape
 
 
@@ -81,7 +81,7 @@ def import_section() -> None:
         f"Download {stem}.yaml", text.encode("utf-8"), file_name=f"{stem}.yaml",
         mime="application/yaml", key="import_download", on_click="ignore",
     )  # fmt: skip
-    folder = maps_dir(APP_DIR)
+    folder = maps_folder()
     name = st.text_input("Or save it in the maps folder as", value=stem, key="import_name")
     target = folder / f"{slug(name) or stem}.yaml"
     if st.button(f"Save as {target.name}", key="import_save"):

@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 import streamlit as st
 
+from argmap.graph.structure import Structure
 from argmap.semantics.gradual import DEFAULT_BASE_SCORE
 from argmap.view.colours import STATUS_COLOURS
 from argmap.view.detail import ClaimDetail, Neighbour, SourceInfo, claim_detail
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status, explain
-from argmap.view.structure import Structure
 from argmap.view.text import md_escape, truncate
 
 Select = Callable[[str | None], None]

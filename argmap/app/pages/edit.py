@@ -1,6 +1,6 @@
 """The edit page: add, change and remove claims, relations, sources and actors, then save.
 
-Everything that decides is :mod:`argmap.editing`'s: each edit is checked with the file's own
+Everything that decides is :mod:`argmap.store.editing`'s: each edit is checked with the file's own
 rules (problems shown under the field they concern), saving writes only what changed into
 the file atomically, a file changed on disk since it was opened is never overwritten without
 being asked, and undo steps back through the session's edits. Only maps in the maps folder
@@ -16,10 +16,10 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.shared import available_maps, current_map, ss
-from argmap.editing import SINGULAR, Editor, MergeRefused, SaveConflict
-from argmap.errors import MapFileError
+from argmap.app.shared import available_maps, current_map, ss
 from argmap.model import ActorKind, ClaimKind, RelationType, SourceKind
+from argmap.problems import MapFileError
+from argmap.store.editing import SINGULAR, Editor, MergeRefused, SaveConflict
 from argmap.view.text import md_escape, truncate
 
 NEW = "__new__"

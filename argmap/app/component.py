@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import streamlit.components.v1 as components
 
-BUILD = Path(__file__).with_name("component")
-_graph = components.declare_component("argmap_graph", path=str(BUILD))
+from argmap.view import BUNDLE
+
+_graph = components.declare_component("argmap_graph", path=str(BUNDLE))
 
 
 def argmap_graph(

@@ -1,8 +1,8 @@
-"""Render a :class:`~argmap.brief.build.Brief` as a PDF handout (A4 or Letter).
+"""Render a :class:`~argmap.products.brief.build.Brief` as a PDF handout (A4 or Letter).
 
 ReportLab lays it out (pure Python from the package registry; no system libraries), in the
 Bitstream Vera fonts ReportLab ships, so the PDF looks the same on every machine. It walks
-the same outline as the Markdown and HTML renderers (:mod:`argmap.brief.render`). Map text
+the same outline as the Markdown and HTML renderers (:mod:`argmap.products.brief.render`). Map text
 is XML-escaped before it reaches ReportLab's paragraph markup, so ``<b>`` in a claim prints
 as those characters. The output is invariant (no timestamp or random id): the same brief
 gives the same bytes.
@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from argmap.brief.build import Brief
-from argmap.brief.render import LABEL_WORDS, Item, outline
+from argmap.products.brief.build import Brief
+from argmap.products.brief.render import LABEL_WORDS, Item, outline
 
 __all__ = ["to_pdf"]
 

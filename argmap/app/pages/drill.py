@@ -1,6 +1,6 @@
 """The drill page: practise answering the other side, one argument at a time.
 
-The deck and the session are argmap.drill's; this page shows the current card, takes the
+The deck and the session are argmap.products.drill's; this page shows the current card, takes the
 response (in words, or a pick among our claims), reveals the map's answers and takes the
 self-mark. The session lives in st.session_state as plain values.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import current_map, keep, ss, thesis_picker
-from argmap.brief.build import Cited, Side
-from argmap.drill import MARKS, Card, DrillSession, drill_deck, our_claims
+from argmap.app.shared import current_map, keep, ss, thesis_picker
+from argmap.products.brief.build import Cited, Side
+from argmap.products.drill import MARKS, Card, DrillSession, drill_deck, our_claims
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape, truncate

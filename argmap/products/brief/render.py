@@ -1,6 +1,6 @@
-"""Render a :class:`~argmap.brief.build.Brief` as Markdown or as a print-ready HTML page.
+"""Render a :class:`~argmap.products.brief.build.Brief` as Markdown or as a print-ready HTML page.
 
-Both renderers, and the PDF one (:mod:`argmap.brief.pdf`), walk the same outline
+Both renderers, and the PDF one (:mod:`argmap.products.brief.pdf`), walk the same outline
 (:func:`outline`), so the formats never drift apart. Map text is data: Markdown escapes
 its punctuation and HTML escapes its markup, so ``<script>`` in a claim prints as those
 characters and never runs.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from argmap.brief.build import Brief, Cited, Point
+from argmap.products.brief.build import Brief, Cited, Point
 from argmap.semantics.framework import Label
 
 LABEL_WORDS = {Label.IN: "stands (in)", Label.OUT: "falls (out)", Label.UNDEC: "undecided"}

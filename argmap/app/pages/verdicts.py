@@ -1,7 +1,7 @@
 """The class verdicts page: each participant marks claims accepted or rejected under a name
 they choose, in a room; the class view sets the group's verdicts beside the semantics'.
 
-Verdicts are argmap.verdicts': every mark is written straight to the database (an atomic
+Verdicts are argmap.store.verdicts': every mark is written straight to the database (an atomic
 upsert per participant and claim) and every run reads them back, so participants on one
 app, or on several app servers sharing a database, see each other's marks and never
 overwrite them. The database is ``$ARGMAP_DATABASE_URL``, else an SQLite file beside the maps.
@@ -12,11 +12,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.shared import APP_DIR, current_map, keep, ss, status_of
+from argmap.app.shared import current_map, keep, maps_folder, ss, status_of
 from argmap.graph import theses
 from argmap.semantics import SEMANTICS
-from argmap.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
-from argmap.view.prepared import PreparedMap, maps_dir
+from argmap.store.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
+from argmap.view.prepared import PreparedMap
 from argmap.view.text import fold, md_escape, truncate
 
 SHOWN = 40  # claims to mark at once; pages or a search find the others
@@ -131,7 +131,7 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
 def main() -> None:
     pm, map_name, key = current_map()
     keep("verdict_name", "verdict_room")
-    url = default_database_url(maps_dir(APP_DIR))
+    url = default_database_url(maps_folder())
     store = store_for(url)
     map_id = map_name or f"upload:{pm.name}"
     with st.sidebar:

@@ -1,0 +1,43 @@
+"""The app's entry: page setup and navigation. ``app.py`` at the project root calls :func:`run`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from argmap.app import panel, shared
+
+PAGES = Path(__file__).with_name("pages")
+
+# (file, title); the first is the default page.
+NAVIGATION = (
+    ("map.py", "Map"),
+    ("brief.py", "Brief"),
+    ("drill.py", "Drill"),
+    ("discussion.py", "Discussion"),
+    ("stepthrough.py", "Step-through"),
+    ("sources.py", "Sources and actors"),
+    ("verdicts.py", "Class verdicts"),
+    ("edit.py", "Edit"),
+    ("exchange.py", "Import and export"),
+)
+
+
+def page_path(name: str) -> str:
+    """The path of a page module, as ``st.Page`` and ``AppTest.switch_page`` take it."""
+    return str(PAGES / f"{name}.py")
+
+
+def run(maps: Path | None = None) -> None:
+    """Run the app, offering the maps in ``maps`` unless $ARGMAP_MAPS_DIR names a folder."""
+    if maps is not None:
+        shared.DEFAULT_MAPS = maps
+    st.set_page_config(page_title="argmap", layout="wide", initial_sidebar_state="expanded")
+    panel.page_style()
+    # No page icons: Streamlit fetches Material icons from Google, and the app must work offline.
+    pages = [
+        st.Page(str(PAGES / file), title=title, default=i == 0)
+        for i, (file, title) in enumerate(NAVIGATION)
+    ]
+    st.navigation(pages).run()

@@ -1,0 +1,35 @@
+"""The folder of maps the app and ``argmap app`` offer, and uploaded files' text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.problems import MapFileError, Problem
+
+DEFAULT_MAP = "cybercrime-treaties"
+
+
+def maps_dir(default: Path) -> Path:
+    """``$ARGMAP_MAPS_DIR`` when set, else ``default`` (the app's ``maps/``)."""
+    return Path(os.environ.get("ARGMAP_MAPS_DIR") or default)
+
+
+def list_maps(directory: Path) -> dict[str, Path]:
+    """Map files in ``directory`` by name (file name without .yaml), the default map first."""
+    if not directory.is_dir():
+        return {}
+    found = {p.stem: p for p in sorted(directory.glob("*.yaml")) if p.is_file()}
+    if DEFAULT_MAP in found:
+        found = {DEFAULT_MAP: found[DEFAULT_MAP]} | found
+    return found
+
+
+def upload_text(name: str, data: bytes) -> str:
+    """An uploaded file's text; raises a located MapFileError when it is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MapFileError(
+            [Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        ) from None
