@@ -7,18 +7,19 @@ them, so a command that does not use them starts fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from argmap.readwrite.formats import EXPORTS, IMPORTS, Format, format_of
 from argmap.semantics import SEMANTICS, VIEWS
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.products.brief import Brief
+    from argmap.readwrite.formats import Direction, Registry
     from argmap.store.yaml_map import LoadedMap
 
 app = typer.Typer(
@@ -120,18 +121,43 @@ def check_quotes(
     typer.secho(summary_line, fg=typer.colors.GREEN)
 
 
-# Typer offers an Enum's values as choices; the formats themselves live in one table.
-ExportFormat = StrEnum("ExportFormat", {name: name for name in EXPORTS})  # type: ignore[misc]
-ImportFormat = StrEnum("ImportFormat", {name: name for name in IMPORTS})  # type: ignore[misc]
+def _formats() -> Registry:
+    # Every format module is imported to find the formats: only commands that use them pay.
+    from argmap.view.formats import registry
+
+    return registry()
 
 
-def _format_for(path: Path, table: dict[str, Format], option: str) -> str:
-    fmt = format_of(path.name, table)
+def _format_name(direction: Direction) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        table = _formats().table(direction)
+        if value not in table:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(table)}")
+        return value
+
+    return check
+
+
+def _format_for(path: Path, direction: Direction, option: str) -> str:
+    formats = _formats()
+    fmt = formats.format_of(path.name, direction)
     if fmt is None:
-        known = ", ".join(f"{f.name} ({' '.join(f.suffixes)})" for f in table.values())
+        known = ", ".join(
+            f"{f.name} ({' '.join(f.suffixes_for(direction))})"
+            for f in formats.table(direction).values()
+        )
         _fail(f"{path}: cannot tell the format from the name {path.name!r}; "
               f"name it with {option}: {known}")  # fmt: skip
     return fmt
+
+
+@app.command("formats")
+def formats_() -> None:
+    """List every format argmap reads and writes, its suffixes and what it keeps."""
+    for fmt in sorted(_formats().exports.values() | _formats().imports.values(), key=str):
+        ways = "/".join(w for w, ok in (("read", fmt.parse), ("write", fmt.write)) if ok)
+        typer.echo(f"{fmt.name:8} {ways:10} {' '.join(fmt.suffixes):24} {fmt.label}")
+        typer.echo(f"{'':8} keeps: {fmt.keeps}")
 
 
 @app.command()
@@ -139,8 +165,12 @@ def export(
     path: MapArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
     to: Annotated[
-        ExportFormat | None,
-        typer.Option("--to", help="The output format (default: from the output's extension)."),
+        str | None,
+        typer.Option(
+            "--to",
+            help="The output format (default: from the output's extension; see argmap formats).",
+            parser=_format_name("export"),
+        ),
     ] = None,
     view: Annotated[
         str, typer.Option("--view", help="iccma/apx: bipolar (supports count) or attack-only.")
@@ -148,16 +178,15 @@ def export(
 ) -> None:
     """Write a map in another format: json, graphml, argdown, aif, dot, svg, html (a
     standalone interactive page), iccma or apx (its attack framework, with a key)."""
-    from argmap.readwrite.formats import export_map
     from argmap.readwrite.svg import GraphvizMissing
     from argmap.store.atomic import atomic_write_bytes
 
-    fmt = to.value if to else _format_for(output, EXPORTS, "--to")
+    fmt = to or _format_for(output, "export", "--to")
     if view not in VIEWS:
         _fail(f"unknown view {view!r}; expected {' or '.join(VIEWS)}")
     loaded = _load(path)
     try:
-        data = export_map(loaded, fmt, view)
+        data = _formats().export_map(loaded, fmt, view)
     except GraphvizMissing as exc:
         _fail(str(exc))
     except RuntimeError as exc:  # dot failed
@@ -173,11 +202,11 @@ def import_(
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="The map file to write.")],
     from_: Annotated[
-        ImportFormat | None,
+        str | None,
         typer.Option(
             "--from",
-            help="The input format (default: from the extension: .argdown/.ad/.md argdown, "
-            ".json aif, .txt kialo).",
+            help="The input format (default: from the extension; see argmap formats).",
+            parser=_format_name("import"),
         ),
     ] = None,
     force: Annotated[
@@ -186,10 +215,9 @@ def import_(
 ) -> None:
     """Make a map file from another tool's file; print what could not be kept as warnings."""
     from argmap.problems import MapFileError
-    from argmap.readwrite.formats import import_map
     from argmap.store.yaml_map import write_map
 
-    fmt = from_.value if from_ else _format_for(source, IMPORTS, "--from")
+    fmt = from_ or _format_for(source, "import", "--from")
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to replace it")
     try:
@@ -199,7 +227,7 @@ def import_(
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"{source}:1:1: cannot read: {exc}")
     try:
-        result = import_map(text, fmt, str(source))
+        result = _formats().import_map(text, fmt, str(source))
     except MapFileError as exc:
         _fail([str(p) for p in exc.problems])
     for warning in result.warnings:

@@ -54,8 +54,9 @@ def test_text_is_escaped_and_undercut_goes_to_a_point_node() -> None:
     assert '\\"no\\" \\\\ then\\nleft; } { -> [x] <b>' in dot
     assert '"r1" [shape=point' in dot
     assert '"y" -> "r1" [color="#c62828", arrowhead=none' in dot
-    assert '"r1" -> "x" [color="#c62828", id="r1"]' in dot
-    assert '"z" -> "r1" [color="#555555", style=dashed, id="r2"]' in dot
+    # Styles come from argmap.vocabulary, as in the app: attacks dashed, undercuts dotted purple.
+    assert '"r1" -> "x" [color="#c62828", style=dashed, id="r1"]' in dot
+    assert '"z" -> "r1" [color="#7b1fa2", style=dotted, id="r2"]' in dot
 
 
 def test_graphviz_accepts_it() -> None:

@@ -27,9 +27,10 @@ import networkx as nx
 
 from argmap.graph import claim_ids, relation_origin, relation_target
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
-from argmap.semantics.dung import SEMANTICS, grounded_labelling, solve
+from argmap.semantics.dung import Outcome, grounded_labelling, semantics_named, solve
 from argmap.semantics.framework import Framework, Label
 from argmap.semantics.gradual import dfquad, relation_effects
+from argmap.vocabulary import LABELS
 
 __all__ = ["Change", "Crux", "Evaluation", "Label", "WhatIf", "cruxes", "evaluate", "what_if"]
 
@@ -46,6 +47,7 @@ class Evaluation:
     - ``complete``: false when the extensions could not all be found (time, or too many);
     - ``message``: e.g. "no stable extension exists", "undetermined within 5 s";
     - ``relation_labels``: relation id -> whether the relation stands;
+    - ``outcome``: how the search for extensions ended (:class:`~argmap.semantics.dung.Outcome`);
     - ``arguments``: every framework argument's label (used by :func:`why`).
     """
 
@@ -58,6 +60,7 @@ class Evaluation:
     complete: bool
     message: str
     relation_labels: dict[str, Label]
+    outcome: Outcome = Outcome.SOLVED
     assume: WhatIf = field(default_factory=WhatIf)
     framework: Framework | None = field(default=None, repr=False)
     arguments: dict[str, Label] = field(default_factory=dict, repr=False)
@@ -89,8 +92,7 @@ def evaluate(
     >>> sorted(sorted(e) for e in ev.extensions)
     [['cost', 'doubt', 'jobs'], ['cost', 'jobs', 'subsidy', 'thesis']]
     """
-    if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}")
+    semantics_named(semantics)  # fail before any work on an unknown name
     assume = assume or WhatIf()
     fw = attack_framework(G, view, assume)
     claims = claim_ids(G)
@@ -99,13 +101,13 @@ def evaluate(
     message = result.message
     if result.labels is not None:
         labels = result.labels
-    elif result.complete:  # no stable extension: nothing is sceptically anything
+    elif result.outcome is Outcome.NONE_EXISTS:  # nothing is sceptically anything
         labels = [Label.UNDEC] * len(fw)
     else:
         labels = grounded_labelling(fw)
         message += "; labels shown are the grounded ones, which every extension extends"
     extensions: list[frozenset[str]] | None = None
-    if result.complete or semantics == "grounded" or not result.message.startswith("undet"):
+    if result.outcome is not Outcome.UNDETERMINED:
         seen: dict[frozenset[str], None] = {}
         for members in result.members:
             seen[frozenset(fw.names[i] for i in members if fw.names[i] in claim_set)] = None
@@ -124,6 +126,7 @@ def evaluate(
         complete=result.complete,
         message=message,
         relation_labels=relation_labels,
+        outcome=result.outcome,
         assume=assume,
         framework=fw,
         arguments=arguments,
@@ -244,8 +247,8 @@ is undecided.
                 f"{head}: it is in {inside} of the {len(ev.extensions)} {ev.semantics} "
                 "extensions listed, so it is not accepted in all of them."
             )
-    if not ev.extensions and ev.message == "no stable extension exists":
-        return f"{head}: no stable extension exists, so nothing is accepted in all of them."
+    if ev.outcome is Outcome.NONE_EXISTS:
+        return f"{head}: no {ev.semantics} extension exists, so nothing is accepted in all of them."
     if not attackers:
         return f"{head}: nothing attacks it."
     if label is Label.IN:
@@ -259,7 +262,7 @@ is undecided.
     return f"{head}: " + "; ".join(parts) + more + "."
 
 
-_LABEL_WORD = {Label.IN: "in", Label.OUT: "out", Label.UNDEC: "undecided"}
+_LABEL_WORD = {label: LABELS[label].word for label in Label}
 
 
 @dataclass(frozen=True)

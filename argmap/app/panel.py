@@ -19,11 +19,12 @@ from argmap.view.detail import ClaimDetail, Neighbour, SourceInfo, claim_detail
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status, explain
 from argmap.view.text import md_escape, truncate
+from argmap.vocabulary import LABELS
 
 Select = Callable[[str | None], None]
 BASE_SLIDER = "wi-base-"  # + claim id: the panel's base-score slider
 BASE_KEY = "wi_base"  # claim id -> base score tried (the map page's what-if)
-LABEL_WORDS = {"in": "IN · stands", "out": "OUT · defeated", "undec": "UNDECIDED"}
+LABEL_WORDS = {k: terms.badge for k, terms in LABELS.items()}
 
 _STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 2rem; }

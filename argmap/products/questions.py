@@ -28,8 +28,9 @@ import networkx as nx
 from argmap.analysis import Evaluation, cruxes, short, why
 from argmap.graph import claim_ids, relation_origin, relation_triples, relations_into, theses
 from argmap.semantics.framework import Label
+from argmap.vocabulary import LABELS
 
-_WORD = {Label.IN: "in", Label.OUT: "out", Label.UNDEC: "undecided"}
+_WORD = {label: LABELS[label].word for label in Label}
 
 
 # Each kind, in the order the questions come, with its heading for people.

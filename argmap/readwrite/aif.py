@@ -37,6 +37,7 @@ from typing import Any
 
 from argmap.model import ArgumentMap, RelationType
 from argmap.problems import MapFileError, Problem
+from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder, is_id, slug
 from argmap.store.json_map import parse_json
 
@@ -437,3 +438,14 @@ def write_aif(argument_map: ArgumentMap) -> str:
         "argmap": {"map": header, "claims": claims, "relations": relations},
     }
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+FORMATS = (
+    Format(
+        "aif", "AIF JSON (OVA, AIFdb)", (".aif.json", ".aif"), "application/json",
+        "For OVA and AIFdb: I-nodes, RA and CA nodes, locutions and speakers.",
+        keeps="claims as I-nodes, supports as RA and attacks as CA nodes, speakers as actors",
+        write=lambda m, view: write_aif(m), parse=read_aif,
+        import_suffixes=(".json",), rank=50,
+    ),
+)  # fmt: skip

@@ -47,6 +47,7 @@ from ruamel.yaml.error import YAMLError
 
 from argmap.model import ArgumentMap, Claim, Relation, RelationType
 from argmap.problems import MapFileError, Problem
+from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder, tag_slug
 
 __all__ = ["read_argdown", "write_argdown"]
@@ -1071,3 +1072,16 @@ def _flow(value: Any) -> str:
             quoted = quoted.replace(ch, code)
         return quoted
     return json.dumps(value)
+
+
+FORMATS = (
+    Format(
+        "argdown", "Argdown", (".argdown", ".ad"), "text/plain",
+        "For argdown.org and its editor plug-ins: statements, arguments, relations, "
+        "premise-conclusion structures.",
+        keeps="claims, relations (undercuts as attacks on an inference), kinds and tags; "
+        "sources, actors and quotes as YAML data on each statement",
+        write=lambda m, view: write_argdown(m), parse=read_argdown,
+        import_suffixes=(".argdown", ".ad", ".md"), rank=40,
+    ),
+)  # fmt: skip

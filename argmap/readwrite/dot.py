@@ -3,7 +3,7 @@
 Claims are boxes labelled with their wrapped statements (theses bold-bordered); supports
 are solid green edges, attacks solid red ones. DOT has no edge to an edge, so a relation
 that is undercut passes through a small point node named after it, and the undercut is a
-dashed edge to that point. Every label and id is a quoted DOT string with quotes,
+dotted edge to that point. Every label and id is a quoted DOT string with quotes,
 backslashes and line breaks escaped, so any text is safe.
 
 >>> from argmap.model import ArgumentMap
@@ -25,7 +25,7 @@ digraph "argmap" {
   "r1" [shape=point, width=0.08, label="", tooltip="r1"];
   "y" -> "r1" [color="#2e7d32", arrowhead=none, id="r1-from"];
   "r1" -> "x" [color="#2e7d32", id="r1"];
-  "z" -> "r1" [color="#555555", style=dashed, id="r2"];
+  "z" -> "r1" [color="#7b1fa2", style=dotted, id="r2"];
 }
 """
 
@@ -34,10 +34,11 @@ from __future__ import annotations
 import textwrap
 
 from argmap.model import ArgumentMap, RelationType
+from argmap.readwrite.formats import Format
+from argmap.vocabulary import RELATIONS
 
 __all__ = ["write_dot"]
 
-_COLOURS = {"supports": "#2e7d32", "attacks": "#c62828", "undercuts": "#555555"}
 _FILL = {"thesis": "#e3f2fd", "evidence": "#f1f8e9", "proposal": "#fff8e1"}
 
 
@@ -90,8 +91,9 @@ def write_dot(argument_map: ArgumentMap) -> str:
                 f"tooltip={quote(relation.id)}];"
             )
     for relation in argument_map.relations:
-        colour = _COLOURS[relation.type.value]
-        style = ", style=dashed" if relation.type is RelationType.undercuts else ""
+        drawn = RELATIONS[relation.type.value]
+        colour = drawn.colour
+        style = "" if drawn.line == "solid" else f", style={drawn.line}"
         origin, target, rid = quote(relation.from_), quote(relation.to), quote(relation.id)
         if relation.id in undercut:
             # The relation is drawn through its point node so an undercut can reach it.
@@ -103,3 +105,13 @@ def write_dot(argument_map: ArgumentMap) -> str:
         lines.append(f'  {origin} -> {target} [color="{colour}"{style}, id={rid}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+FORMATS = (
+    Format(
+        "dot", "DOT (Graphviz)", (".dot", ".gv"), "text/vnd.graphviz",
+        "For Graphviz and other graph tools.",
+        keeps="the drawing: claims, relations, kinds (no quotes or sources)",
+        write=lambda m, view: write_dot(m), rank=30,
+    ),
+)  # fmt: skip

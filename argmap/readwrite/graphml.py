@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from typing import IO, Any
@@ -24,6 +25,7 @@ import networkx as nx
 
 from argmap.graph import to_graph, to_map
 from argmap.model import ArgumentMap
+from argmap.readwrite.formats import Format
 
 _JSON_KEYS = "json_attributes"
 
@@ -73,3 +75,19 @@ def read_graphml_graph(path: str | os.PathLike[str] | IO[bytes]) -> nx.DiGraph:
 def read_graphml(path: str | os.PathLike[str] | IO[bytes]) -> ArgumentMap:
     """Read GraphML written by :func:`write_graphml` back into the map."""
     return to_map(read_graphml_graph(path))
+
+
+def _graphml_bytes(argument_map: ArgumentMap, view: str) -> bytes:
+    buffer = io.BytesIO()
+    write_graphml(argument_map, buffer)
+    return buffer.getvalue()
+
+
+FORMATS = (
+    Format(
+        "graphml", "GraphML", (".graphml",), "application/xml",
+        "For Gephi, yEd and networkx.",
+        keeps="everything (the map's graph; read back with read_graphml)",
+        write=_graphml_bytes, rank=90,
+    ),
+)  # fmt: skip

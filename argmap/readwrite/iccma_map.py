@@ -27,6 +27,7 @@ import re
 import networkx as nx
 
 from argmap.model import ArgumentMap
+from argmap.readwrite.formats import Format
 from argmap.semantics.framework import Framework
 
 __all__ = ["apx_text", "claim_extensions", "iccma_text", "map_framework", "read_key"]
@@ -116,3 +117,18 @@ def claim_extensions(
     [['a']]
     """
     return {frozenset(key[x] for x in ext if key.get(x) in claims) for ext in extensions}
+
+
+FORMATS = (
+    Format(
+        "iccma", "ICCMA (p af N)", (".af", ".i23", ".iccma"), "text/plain",
+        "The attack framework argmap evaluates (after the bipolar treatment), for any "
+        "ICCMA solver; the comments key numbers to claim ids.",
+        keeps="the attack framework and, in comments, the claim ids", write=iccma_text, rank=60,
+    ),
+    Format(
+        "apx", "APX", (".apx",), "text/plain",
+        "The same framework as ASPARTIX facts, with the key.",
+        keeps="the attack framework and, in comments, the claim ids", write=apx_text, rank=70,
+    ),
+)  # fmt: skip

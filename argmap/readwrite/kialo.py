@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from argmap.problems import MapFileError, Problem
+from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder
 
 __all__ = ["read_kialo"]
@@ -185,3 +186,12 @@ def _resolve(entries: dict[str, _Entry], path: str) -> str:
     """A link's children hang under the claim it links to."""
     see = entries[path].see
     return see if see is not None else path
+
+
+FORMATS = (
+    Format(
+        "kialo", "Kialo (.txt export)", (".txt",), "text/plain", "A numbered pro/con tree.",
+        keeps="the tree's claims and their pro/con relations",
+        parse=read_kialo, rank=55,
+    ),
+)  # fmt: skip

@@ -18,6 +18,7 @@ import subprocess
 
 from argmap.model import ArgumentMap
 from argmap.readwrite.dot import write_dot
+from argmap.readwrite.formats import Format
 
 __all__ = ["GraphvizMissing", "find_dot", "write_svg"]
 
@@ -61,3 +62,12 @@ def write_svg(argument_map: ArgumentMap, timeout: float = 120.0) -> str:
         message = done.stderr.decode("utf-8", "replace").strip()
         raise RuntimeError(f"dot failed (exit {done.returncode}): {message}")
     return done.stdout.decode("utf-8")
+
+
+FORMATS = (
+    Format(
+        "svg", "SVG picture", (".svg",), "image/svg+xml",
+        "The map drawn by Graphviz (needs Graphviz's dot program).",
+        keeps="a picture of the map", write=lambda m, view: write_svg(m), rank=20,
+    ),
+)  # fmt: skip

@@ -33,10 +33,101 @@ import itertools
 import math
 import time
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from argmap.semantics.framework import Framework, Label, name_key
 
-SEMANTICS = ("grounded", "complete", "preferred", "stable")
+# ASPARTIX-style encodings. `no(X)` means "not in the extension" (not Caminada's "out").
+_CONFLICT_FREE = """
+in(X) :- arg(X), not no(X).
+no(X) :- arg(X), not in(X).
+:- in(X), in(Y), att(X,Y).
+defeated(X) :- in(Y), att(Y,X).
+#show in/1.
+"""
+_COMPLETE = (
+    _CONFLICT_FREE
+    + """
+undefended(X) :- att(Y,X), not defeated(Y).
+:- in(X), undefended(X).
+:- no(X), not undefended(X).
+"""
+)
+_STABLE = _CONFLICT_FREE + ":- no(X), not defeated(X).\n"
+# With --heuristic=Domain --enum-mode=domRec, clingo enumerates exactly the complete
+# extensions that are subset-maximal in in/1: the preferred ones.
+_PREFERRED = _COMPLETE + "#heuristic in(X) : arg(X). [1,true]\n"
+
+
+@dataclass(frozen=True)
+class Semantics:
+    """One Dung semantics as argmap offers it.
+
+    - ``name``: what the CLI and the app call it;
+    - ``help``: one sentence for people;
+    - ``encoding`` and ``options``: the ASP program and clingo options that enumerate its
+      extensions on an undecided part (``None`` for grounded, which needs no search);
+    - ``may_have_none``: there may be no extension at all (stable);
+    - ``sceptical_is_grounded``: its sceptical labels are the grounded ones (complete).
+    """
+
+    name: str
+    help: str
+    encoding: str | None = None
+    options: tuple[str, ...] = ()
+    may_have_none: bool = False
+    sceptical_is_grounded: bool = False
+
+
+REGISTRY: dict[str, Semantics] = {
+    s.name: s
+    for s in (
+        Semantics("grounded", "The one cautious answer: accept only what no doubt touches."),
+        Semantics(
+            "complete",
+            "Every self-defending position; what all of them share is the grounded answer.",
+            _COMPLETE,
+            sceptical_is_grounded=True,
+        ),
+        Semantics(
+            "preferred",
+            "The largest positions that defend themselves; a claim stands if in all of them.",
+            _PREFERRED,
+            ("--heuristic=Domain", "--enum-mode=domRec"),
+        ),
+        Semantics(
+            "stable",
+            "Positions that reject everything outside them; there may be none.",
+            _STABLE,
+            may_have_none=True,
+        ),
+    )
+}
+SEMANTICS = tuple(REGISTRY)
+
+
+def semantics_named(name: str) -> Semantics:
+    """Return the registered :class:`Semantics` called ``name``; ``ValueError`` names the choices.
+
+    >>> semantics_named("stable").may_have_none
+    True
+    """
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown semantics {name!r}; expected one of {', '.join(SEMANTICS)}"
+        ) from None
+
+
+class Outcome(StrEnum):
+    """How a search ended: callers branch on this, never on message text."""
+
+    SOLVED = "solved"  # every extension found
+    LIMITED = "limited"  # more extensions than the limit: the first ones are listed
+    UNDETERMINED = "undetermined"  # time ran out
+    NONE_EXISTS = "none-exists"  # there is no extension (stable only)
+
 
 # Codes of the fast grounded labelling (a bytearray): 0 undec, 1 in, 2 out.
 UNDEC_CODE, IN_CODE, OUT_CODE = 0, 1, 2
@@ -53,7 +144,8 @@ class Extensions:
       if attacked by a member of every extension, else undec), or ``None`` when undetermined;
     - ``complete``: ``False`` if time ran out or ``limit`` cut the list: then ``extensions``
       holds only those found, and ``message`` says so;
-    - ``count``: the number of extensions when known, else ``None``.
+    - ``count``: the number of extensions when known, else ``None``;
+    - ``outcome``: how the search ended (:class:`Outcome`).
     """
 
     semantics: str
@@ -63,6 +155,7 @@ class Extensions:
     complete: bool = True
     message: str = ""
     count: int | None = None
+    outcome: Outcome = Outcome.SOLVED
 
 
 def grounded_codes(fw: Framework) -> bytearray:
@@ -160,10 +253,8 @@ def solve(
     >>> solve(Framework.from_attacks("a", []), "stable").extensions
     [['a']]
     """
-    if semantics == "grounded":
+    if semantics_named(semantics).encoding is None:
         return grounded(fw)
-    if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}")
     return _solve(fw, semantics, timeout, limit)
 
 
@@ -209,6 +300,7 @@ def _components(fw: Framework, codes: bytearray) -> list[list[int]]:
 
 
 def _solve(fw: Framework, semantics: str, timeout: float | None, limit: int | None) -> Extensions:
+    spec = semantics_named(semantics)
     deadline = None if timeout is None else time.monotonic() + timeout
     codes = grounded_codes(fw)
     base = [i for i, c in enumerate(codes) if c == IN_CODE]
@@ -216,14 +308,15 @@ def _solve(fw: Framework, semantics: str, timeout: float | None, limit: int | No
     parts = _components(fw, codes)
     local_sets: list[list[list[int]]] = []
     for part in parts:
-        found, finished = _solve_part(fw, part, codes, semantics, deadline)
+        found, finished = _solve_part(fw, part, codes, spec, deadline)
         if not finished:
             return _undetermined(fw, semantics, base, local_sets, found, timeout)
-        if not found:  # only stable can have none, and then the whole framework has none
-            return Extensions(semantics, [], [], None, True, "no stable extension exists", 0)
+        if not found:  # a part with none (stable): the whole framework has none
+            message = f"no {semantics} extension exists"
+            return Extensions(semantics, [], [], None, True, message, 0, Outcome.NONE_EXISTS)
         local_sets.append(found)
-        if semantics != "complete":  # complete's sceptical labels are the grounded ones
-            _sceptical(fw, part, found, semantics, labels)
+        if not spec.sceptical_is_grounded:
+            _sceptical(fw, part, found, spec, labels)
     count = math.prod(len(sets) for sets in local_sets)
     members: list[list[int]] = []
     for combo in itertools.product(*local_sets):
@@ -235,7 +328,8 @@ def _solve(fw: Framework, semantics: str, timeout: float | None, limit: int | No
     extensions, members = _sort_extensions(fw, members)
     done = len(members) == count
     message = "" if done else f"{count} extensions; the first {len(members)} are listed"
-    return Extensions(semantics, extensions, members, labels, done, message, count)
+    outcome = Outcome.SOLVED if done else Outcome.LIMITED
+    return Extensions(semantics, extensions, members, labels, done, message, count, outcome)
 
 
 def _undetermined(
@@ -254,15 +348,17 @@ def _undetermined(
     message = f"undetermined within {seconds} s"
     if members:
         message += f": {len(members)} found so far, there may be more"
-    return Extensions(semantics, extensions, members, None, False, message, None)
+    return Extensions(
+        semantics, extensions, members, None, False, message, None, Outcome.UNDETERMINED
+    )
 
 
 def _sceptical(
-    fw: Framework, part: list[int], found: list[list[int]], semantics: str, labels: list[Label]
+    fw: Framework, part: list[int], found: list[list[int]], spec: Semantics, labels: list[Label]
 ) -> None:
     """Set ``labels`` on ``part`` to the sceptical labels over its local extensions."""
     always_in = set(part).intersection(*found)
-    if semantics == "stable":
+    if spec.may_have_none:  # stable: every argument outside an extension is attacked by it
         always_out = set(part).difference(*found)
     else:
         inside = set(part)
@@ -272,45 +368,18 @@ def _sceptical(
         labels[i] = Label.IN if i in always_in else Label.OUT if i in always_out else Label.UNDEC
 
 
-# ASPARTIX-style encodings. `no(X)` means "not in the extension" (not Caminada's "out").
-_CONFLICT_FREE = """
-in(X) :- arg(X), not no(X).
-no(X) :- arg(X), not in(X).
-:- in(X), in(Y), att(X,Y).
-defeated(X) :- in(Y), att(Y,X).
-#show in/1.
-"""
-_COMPLETE = (
-    _CONFLICT_FREE
-    + """
-undefended(X) :- att(Y,X), not defeated(Y).
-:- in(X), undefended(X).
-:- no(X), not undefended(X).
-"""
-)
-_STABLE = _CONFLICT_FREE + ":- no(X), not defeated(X).\n"
-# With --heuristic=Domain --enum-mode=domRec, clingo enumerates exactly the complete
-# extensions that are subset-maximal in in/1: the preferred ones.
-_PREFERRED = _COMPLETE + "#heuristic in(X) : arg(X). [1,true]\n"
-_ENCODINGS = {
-    "complete": (_COMPLETE, []),
-    "stable": (_STABLE, []),
-    "preferred": (_PREFERRED, ["--heuristic=Domain", "--enum-mode=domRec"]),
-}
-
-
 # Above this many arguments a part is solved in a child process: clingo's grounding cannot
 # be interrupted, and a large part could otherwise overrun the timeout.
 _CHILD_MIN = 20000
 
 
 def _solve_part(
-    fw: Framework, part: list[int], codes: bytearray, semantics: str, deadline: float | None
+    fw: Framework, part: list[int], codes: bytearray, spec: Semantics, deadline: float | None
 ) -> tuple[list[list[int]], bool]:
     """Return ``(extensions of the part as global index lists, finished)``."""
     if len(part) == 1:
         # A lone undecided argument attacks itself: it is never in; no stable labelling.
-        return ([] if semantics == "stable" else [[]]), True
+        return ([] if spec.may_have_none else [[]]), True
     if deadline is not None and time.monotonic() >= deadline:
         return [], False
     local = {g: k for k, g in enumerate(part)}
@@ -321,8 +390,9 @@ def _solve_part(
         for a in fw.attackers[g]
         if codes[a] == UNDEC_CODE
     )
-    program, options = _ENCODINGS[semantics]
-    program += "\n".join(facts)
+    assert spec.encoding is not None  # grounded never searches
+    program = spec.encoding + "\n".join(facts)
+    options = list(spec.options)
     if deadline is not None and len(part) >= _CHILD_MIN:
         models, finished = _run_clingo_in_child(program, options, deadline)
     else:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-STATUS_COLOURS = {"in": "#b9e4bd", "out": "#f6c1c1", "undec": "#fbe7a1"}
-UNKNOWN = "#e3e8ec"
-STATUS_NAMES = {"in": "in: stands", "out": "out: defeated", "undec": "undecided"}
+from argmap.vocabulary import LABELS, UNLABELLED
+
+STATUS_COLOURS = {k: terms.colour for k, terms in LABELS.items()}
+UNKNOWN = UNLABELLED
+STATUS_NAMES = {k: terms.legend for k, terms in LABELS.items()}
 # Light, distinct fills (ColorBrewer Set3 and Pastel1) that keep dark text readable.
 PALETTE = [
     "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",

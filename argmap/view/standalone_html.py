@@ -30,7 +30,9 @@ import json
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.readwrite.formats import Format
 from argmap.view import BUNDLE
+from argmap.vocabulary import LABELS, RELATIONS
 
 __all__ = ["embed_json", "standalone_html"]
 
@@ -64,8 +66,8 @@ _PANEL_JS = r"""
   "use strict";
   const data = JSON.parse(document.getElementById("argmap-data").textContent);
   const side = document.getElementById("side");
-  const STATUS = { in: "in: stands", out: "out: defeated", undec: "undecided" };
-  const VERB = { supports: "supports", attacks: "attacks", undercuts: "undercuts" };
+  const STATUS = data.words.labels;
+  const VERB = data.words.relations;
   let selected = null;
 
   function el(tag, cls, text) {
@@ -244,6 +246,10 @@ def _payload(argument_map: ArgumentMap, semantics: str) -> dict[str, Any]:
         "relations": [dump(r) for r in argument_map.relations],
         "graph": graph,
         "legend": {**legend(colouring), "notes": notes},
+        "words": {
+            "labels": {k: terms.legend for k, terms in LABELS.items()},
+            "relations": {k: style.verb for k, style in RELATIONS.items()},
+        },
     }
 
 
@@ -281,3 +287,14 @@ def standalone_html(argument_map: ArgumentMap, semantics: str = "grounded") -> s
         f"<script>{_PANEL_JS}</script>\n"
         "</body>\n</html>\n"
     )
+
+
+FORMATS = (
+    Format(
+        "html", "Standalone HTML", (".html", ".htm"), "text/html",
+        "One file that draws the map and shows quotes on click; opens offline in any "
+        "browser, no Python needed.",
+        keeps="the drawing, every claim's quote, source and actor, and the grounded labels",
+        write=lambda m, view: standalone_html(m), rank=10,
+    ),
+)  # fmt: skip

@@ -16,8 +16,15 @@ from argmap.semantics.framework import Label
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape, truncate
+from argmap.vocabulary import LABELS
 
-LABEL_WORDS = {Label.IN: ":green[stands]", Label.OUT: ":red[falls]", Label.UNDEC: "undecided"}
+# Streamlit Markdown colours the verdict; undecided stays plain.
+LABEL_WORDS = {
+    label: f":{LABELS[label].tone}[{LABELS[label].verdict}]"
+    if label is not Label.UNDEC
+    else LABELS[label].verdict
+    for label in Label
+}
 HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
 
 

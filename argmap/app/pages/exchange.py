@@ -13,16 +13,19 @@ import streamlit as st
 
 from argmap.app.shared import current_map, maps_folder
 from argmap.problems import MapFileError
-from argmap.readwrite.formats import EXPORTS, IMPORTS, export_map, format_of, import_map
 from argmap.readwrite.imported import slug
 from argmap.store.yaml_map import dump_map, write_map
+from argmap.view.formats import registry
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import md_escape
+
+FORMATS = registry()
+EXPORTS, IMPORTS = FORMATS.exports, FORMATS.imports
 
 
 @st.cache_data(max_entries=32, show_spinner="Converting…")
 def exported(key: str, fmt: str, _pm: PreparedMap) -> bytes:
-    return export_map(_pm.map, fmt)
+    return FORMATS.export_map(_pm.map, fmt)
 
 
 def export_section(pm: PreparedMap, map_name: str | None, key: str) -> None:
@@ -46,20 +49,22 @@ def export_section(pm: PreparedMap, map_name: str | None, key: str) -> None:
 
 def import_section() -> None:
     st.header("Import a map from another tool")
+    suffixes = sorted(
+        {s.rsplit(".", 1)[-1] for f in IMPORTS.values() for s in f.suffixes_for("import")}
+    )
     upload = st.file_uploader(
-        "Argdown, AIF JSON or Kialo export", type=["argdown", "ad", "md", "json", "txt"],
-        key="import_upload",
+        ", ".join(f.label for f in IMPORTS.values()), type=suffixes, key="import_upload",
     )  # fmt: skip
     if upload is None:
         st.caption("Sources, actors and quotes these tools do not have are filled in for you.")
         return
-    guess = format_of(upload.name, IMPORTS) or "argdown"
+    guess = FORMATS.format_of(upload.name, "import") or next(iter(IMPORTS))
     fmt = st.selectbox(
         "Read it as", list(IMPORTS), index=list(IMPORTS).index(guess), key="import_format",
         format_func=lambda f: IMPORTS[f].label,
     )  # fmt: skip
     try:
-        result = import_map(upload.getvalue().decode("utf-8-sig"), fmt, upload.name)
+        result = FORMATS.import_map(upload.getvalue().decode("utf-8-sig"), fmt, upload.name)
     except MapFileError as exc:
         st.error(f"{len(exc.problems)} problem(s): nothing was imported. Each line says where.")
         st.code("\n".join(map(str, exc.problems)), language=None, wrap_lines=True)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from argmap.products.brief.build import Brief, Cited, Point
 from argmap.semantics.framework import Label
+from argmap.vocabulary import LABELS
 
-LABEL_WORDS = {Label.IN: "stands (in)", Label.OUT: "falls (out)", Label.UNDEC: "undecided"}
+LABEL_WORDS = {label: LABELS[label].phrase for label in Label}
 _HOW = {
     "supports": "supports",
     "attacks": "attacks",
