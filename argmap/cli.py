@@ -109,8 +109,10 @@ def check_quotes(
     results = run(loaded.map, sources)
     misses = [r for r in results if not r.found]
     for r in misses:
-        line, col = locate(loaded.document, ("claims", r.claim_index, "quote"))
-        message = f"{path}:{line}:{col}: claims[{r.claim_index}].quote ({r.claim_id}): {r.problem}"
+        line, col = locate(loaded.document, (r.section, r.claim_index, "quote"))
+        message = (
+            f"{path}:{line}:{col}: {r.section}[{r.claim_index}].quote ({r.claim_id}): {r.problem}"
+        )
         if r.closest:
             message += f'; closest passage ({r.similarity:.0%} alike): "{r.closest}"'
         typer.secho(message, fg=typer.colors.RED, err=True)

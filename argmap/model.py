@@ -204,6 +204,45 @@ class Actor(_Strict):
     )
 
 
+class Value(_Strict):
+    """Something a claim appeals to and an audience may rank: security, human rights..."""
+
+    id: Id
+    name: Text
+    description: str | None = None
+
+
+Tier = Annotated[list[Id], Field(min_length=1)]
+
+
+class Audience(_Strict):
+    """A ranking of the map's values: whose priorities decide which attacks succeed.
+
+    ``ranking`` lists tiers, highest first; the values of one tier tie, and values it does
+    not list rank below every listed one: ``[[security], [human-rights, sovereignty]]``.
+    """
+
+    id: Id
+    name: Text
+    ranking: list[Tier] = Field(
+        min_length=1,
+        description="Tiers of value ids, highest first; values in one tier tie; values not "
+        "listed rank below all listed ones (e.g. [[security], [human-rights, sovereignty]]).",
+    )
+    actor: Id | None = Field(default=None, description="The id of the actor whose priorities.")
+    quote: Text | None = Field(
+        default=None,
+        max_length=600,
+        description="A short verbatim quote where the actor states these priorities "
+        "(needs source:).",
+    )
+    source: Id | None = Field(
+        default=None, description="The id of the source the quote is from (required with quote)."
+    )
+    description: str | None = None
+    note: str | None = None
+
+
 class Claim(_Strict):
     """One claim, in the mapper's words, grounded in a verbatim quote from its source."""
 
@@ -217,6 +256,10 @@ class Claim(_Strict):
         description="A short verbatim quote from the source that grounds the claim.",
     )
     tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]] = Field(default_factory=list)
+    values: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the values (under values:) the claim appeals to; for audiences.",
+    )
     base_score: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
         default=None,
         description="Intrinsic strength in [0, 1] for gradual semantics (default 0.5).",
@@ -245,6 +288,12 @@ class ArgumentMap(_Strict):
     description: str | None = None
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
+    values: list[Value] = Field(
+        default_factory=list, description="What claims appeal to and audiences rank."
+    )
+    audiences: list[Audience] = Field(
+        default_factory=list, description="Named rankings of the values, highest first."
+    )
     claims: list[Claim] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 
@@ -252,7 +301,14 @@ class ArgumentMap(_Strict):
     def _references(self, info: ValidationInfo) -> ArgumentMap:
         if info.context and info.context.get("skip_references"):
             return self
-        problems = reference_problems(self.sources, self.actors, self.claims, self.relations)
+        problems = reference_problems(
+            self.sources,
+            self.actors,
+            self.claims,
+            self.relations,
+            values=self.values,
+            audiences=self.audiences,
+        )
         if problems:
             raise ValueError("; ".join(f"{_loc_text(p.loc)}: {p.message}" for p in problems))
         return self
@@ -270,8 +326,14 @@ class ArgumentMap(_Strict):
     def relation(self, relation_id: str) -> Relation:
         return _by_id(self.relations, relation_id, "relation")
 
+    def value(self, value_id: str) -> Value:
+        return _by_id(self.values, value_id, "value")
 
-_T = TypeVar("_T", Source, Actor, Claim, Relation)
+    def audience(self, audience_id: str) -> Audience:
+        return _by_id(self.audiences, audience_id, "audience")
+
+
+_T = TypeVar("_T", Source, Actor, Claim, Relation, Value, Audience)
 
 
 def _by_id(items: Iterable[_T], item_id: str, what: str) -> _T:
@@ -307,6 +369,9 @@ def reference_problems(
     actors: Sequence[Actor | str | None],
     claims: Sequence[Claim | str | None],
     relations: Sequence[Relation | str | None],
+    *,
+    values: Sequence[Value | str | None] = (),
+    audiences: Sequence[Audience | str | None] = (),
 ) -> list[ReferenceProblem]:
     """Return every broken cross-reference in a map, in section order.
 
@@ -326,6 +391,8 @@ def reference_problems(
     sections: list[tuple[str, Sequence[Any]]] = [
         ("sources", sources),
         ("actors", actors),
+        ("values", values),
+        ("audiences", audiences),
         ("claims", claims),
         ("relations", relations),
     ]
@@ -351,9 +418,10 @@ def reference_problems(
 
     source_ids, actor_ids = ids(sources), ids(actors)
     claim_ids, relation_ids = ids(claims), ids(relations)
-    sources, actors, claims, relations = (
+    value_ids, audience_ids = ids(values), ids(audiences)
+    sources, actors, claims, relations, values, audiences = (
         [None if isinstance(i, str) else i for i in section]
-        for section in (sources, actors, claims, relations)
+        for section in (sources, actors, claims, relations, values, audiences)
     )
 
     def check(
@@ -367,6 +435,8 @@ def reference_problems(
                 for n, group in (
                     ("sources", source_ids),
                     ("actors", actor_ids),
+                    ("values", value_ids),
+                    ("audiences", audience_ids),
                     ("claims", claim_ids),
                     ("relations", relation_ids),
                 )
@@ -401,11 +471,52 @@ def reference_problems(
                 check(loc, actor.member_of, actor_ids, "an actor", "actors")
         for k, source_id in enumerate(actor.sources):
             check(("actors", index, "sources", k), source_id, source_ids, "a source", "sources")
+    for index, audience in enumerate(audiences):
+        if audience is None:
+            continue
+        ranked: dict[str, int] = {}
+        for tier, members in enumerate(audience.ranking):
+            for k, value_id in enumerate(members):
+                loc = ("audiences", index, "ranking", tier, k)
+                if value_id in ranked:
+                    problems.append(
+                        ReferenceProblem(
+                            loc,
+                            f"value {value_id!r} is ranked twice (already in tier "
+                            f"{ranked[value_id] + 1}); list each value once",
+                        )
+                    )
+                else:
+                    ranked[value_id] = tier
+                    check(loc, value_id, value_ids, "a value", "values")
+        if audience.actor is not None:
+            check(("audiences", index, "actor"), audience.actor, actor_ids, "an actor", "actors")
+        if audience.source is not None:
+            loc = ("audiences", index, "source")
+            check(loc, audience.source, source_ids, "a source", "sources")
+        elif audience.quote is not None:
+            problems.append(
+                ReferenceProblem(
+                    ("audiences", index, "quote"),
+                    "a quote needs the source it is from, to be checked: add source: (the id "
+                    "of an entry under sources:)",
+                )
+            )
     for index, claim in enumerate(claims):
         if claim is None:
             continue
         check(("claims", index, "source"), claim.source, source_ids, "a source", "sources")
         check(("claims", index, "actor"), claim.actor, actor_ids, "an actor", "actors")
+        listed: set[str] = set()
+        for k, value_id in enumerate(claim.values):
+            loc = ("claims", index, "values", k)
+            if value_id in listed:
+                problems.append(
+                    ReferenceProblem(loc, f"value {value_id!r} is listed twice; list it once")
+                )
+            else:
+                listed.add(value_id)
+                check(loc, value_id, value_ids, "a value", "values")
     for index, relation in enumerate(relations):
         if relation is None:
             continue

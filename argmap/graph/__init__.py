@@ -12,8 +12,9 @@ Relations are nodes, as in the Argument Interchange Format (AIF): an undercut at
 Every relation node ``r`` has exactly two incident edges of its own: ``from -> r`` from the
 claim it starts at, and ``r -> to`` to its target (a claim, or for an undercut a relation
 node). So an edge ``u -> v`` is ``v``'s origin link when ``u`` is a claim and ``u``'s
-target link when ``u`` is a relation. ``G.graph`` holds the map's metadata, sources and
-actors. Node insertion order is file order, so :func:`to_map` restores the map exactly.
+target link when ``u`` is a relation. ``G.graph`` holds the map's metadata, sources,
+actors, values and audiences (a claim node's ``values`` lists the value ids it appeals
+to). Node insertion order is file order, so :func:`to_map` restores the map exactly.
 
 >>> from argmap.model import ArgumentMap
 >>> m = ArgumentMap.model_validate({
@@ -53,6 +54,8 @@ def to_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     G.graph.update({k: data[k] for k in _MAP_FIELDS if k in data})
     G.graph["sources"] = data["sources"]
     G.graph["actors"] = data["actors"]
+    G.graph["values"] = data["values"]
+    G.graph["audiences"] = data["audiences"]
     for claim in data["claims"]:
         G.add_node(claim["id"], role=CLAIM, **{k: v for k, v in claim.items() if k != "id"})
     for relation in data["relations"]:
@@ -69,6 +72,8 @@ def to_map(G: nx.DiGraph) -> ArgumentMap:
     data: dict[str, Any] = {k: G.graph[k] for k in _MAP_FIELDS if k in G.graph}
     data["sources"] = G.graph.get("sources", [])
     data["actors"] = G.graph.get("actors", [])
+    data["values"] = G.graph.get("values", [])
+    data["audiences"] = G.graph.get("audiences", [])
     data["claims"] = [
         {"id": n, **_without_role(attrs)}
         for n, attrs in G.nodes(data=True)

@@ -3,6 +3,9 @@
 A quote is found when it occurs in the text with runs of whitespace (line breaks
 included) counted as one space; nothing else is forgiven. A source known second-hand
 (``reported_in``) is checked against the text of the source that reports it.
+
+An audience's ``quote`` (where an actor states its priorities) is checked the same way,
+against the text of the audience's ``source``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,11 @@ def normalize_space(text: str) -> str:
 
 @dataclass(frozen=True)
 class QuoteCheck:
-    """The outcome for one claim: ``found``, or why not and the closest passage."""
+    """The outcome for one quote: ``found``, or why not and the closest passage.
+
+    ``section`` is ``"claims"`` or ``"audiences"``; ``claim_index`` and ``claim_id`` are the
+    entry's position and id in that section.
+    """
 
     claim_index: int
     claim_id: str
@@ -34,6 +41,7 @@ class QuoteCheck:
     problem: str = ""
     closest: str = ""
     similarity: float = 0.0
+    section: str = "claims"
 
 
 def text_file_of(argument_map: ArgumentMap, source_id: str) -> str | None:
@@ -52,21 +60,28 @@ def text_file_of(argument_map: ArgumentMap, source_id: str) -> str | None:
 def check_quotes(
     argument_map: ArgumentMap, sources_dir: str | os.PathLike[str]
 ) -> list[QuoteCheck]:
-    """Return one :class:`QuoteCheck` per claim, in map order."""
+    """Return one :class:`QuoteCheck` per claim, in map order, then one per quoted audience."""
     folder = Path(sources_dir)
     texts: dict[str, str | None] = {}
     results = []
-    for index, claim in enumerate(argument_map.claims):
-        file_name = text_file_of(argument_map, claim.source)
+    quoted = [("claims", i, c.id, c.source, c.quote) for i, c in enumerate(argument_map.claims)]
+    quoted += [
+        ("audiences", i, a.id, a.source, a.quote)
+        for i, a in enumerate(argument_map.audiences)
+        if a.quote is not None and a.source is not None
+    ]
+    for section, index, entry_id, source_id, entry_quote in quoted:
+        file_name = text_file_of(argument_map, source_id)
         if file_name is None:
             results.append(
                 QuoteCheck(
                     index,
-                    claim.id,
+                    entry_id,
                     None,
                     False,
-                    f"source {claim.source!r} has no text_file, and neither has any "
+                    f"source {source_id!r} has no text_file, and neither has any "
                     "source it is reported in",
+                    section=section,
                 )
             )
             continue
@@ -78,23 +93,31 @@ def check_quotes(
         text = texts[file_name]
         if text is None:
             results.append(
-                QuoteCheck(index, claim.id, file_name, False, f"no file {file_name} in {folder}")
+                QuoteCheck(
+                    index,
+                    entry_id,
+                    file_name,
+                    False,
+                    f"no file {file_name} in {folder}",
+                    section=section,
+                )
             )
             continue
-        quote = normalize_space(claim.quote)
+        quote = normalize_space(entry_quote)
         if quote in text:
-            results.append(QuoteCheck(index, claim.id, file_name, True))
+            results.append(QuoteCheck(index, entry_id, file_name, True, section=section))
         else:
             closest, ratio = closest_passage(quote, text)
             results.append(
                 QuoteCheck(
                     index,
-                    claim.id,
+                    entry_id,
                     file_name,
                     False,
                     f"quote not found in {file_name}",
                     closest,
                     ratio,
+                    section=section,
                 )
             )
     return results

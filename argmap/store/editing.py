@@ -59,7 +59,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.model import Actor, ArgumentMap, Claim, Relation, Source
+from argmap.model import Actor, ArgumentMap, Audience, Claim, Relation, Source, Value
 from argmap.model import reference_problems as _reference_problems
 from argmap.store.atomic import atomic_write_text, content_hash
 from argmap.store.yaml_map import LoadedMap, _pydantic_problem, dump_map, read_map_text
@@ -74,15 +74,24 @@ __all__ = [
     "SaveConflict",
 ]
 
-Section = Literal["sources", "actors", "claims", "relations"]
+Section = Literal["sources", "actors", "values", "audiences", "claims", "relations"]
 Errors = dict[str, str]
 SECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source,
     "actors": Actor,
+    "values": Value,
+    "audiences": Audience,
     "claims": Claim,
     "relations": Relation,
 }
-SINGULAR = {"sources": "source", "actors": "actor", "claims": "claim", "relations": "relation"}
+SINGULAR = {
+    "sources": "source",
+    "actors": "actor",
+    "values": "value",
+    "audiences": "audience",
+    "claims": "claim",
+    "relations": "relation",
+}
 INFO_FIELDS = ("title", "question", "description")
 UNDO_DEPTH = 50
 
@@ -247,7 +256,12 @@ class Editor:
         found += [
             ("actors", a.id) for a in m.actors if a.member_of == entry_id or entry_id in a.sources
         ]
-        found += [("claims", c.id) for c in m.claims if entry_id in (c.source, c.actor)]
+        found += [
+            ("audiences", a.id)
+            for a in m.audiences
+            if entry_id in (a.actor, a.source) or any(entry_id in tier for tier in a.ranking)
+        ]
+        found += [("claims", c.id) for c in m.claims if entry_id in (c.source, c.actor, *c.values)]
         found += [("relations", r.id) for r in m.relations if entry_id in (r.from_, r.to)]
         return found
 
@@ -516,7 +530,9 @@ def _field_errors(section: str, data: dict[str, Any], exc: ValidationError) -> E
 
 def reference_problems(m: ArgumentMap) -> list[Any]:
     """Return the broken references of a whole map (see :func:`argmap.model.reference_problems`)."""
-    return _reference_problems(m.sources, m.actors, m.claims, m.relations)
+    return _reference_problems(
+        m.sources, m.actors, m.claims, m.relations, values=m.values, audiences=m.audiences
+    )
 
 
 def _where(m: ArgumentMap, loc: tuple[str | int, ...]) -> str:
@@ -543,8 +559,24 @@ def _renamed(m: ArgumentMap, old: str, new: str) -> ArgumentMap:
                 )
                 for a in m.actors
             ],
+            "audiences": [
+                a.model_copy(
+                    update={
+                        "actor": swap(a.actor),
+                        "source": swap(a.source),
+                        "ranking": [[new if v == old else v for v in t] for t in a.ranking],
+                    }
+                )
+                for a in m.audiences
+            ],
             "claims": [
-                c.model_copy(update={"source": swap(c.source), "actor": swap(c.actor)})
+                c.model_copy(
+                    update={
+                        "source": swap(c.source),
+                        "actor": swap(c.actor),
+                        "values": [new if v == old else v for v in c.values],
+                    }
+                )
                 for c in m.claims
             ],
             "relations": [

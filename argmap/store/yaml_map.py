@@ -32,9 +32,11 @@ from argmap.model import (
     _ID_PATTERN,
     Actor,
     ArgumentMap,
+    Audience,
     Claim,
     Relation,
     Source,
+    Value,
     _date_to_text,
     _loc_text,
     reference_problems,
@@ -49,6 +51,8 @@ DEFAULT_SCHEMA_REF = "../schema/argmap-map.schema.json"
 _SECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source,
     "actors": Actor,
+    "values": Value,
+    "audiences": Audience,
     "claims": Claim,
     "relations": Relation,
 }
@@ -165,10 +169,7 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
     try:
         argument_map = ArgumentMap.model_validate(document, context={"skip_references": True})
         items: dict[str, Sequence[Any]] = {
-            "sources": argument_map.sources,
-            "actors": argument_map.actors,
-            "claims": argument_map.claims,
-            "relations": argument_map.relations,
+            section: getattr(argument_map, section) for section in _SECTIONS
         }
     except ValidationError as exc:
         argument_map = None  # type: ignore[assignment]
@@ -181,7 +182,12 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
                 _validate_entry(model, entry) for entry in (raw if isinstance(raw, list) else [])
             ]
     for ref in reference_problems(
-        items["sources"], items["actors"], items["claims"], items["relations"]
+        items["sources"],
+        items["actors"],
+        items["claims"],
+        items["relations"],
+        values=items["values"],
+        audiences=items["audiences"],
     ):
         line, col = locate(document, ref.loc)
         problems.append(Problem(name, line, col, _loc_text(ref.loc), ref.message))

@@ -50,6 +50,7 @@ def fields_of(section: str, ed: Editor) -> list[Field]:
     actors = {a.id: f"{a.id}: {truncate(a.name, 60)}" for a in m.actors}
     claims = {c.id: f"{c.id}: {truncate(c.statement, 60)}" for c in m.claims}
     relations = {r.id: f"{r.id}: {r.from_} {r.type.value} {r.to}" for r in m.relations}
+    values = {v.id: f"{v.id}: {truncate(v.name, 60)}" for v in m.values}
     ident = Field("id", "Id", help="Lower-case letters, digits, '-', '_' and '.'.")
     if section == "claims":
         return [
@@ -60,6 +61,7 @@ def fields_of(section: str, ed: Editor) -> list[Field]:
             Field("actor", "Actor", "ref", list(actors), names=actors),
             Field("quote", "Quote", "area", help="A short verbatim quote from the source."),
             Field("tags", "Tags", "tags", help="Separated by commas, e.g. cost, human-rights."),
+            Field("values", "Values", "multi", list(values), names=values),
             Field("base_score", "Base score", help="Optional: intrinsic strength from 0 to 1."),
             Field("note", "Note", "area"),
         ]
