@@ -1,7 +1,7 @@
 """The map as Graphviz DOT text (rendering it, e.g. to SVG, happens elsewhere).
 
 Claims are boxes labelled with their wrapped statements (theses bold-bordered); supports
-are solid green edges, attacks solid red ones. DOT has no edge to an edge, so a relation
+are solid green edges, attacks dashed red ones. DOT has no edge to an edge, so a relation
 that is undercut passes through a small point node named after it, and the undercut is a
 dotted edge to that point. Every label and id is a quoted DOT string with quotes,
 backslashes and line breaks escaped, so any text is safe.
