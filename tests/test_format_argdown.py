@@ -89,15 +89,27 @@ def test_warnings_for_what_argmap_cannot_express() -> None:
         "<A>: Arg.\n"
         "  + [P]: premise\n"
         "  +> [S]\n"
-        "  - [W]: attacks an argument with premises\n"
+        "  - [W]: attacks an argument\n"
     )
-    result = read_argdown(text, "w.argdown")
+    result = read_argdown(text, "x.argdown")
     assert [(w.line, w.message.split(",")[0]) for w in result.warnings] == [
         (2, "an undercut attacks an argument's inference"),
-        (7, "a attack of <A>"),
     ]
-    assert triples(result.map) == {("p", "supports", "s")}
-    assert result.map.relations[0].id == "a" and result.map.relations[0].note == "Arg."
+    # An argument with text is a node in Argdown, so a claim here, with its relations.
+    assert triples(result.map) == {
+        ("p", "supports", "a"),
+        ("a", "supports", "s"),
+        ("w", "attacks", "a"),
+    }
+    assert result.map.claim("a").statement == "Arg."
+
+
+def test_argument_without_text_between_statements_is_their_relation() -> None:
+    text = "<A> {note: why}\n  + [P]: premise\n  +> [S]: conclusion\n  <_ [U]: undercut\n"
+    m = read_argdown(text, "w.argdown").map
+    assert [c.id for c in m.claims] == ["p", "s", "u"]
+    assert triples(m) == {("p", "supports", "s"), ("u", "undercuts", "a")}
+    assert m.relation("a").note == "why"
 
 
 def test_argdown_in_markdown_comments_links_and_escapes() -> None:

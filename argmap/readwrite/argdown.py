@@ -59,6 +59,11 @@ _LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)")
 _RELATION = re.compile(r"^([ \t]*)(\+>|->|<\+|\+|<-|-|><|_>|<_|_(?=\s))[ \t]*(.*)$")
 _NUMBER = re.compile(r"^([ \t]*)\((\d+)\)[ \t]*(.*)$")
 _BAR = re.compile(r"^[ \t]*--")
+_OPEN_BAR = re.compile(r"^[ \t]*-{2,}[ \t]*$")
+_LIST = re.compile(r"^[ \t]*(?:\d+\.|\*)[ \t]+")
+# Control characters (C0 but tab and newline, DEL, C1) and Unicode line separators.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_INCLUDE = re.compile(r"^[ \t]*@include\((.*)\)[ \t]*$")
 _HEADING = re.compile(r"^(#+) (.*)$")
 _FENCE = re.compile(r"^[ \t]*(```+|~~~+)[ \t]*(\S*)")
 # Argdown's default shortcodes: `.A.` or `:happy:` in text would become a symbol.
@@ -134,8 +139,10 @@ _CLAIM_KEYS = {"kind", "source", "actor", "quote", "note", "base_score", "statem
 
 @dataclass(frozen=True)
 class _Ref:
-    kind: str  # "s" statement or "a" argument
-    key: str
+    kind: str  # "s" statement, "a" argument, "i" inference step of argument ``key``
+    key: str  # (or, for "c", the conclusion statement of step ``step`` of ``owner``)
+    step: int = -1
+    owner: str = ""
 
 
 @dataclass
@@ -172,6 +179,7 @@ class _Rel:
 @dataclass
 class _Pcs:
     argument: _Argument
+    key: str
     line: int
     current: list[_Ref] = field(default_factory=list)  # statements of the open step
     numbers: dict[int, _Ref] = field(default_factory=dict)
@@ -196,6 +204,8 @@ class _Parser:
         self.relations: list[_Rel] = []
         self._untitled = 0
         self._defined = False
+        self._continues: _Ref | None = None  # what a plain line after this one continues
+        self.comment_lines: set[int] = set()
         self.lines = self._prepare(text)
 
     def error(self, line: int, col: int, message: str) -> None:
@@ -211,7 +221,15 @@ class _Parser:
         if any(_FENCE.match(x) and _FENCE.match(x).group(2).startswith("argdown") for x in lines):
             lines = _argdown_fences(lines)
         lines = self._front_matter(lines)
-        return self._strip_comments("\n".join(lines)).split("\n")
+        stripped = self._strip_comments("\n".join(lines)).split("\n")
+        # A line that held only a comment is no blank line: it neither ends a relation
+        # tree nor splits a statement's text (Argdown skips it).
+        self.comment_lines = {
+            k
+            for k, (a, b) in enumerate(zip(lines, stripped, strict=False))
+            if a.strip() and not b.strip()
+        }
+        return stripped
 
     def _front_matter(self, lines: list[str]) -> list[str]:
         start = next((k for k, x in enumerate(lines) if x.strip()), None)
@@ -301,30 +319,58 @@ class _Parser:
         last: _Ref | None = None  # a defined element the next plain line continues
         top: _Ref | None = None  # the last top-level element (an argument may own a pcs)
         pcs: _Pcs | None = None
-        for k, raw in enumerate(self.lines):
+        lines = self.lines
+        k = 0
+        while k < len(lines):
             line_no = k + 1
-            line = raw.rstrip()
+            line = lines[k].rstrip()
+            k += 1
             if not line.strip():
-                stack, last = [], None
+                if k - 1 not in self.comment_lines:
+                    stack, last = [], None
+                continue
+            if "{" in line:
+                line, k = self._join_data(line, k)
+            include = _INCLUDE.match(line)
+            if include:
+                self.warn(
+                    line_no,
+                    len(line) - len(line.lstrip()) + 1,
+                    f"@include({include.group(1).strip()}) is read by Argdown's command-line "
+                    "tool only: import the file it names on its own, or paste it in; ignored",
+                )
                 continue
             heading = _HEADING.match(line)
             if heading:
                 pcs = self._close(pcs)
-                section = self._text(heading.group(2), line_no, len(heading.group(1)) + 2).text
+                text = heading.group(2)
+                # A heading runs on until a blank line, as a statement's text does.
+                while k < len(lines) and lines[k].strip() and not _starts_block(lines[k]):
+                    text += " " + lines[k].strip()
+                    k += 1
+                section = self._text(text, line_no, len(heading.group(1)) + 2).text
                 stack, last, top = [], None, None
                 continue
             if _BAR.match(line):
+                rule = line
+                end = self._rule_end(k) if _OPEN_BAR.match(line) else None
+                if end is not None:  # `--`, a rule on lines of its own, `--`
+                    rule = " ".join(x.strip() for x in lines[k : end + 1])
+                    k = end + 1
                 if pcs is None or not pcs.current:
                     self.error(
                         line_no,
                         1,
                         "inference bar '--' with no numbered premises '(1) ...' above it",
                     )
+                    stack, last = [], None
                 else:
-                    uses = self._bar(line, line_no, pcs.numbers)
+                    uses = self._bar(rule, line_no, pcs.numbers)
                     pcs.argument.steps.append((uses or pcs.current, None, line_no))
                     pcs.current = []
-                stack, last = [], None
+                    # Relations indented under a bar are those of its inference.
+                    step = _Ref("i", pcs.key, len(pcs.argument.steps) - 1)
+                    stack, last = [(len(line) - len(line.lstrip()), step)], None
                 continue
             number = _NUMBER.match(line)
             if number:
@@ -332,7 +378,7 @@ class _Parser:
                     owner = top if top is not None and top.kind == "a" else None
                     if owner is None or self.arguments[owner.key].steps:
                         owner = self._new_argument(None, line_no)
-                    pcs = _Pcs(self.arguments[owner.key], line_no)
+                    pcs = _Pcs(self.arguments[owner.key], owner.key, line_no)
                 indent = len(number.group(1))
                 ref = self._element(
                     number.group(3),
@@ -345,11 +391,14 @@ class _Parser:
                     continue
                 pcs.numbers[int(number.group(2))] = ref
                 steps = pcs.argument.steps
+                anchor = ref
                 if steps and steps[-1][1] is None:
-                    # The first statement after a bar is that step's conclusion.
+                    # The first statement after a bar is that step's conclusion; an
+                    # undercut below it undercuts that inference (Argdown allows both).
                     steps[-1] = (steps[-1][0], ref, steps[-1][2])
+                    anchor = _Ref("c", ref.key, len(steps) - 1, pcs.key)
                 pcs.current.append(ref)
-                stack, last = [(indent, ref)], ref if self._defined else None
+                stack, last = [(indent, anchor)], self._continues
                 continue
             relation = _RELATION.match(line)
             if relation:
@@ -378,13 +427,27 @@ class _Parser:
                     continue
                 rel_type, incoming = _RELATION_KIND[symbol]
                 parent = stack[-1][1]
-                source, target = (child, parent) if incoming else (parent, child)
-                self.relations.append(_Rel(rel_type, source, target, line_no))
+                if parent.kind == "c":  # a conclusion: only an undercut means its inference
+                    parent = (
+                        _Ref("i", parent.owner, parent.step)
+                        if rel_type == "undercut"
+                        else _Ref("s", parent.key)
+                    )
+                if parent.kind == "i" and not incoming:
+                    self.warn(
+                        line_no,
+                        col,
+                        f"relation {symbol!r} leaves an inference, which only its argument's "
+                        "conclusion can do; ignored",
+                    )
+                else:
+                    source, target = (child, parent) if incoming else (parent, child)
+                    self.relations.append(_Rel(rel_type, source, target, line_no))
                 stack.append((indent_n, child))
-                last = child if self._defined else None
+                last = self._continues
                 continue
             indent_n = len(line) - len(line.lstrip())
-            if stack and not _starts_element(line.lstrip()):
+            if stack and not _starts_element(line.lstrip()) and not _LIST.match(line):
                 if last is None:
                     self.warn(
                         line_no,
@@ -396,12 +459,36 @@ class _Parser:
                     self._continue_text(last, line.strip(), line_no, indent_n + 1)
                 continue
             pcs = self._close(pcs)
-            content = re.sub(r"^(?:\d+\.|\*)[ \t]+", "", line.lstrip())  # list items
+            content = _LIST.sub("", line.lstrip())  # each list item is an element
             ref = self._element(content, line_no, indent_n + 1, section)
             if ref is not None:
                 stack, top = [(indent_n, ref)], ref
-                last = ref if self._defined else None
+                last = self._continues
         self._close(pcs)
+
+    def _rule_end(self, k: int) -> int | None:
+        """The line of the bar closing a rule written on lines of its own (from line ``k``)."""
+        for j in range(k, min(k + 20, len(self.lines))):
+            line = self.lines[j]
+            if _OPEN_BAR.match(line):
+                return j if j > k else None
+            if not line.strip() or _NUMBER.match(line) or _RELATION.match(line):
+                return None
+        return None
+
+    def _join_data(self, line: str, k: int) -> tuple[str, int]:
+        """Join the lines a YAML data block ``{...}`` runs over; return it and the next line."""
+        i = _open_data(line)
+        if i is None:
+            return line, k
+        joined = line
+        for j in range(k, min(k + 200, len(self.lines))):
+            if not self.lines[j].strip() and j not in self.comment_lines:
+                break
+            joined += " " + self.lines[j].strip()
+            if _DATA.match(joined, i):
+                return joined, j + 1
+        return line, k
 
     def _close(self, pcs: _Pcs | None) -> None:
         if pcs is None:
@@ -472,6 +559,7 @@ class _Parser:
                     col += match.end()
                     break
         self._defined = False
+        self._continues = None
         if kind == "a" and statement_only:
             self.error(
                 line_no,
@@ -498,6 +586,7 @@ class _Parser:
             argument.tags += parsed.tags
             argument.data.update(parsed.data)
             self._defined = defined
+            self._continues = ref if defined else None
             return ref
         if title is None:
             if not parsed.text:
@@ -515,7 +604,11 @@ class _Parser:
             if statement.text is None:
                 statement.text, statement.text_line = parsed.text, line_no
                 self._defined = True
-            elif statement.text != parsed.text:
+                self._continues = _Ref("s", key)
+            else:
+                # Another member of the class: its lines go on, but only its tags count.
+                self._continues = _Ref("x", key)
+            if statement.text_line != line_no and statement.text != parsed.text:
                 self.warn(
                     line_no,
                     start,
@@ -534,7 +627,8 @@ class _Parser:
             owner.description = " ".join(filter(None, [owner.description, parsed.text]))
         else:
             owner = self.statements[ref.key]
-            owner.text = " ".join(filter(None, [owner.text, parsed.text]))
+            if ref.kind == "s":
+                owner.text = " ".join(filter(None, [owner.text, parsed.text]))
         owner.tags += parsed.tags
         owner.data.update(parsed.data)
 
@@ -610,6 +704,38 @@ def _starts_element(text: str) -> bool:
     return bool(re.match(r"\[.+?\]|<[^-].*?>", text)) and not _LINK.match(text)
 
 
+def _starts_block(line: str) -> bool:
+    """Whether ``line`` starts something of its own rather than continuing a heading."""
+    return bool(
+        _starts_element(line.lstrip())
+        or _NUMBER.match(line)
+        or _RELATION.match(line)
+        or _BAR.match(line)
+        or _LIST.match(line)
+        or _HEADING.match(line)
+        or _INCLUDE.match(line)
+    )
+
+
+def _open_data(line: str) -> int | None:
+    """The index of a ``{`` in ``line`` that opens a data block not closed on the line."""
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\":
+            i += 2
+        elif ch == "[" and (m := _LINK.match(line, i)):
+            i = m.end()
+        elif ch == "{":
+            m = _DATA.match(line, i)
+            if m is None:
+                return i
+            i = m.end()
+        else:
+            i += 1
+    return None
+
+
 # ----------------------------------------------------------------------------- to a map
 
 
@@ -680,6 +806,7 @@ class _Converter:
         self.actor_ids = {a.get("id") for a in self.b.actors if isinstance(a, dict)}
         self.claim_of: dict[_Ref, str] = {}
         self.dissolved: dict[str, list[str]] = {}  # argument key -> relation ids it became
+        self.step_links: dict[tuple[str, int], list[str]] = {}  # (argument, step) -> ids
         self.sources_of: dict[str, list[str]] = {}  # argument key -> claims it speaks through
         self.used_meta: set[tuple[str, int]] = set()
         self.ref_of: dict[str, _Ref] = {}
@@ -687,18 +814,33 @@ class _Converter:
 
     def convert(self) -> ImportResult:
         p = self.p
-        supports_in: dict[str, list[_Rel]] = {}
+        into: dict[str, list[_Rel]] = {}
         out_of: dict[str, list[_Rel]] = {}
         for rel in p.relations:
-            if rel.target.kind == "a" and rel.type == "support":
-                supports_in.setdefault(rel.target.key, []).append(rel)
+            if rel.target.kind in ("a", "i"):
+                into.setdefault(rel.target.key, []).append(rel)
             if rel.source.kind == "a":
                 out_of.setdefault(rel.source.key, []).append(rel)
-        as_relation = {
-            key
-            for key, arg in p.arguments.items()
-            if arg.steps or (supports_in.get(key) and out_of.get(key))
-        }
+
+        def premises(key: str) -> list[_Rel]:
+            return [r for r in into.get(key, []) if r.type == "support" and r.target.kind == "a"]
+
+        def sketch(key: str, arg: _Argument) -> bool:
+            # An argument with no text of its own, supported only by statements (its
+            # premises) and relating onward, is the relations from those statements: the
+            # form write_argdown gives a relation that is undercut. Any other argument
+            # without a premise-conclusion structure is a node in Argdown, so a claim here.
+            given = premises(key)
+            return bool(
+                not arg.steps
+                and not arg.description
+                and given
+                and all(r.source.kind == "s" for r in given)
+                and all(r.type == "undercut" or any(r is g for g in given) for r in into[key])
+                and out_of.get(key)
+            )
+
+        as_relation = {key for key, arg in p.arguments.items() if arg.steps or sketch(key, arg)}
         # Claims in the order the file defines them (a reference may come first).
         order: list[tuple[int, int, _Ref]] = [
             (s.text_line or s.line, s.col, _Ref("s", k)) for k, s in p.statements.items()
@@ -710,27 +852,20 @@ class _Converter:
                 else self._argument_claim(p.arguments[ref.key])
             )
         self.ref_of = {c: r for r, c in self.claim_of.items()}
+        self.as_relation = as_relation
         for key in as_relation:
             arg = p.arguments[key]
             last = arg.steps[-1][1] if arg.steps else None
             self.sources_of[key] = (
                 [self.claim_of[last]]
                 if last is not None
-                else [
-                    c
-                    for rel in supports_in.get(key, [])
-                    for c in self._origins(rel.source, rel.line)
-                ]
+                else [self.claim_of[r.source] for r in premises(key)]
             )
-        self.as_relation = as_relation
         consumed = {
-            id(rel)
-            for key in as_relation
-            if not p.arguments[key].steps
-            for rel in supports_in.get(key, [])
+            id(rel) for key in as_relation if not p.arguments[key].steps for rel in premises(key)
         }
-        # Inference steps first, then the other relations in file order; undercuts last,
-        # each after the relations it points at.
+        # Inference steps first, then the other relations in file order; undercuts (and
+        # attacks on an inference) last, each after the relations it points at.
         for key in sorted(as_relation, key=lambda k: p.arguments[k].line):
             arg = p.arguments[key]
             lost = [f"#{t}" for t in arg.tags] + [k for k in arg.data if k != "note"]
@@ -743,12 +878,14 @@ class _Converter:
             self._steps(key)
         plain = [r for r in p.relations if id(r) not in consumed]
         for rel in plain:
-            if rel.type != "undercut":
+            if not self._undercut_like(rel):
                 self._relation(rel)
-        pending = [r for r in plain if r.type == "undercut"]
+        pending = [r for r in plain if self._undercut_like(r)]
         while pending:
             ready = [
-                r for r in pending if not any(o.source == r.target and o is not r for o in pending)
+                r
+                for r in pending
+                if not any(o.source.key == r.target.key and o is not r for o in pending)
             ]
             if not ready:
                 for rel in pending:
@@ -758,6 +895,14 @@ class _Converter:
                 self._relation(rel)
             pending = [r for r in pending if all(r is not x for x in ready)]
         return self.b.result()
+
+    def _undercut_like(self, rel: _Rel) -> bool:
+        """An undercut, or an attack on an inference (which argmap makes undercuts)."""
+        return rel.type == "undercut" or (
+            rel.type == "attack"
+            and (rel.target.kind == "i" or rel.target.key in self.as_relation)
+            and rel.target.kind != "s"
+        )
 
     # --- claims -----------------------------------------------------------------------
     def _statement_claim(self, s: _Statement) -> str:
@@ -807,50 +952,50 @@ class _Converter:
         return fields
 
     # --- relations --------------------------------------------------------------------
+    def _name(self, ref: _Ref) -> str:
+        """How a message names an element (an untitled one by its line)."""
+        if ref.kind == "s":
+            s = self.p.statements[ref.key]
+            return f"[{s.title}]" if s.title is not None else f"the statement at line {s.line}"
+        a = self.p.arguments[ref.key]
+        return f"<{a.title}>" if a.title is not None else f"the argument at line {a.line}"
+
     def _origins(self, ref: _Ref, line: int) -> list[str]:
         """The claims a relation from ``ref`` starts at."""
         if ref in self.claim_of:
             return [self.claim_of[ref]]
-        if ref.key in self.sources_of:
-            return self.sources_of[ref.key]
-        self.b.warn(
-            line,
-            f"<{ref.key}> has premises but its own premises are arguments "
-            "with premises; relation ignored",
-        )
-        return []
+        return self.sources_of.get(ref.key, [])
 
     def _steps(self, key: str) -> None:
         arg = self.p.arguments[key]
-        title = arg.title or "argument"
-        targets_of: list[str] = []
         if arg.steps:
             for n, (premises, conclusion, bar_line) in enumerate(arg.steps):
                 last = n == len(arg.steps) - 1
                 if len(premises) > 1:
                     self.b.warn(
                         bar_line,
-                        f"the premises of <{title}> support its conclusion "
+                        f"the premises of {self._name(_Ref('a', key))} support its conclusion "
                         "jointly; argmap records one support per premise",
                     )
-                for premise in premises:
-                    rid = self.b.add_relation(
+                links = [
+                    self.b.add_relation(
                         "supports",
                         self.claim_of[premise],
                         self.claim_of[conclusion],
                         wanted_id=arg.title if last and len(premises) == 1 else None,
                         note=_note(arg) if last else None,
                     )
-                    if last:
-                        targets_of.append(rid)
-            self.dissolved[key] = targets_of
+                    for premise in premises
+                    if premise != conclusion
+                ]
+                self.step_links[(key, n)] = list(dict.fromkeys(links))
+            self.dissolved[key] = list(self.step_links[(key, len(arg.steps) - 1)])
             return
         # Premises and an outgoing relation: the relation(s) from each premise.
         self.dissolved[key] = []
         for rel in [r for r in self.p.relations if r.source == _Ref("a", key)]:
-            if rel.type == "undercut":
-                continue  # made with the other undercuts
-            self.dissolved[key] += self._plain(rel, self.sources_of[key], arg)
+            if not self._undercut_like(rel):
+                self.dissolved[key] += self._plain(rel, self.sources_of[key], arg)
 
     def _relation(self, rel: _Rel) -> None:
         source = rel.source
@@ -858,67 +1003,109 @@ class _Converter:
         if arg is not None and source.key in self.as_relation:
             if arg.steps:
                 arg = None  # the conclusion speaks; the title names the inference
-            elif rel.type != "undercut":
+            elif not self._undercut_like(rel):
                 return  # made by _steps
         if source.key not in self.as_relation:
             arg = None  # an argument that is a claim: its relations are plain ones
         made = self._plain(rel, self._origins(source, rel.line), arg)
-        if arg is not None and source.key in self.dissolved and rel.type == "undercut":
+        if arg is not None and source.key in self.dissolved and self._undercut_like(rel):
             self.dissolved[source.key] += made  # so an undercut of it finds them
+
+    def _links(self, target: _Ref) -> list[str]:
+        """The relations an undercut of ``target`` (an argument or inference) attacks."""
+        if target.kind == "i":
+            return self.step_links.get((target.key, target.step), [])
+        if target.key in self.dissolved:
+            return self.dissolved[target.key]
+        claim = self.claim_of[target]
+        return [
+            r["id"] for r in self.b.relations if r["from"] == claim and r["type"] != "undercuts"
+        ]
 
     def _plain(self, rel: _Rel, origins: list[str], arg: _Argument | None) -> list[str]:
         target = rel.target
-        if rel.type == "undercut":
+        if self._undercut_like(rel):
             if target.kind == "s":
                 self.b.warn(
                     rel.line,
                     f"an undercut attacks an argument's inference, but "
-                    f"[{target.key}] is a statement; ignored",
+                    f"{self._name(target)} is a statement; ignored",
                 )
                 return []
-            if target.key in self.dissolved:
-                links = self.dissolved[target.key]
-            else:
-                claim = self.claim_of[target]
-                links = [
-                    r["id"]
-                    for r in self.b.relations
-                    if r["from"] == claim and r["type"] != "undercuts"
-                ]
-            if not links:
+            links = self._links(target)
+            what = "undercuts" if rel.type == "undercut" else "attacks"
+            owner = _Ref("a", target.key)
+            if not links and target in self.claim_of:
+                # An argument with no inference in the map: attacking it is the nearest.
                 self.b.warn(
                     rel.line,
-                    f"<{target.key}> supports or attacks nothing, so there "
-                    "is no inference to undercut; ignored",
+                    f"{self._name(owner)} supports or attacks nothing, so its undercut was "
+                    "recorded as an attack on it",
+                )
+                to = self.claim_of[target]
+                return [self._add("attacks", o, to, rel, arg, len(origins)) for o in origins]
+            if not links:
+                self.b.warn(rel.line, f"{self._name(owner)} has no inference to undercut; ignored")
+                return []
+            note = None
+            if rel.type == "attack":
+                note = (
+                    f"Argdown: {what} the argument {self._name(owner)}; "
+                    "argmap undercuts its inference"
+                )
+            pairs = [(o, link) for o in origins for link in links]
+            return [self._add("undercuts", o, t, rel, arg, len(pairs), note) for o, t in pairs]
+        note = None
+        if target.kind == "i" or (target.key in self.as_relation and target not in self.claim_of):
+            conclusion = self.p.arguments[target.key].steps
+            if rel.type != "support" or not conclusion or target.kind == "i":
+                self.b.warn(
+                    rel.line,
+                    f"a {rel.type} of {self._name(_Ref('a', target.key))}"
+                    f"{'' if target.kind == 'a' else chr(39) + 's inference'}: argmap relates "
+                    "claims, and cannot tell which of its premises is meant; ignored",
                 )
                 return []
-            pairs = [(o, link) for o in origins for link in links]
-            return [self._add("undercuts", o, t, rel, arg, len(pairs)) for o, t in pairs]
-        if target not in self.claim_of:
-            self.b.warn(
-                rel.line,
-                f"a {rel.type} of <{target.key}>, an argument with premises: "
-                "argmap cannot tell which premise it targets; ignored",
+            # Support of a reconstructed argument: of its conclusion (Argdown derives the
+            # same when that support comes from another argument's conclusion).
+            last = conclusion[-1][1]
+            assert last is not None
+            note = (
+                f"Argdown: supports the argument {self._name(target)}; "
+                "argmap records a support of its conclusion"
             )
-            return []
+            target = last
         to = self.claim_of[target]
         kinds = {"support": "supports", "attack": "attacks", "contradiction": "attacks"}
         made = [
-            self._add(kinds[rel.type], o, to, rel, arg, len(origins)) for o in origins if o != to
+            self._add(kinds[rel.type], o, to, rel, arg, len(origins), note)
+            for o in origins
+            if o != to
         ]
         if rel.type == "contradiction":
             made += [self._add("attacks", to, o, rel, None, 1) for o in origins if o != to]
         return made
 
     def _add(
-        self, type_: str, from_: str, to: str, rel: _Rel, arg: _Argument | None, count: int
+        self,
+        type_: str,
+        from_: str,
+        to: str,
+        rel: _Rel,
+        arg: _Argument | None,
+        count: int,
+        note: str | None = None,
     ) -> str:
         if arg is not None:
             return self.b.add_relation(
-                type_, from_, to, wanted_id=arg.title if count == 1 else None, note=_note(arg)
+                type_,
+                from_,
+                to,
+                wanted_id=arg.title if count == 1 else None,
+                note=_note(arg) or note,
             )
-        wanted, note = self._meta(from_, type_, to)
-        return self.b.add_relation(type_, from_, to, wanted_id=wanted, note=note)
+        wanted, meta_note = self._meta(from_, type_, to)
+        return self.b.add_relation(type_, from_, to, wanted_id=wanted, note=meta_note or note)
 
     def _meta(self, from_: str, type_: str, to: str) -> tuple[str | None, str | None]:
         """The id and note write_argdown stored for this relation in its origin's data."""
@@ -985,11 +1172,8 @@ to: "r1"}]}
         if relation.id not in undercut:
             continue
         head = f"<{relation.id}>"
-        if relation.note is not None:
-            text = _escape(relation.note)
-            head += (
-                f": {text}" if _roundtrips(relation.note) else " " + _flow({"note": relation.note})
-            )
+        if relation.note is not None:  # as data: an argument with text would be a claim
+            head += " " + _flow({"note": relation.note})
         lines += ["", head, f"  + [{relation.from_}]", f"  {_symbol(relation)} {_target(relation)}"]
     return "\n".join(lines) + "\n"
 
@@ -1042,13 +1226,18 @@ def _claim_line(claim: Claim, relations: list[Relation]) -> str:
 
 
 def _roundtrips(text: str) -> bool:
-    # The reader joins lines and collapses runs of spaces; such text goes in data instead.
-    return "\n" not in text and re.sub(r"[ \t]+", " ", text).strip() == text
+    # The reader joins lines and collapses runs of spaces; such text goes in data instead,
+    # and so does text with control characters (YAML escapes them, Argdown text cannot).
+    return (
+        "\n" not in text
+        and re.sub(r"[ \t]+", " ", text).strip() == text
+        and not _CONTROL.search(text)
+    )
 
 
 def _escape(text: str) -> str:
     """Escape what Argdown would read as syntax: titles, tags, data, emphasis, comments."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _CONTROL.sub("", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r"([\\\[\]<>{}#*_@])", r"\\\1", text)
     text = re.sub(r"/(?=[/*])", r"\\/", text)
     return _SHORTCODE.sub(lambda m: "\\" + m.group(0), text)
@@ -1063,14 +1252,10 @@ def _flow(value: Any) -> str:
     if isinstance(value, str):
         # Braces inside a string would end Argdown's data token: YAML reads \u escapes.
         quoted = json.dumps(value, ensure_ascii=False)
-        for ch, code in (
-            ("{", "\\u007b"),
-            ("}", "\\u007d"),
-            ("\u2028", "\\u2028"),
-            ("\u2029", "\\u2029"),
-        ):
+        for ch, code in (("{", "\\u007b"), ("}", "\\u007d")):
             quoted = quoted.replace(ch, code)
-        return quoted
+        # YAML refuses raw control characters (C1 included), Argdown line separators.
+        return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return json.dumps(value)
 
 

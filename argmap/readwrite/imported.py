@@ -183,7 +183,16 @@ class MapBuilder:
         wanted_id: str | None = None,
         note: str | None = None,
     ) -> str:
-        """Add a relation; return its id (``r-<from>-<type>-<to>`` unless one is wanted)."""
+        """Add a relation; return its id (``r-<from>-<type>-<to>`` unless one is wanted).
+
+        A relation already added with the same type and ends is the same relation (Argdown
+        lets one be written from both ends): its id is returned and nothing is added.
+        """
+        for known in self.relations:
+            if (known["type"], known["from"], known["to"]) == (type_, from_, to):
+                if note and not known.get("note"):
+                    known["note"] = note
+                return str(known["id"])
         rid = self.unique_id(wanted_id or f"r-{from_}-{type_}-{to}", "r")
         relation: dict[str, Any] = {"id": rid, "type": type_, "from": from_, "to": to}
         if note:
