@@ -33,13 +33,15 @@ from pydantic import (
     model_validator,
 )
 
+from argmap.problems import loc_text
+
 FORMAT_VERSION = 1
 
-_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 Id = Annotated[
     str,
     Field(
-        pattern=_ID_PATTERN,
+        pattern=ID_PATTERN,
         max_length=80,
         description="A stable id: lower-case letters, digits, '-', '_' and '.', "
         "starting with a letter or digit (e.g. 'goldsmith-2011').",
@@ -310,7 +312,7 @@ class ArgumentMap(_Strict):
             audiences=self.audiences,
         )
         if problems:
-            raise ValueError("; ".join(f"{_loc_text(p.loc)}: {p.message}" for p in problems))
+            raise ValueError("; ".join(f"{loc_text(p.loc)}: {p.message}" for p in problems))
         return self
 
     # Lookups; O(n) per call on purpose: the model is plain data, indexes live in the graph.
@@ -349,13 +351,6 @@ class ReferenceProblem:
 
     loc: tuple[str | int, ...]
     message: str
-
-
-def _loc_text(loc: Sequence[str | int]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str:

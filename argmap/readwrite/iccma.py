@@ -31,16 +31,18 @@ import re
 from pathlib import Path
 from typing import Any
 
+from argmap.problems import MapFileError, Problem
 from argmap.semantics.dung import solve
 from argmap.semantics.framework import Framework
 
 
-class FrameworkFormatError(ValueError):
-    """A framework file that cannot be read, located at ``file:line:col``."""
+class FrameworkFormatError(MapFileError):
+    """A framework file that cannot be read: one :class:`~argmap.problems.Problem`, located
+    at ``file:line:col`` (``file``, ``line``, ``col`` and ``message`` are its parts)."""
 
     def __init__(self, file: str, line: int, col: int, message: str) -> None:
         self.file, self.line, self.col, self.message = file, line, col, message
-        super().__init__(f"{file}:{line}:{col}: {message}")
+        super().__init__([Problem(file, line, col, "", message, "framework_syntax")])
 
 
 PathOrText = str | os.PathLike[str]

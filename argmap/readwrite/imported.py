@@ -26,11 +26,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.model import _ID_PATTERN, ArgumentMap
+from argmap.model import ID_PATTERN, ArgumentMap
 from argmap.problems import MapFileError, Problem
 
 QUOTE_MAX = 600
-_ID = re.compile(_ID_PATTERN)
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass

@@ -62,7 +62,7 @@ from pydantic import BaseModel, ValidationError
 from argmap.model import Actor, ArgumentMap, Audience, Claim, Relation, Source, Value
 from argmap.model import reference_problems as _reference_problems
 from argmap.store.atomic import atomic_write_text, content_hash
-from argmap.store.yaml_map import LoadedMap, _pydantic_problem, dump_map, read_map_text
+from argmap.store.yaml_map import LoadedMap, dump_map, pydantic_problem, read_map_text
 
 __all__ = [
     "SECTIONS",
@@ -521,7 +521,7 @@ def _field_errors(section: str, data: dict[str, Any], exc: ValidationError) -> E
     document = data if section == "map" else {section: [data]}
     for err in exc.errors():
         located = {**err, "loc": (*prefix, *err["loc"])}
-        problem = _pydantic_problem(document, located, "<form>")
+        problem = pydantic_problem(document, located, "<form>")
         loc = err["loc"]
         name = str(loc[0]) if loc and isinstance(loc[0], str) else ""
         errors.setdefault(name, problem.message)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from argmap.model import (
-    _ID_PATTERN,
+    ID_PATTERN,
     Actor,
     ArgumentMap,
     Audience,
@@ -38,11 +38,10 @@ from argmap.model import (
     Source,
     Value,
     _date_to_text,
-    _loc_text,
     reference_problems,
     suggest,
 )
-from argmap.problems import MapFileError, Problem
+from argmap.problems import MapFileError, Problem, loc_text
 from argmap.store.atomic import atomic_write_text
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema={schema}\n"
@@ -173,7 +172,7 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
         }
     except ValidationError as exc:
         argument_map = None  # type: ignore[assignment]
-        problems.extend(_pydantic_problem(document, err, name) for err in exc.errors())
+        problems.extend(pydantic_problem(document, err, name) for err in exc.errors())
         # Validate entry by entry so the cross-references of the good ones still get checked.
         items = {}
         for section, model in _SECTIONS.items():
@@ -190,7 +189,7 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
         audiences=items["audiences"],
     ):
         line, col = locate(document, ref.loc)
-        problems.append(Problem(name, line, col, _loc_text(ref.loc), ref.message))
+        problems.append(Problem.at(name, line, col, ref.loc, ref.message, "reference"))
     if problems:
         raise MapFileError(problems)
     return argument_map
@@ -239,13 +238,21 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _pydantic_problem(document: Any, err: Any, name: str) -> Problem:
+def pydantic_problem(document: Any, err: Any, name: str) -> Problem:
+    """Return pydantic's error ``err`` on ``document`` as a :class:`Problem` located in the
+    file ``name``, with a message that says what is expected here and how to fix it."""
+    problem = _pydantic_message(document, err, name)
+    loc = _file_loc(document, tuple(p for p in err["loc"] if isinstance(p, str | int)))
+    return replace(problem, type=str(err["type"]), loc=loc)
+
+
+def _pydantic_message(document: Any, err: Any, name: str) -> Problem:
     loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
     kind = err["type"]
     # Only keep the part of the location that names fields and list positions in the file.
     path_loc = _file_loc(document, loc)
     model = _model_at(path_loc)
-    path = _loc_text(path_loc)
+    path = loc_text(path_loc)
     value = err.get("input")
     if kind == "extra_forbidden":
         field_name = str(path_loc[-1])
@@ -262,7 +269,7 @@ def _pydantic_problem(document: Any, err: Any, name: str) -> Problem:
             f": {description}" if description else ""
         )
         return Problem(name, line, col, path, message)
-    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == _ID_PATTERN:
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
         message = (
             f"{value!r} is not a valid id (expected lower-case letters, digits, '-', '_' or '.', "
             f"starting with a letter or digit, e.g. {_slug(value)!r})"
