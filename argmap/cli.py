@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from argmap.semantics import SEMANTICS, VIEWS
+from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -175,8 +176,9 @@ def export(
         ),
     ] = None,
     view: Annotated[
-        str, typer.Option("--view", help="iccma/apx: bipolar (supports count) or attack-only.")
-    ] = "bipolar",
+        str,
+        typer.Option("--view", help="iccma/apx: how supports count (" + ", ".join(VIEWS) + ")."),
+    ] = DEFAULT_VIEW,
 ) -> None:
     """Write a map in another format: json, graphml, argdown, aif, dot, svg, html (a
     standalone interactive page), iccma or apx (its attack framework, with a key)."""
@@ -265,6 +267,8 @@ def schema(
 # Typer offers an Enum's values as choices; the names themselves are the library's.
 SemanticsName = StrEnum("SemanticsName", {s: s for s in SEMANTICS})  # type: ignore[misc]
 ViewName = StrEnum("ViewName", {v: v for v in VIEWS})  # type: ignore[misc]
+DEFAULT_VIEW_NAME = ViewName(DEFAULT_VIEW)
+VIEW_HELP = "How supports count: " + "; ".join(f"{v.name}: {v.title}" for v in VIEW_TABLE.values())
 
 
 SemanticsOpt = Annotated[
@@ -310,9 +314,7 @@ def solve(
 def label(
     path: MapArg,
     semantics: SemanticsOpt = SemanticsName.grounded,
-    view: Annotated[
-        ViewName, typer.Option("--view", help="Bipolar (supports count) or attack-only.")
-    ] = ViewName.bipolar,
+    view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     timeout: TimeoutOpt = 60.0,
     base: Annotated[

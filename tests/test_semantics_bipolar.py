@@ -91,7 +91,7 @@ def test_supported_attack() -> None:
     )
     assert labels(G) == {"a": IN, "x": OUT, "c": OUT, "y": IN}
     assert labels(G, view="attack-only") == {"a": IN, "x": OUT, "c": IN, "y": IN}
-    assert "sup:s>r" in attack_framework(G).names
+    assert "sup:s>r" in attack_framework(G, "bipolar").names
 
 
 def test_secondary_attack() -> None:

@@ -28,7 +28,7 @@ import networkx as nx
 from argmap.graph import claim_ids, relation_origin, relation_target
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import Outcome, grounded_labelling, semantics_named, solve
-from argmap.semantics.framework import Framework, Label
+from argmap.semantics.framework import DEFAULT_VIEW, Framework, Label
 from argmap.semantics.gradual import dfquad, relation_effects
 from argmap.vocabulary import LABELS
 
@@ -73,7 +73,7 @@ class Evaluation:
 def evaluate(
     G: nx.DiGraph,
     semantics: str = "grounded",
-    view: str = "bipolar",
+    view: str = DEFAULT_VIEW,
     *,
     assume: WhatIf | None = None,
     base_scores: dict[str, float] | None = None,
@@ -82,9 +82,10 @@ def evaluate(
 ) -> Evaluation:
     """Return an :class:`Evaluation` of every claim of the map graph ``G``.
 
-    ``semantics`` is one of "grounded", "complete", "preferred", "stable"; ``view`` is
-    "bipolar" or "attack-only"; ``assume`` a :class:`WhatIf`; ``base_scores`` overrides
-    claims' base scores; ``timeout`` bounds the search for preferred and stable; at most
+    ``semantics`` is one of "grounded", "complete", "preferred", "stable"; ``view`` one of
+    :data:`~argmap.semantics.framework.VIEWS` (how supports count; default "evidential");
+    ``assume`` a :class:`WhatIf`; ``base_scores`` overrides claims' base scores;
+    ``timeout`` bounds the search for preferred and stable; at most
     ``limit`` extensions are listed.
 
     >>> from argmap.analysis import demo_graph
@@ -167,6 +168,14 @@ def _attack_phrase(G: nx.DiGraph, name: str, *, first: bool = True) -> tuple[str
         r, s = info.ids
         origin, via = relation_origin(G, r), relation_target(G, r)
         return f"{show(origin)} attacks {via}, which supports it ({r}, {s})", origin
+    if info.kind == "mediated":
+        r, s = info.ids
+        origin, via = relation_origin(G, r), relation_target(G, r)
+        return f"{show(origin)} attacks {via}, which it supports ({r}, {s})", origin
+    if info.kind == "extended":
+        s, r = info.ids
+        origin, via = relation_target(G, s), relation_origin(G, s)
+        return f"{show(origin)} needs {via}, which attacks it ({s}, {r})", origin
     if info.kind == "reject":
         return "you assumed it rejected", None
     if info.kind == "accept":
@@ -279,7 +288,7 @@ def what_if(
     G: nx.DiGraph,
     assume: WhatIf,
     semantics: str = "grounded",
-    view: str = "bipolar",
+    view: str = DEFAULT_VIEW,
     *,
     timeout: float | None = None,
 ) -> list[Change]:
@@ -315,7 +324,7 @@ def cruxes(
     G: nx.DiGraph,
     thesis_id: str,
     semantics: str = "grounded",
-    view: str = "bipolar",
+    view: str = DEFAULT_VIEW,
     *,
     timeout: float | None = None,
 ) -> list[Crux]:
@@ -345,7 +354,7 @@ def cruxes(
 def label_report(
     G: nx.DiGraph,
     semantics: str = "grounded",
-    view: str = "bipolar",
+    view: str = DEFAULT_VIEW,
     *,
     base_scores: dict[str, float] | None = None,
     timeout: float | None = None,

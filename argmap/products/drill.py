@@ -29,6 +29,7 @@ import networkx as nx
 from argmap.graph import claim_ids, relation_origin
 from argmap.products.brief import build_brief
 from argmap.products.brief.build import Cited, Point, Side, sides
+from argmap.semantics.framework import DEFAULT_VIEW
 
 SelfMark = Literal["strong", "partial", "weak", "missed"]
 MARKS: tuple[SelfMark, ...] = ("strong", "partial", "weak", "missed")
@@ -74,7 +75,7 @@ def drill_deck(
     side: Side,
     *,
     semantics: str = "grounded",
-    view: str = "bipolar",
+    view: str = DEFAULT_VIEW,
     timeout: float | None = 10.0,
 ) -> list[Card]:
     """Return the cards for arguing ``side`` of ``thesis``: the other side's case, strongest

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from argmap.semantics.framework import DEFAULT_VIEW
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.readwrite.imported import ImportResult
@@ -96,7 +98,7 @@ class Registry:
         return max(matches)[1] if matches else None
 
     def export_map(
-        self, source: ArgumentMap | LoadedMap, name: str, view: str = "bipolar"
+        self, source: ArgumentMap | LoadedMap, name: str, view: str = DEFAULT_VIEW
     ) -> bytes:
         """Return the map in format ``name`` as bytes.
 

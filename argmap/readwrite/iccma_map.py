@@ -28,14 +28,14 @@ import networkx as nx
 
 from argmap.model import ArgumentMap
 from argmap.readwrite.formats import Format
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import DEFAULT_VIEW, Framework
 
 __all__ = ["apx_text", "claim_extensions", "iccma_text", "map_framework", "read_key"]
 
 _KEY = re.compile(r"^[#%]\s*(a?\d+)\s+(claim|relation|helper)\s+(\S+)\s*$")
 
 
-def map_framework(source: ArgumentMap | nx.DiGraph, view: str = "bipolar") -> Framework:
+def map_framework(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> Framework:
     """Return the attack framework argmap evaluates for a map (or its graph).
 
     >>> from argmap.analysis import demo_graph
@@ -63,7 +63,7 @@ def _keyed(source: ArgumentMap | nx.DiGraph, fw: Framework) -> list[tuple[int, s
     ]
 
 
-def iccma_text(source: ArgumentMap | nx.DiGraph, view: str = "bipolar") -> str:
+def iccma_text(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> str:
     """Return the map's framework in the ICCMA 2023 format (``p af N``) with the key.
 
     >>> from argmap.analysis import demo_graph
@@ -80,7 +80,7 @@ def iccma_text(source: ArgumentMap | nx.DiGraph, view: str = "bipolar") -> str:
     return "\n".join(lines) + "\n"
 
 
-def apx_text(source: ArgumentMap | nx.DiGraph, view: str = "bipolar") -> str:
+def apx_text(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> str:
     """Return the map's framework as APX facts, arguments named ``a1..aN``, with the key.
 
     >>> from argmap.analysis import demo_graph

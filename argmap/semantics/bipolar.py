@@ -1,19 +1,14 @@
 """A map graph as an abstract framework: supports and undercuts flattened into attacks.
 
-**Bipolar treatment.** We use the *supported* and *secondary* attacks of Cayrol &
-Lagasquie-Schiex ("On the acceptability of arguments in bipolar argumentation frameworks",
-ECSQARU 2005; the flattening is studied in "Bipolarity in argumentation graphs: towards a
-better understanding", IJAR 54(7), 2013), and evaluate the flattened framework with Dung's
-semantics:
-
-- *supported attack*: ``a`` supports ``x`` and ``x`` attacks ``c``, so ``a`` attacks ``c``
-  (whoever backs a claim is committed to its objections);
-- *secondary attack*: ``a`` attacks ``x`` and ``x`` supports ``c``, so ``a`` attacks ``c``
-  (an objection to a reason is an objection to what it was given for).
-
-We follow support for one step (a sequence of one support next to one attack), which keeps
-the framework linear in the size of the map and free of self-supporting loops; longer chains
-are left to the gradual semantics, where support adds up.
+**Support semantics** (the *view*, :data:`~argmap.semantics.framework.VIEW_TABLE`). A
+view adds attacks derived from one support next to one attack (Cayrol & Lagasquie-Schiex,
+"Bipolarity in argumentation graphs: towards a better understanding", IJAR 54(7), 2013):
+*supported* and *secondary* attacks for ``"bipolar"`` (C&LS, ECSQARU 2005), *secondary* and
+*extended* for ``"necessary"`` (Nouioua & Risch), *supported* and *mediated* for
+``"deductive"`` (Boella et al.), none for the default ``"evidential"`` (Oren & Norman: every
+sourced claim is its own evidence, so supports only add strength) and ``"attack-only"``
+(supports dropped). See :func:`_derived`. One support step is followed, which keeps the
+framework linear in the size of the map and free of self-supporting loops.
 
 **Relations are arguments** (as in AIF and ASPIC+), so an undercut can defeat a relation
 without touching a claim. Each relation ``r`` from claim ``a`` is an argument named ``r.id``
@@ -22,10 +17,8 @@ reaches ``r`` through a helper ``not:a`` that only ``a`` attacks (``not:a`` is i
 when ``a`` is out; Boella et al.'s meta-argumentation trick). An attack relation argument
 attacks its target claim; an undercut relation argument attacks the relation it targets,
 and every supported or secondary attack built on that relation. Derived attacks are
-arguments named ``sup:S>R`` (support ``S`` then attack ``R``) and ``sec:R>S`` (attack
-``R`` then support ``S``). Ids never contain ``:``, so names cannot clash.
-
-The **attack-only view** drops supports and keeps attacks and undercuts.
+arguments named ``sup:S>R``, ``sec:R>S``, ``med:R>S`` and ``ext:S>R``. Ids never contain
+``:``, so names cannot clash.
 
 **What-if assumptions** are unattacked arguments named ``assume:...``: rejecting a claim
 attacks it; accepting one attacks each of its attackers; cutting a relation attacks it
@@ -57,7 +50,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from argmap.graph import claim_ids, relation_triples
-from argmap.semantics.framework import VIEWS, Framework
+from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE, VIEWS, Framework
 
 
 @dataclass(frozen=True)
@@ -107,12 +100,12 @@ class _Builder:
 
 
 def attack_framework(
-    G: nx.DiGraph, view: str = "bipolar", assume: WhatIf | None = None
+    G: nx.DiGraph, view: str = DEFAULT_VIEW, assume: WhatIf | None = None
 ) -> Framework:
     """Return the abstract framework of a map graph (see the module docstring).
 
     Claims come first, in map order, named by their ids; then relation arguments, helpers,
-    derived attacks and assumptions. ``view`` is ``"bipolar"`` or ``"attack-only"``.
+    derived attacks and assumptions. ``view`` is one of :data:`VIEWS`.
     Unknown ids in ``assume`` raise ``KeyError``.
 
     >>> import networkx as nx
@@ -129,7 +122,8 @@ def attack_framework(
     claims = claim_ids(G)
     for c in claims:
         b.arg(c)
-    triples = [t for t in relation_triples(G) if view == "bipolar" or t[1] != "supports"]
+    keep_supports = VIEW_TABLE[view].supports
+    triples = [t for t in relation_triples(G) if keep_supports or t[1] != "supports"]
     kept = {rid for rid, *_ in triples}
     undercuts: dict[str, list[str]] = defaultdict(list)  # relation -> undercut relations
     for rid, rtype, _origin, target in triples:
@@ -155,39 +149,66 @@ def attack_framework(
         if rtype == "attacks":
             b.attacks.append((rid, target))
         # An undercut's attack on its target relation comes from guards() above.
+    derived = []  # (name, origin claim, relations it is built on, target claim)
+    if VIEW_TABLE[view].derived:
+        derived = _derived(triples, VIEW_TABLE[view].derived)
+    for _name, origin, _built, _target in derived:
+        origins.setdefault(origin, None)
     for c in origins:
         b.arg(f"not:{c}")
         b.attacks.append((c, f"not:{c}"))
-    if view == "bipolar":
-        by_origin: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        by_target: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for rid, rtype, origin, target in triples:
-            if rtype in ("attacks", "supports"):
-                by_origin[origin].append((rid, rtype, target))
-                by_target[target].append((rid, rtype, origin))
-        for x in claims:
-            for s, stype, a in by_target.get(x, ()):
-                for r, rtype, c in by_origin.get(x, ()):
-                    if stype == "supports" and rtype == "attacks":
-                        name = f"sup:{s}>{r}"  # a supports x, x attacks c
-                    elif stype == "attacks" and rtype == "supports":
-                        name = f"sec:{s}>{r}"  # a attacks x, x supports c
-                    else:
-                        continue
-                    b.arg(name)
-                    b.attacks.append((f"not:{a}", name))
-                    b.attacks.extend((g, name) for g in guards(s, r))
-                    b.attacks.append((name, c))
-                    uses[s].append(name)
-                    uses[r].append(name)
-        for rid, rtype, _origin, target in triples:
-            if rtype == "undercuts":
-                b.attacks.extend((rid, d) for d in uses.get(target, ()))
+    for name, origin, built, target in derived:
+        b.arg(name)
+        b.attacks.append((f"not:{origin}", name))
+        b.attacks.extend((g, name) for g in guards(*built))
+        b.attacks.append((name, target))
+        for r in built:
+            uses[r].append(name)
+    for rid, rtype, _origin, target in triples:
+        if rtype == "undercuts":
+            b.attacks.extend((rid, d) for d in uses.get(target, ()))
     for r in sorted(cut & kept):
         b.arg(f"assume:cut:{r}")
     if assume:
         _assumptions(G, b, assume)
     return Framework.from_attacks(b.names, b.attacks)
+
+
+def _derived(
+    triples: list[tuple[str, str, str, str]], kinds: frozenset[str]
+) -> list[tuple[str, str, tuple[str, str], str]]:
+    """Return the derived attacks of ``kinds``: (name, origin, (relations), target claim).
+
+    One support ``s`` next to one attack ``r`` (s: a supports x):
+
+    - supported ``sup:s>r``: r: x attacks c, so a attacks c;
+    - secondary ``sec:r>s``: r: c attacks a, so c attacks x;
+    - mediated ``med:r>s``: r: c attacks x, so c attacks a;
+    - extended ``ext:s>r``: r: a attacks c, so x attacks c.
+
+    >>> t = [("s", "supports", "a", "x"), ("r", "attacks", "x", "c")]
+    >>> _derived(t, frozenset({"supported", "extended"}))
+    [('sup:s>r', 'a', ('s', 'r'), 'c')]
+    """
+    attacks_from: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    attacks_on: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for rid, rtype, origin, target in triples:
+        if rtype == "attacks":
+            attacks_from[origin].append((rid, target))
+            attacks_on[target].append((rid, origin))
+    found: list[tuple[str, str, tuple[str, str], str]] = []
+    for s, stype, a, x in triples:
+        if stype != "supports":
+            continue
+        if "supported" in kinds:
+            found += [(f"sup:{s}>{r}", a, (s, r), c) for r, c in attacks_from[x]]
+        if "secondary" in kinds:
+            found += [(f"sec:{r}>{s}", c, (r, s), x) for r, c in attacks_on[a]]
+        if "mediated" in kinds:
+            found += [(f"med:{r}>{s}", c, (r, s), a) for r, c in attacks_on[x]]
+        if "extended" in kinds:
+            found += [(f"ext:{s}>{r}", x, (s, r), c) for r, c in attacks_from[a]]
+    return found
 
 
 def _assumptions(G: nx.DiGraph, b: _Builder, assume: WhatIf) -> None:
@@ -228,6 +249,8 @@ _PREFIXES = {
     "not:": "not",
     "sup:": "supported",
     "sec:": "secondary",
+    "med:": "mediated",
+    "ext:": "extended",
     "assume:reject:": "reject",
     "assume:accept:": "accept",
     "assume:cut:": "cut",

@@ -15,11 +15,50 @@ here (no networkx, no pydantic), so ``argmap solve`` starts fast.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
-# How a map becomes a framework (see argmap.semantics.bipolar); here so that the CLI and the
-# app can offer the choice without loading networkx.
-VIEWS = ("bipolar", "attack-only")
+
+@dataclass(frozen=True)
+class View:
+    """One reading of a map's supports (a *support semantics*): how a map becomes a framework.
+
+    ``derived`` names the attacks derived from one support next to one attack (see
+    :mod:`argmap.semantics.bipolar`): ``"supported"``, ``"secondary"``, ``"mediated"``,
+    ``"extended"``. ``supports`` says whether supports are kept at all (they always add
+    DF-QuAD strength when kept). ``title`` is the picker's words; ``summary`` one sentence.
+    """
+
+    name: str
+    title: str
+    derived: frozenset[str]
+    supports: bool
+    summary: str
+
+
+# The registry of support semantics; here, not in argmap.semantics.bipolar, so that the CLI
+# and the app can offer the choice without loading networkx. The first is the default.
+VIEW_TABLE: dict[str, View] = {
+    v.name: v
+    for v in (
+        View("evidential", "evidential (reasons add strength)", frozenset(), True,
+             "Oren & Norman's evidential support: every sourced claim is its own evidence, so "
+             "a support adds strength but never defeats or defends by itself."),
+        View("bipolar", "supported + secondary attacks", frozenset({"supported", "secondary"}),
+             True, "Cayrol & Lagasquie-Schiex (2005): whoever backs a claim takes on its "
+             "attacks; an attack on a reason is an attack on what it backs."),
+        View("necessary", "necessary support", frozenset({"secondary", "extended"}), True,
+             "Nouioua & Risch: a supporter is necessary for what it backs; attacking it "
+             "attacks that claim, and the claim takes on its supporter's attacks."),
+        View("deductive", "deductive support", frozenset({"supported", "mediated"}), True,
+             "Boella et al.: what a claim backs follows from it; it takes on the attacks of "
+             "what it backs, and an attack on that is an attack on it."),
+        View("attack-only", "supports ignored", frozenset(), False,
+             "Supports dropped entirely: attacks and undercuts only, for labels and strength."),
+    )
+}  # fmt: skip
+VIEWS = tuple(VIEW_TABLE)
+DEFAULT_VIEW = VIEWS[0]
 
 
 class Label(StrEnum):

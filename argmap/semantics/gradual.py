@@ -43,6 +43,7 @@ from math import prod
 import networkx as nx
 
 from argmap.graph import claim_ids, relation_triples
+from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE
 
 DEFAULT_BASE_SCORE = 0.5
 
@@ -84,14 +85,15 @@ def base_scores_of(G: nx.DiGraph, overrides: dict[str, float] | None = None) -> 
 def dfquad(
     G: nx.DiGraph,
     base_scores: dict[str, float] | None = None,
-    view: str = "bipolar",
+    view: str = DEFAULT_VIEW,
     *,
     max_iter: int = 1000,
     tol: float = 1e-9,
 ) -> Gradual:
     """Return DF-QuAD strengths of every claim (see the module docstring).
 
-    ``view="attack-only"`` ignores supports, as the Dung attack-only view does.
+    ``view="attack-only"`` ignores supports, as the Dung attack-only view does; every other
+    view (:data:`~argmap.semantics.framework.VIEW_TABLE`) counts them.
 
     >>> import networkx as nx
     >>> G = nx.DiGraph()
@@ -102,7 +104,8 @@ def dfquad(
     (0.75, 0.5)
     """
     tau = base_scores_of(G, base_scores)
-    triples = [t for t in relation_triples(G) if view != "attack-only" or t[1] != "supports"]
+    keep_supports = VIEW_TABLE[view].supports
+    triples = [t for t in relation_triples(G) if keep_supports or t[1] != "supports"]
     attacks: dict[str, list[tuple[str, str]]] = defaultdict(list)
     supports: dict[str, list[tuple[str, str]]] = defaultdict(list)
     undercuts: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -13,6 +13,7 @@ from argmap.app import panel
 from argmap.app.component import argmap_graph
 from argmap.app.shared import BASE_KEY, WHAT_IF_KEYS, current_map, ss, status_of
 from argmap.semantics import SEMANTICS, VIEWS
+from argmap.semantics.framework import VIEW_TABLE
 from argmap.view.colours import Colouring, by_category, by_status
 from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
@@ -92,7 +93,9 @@ def reading_controls(pm: PreparedMap) -> tuple[str, str, str, Filters]:
         VIEWS,
         key="view",
         horizontal=True,
-        format_func={"bipolar": "defend (bipolar)", "attack-only": "ignored"}.get,
+        format_func=lambda v: VIEW_TABLE[v].title,
+        help="How supports count. "
+        + " ".join(f"{v.name}: {v.summary}" for v in VIEW_TABLE.values()),
     )
     colour = st.radio("Colour by", ("status", "source", "actor"), key="colour_by", horizontal=True)
     opts = pm.options

@@ -13,6 +13,7 @@ import streamlit as st
 from argmap.analysis import Positions, positions
 from argmap.app.shared import current_map, status_of
 from argmap.products.timeline import eras
+from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
 from argmap.view.text import md_escape, truncate
@@ -79,7 +80,7 @@ def main() -> None:
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
     status: Status | None = None
     try:
-        status = status_of(key, pm, "grounded", "bipolar")
+        status = status_of(key, pm, "grounded", DEFAULT_VIEW)
         pos = positions_of(key, pm, status)
     except Exception as exc:  # without the analysis, the timeline still stands
         st.info(f"Claims are not labelled: {md_escape(str(exc))}.")

@@ -13,6 +13,7 @@ import streamlit as st
 from argmap.app import panel
 from argmap.app.shared import ALL, current_map, ss, status_of, thesis_picker
 from argmap.products.stepthrough import Step, steps
+from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.view.detail import claim_detail
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
@@ -137,7 +138,7 @@ def main() -> None:
     status = None
     if show_status:
         try:
-            status = status_of(key, pm, "grounded", "bipolar")
+            status = status_of(key, pm, "grounded", DEFAULT_VIEW)
         except Exception:  # the labels are extra: without them the step-through still works
             status = None
 

@@ -15,6 +15,7 @@ import streamlit as st
 from argmap.app.shared import current_map, keep, maps_folder, ss, status_of
 from argmap.graph import theses
 from argmap.semantics import SEMANTICS
+from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.store.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import fold, md_escape, truncate
@@ -96,7 +97,7 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
                 + (md_escape(", ".join(people)) or "none yet"))  # fmt: skip
     labels: dict[str, str] = {}
     try:
-        labels = status_of(key, pm, semantics, "bipolar").labels
+        labels = status_of(key, pm, semantics, DEFAULT_VIEW).labels
     except Exception as exc:  # the counts are still worth showing
         st.info(f"Claims are not labelled: {md_escape(str(exc))}.")
     rows = []

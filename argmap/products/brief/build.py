@@ -34,7 +34,7 @@ import networkx as nx
 
 from argmap.analysis import Evaluation, WhatIf, cruxes, evaluate, what_if
 from argmap.graph import claim_ids, relation_origin, relation_target, relations_into
-from argmap.semantics.framework import Label
+from argmap.semantics.framework import DEFAULT_VIEW, Label
 
 Side = Literal["for", "against"]
 MAX_DEPTH = 3  # backing chains deeper than this are summarised in the map, not the brief
@@ -134,7 +134,7 @@ def build_brief(
     side: Side,
     *,
     semantics: str = "grounded",
-    view: str = "bipolar",
+    view: str = DEFAULT_VIEW,
     timeout: float | None = 10.0,
 ) -> Brief:
     """Return the :class:`Brief` for arguing ``side`` ("for" or "against") on ``thesis``."""
