@@ -157,7 +157,8 @@ def _format_for(path: Path, direction: Direction, option: str) -> str:
 @app.command("formats")
 def formats_() -> None:
     """List every format argmap reads and writes, its suffixes and what it keeps."""
-    for fmt in sorted(_formats().exports.values() | _formats().imports.values(), key=str):
+    formats = _formats()
+    for fmt in sorted({**formats.exports, **formats.imports}.values(), key=lambda f: f.name):
         ways = "/".join(w for w, ok in (("read", fmt.parse), ("write", fmt.write)) if ok)
         typer.echo(f"{fmt.name:8} {ways:10} {' '.join(fmt.suffixes):24} {fmt.label}")
         typer.echo(f"{'':8} keeps: {fmt.keeps}")
@@ -414,6 +415,154 @@ def brief(
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(f"wrote {output}")
+
+
+@app.command()
+def questions(
+    path: MapArg,
+    thesis: Annotated[
+        str | None, typer.Option("--thesis", help="Only this thesis (default: every one).")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print seminar discussion questions drawn from the map, each with why it is asked."""
+    import json
+
+    from argmap.analysis import evaluate
+    from argmap.graph import to_graph
+    from argmap.model import suggest
+    from argmap.products.questions import KINDS, discussion_questions
+
+    m = _load(path).map
+    claims = [c.id for c in m.claims]
+    if thesis is not None and thesis not in claims:
+        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    G = to_graph(m)
+    found = discussion_questions(G, evaluate(G), thesis=thesis)
+    if json_out:
+        rows = [
+            {"kind": q.kind, "question": q.text, "because": q.because, "claims": list(q.claims)}
+            for q in found
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for kind, heading in KINDS.items():
+        mine = [q for q in found if q.kind == kind]
+        if not mine:
+            continue
+        typer.secho(heading, bold=True)
+        for q in mine:
+            typer.echo(f"- {q.text}\n  Why: {q.because}")
+        typer.echo("")
+
+
+@app.command()
+def timeline(
+    path: MapArg,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print the positions by date: each source, oldest first, with the claims it states."""
+    import json
+
+    from argmap.products.timeline import timeline as entries
+
+    found = entries(_load(path).map)
+    if json_out:
+        rows = [
+            {"date": e.date, "date_inferred": e.date_inferred, "source": e.source.id,
+             "claims": [c.id for c in e.claims]}
+            for e in found
+        ]  # fmt: skip
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for e in found:
+        date = (e.date or "undated") + (
+            " (from the source that reports it)" if e.date_inferred else ""
+        )
+        typer.secho(f"{date} · {e.source.title}", bold=True)
+        for c in e.claims:
+            typer.echo(f"  - {c.statement}")
+
+
+@app.command()
+def verdicts(
+    path: MapArg,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the CSV here (default: print).")
+    ] = None,
+    room: Annotated[str, typer.Option("--room", help="The class's room.")] = "",
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="Database URL (default: $ARGMAP_DATABASE_URL, else the SQLite file beside "
+            "the map).",
+        ),
+    ] = None,
+) -> None:
+    """Export a class's verdicts on a map as CSV: one row per participant and claim."""
+    import csv
+    import io
+    import os
+
+    from argmap.store.atomic import atomic_write_text
+    from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url
+
+    _load(path)  # a broken map is reported, not exported
+    url = database or os.environ.get("ARGMAP_DATABASE_URL") or default_database_url(path.parent)
+    store = VerdictStore(url)
+    try:
+        marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
+    finally:
+        store.close()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["room", "map", "claim", "participant", "verdict", "updated_at"])
+    for mark in marks:
+        writer.writerow(
+            [mark.room, mark.map_id, mark.claim_id, mark.participant, mark.verdict.value,
+             mark.updated_at.isoformat()]
+        )  # fmt: skip
+    if output is None:
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        atomic_write_text(output, buffer.getvalue())
+        typer.echo(f"wrote {output} ({len(marks)} verdicts)")
+
+
+@app.command("app")
+def app_(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A map file to open (default: the maps folder's first).", show_default=False
+        ),
+    ] = None,
+    port: Annotated[int, typer.Option("--port", help="The port to serve on.")] = 8501,
+    headless: Annotated[bool, typer.Option("--headless", help="Do not open a browser.")] = False,
+) -> None:
+    """Open the app (offline, no prompt) on a map, from an installed argmap."""
+    import os
+    import subprocess
+    import sys
+
+    # The app's script, found by path: the CLI never imports Streamlit itself.
+    script = Path(__file__).with_name("app") / "streamlit_app.py"
+    env = dict(os.environ)
+    if path is not None:
+        _load(path)
+        env["ARGMAP_MAPS_DIR"] = str(path.resolve().parent)
+    query = f"?map={path.stem}" if path is not None else ""
+    typer.echo(f"argmap: http://127.0.0.1:{port}/{query}")
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.headless", "true" if headless else "false",
+        # As the project's .streamlit/config.toml: offline, and no first-run e-mail prompt.
+        "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer", "--theme.base", "light",
+    ]  # fmt: skip
+    raise typer.Exit(subprocess.call(command, env=env))
 
 
 def main() -> None:
