@@ -104,7 +104,9 @@ def test_argmap_app_serves_the_map_headless_with_no_prompt(tmp_path: Path) -> No
             body = ""
             while time.monotonic() < deadline:
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                    with urllib.request.urlopen(
+                        f"http://127.0.0.1:{port}/_stcore/health", timeout=2
+                    ) as r:
                         body = r.read().decode()
                         break
                 except OSError:
