@@ -1,0 +1,59 @@
+"""The claims as a CSV table, one row per claim, for spreadsheets and mail merges.
+
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap.model_validate({"title": "T", "question": "Q?",
+...     "sources": [{"id": "s", "title": "S", "kind": "article"}],
+...     "actors": [{"id": "a", "name": "A", "kind": "person"}],
+...     "claims": [{"id": "c", "statement": "Say \\"no\\", then go.", "source": "s",
+...                 "actor": "a", "quote": "no"}]})
+>>> print(write_csv(m), end="")
+id,kind,statement,actor,source,quote,values,tags
+c,claim,"Say ""no"", then go.",A,S,no,,
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from argmap.model import ArgumentMap
+from argmap.readwrite.formats import Format
+
+__all__ = ["write_csv"]
+
+# A cell starting with one of these is a formula to a spreadsheet; map text is data.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_csv(argument_map: ArgumentMap) -> str:
+    """Return the claims as CSV text: id, kind, statement, actor and source names, quote,
+    values and tags (space-separated ids)."""
+    actors = {a.id: a.name for a in argument_map.actors}
+    sources = {s.id: s.title for s in argument_map.sources}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "kind", "statement", "actor", "source", "quote", "values", "tags"])
+    for c in argument_map.claims:
+        values = getattr(c, "values", None) or []
+        writer.writerow(
+            _cell(str(cell))
+            for cell in (
+                c.id, c.kind.value, c.statement, actors.get(c.actor, c.actor),
+                sources.get(c.source, c.source), c.quote, " ".join(values), " ".join(c.tags),
+            )
+        )  # fmt: skip
+    return buffer.getvalue()
+
+
+FORMATS = (
+    Format(
+        "csv", "Claims table (CSV)", (".csv",), "text/csv",
+        "One row per claim, for spreadsheets.",
+        keeps="claims with their actor, source, quote, values and tags (no relations)",
+        write=lambda m, view: write_csv(m), rank=85,
+    ),
+)  # fmt: skip
