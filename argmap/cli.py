@@ -124,6 +124,63 @@ def check_quotes(
     typer.secho(summary_line, fg=typer.colors.GREEN)
 
 
+@app.command("find-quote")
+def find_quote(
+    statement: Annotated[str, typer.Argument(help="The claim, in your words.", show_default=False)],
+    text: Annotated[
+        Path | None,
+        typer.Option("--text", help="A text file to search.", dir_okay=False, exists=True),
+    ] = None,
+    map_path: Annotated[
+        Path | None, typer.Option("--map", help="A map whose source to search (with --source).")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The id of the source in --map.")
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="Folder with the sources' text files (default: $ARGMAP_SOURCES, or sources/ "
+            "near the map, or shared/sources beside the project).",
+            file_okay=False,
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="How many passages.", min=1)] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Find the passages of a source that best ground a statement, best first, with their
+    character offsets (text[start:end] is the passage)."""
+    import json
+
+    from argmap.products.quote_finder import find_passages
+
+    if (text is None) == (map_path is None) or (map_path is not None) != (source is not None):
+        _fail("give either --text FILE, or --map MAP with --source SOURCE_ID")
+    if text is not None:
+        name, words = str(text), text.read_text(encoding="utf-8")
+    else:
+        assert map_path is not None and source is not None
+        from argmap.products.quotes import source_text
+        from argmap.store.library import sources_dir
+
+        folder = sources or sources_dir(map_path.parent)
+        if folder is None:
+            _fail(f"{map_path}: no folder of source texts found; name one with --sources DIR")
+        try:
+            name, words = source_text(_load(map_path).map, source, folder)
+        except LookupError as exc:
+            _fail(f"{map_path}: {exc.args[0]}")
+    found = find_passages(statement, words, top)
+    if as_json:
+        sys.stdout.write(json.dumps([p.as_json() for p in found], ensure_ascii=False) + "\n")
+        return
+    if not found:
+        _fail(f"{name}: no sentences to search")
+    for p in found:
+        typer.echo(f"{p.score:.2f}  [{p.start}:{p.end}]  {p.passage}")
+
+
 def _formats() -> Registry:
     # Every format module is imported to find the formats: only commands that use them pay.
     from argmap.view.formats import registry

@@ -2,7 +2,9 @@
 
 A quote is found when it occurs in the text with runs of whitespace (line breaks
 included) counted as one space; nothing else is forgiven. A source known second-hand
-(``reported_in``) is checked against the text of the source that reports it.
+(``reported_in``) is checked against the text of the source that reports it. A quote not
+found is shown with its closest passage, by the quote finder's engine
+(:func:`argmap.products.quote_finder.closest_passage`).
 
 An audience's ``quote`` (where an actor states its priorities) is checked the same way,
 against the text of the audience's ``source``.
@@ -10,13 +12,13 @@ against the text of the audience's ``source``.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, suggest
+from argmap.products.quote_finder import closest_passage
 
 _SPACE = re.compile(r"\s+")
 
@@ -55,6 +57,28 @@ def text_file_of(argument_map: ArgumentMap, source_id: str) -> str | None:
             return source.text_file
         current = source.reported_in
     return None
+
+
+def source_text(
+    argument_map: ArgumentMap, source_id: str, sources_dir: str | os.PathLike[str]
+) -> tuple[str, str]:
+    """Return ``(file name, text)`` of a source's words, following ``reported_in``.
+
+    Raises ``LookupError`` saying what is missing: the source, its text_file, or the file.
+    """
+    ids = [s.id for s in argument_map.sources]
+    if source_id not in ids:
+        raise LookupError(f"no source {source_id!r} in the map{suggest(source_id, ids)}")
+    file_name = text_file_of(argument_map, source_id)
+    if file_name is None:
+        raise LookupError(
+            f"source {source_id!r} has no text_file, and neither has any source it is "
+            "reported in; add one to the source"
+        )
+    path = Path(sources_dir) / file_name
+    if not path.is_file():
+        raise LookupError(f"no file {file_name} in {sources_dir}")
+    return file_name, path.read_text(encoding="utf-8")
 
 
 def check_quotes(
@@ -107,7 +131,8 @@ def check_quotes(
         if quote in text:
             results.append(QuoteCheck(index, entry_id, file_name, True, section=section))
         else:
-            closest, ratio = closest_passage(quote, text)
+            near = closest_passage(quote, text)
+            closest, ratio = near.passage, near.score
             results.append(
                 QuoteCheck(
                     index,
@@ -121,27 +146,3 @@ def check_quotes(
                 )
             )
     return results
-
-
-def closest_passage(quote: str, text: str) -> tuple[str, float]:
-    """Return the passage of ``text`` most like ``quote`` and its similarity in [0, 1].
-
-    Windows of the quote's length in words are compared, starting at every word.
-
-    >>> closest_passage("the quick brown cat", "A fox: the quick brown fox jumps.")
-    ('the quick brown fox', 0.8421052631578947)
-    """
-    words = text.split(" ")
-    size = max(1, len(quote.split(" ")))
-    best, best_ratio = "", 0.0
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(quote)
-    for start in range(max(1, len(words) - size + 1)):
-        window = " ".join(words[start : start + size])
-        matcher.set_seq1(window)
-        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best_ratio:
-            best, best_ratio = window, ratio
-    return best, best_ratio

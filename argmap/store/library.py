@@ -33,3 +33,21 @@ def upload_text(name: str, data: bytes) -> str:
         raise MapFileError(
             [Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
         ) from None
+
+
+def sources_dir(maps_folder: Path) -> Path | None:
+    """The folder of the sources' text files for maps in ``maps_folder``, if one is found.
+
+    ``$ARGMAP_SOURCES`` when set; else ``sources/`` in or beside the maps folder; else
+    ``shared/sources`` beside the project (where this project's articles are kept).
+    """
+    if os.environ.get("ARGMAP_SOURCES"):
+        return Path(os.environ["ARGMAP_SOURCES"])
+    for folder in (
+        maps_folder / "sources",
+        maps_folder.parent / "sources",
+        maps_folder.resolve().parent.parent / "shared" / "sources",
+    ):
+        if folder.is_dir():
+            return folder
+    return None
