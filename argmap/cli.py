@@ -351,7 +351,7 @@ def solve(
             show_default=False,
         ),
     ],
-    semantics: SemanticsOpt = SemanticsName.grounded,
+    semantics: SemanticsOpt = SemanticsName("grounded"),
     timeout: TimeoutOpt = 60.0,
 ) -> None:
     """Print the extensions of an abstract framework as JSON."""
@@ -371,7 +371,7 @@ def solve(
 @app.command()
 def label(
     path: MapArg,
-    semantics: SemanticsOpt = SemanticsName.grounded,
+    semantics: SemanticsOpt = SemanticsName("grounded"),
     view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     timeout: TimeoutOpt = 60.0,
@@ -439,7 +439,7 @@ def brief(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The brief to write: .md, .html or .pdf.")
     ],
-    semantics: SemanticsOpt = SemanticsName.grounded,
+    semantics: SemanticsOpt = SemanticsName("grounded"),
     timeout: TimeoutOpt = 10.0,
     letter: Annotated[
         bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
@@ -456,8 +456,10 @@ def brief(
 
         return to_pdf(b, letter=letter)
 
-    renderers = {".md": to_markdown, ".markdown": to_markdown, ".html": to_html,
-                 ".htm": to_html, ".pdf": pdf}  # fmt: skip
+    renderers: dict[str, Callable[[Brief], str | bytes]] = {
+        ".md": to_markdown, ".markdown": to_markdown, ".html": to_html, ".htm": to_html,
+        ".pdf": pdf,
+    }  # fmt: skip
     render = renderers.get(output.suffix.lower())
     if render is None:
         _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html or .pdf")

@@ -212,7 +212,7 @@ class DrillSession:
         >>> s.score()
         Score(points=1.0, out_of=2, counts={'strong': 1, 'partial': 0, 'weak': 0, 'missed': 1})
         """
-        counts = dict.fromkeys(MARKS, 0)
+        counts: dict[str, int] = dict.fromkeys(MARKS, 0)
         for card in self.cards:
             if card in self.marks:
                 counts[self.marks[card]] += 1

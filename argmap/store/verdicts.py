@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Column,
@@ -200,7 +200,7 @@ class VerdictStore:
         counts: dict[str, dict[str, int]] = {}
         with self.engine.connect() as connection:
             for claim_id, verdict, n in connection.execute(query):
-                counts.setdefault(claim_id, {})[verdict] = n
+                counts.setdefault(str(claim_id), {})[str(verdict)] = cast(int, n)
         return {claim: Tally(**c) for claim, c in sorted(counts.items())}
 
     def participants(self, map_id: str, *, room: str = DEFAULT_ROOM) -> list[str]:

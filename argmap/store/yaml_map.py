@@ -165,13 +165,13 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
             ]
         )
     problems: list[Problem] = []
+    argument_map: ArgumentMap | None = None
     try:
         argument_map = ArgumentMap.model_validate(document, context={"skip_references": True})
         items: dict[str, Sequence[Any]] = {
             section: getattr(argument_map, section) for section in _SECTIONS
         }
     except ValidationError as exc:
-        argument_map = None  # type: ignore[assignment]
         problems.extend(pydantic_problem(document, err, name) for err in exc.errors())
         # Validate entry by entry so the cross-references of the good ones still get checked.
         items = {}
@@ -190,7 +190,7 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
     ):
         line, col = locate(document, ref.loc)
         problems.append(Problem.at(name, line, col, ref.loc, ref.message, "reference"))
-    if problems:
+    if problems or argument_map is None:
         raise MapFileError(problems)
     return argument_map
 

@@ -93,7 +93,10 @@ def claim_detail(G: nx.DiGraph, structure: Structure, claim: str) -> ClaimDetail
         note = G.nodes[rel.id].get("note")
         return Neighbour(other, G.nodes[other]["statement"], rel.id, rel.type, note, via)
 
-    supported, attacked, undercut, bears = [], [], [], []
+    supported: list[Neighbour] = []
+    attacked: list[Neighbour] = []
+    undercut: list[Neighbour] = []
+    bears: list[Neighbour] = []
     for rel in structure.into.get(claim, []):
         (supported if rel.type == "supports" else attacked).append(neighbour(rel, rel.origin))
     # Undercuts of the links from or into this claim.
