@@ -326,6 +326,7 @@ def schema(
 SemanticsName = StrEnum("SemanticsName", {s: s for s in SEMANTICS})  # type: ignore[misc]
 ViewName = StrEnum("ViewName", {v: v for v in VIEWS})  # type: ignore[misc]
 DEFAULT_VIEW_NAME = ViewName(DEFAULT_VIEW)
+GROUNDED = SemanticsName("grounded")
 VIEW_HELP = "How supports count: " + "; ".join(f"{v.name}: {v.title}" for v in VIEW_TABLE.values())
 
 
@@ -351,7 +352,7 @@ def solve(
             show_default=False,
         ),
     ],
-    semantics: SemanticsOpt = SemanticsName("grounded"),
+    semantics: SemanticsOpt = GROUNDED,
     timeout: TimeoutOpt = 60.0,
 ) -> None:
     """Print the extensions of an abstract framework as JSON."""
@@ -371,7 +372,7 @@ def solve(
 @app.command()
 def label(
     path: MapArg,
-    semantics: SemanticsOpt = SemanticsName("grounded"),
+    semantics: SemanticsOpt = GROUNDED,
     view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     timeout: TimeoutOpt = 60.0,
@@ -439,7 +440,7 @@ def brief(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The brief to write: .md, .html or .pdf.")
     ],
-    semantics: SemanticsOpt = SemanticsName("grounded"),
+    semantics: SemanticsOpt = GROUNDED,
     timeout: TimeoutOpt = 10.0,
     letter: Annotated[
         bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
