@@ -414,10 +414,10 @@ def reference_problems(
     source_ids, actor_ids = ids(sources), ids(actors)
     claim_ids, relation_ids = ids(claims), ids(relations)
     value_ids, audience_ids = ids(values), ids(audiences)
-    sources, actors, claims, relations, values, audiences = (
-        [None if isinstance(i, str) else i for i in section]
-        for section in (sources, actors, claims, relations, values, audiences)
-    )
+    # The entries to check further: those that failed structurally (ids only) are skipped.
+    source_items, actor_items = _checkable(sources), _checkable(actors)
+    claim_items, relation_items = _checkable(claims), _checkable(relations)
+    audience_items = _checkable(audiences)
 
     def check(
         loc: tuple[str | int, ...], ref: str, valid: set[str], what: str, section: str
@@ -448,14 +448,14 @@ def reference_problems(
             ReferenceProblem(loc, f"{message} (expected the id of an entry under {section}:)")
         )
 
-    for index, source in enumerate(sources):
+    for index, source in enumerate(source_items):
         if source is not None and source.reported_in is not None:
-            loc = ("sources", index, "reported_in")
+            loc: tuple[str | int, ...] = ("sources", index, "reported_in")
             if source.reported_in == source.id:
                 problems.append(ReferenceProblem(loc, "a source cannot be reported in itself"))
             else:
                 check(loc, source.reported_in, source_ids, "a source", "sources")
-    for index, actor in enumerate(actors):
+    for index, actor in enumerate(actor_items):
         if actor is None:
             continue
         if actor.member_of is not None:
@@ -466,7 +466,7 @@ def reference_problems(
                 check(loc, actor.member_of, actor_ids, "an actor", "actors")
         for k, source_id in enumerate(actor.sources):
             check(("actors", index, "sources", k), source_id, source_ids, "a source", "sources")
-    for index, audience in enumerate(audiences):
+    for index, audience in enumerate(audience_items):
         if audience is None:
             continue
         ranked: dict[str, int] = {}
@@ -497,7 +497,7 @@ def reference_problems(
                     "of an entry under sources:)",
                 )
             )
-    for index, claim in enumerate(claims):
+    for index, claim in enumerate(claim_items):
         if claim is None:
             continue
         check(("claims", index, "source"), claim.source, source_ids, "a source", "sources")
@@ -512,7 +512,7 @@ def reference_problems(
             else:
                 listed.add(value_id)
                 check(loc, value_id, value_ids, "a value", "values")
-    for index, relation in enumerate(relations):
+    for index, relation in enumerate(relation_items):
         if relation is None:
             continue
         check(("relations", index, "from"), relation.from_, claim_ids, "a claim", "claims")
@@ -545,8 +545,12 @@ def reference_problems(
                 )
             else:
                 check(("relations", index, "to"), relation.to, claim_ids, "a claim", "claims")
-    problems.extend(_cycle_problems(sources, "sources", "reported_in"))
+    problems.extend(_cycle_problems(source_items, "sources", "reported_in"))
     return problems
+
+
+def _checkable(section: Sequence[_T | str | None]) -> list[_T | None]:
+    return [None if isinstance(i, str) else i for i in section]
 
 
 def _id_of(item: Any) -> str | None:

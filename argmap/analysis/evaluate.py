@@ -30,6 +30,7 @@ from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import Outcome, grounded_labelling, semantics_named, solve
 from argmap.semantics.framework import DEFAULT_VIEW, Framework, Label
 from argmap.semantics.gradual import dfquad, relation_effects
+from argmap.semantics.values import Ranking, defeat_framework
 from argmap.vocabulary import LABELS
 
 __all__ = ["Change", "Crux", "Evaluation", "Label", "WhatIf", "cruxes", "evaluate", "what_if"]
@@ -48,7 +49,9 @@ class Evaluation:
     - ``message``: e.g. "no stable extension exists", "undetermined within 5 s";
     - ``relation_labels``: relation id -> whether the relation stands;
     - ``outcome``: how the search for extensions ended (:class:`~argmap.semantics.dung.Outcome`);
-    - ``arguments``: every framework argument's label (used by :func:`why`).
+    - ``arguments``: every framework argument's label (used by :func:`why`);
+    - ``audience``: the value ranking the attacks were weighed by (``None``: plain Dung);
+      ``framework`` then holds only the attacks that succeed for it.
     """
 
     semantics: str
@@ -64,6 +67,7 @@ class Evaluation:
     assume: WhatIf = field(default_factory=WhatIf)
     framework: Framework | None = field(default=None, repr=False)
     arguments: dict[str, Label] = field(default_factory=dict, repr=False)
+    audience: Ranking | None = None
 
     def standing(self) -> list[str]:
         """Return the ids of the claims labelled in, in map order."""
@@ -79,6 +83,7 @@ def evaluate(
     base_scores: dict[str, float] | None = None,
     timeout: float | None = None,
     limit: int = 100,
+    audience: Ranking | None = None,
 ) -> Evaluation:
     """Return an :class:`Evaluation` of every claim of the map graph ``G``.
 
@@ -86,7 +91,9 @@ def evaluate(
     :data:`~argmap.semantics.framework.VIEWS` (how supports count; default "evidential");
     ``assume`` a :class:`WhatIf`; ``base_scores`` overrides claims' base scores;
     ``timeout`` bounds the search for preferred and stable; at most
-    ``limit`` extensions are listed.
+    ``limit`` extensions are listed. With an ``audience`` (a value ranking, see
+    :mod:`argmap.semantics.values`) the attacks it makes fail are dropped first; strengths
+    are not weighed by it.
 
     >>> from argmap.analysis import demo_graph
     >>> ev = evaluate(demo_graph(), "preferred")
@@ -96,6 +103,8 @@ def evaluate(
     semantics_named(semantics)  # fail before any work on an unknown name
     assume = assume or WhatIf()
     fw = attack_framework(G, view, assume)
+    if audience is not None:
+        fw = defeat_framework(fw, G, audience)
     claims = claim_ids(G)
     claim_set = set(claims)
     result = solve(fw, semantics, timeout, limit)
@@ -131,6 +140,7 @@ def evaluate(
         assume=assume,
         framework=fw,
         arguments=arguments,
+        audience=audience,
     )
 
 

@@ -1,0 +1,366 @@
+"""Across all audiences: what stands under every, some or no ranking of the values.
+
+Over every strict ordering of the map's values (Bench-Capon 2003), a claim is
+
+- **objective** (objectively accepted): in under every ordering;
+- **subjective** (subjectively accepted): in under some ordering;
+- **indefensible**: in under none.
+
+"In" is the label under the chosen Dung semantics on the attacks that succeed for that
+ordering (:mod:`argmap.semantics.values`). Dunne & Bench-Capon (2004) show subjective
+acceptance NP-complete and objective acceptance coNP-complete, so an exact answer searches;
+it never samples. Two exact methods:
+
+- ``"asp"`` (grounded and complete semantics): one answer-set program guesses a strict
+  order of the values, derives which attacks succeed and computes the grounded labelling
+  as a least fixpoint; clingo's *brave* consequences are the claims in under some ordering,
+  its *cautious* consequences those in under all. One grounding serves every question.
+- ``"enumerate"`` (any semantics, and the baseline the benchmark compares with): every
+  ordering of the values that decide anything, labelled once per distinct set of failing
+  attacks. Its cost grows with n! for n deciding values.
+
+:meth:`Weighing.stands_when` gives, for a claim, the smallest sets of pairwise preferences
+(``("rights", "security")``: rights ranked above security) under which it stands whatever
+the rest of the ordering: candidate sets are tried smallest first, each checked exactly (is
+there an ordering that agrees with the set where the claim is not in?), counterexamples
+found on the way prune later candidates, and supersets of a set found are skipped, so each
+set returned is minimal.
+
+>>> import networkx as nx
+>>> from argmap.semantics.bipolar import attack_framework
+>>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}, {"id": "r", "name": "rights"}])
+>>> G.add_node("a", role="claim", values=["s"]); G.add_node("b", role="claim", values=["r"])
+>>> G.add_node("r1", role="relation", type="attacks"); G.add_edges_from([("a", "r1"), ("r1", "b")])
+>>> w = Weighing(attack_framework(G), G)
+>>> {c: str(x) for c, x in w.acceptance(["a", "b"]).items()}
+{'a': 'objective', 'b': 'subjective'}
+>>> w.stands_when("b")
+[frozenset({('r', 's')})]
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+import networkx as nx
+
+from argmap.semantics.dung import grounded_codes, semantics_named, solve
+from argmap.semantics.framework import Framework, Label
+from argmap.semantics.values import ValueAttack, value_attacks, value_ids, without_attacks
+
+Preference = tuple[str, str]  # (higher, lower)
+
+
+class Acceptance(StrEnum):
+    """A claim's standing across every strict ordering of the values."""
+
+    OBJECTIVE = "objective"
+    SUBJECTIVE = "subjective"
+    INDEFENSIBLE = "indefensible"
+
+
+METHODS = ("auto", "asp", "enumerate")
+
+
+class Weighing:
+    """The exact answers about one framework across all orderings of its map's values.
+
+    ``semantics`` is a Dung semantics name; ``method`` one of :data:`METHODS` ("auto" is
+    "asp" for grounded and complete, else "enumerate"). ``timeout`` (seconds) bounds the
+    enumeration; past it ``TimeoutError`` is raised, never a partial answer.
+    """
+
+    def __init__(
+        self,
+        fw: Framework,
+        G: nx.DiGraph,
+        semantics: str = "grounded",
+        *,
+        method: str = "auto",
+        timeout: float | None = None,
+    ) -> None:
+        spec = semantics_named(semantics)
+        if method not in METHODS:
+            raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+        if method == "auto":
+            method = "asp" if spec.encoding is None or spec.sceptical_is_grounded else "enumerate"
+        if method == "asp" and not (spec.encoding is None or spec.sceptical_is_grounded):
+            raise ValueError(f"the asp method answers grounded and complete, not {semantics}")
+        self.fw, self.semantics, self.method = fw, semantics, method
+        self.timeout = timeout
+        self.attacks: list[ValueAttack] = value_attacks(fw, G)
+        used = {v for va in self.attacks for v in va.source_values | va.against_values}
+        self.values = [v for v in value_ids(G) if v in used]  # the values that decide anything
+        self._solver: _Solver = (
+            _AspSolver(fw, self.attacks, self.values)
+            if method == "asp"
+            else _Enumeration(fw, self.attacks, self.values, semantics, timeout)
+        )
+
+    def acceptance(self, names: Iterable[str]) -> dict[str, Acceptance]:
+        """Return each named argument's :class:`Acceptance`."""
+        index = self.fw.index
+        some, every = self._solver.some_and_every()
+        return {
+            n: Acceptance.OBJECTIVE
+            if index[n] in every
+            else Acceptance.SUBJECTIVE
+            if index[n] in some
+            else Acceptance.INDEFENSIBLE
+            for n in names
+        }
+
+    def counterexample(self, name: str, prefs: Iterable[Preference]) -> tuple[str, ...] | None:
+        """Return an ordering (highest first) that agrees with ``prefs`` where ``name`` is not
+        in, or ``None`` when there is none: then ``prefs`` guarantee that it stands."""
+        return self._solver.counterexample(self.fw.index[name], list(prefs))
+
+    def stands_when(
+        self, name: str, *, limit: int = 3, max_size: int = 3
+    ) -> list[frozenset[Preference]]:
+        """Return up to ``limit`` smallest sets of preferences that guarantee ``name`` stands.
+
+        ``[frozenset()]`` means it stands under every ordering; ``[]`` that it stands under
+        none (or, for a claim that needs more than ``max_size`` preferences, see below).
+        Each set is minimal: no proper subset guarantees it. Sets of up to ``max_size``
+        preferences are searched exhaustively, smallest first; when none that small exists,
+        one minimal set is found by dropping preferences from an ordering where it stands.
+        """
+        target = self.fw.index[name]
+        if self.counterexample(name, []) is None:
+            return [frozenset()]
+        witness = self._solver.witness(target)
+        if witness is None:
+            return []
+        pairs = self._deciding_pairs(target)
+        bad: list[dict[str, int]] = []
+        found: list[frozenset[Preference]] = []
+        for size in range(1, min(max_size, len(self.values) - 1) + 1):
+            for combo in itertools.combinations(pairs, size):
+                prefs = frozenset(combo)
+                if any(f <= prefs for f in found) or not _consistent(prefs):
+                    continue
+                if any(all(pos[v] < pos[w] for v, w in prefs) for pos in bad):
+                    continue
+                order = self._solver.counterexample(target, list(prefs))
+                if order is None:
+                    found.append(prefs)
+                    if len(found) >= limit:
+                        return found
+                else:
+                    bad.append({v: k for k, v in enumerate(order)})
+            if found:
+                return found
+        # Too many preferences for the exhaustive search: shrink a chain that guarantees it.
+        prefs_list = list(itertools.pairwise(witness))
+        for p in list(prefs_list):
+            trial = [q for q in prefs_list if q != p]
+            if self._solver.counterexample(target, trial) is None:
+                prefs_list = trial
+        return [frozenset(prefs_list)]
+
+    def _deciding_pairs(self, target: int) -> list[Preference]:
+        """Return the preferences that decide an attack on whose outcome ``target`` depends."""
+        upstream = _ancestors(self.fw, target)
+        seen: dict[Preference, None] = {}
+        rank = {v: k for k, v in enumerate(self.values)}
+        for va in self.attacks:
+            if va.target not in upstream:
+                continue
+            for v in sorted(va.against_values - va.source_values, key=rank.__getitem__):
+                for u in sorted(va.source_values, key=rank.__getitem__):
+                    seen[(v, u)] = None
+                    seen[(u, v)] = None
+        return list(seen)
+
+
+def _ancestors(fw: Framework, target: int) -> set[int]:
+    """Return the arguments from which an attack path leads to ``target`` (and ``target``)."""
+    seen = {target}
+    stack = [target]
+    while stack:
+        for a in fw.attackers[stack.pop()]:
+            if a not in seen:
+                seen.add(a)
+                stack.append(a)
+    return seen
+
+
+def _consistent(prefs: frozenset[Preference]) -> bool:
+    """Whether the preferences can hold together (no cycle, no pair both ways)."""
+    above: dict[str, set[str]] = {}
+    for v, w in prefs:
+        above.setdefault(v, set()).add(w)
+    state: dict[str, int] = {}
+
+    def cyclic(v: str) -> bool:
+        state[v] = 1
+        for w in above.get(v, ()):
+            if state.get(w) == 1 or (w not in state and cyclic(w)):
+                return True
+        state[v] = 2
+        return False
+
+    return not any(v not in state and cyclic(v) for v in list(above))
+
+
+class _Solver:
+    def some_and_every(self) -> tuple[set[int], set[int]]:
+        raise NotImplementedError
+
+    def counterexample(self, target: int, prefs: list[Preference]) -> tuple[str, ...] | None:
+        raise NotImplementedError
+
+    def witness(self, target: int) -> tuple[str, ...] | None:
+        """Return an ordering where ``target`` is in, or ``None``."""
+        raise NotImplementedError
+
+
+class _Enumeration(_Solver):
+    """Every ordering of the deciding values, labelled once per set of failing attacks."""
+
+    def __init__(
+        self,
+        fw: Framework,
+        attacks: list[ValueAttack],
+        values: list[str],
+        semantics: str,
+        timeout: float | None,
+    ) -> None:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        self.table: list[tuple[tuple[str, ...], frozenset[int]]] = []
+        memo: dict[frozenset[int], frozenset[int]] = {}
+        default = len(values)
+        for order in itertools.permutations(values):
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"more than {timeout:g} s to label every ordering")
+            position = {v: k for k, v in enumerate(order)}
+            failing = frozenset(k for k, va in enumerate(attacks) if va.fails(position, default))
+            if failing not in memo:
+                dropped = {(attacks[k].attacker, attacks[k].target) for k in failing}
+                memo[failing] = _accepted(without_attacks(fw, dropped), semantics)
+            self.table.append((order, memo[failing]))
+
+    def some_and_every(self) -> tuple[set[int], set[int]]:
+        sets = [s for _, s in self.table]
+        return set().union(*sets), set(sets[0]).intersection(*sets[1:])
+
+    def counterexample(self, target: int, prefs: list[Preference]) -> tuple[str, ...] | None:
+        for order, accepted in self.table:
+            if target in accepted:
+                continue
+            position = {v: k for k, v in enumerate(order)}
+            if all(position[v] < position[w] for v, w in prefs):
+                return order
+        return None
+
+    def witness(self, target: int) -> tuple[str, ...] | None:
+        return next((order for order, accepted in self.table if target in accepted), None)
+
+
+def _accepted(fw: Framework, semantics: str) -> frozenset[int]:
+    """Return the indices labelled in under ``semantics`` (sceptically)."""
+    spec = semantics_named(semantics)
+    if spec.encoding is None or spec.sceptical_is_grounded:
+        return frozenset(i for i, c in enumerate(grounded_codes(fw)) if c == 1)
+    labels = solve(fw, semantics).labels or []
+    return frozenset(i for i, label in enumerate(labels) if label is Label.IN)
+
+
+# Guess a strict total order of the values (a tournament without 3-cycles is transitive),
+# let a value attack fail when some value of its target beats every value of its source,
+# and take the grounded labelling of the attacks that succeed (a least fixpoint, given the
+# order).
+_PROGRAM = """
+1 { gt(V,W); gt(W,V) } 1 :- value(V), value(W), V < W.
+:- gt(U,V), gt(V,W), gt(W,U).
+fails(E) :- vatt(E,_,_), bval(E,V), gt(V,U) : aval(E,U).
+def(X,Y) :- att(X,Y).
+def(X,Y) :- vatt(E,X,Y), not fails(E).
+in(X) :- arg(X), out(Y) : def(Y,X).
+out(X) :- in(Y), def(Y,X).
+#show in/1.
+#show gt/2.
+"""
+
+
+class _AspSolver(_Solver):
+    """Grounded labels over every ordering at once, by clingo (see :data:`_PROGRAM`)."""
+
+    def __init__(self, fw: Framework, attacks: list[ValueAttack], values: list[str]) -> None:
+        self.values = values
+        self.vindex = {v: k for k, v in enumerate(values)}
+        weighed = {(va.attacker, va.target) for va in attacks}
+        facts = [f"arg({i})." for i in range(len(fw))]
+        facts += [f"value({k})." for k in range(len(values))]
+        facts += [
+            f"att({a},{t})." for a, ts in enumerate(fw.targets) for t in ts if (a, t) not in weighed
+        ]
+        for e, va in enumerate(attacks):
+            facts.append(f"vatt({e},{va.attacker},{va.target}).")
+            facts += [f"aval({e},{self.vindex[v]})." for v in sorted(va.source_values)]
+            facts += [f"bval({e},{self.vindex[v]})." for v in sorted(va.against_values)]
+        self.program = _PROGRAM + "\n".join(facts)
+        self._control = self._ground([])
+        self._some_every: tuple[set[int], set[int]] | None = None
+
+    def _ground(self, options: Sequence[str]) -> object:
+        import clingo  # imported here: most callers never weigh values
+
+        ctl = clingo.Control(list(options), logger=lambda code, message: None)
+        ctl.add("base", [], self.program)
+        ctl.ground([("base", [])])
+        return ctl
+
+    def _consequences(self, mode: str) -> set[int]:
+        ctl = self._ground(["0", f"--enum-mode={mode}"])
+        last: list[int] = []
+
+        def on_model(model: object) -> None:
+            last[:] = [
+                s.arguments[0].number
+                for s in model.symbols(shown=True)  # type: ignore[attr-defined]
+                if s.name == "in"
+            ]
+
+        ctl.solve(on_model=on_model)  # type: ignore[attr-defined]
+        return set(last)
+
+    def some_and_every(self) -> tuple[set[int], set[int]]:
+        if self._some_every is None:
+            self._some_every = (self._consequences("brave"), self._consequences("cautious"))
+        return self._some_every
+
+    def _order(self, target: int, prefs: list[Preference], inside: bool) -> tuple[str, ...] | None:
+        import clingo
+
+        assumptions = [
+            (
+                clingo.Function(
+                    "gt", [clingo.Number(self.vindex[v]), clingo.Number(self.vindex[w])]
+                ),
+                True,
+            )
+            for v, w in prefs
+        ]
+        assumptions.append((clingo.Function("in", [clingo.Number(target)]), inside))
+        found: list[tuple[str, ...]] = []
+
+        def on_model(model: clingo.Model) -> None:
+            above = {k: 0 for k in range(len(self.values))}
+            for s in model.symbols(shown=True):
+                if s.name == "gt":
+                    above[s.arguments[1].number] += 1
+            found.append(tuple(self.values[k] for k in sorted(above, key=above.__getitem__)))
+
+        self._control.solve(assumptions=assumptions, on_model=on_model)  # type: ignore[attr-defined]
+        return found[0] if found else None
+
+    def counterexample(self, target: int, prefs: list[Preference]) -> tuple[str, ...] | None:
+        return self._order(target, prefs, False)
+
+    def witness(self, target: int) -> tuple[str, ...] | None:
+        return self._order(target, [], True)
