@@ -153,7 +153,7 @@ def brute_acceptance(m: ArgumentMap, view: str, semantics: str) -> dict[str, Acc
 def test_acceptance_and_stands_when_match_brute_force(case) -> None:
     m, _ = case
     G = to_graph(m)
-    fw = attack_framework(G)
+    fw = attack_framework(G, "bipolar")
     expected = brute_acceptance(m, "bipolar", "grounded")
     asp = Weighing(fw, G, method="asp")
     assert asp.acceptance(claim_ids(G)) == expected
@@ -165,7 +165,8 @@ def test_acceptance_and_stands_when_match_brute_force(case) -> None:
 
 def check_stands_when(G, claim: str, sets, acceptance: Acceptance) -> None:
     def stands(order) -> bool:
-        return evaluate(G, audience=ranking_from_order(order)).labels[claim] is Label.IN
+        ev = evaluate(G, view="bipolar", audience=ranking_from_order(order))
+        return ev.labels[claim] is Label.IN
 
     orders = list(itertools.permutations(VALUES))
     if acceptance is Acceptance.INDEFENSIBLE:
