@@ -212,10 +212,26 @@ def _format_for(path: Path, direction: Direction, option: str) -> str:
 
 
 @app.command("formats")
-def formats_() -> None:
+def formats_(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the README's table of formats.")
+    ] = False,
+) -> None:
     """List every format argmap reads and writes, its suffixes and what it keeps."""
     formats = _formats()
-    for fmt in sorted({**formats.exports, **formats.imports}.values(), key=lambda f: f.name):
+    every = sorted({**formats.exports, **formats.imports}.values(), key=lambda f: f.name)
+    if markdown:
+        typer.echo("| format | name | read | write | suffixes | keeps |")
+        typer.echo("|---|---|---|---|---|---|")
+        for fmt in every:
+            mark = {True: "yes", False: ""}
+            suffixes = " ".join(f"`{s}`" for s in fmt.suffixes)
+            typer.echo(
+                f"| {fmt.label} | `{fmt.name}` | {mark[fmt.parse is not None]} | "
+                f"{mark[fmt.write is not None]} | {suffixes} | {fmt.keeps} |"
+            )
+        return
+    for fmt in every:
         ways = "/".join(w for w, ok in (("read", fmt.parse), ("write", fmt.write)) if ok)
         typer.echo(f"{fmt.name:8} {ways:10} {' '.join(fmt.suffixes):24} {fmt.label}")
         typer.echo(f"{'':8} keeps: {fmt.keeps}")
