@@ -641,6 +641,38 @@ def app_(
     raise typer.Exit(subprocess.call(command, env=env))
 
 
+@app.command("diff")
+def diff(
+    old: Annotated[
+        Path, typer.Argument(help="The first map (e.g. a student's).", show_default=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="The second map (e.g. the instructor's).", show_default=False)
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    semantics: SemanticsOpt = SemanticsName.grounded,
+) -> None:
+    """Compare two maps: claims (matched by id, else by their words) and relations added,
+    removed and changed, labels changed, and how far OLD agrees with NEW."""
+    import json
+
+    from argmap.products.diff import agreement, diff_maps, to_text
+
+    a, b = _load(old).map, _load(new).map
+    d = diff_maps(a, b, semantics=semantics.value)
+    if as_json:
+        sys.stdout.write(json.dumps(d.as_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(to_text(d), nl=False)
+    score = agreement(a, b, d)
+    for name, (n, total) in (
+        ("claims found", score.claims_found),
+        ("relations agreeing", score.relations_agreeing),
+        ("attributions agreeing", score.attributions_agreeing),
+    ):
+        typer.echo(f"{name}: {n} of {total}")
+
+
 def main() -> None:
     app()
 
