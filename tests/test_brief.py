@@ -18,10 +18,10 @@ from argmap.store.yaml_map import read_map, read_map_text
 from tests.conftest import CYBERCRIME_MAP, SMALL_MAP
 
 THESES = [
-    ("thesis-back-un-treaty", "for"),
-    ("thesis-back-un-treaty", "against"),
-    ("thesis-budapest-push", "for"),
-    ("thesis-rivals-unlikely", "against"),
+    ("thesis-un-route", "for"),
+    ("thesis-un-route", "against"),
+    ("thesis-budapest-route", "for"),
+    ("thesis-sanctions", "against"),
 ]
 
 
@@ -63,10 +63,13 @@ def test_brief_content_matches_the_map(G: nx.DiGraph, thesis: str, side: str) ->
     for p in walk(b.their_case):
         for a in p.answers:
             assert a.target in (p.claim.id, p.relation)
-    # Every open vulnerability really is unanswered in the map (bar the thesis itself).
+    # Every open vulnerability really is unanswered in the map, bar the thesis or the claim it
+    # objects to answering back (a mutual attack is a standoff, not an answer).
     for p in b.vulnerabilities:
         assert not [
-            r for r in relations_into(G, p.claim.id, "attacks") if relation_origin(G, r) != thesis
+            r
+            for r in relations_into(G, p.claim.id, "attacks")
+            if relation_origin(G, r) not in (thesis, p.target)
         ]
         assert not relations_into(G, p.relation)
     assert set(b.vulnerabilities) == {p for p in b.their_case if not p.answers}
@@ -118,7 +121,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_pdf_holds_the_brief_and_is_byte_stable(G: nx.DiGraph) -> None:
-    b = build_brief(G, "thesis-back-un-treaty", "against")
+    b = build_brief(G, "thesis-un-route", "against")
     data = to_pdf(b)
     assert data.startswith(b"%PDF-") and data == to_pdf(b)
     reader = PdfReader(io.BytesIO(data))
@@ -140,7 +143,7 @@ def test_pdf_prints_markup_in_map_text_as_text() -> None:
 
 
 def test_html_is_print_ready(G: nx.DiGraph) -> None:
-    page = to_html(build_brief(G, "thesis-budapest-push", "against"))
+    page = to_html(build_brief(G, "thesis-budapest-route", "against"))
     assert page.startswith("<!DOCTYPE html>") and "@page" in page and "@media print" in page
     assert "http" not in page.split("<body>")[0], "nothing fetched: the page is self-contained"
 
@@ -150,7 +153,7 @@ def test_brief_is_byte_stable_across_processes(tmp_path) -> None:
         "import sys; from argmap.products.brief import build_brief, to_markdown, to_html;"
         "from argmap.graph import to_graph; from argmap.store.yaml_map import read_map;"
         f"b = build_brief(to_graph(read_map({str(CYBERCRIME_MAP)!r}).map), "
-        "'thesis-back-un-treaty', 'against');"
+        "'thesis-un-route', 'against');"
         "sys.stdout.write(to_markdown(b) + to_html(b))"
     )
     outputs = {
@@ -170,7 +173,7 @@ def test_unknown_thesis_or_side(G: nx.DiGraph) -> None:
     with pytest.raises(KeyError, match="no claim"):
         build_brief(G, "nope", "for")
     with pytest.raises(ValueError, match="side"):
-        build_brief(G, "thesis-back-un-treaty", "maybe")  # type: ignore[arg-type]
+        build_brief(G, "thesis-un-route", "maybe")  # type: ignore[arg-type]
 
 
 def test_brief_command(tmp_path) -> None:
@@ -179,7 +182,7 @@ def test_brief_command(tmp_path) -> None:
     from argmap.cli import app
 
     runner = CliRunner()
-    base = ["brief", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-push", "--side", "for"]
+    base = ["brief", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-route", "--side", "for"]
     for suffix, head in ((".md", "# Brief for: "), (".html", "<!DOCTYPE html>")):
         out = tmp_path / f"brief{suffix}"
         result = runner.invoke(app, [*base, "-o", str(out)])
@@ -193,4 +196,4 @@ def test_brief_command(tmp_path) -> None:
     base[3] = "thesis-budapest"
     result = runner.invoke(app, [*base, "-o", str(tmp_path / "b.md")])
     assert result.exit_code == 1
-    assert "no claim 'thesis-budapest'; did you mean 'thesis-budapest-push'?" in result.stderr
+    assert "no claim 'thesis-budapest'; did you mean 'thesis-budapest-route'?" in result.stderr

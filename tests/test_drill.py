@@ -23,8 +23,8 @@ def G() -> nx.DiGraph:
 
 @pytest.mark.parametrize(
     ("thesis", "side"),
-    [("thesis-back-un-treaty", "for"), ("thesis-back-un-treaty", "against"),
-     ("thesis-budapest-push", "for")],
+    [("thesis-un-route", "for"), ("thesis-un-route", "against"),
+     ("thesis-budapest-route", "for")],
 )  # fmt: skip
 def test_deck_is_their_case_strongest_first_with_answers(
     G: nx.DiGraph, thesis: str, side: str

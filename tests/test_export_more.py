@@ -50,7 +50,7 @@ def shape(m: ArgumentMap) -> tuple[list[str], list[tuple[str, str, str]]]:
     [
         ("m.json", '"claims"'),
         ("m.graphml", "<graphml"),
-        ("m.argdown", "[thesis-budapest-push]"),
+        ("m.argdown", "[thesis-budapest-route]"),
         ("m.aif.json", '"nodes"'),
         ("m.dot", "digraph"),
         ("m.html", "<!doctype html>"),

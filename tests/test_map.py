@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import networkx as nx
 import pytest
 
 from argmap.graph import relation_triples, to_graph
-from argmap.model import ClaimKind
+from argmap.model import ClaimKind, RelationType
 from argmap.products.quotes import check_quotes
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, SOURCES
@@ -45,28 +46,101 @@ def test_sources_are_first_or_second_hand(cyber) -> None:
 
 
 def test_every_source_and_actor_is_used(cyber) -> None:
+    """Every actor holds a claim or an audience, or belongs to (or is) a group that does.
+
+    China holds the UN-treaty position as one of "these countries" with Russia, so the
+    claim's actor is the group of the two and China is a member of it.
+    """
     used_sources = Counter(c.source for c in cyber.claims)
-    used_actors = Counter(c.actor for c in cyber.claims)
-    members = {a.member_of for a in cyber.actors if a.member_of}
+    holders = {c.actor for c in cyber.claims} | {a.actor for a in cyber.audiences if a.actor}
+    parent = {a.id: a.member_of for a in cyber.actors}
+    members_of_holders = {a for a, p in parent.items() if p in holders}
+    parents_of_holders = {parent[h] for h in holders if parent.get(h)}
+    used = holders | members_of_holders | parents_of_holders
     assert [s.id for s in cyber.sources if s.id not in used_sources and s.text_file is None] == []
-    assert [a.id for a in cyber.actors if a.id not in used_actors and a.id not in members] == []
+    assert [a.id for a in cyber.actors if a.id not in used] == []
 
 
-def test_the_debate_is_connected_and_contested(cyber) -> None:
+def article_of(cyber, source_id: str) -> str:
+    """Return the id of the article a source is read in (itself, or what reports it)."""
+    source = cyber.source(source_id)
+    while source.reported_in:
+        source = cyber.source(source.reported_in)
+    return source.id
+
+
+def claim_links(cyber) -> list[tuple[str, str, str]]:
+    """(relation id, origin, target claim); an undercut reaches the claim its chain ends at."""
+    relations = {r.id: r for r in cyber.relations}
+
+    def claim_at(target: str) -> str:
+        while target in relations:
+            target = relations[target].to
+        return target
+
+    return [(r.id, r.from_, claim_at(r.to)) for r in cyber.relations]
+
+
+def test_one_connected_debate(cyber) -> None:
+    G = nx.Graph()
+    G.add_nodes_from(c.id for c in cyber.claims)
+    G.add_edges_from((a, b) for _, a, b in claim_links(cyber))
+    parts = list(nx.connected_components(G))
+    assert len(parts) == 1, sorted(map(sorted, parts), key=len)[:-1]
+
+
+def test_the_eras_argue_with_each_other(cyber) -> None:
+    article = {c.id: article_of(cyber, c.source) for c in cyber.claims}
+    cross = [(r, a, b) for r, a, b in claim_links(cyber) if article[a] != article[b]]
+    touching_2024 = [x for x in cross if "iasiello-2024" in (article[x[1]], article[x[2]])]
+    assert len(cross) >= 15 and len(touching_2024) >= 6, (len(cross), len(touching_2024))
+    # The decisive clashes of 2019 against 2024, each in both directions (issue 12).
+    attacks = {(r.from_, r.to) for r in cyber.relations if r.type is RelationType.attacks}
+    for a, b in [
+        ("peters-harbourers", "iasiello-try-all-states"),
+        ("goldsmith-limited-treaties", "iasiello-try-all-states"),
+        ("peters-push-back", "biden-back-treaty"),
+    ]:
+        assert (a, b) in attacks and (b, a) in attacks, (a, b)
+    assert ("goldsmith-china-gains", "iasiello-try-all-states") in attacks
+    assert ("experts-less-victimized", "iasiello-try-all-states") in attacks
+
+
+def test_theses_are_the_options(cyber) -> None:
+    """One thesis per option the articles put forward, each argued for, the rivals contested."""
     G = to_graph(cyber)
-    touched = {n for _, _, origin, target in relation_triples(G) for n in (origin, target)}
-    assert [c.id for c in cyber.claims if c.id not in touched] == []
-    types = Counter(t for _, t, _, _ in relation_triples(G))
-    assert types["supports"] and types["attacks"] and types["undercuts"]
     theses = [c.id for c in cyber.claims if c.kind is ClaimKind.thesis]
-    incoming = {
-        thesis: {t for _, t, _, target in relation_triples(G) if target == thesis}
-        for thesis in theses
+    assert theses == [
+        "thesis-budapest-route",
+        "thesis-un-route",
+        "thesis-sanctions",
+        "thesis-other-models",
+    ]
+    incoming = {t: Counter(k for _, k, _, to in relation_triples(G) if to == t) for t in theses}
+    assert all(kinds["supports"] >= 3 for kinds in incoming.values()), incoming
+    contested = [t for t, kinds in incoming.items() if kinds["attacks"]]
+    assert contested == theses[:3], incoming
+    # The two treaty routes are the competing visions: each attacks the other.
+    attacks = {(r.from_, r.to) for r in cyber.relations if r.type is RelationType.attacks}
+    assert {("thesis-un-route", "thesis-budapest-route"), ("thesis-budapest-route",
+            "thesis-un-route")} <= attacks  # fmt: skip
+
+
+def test_the_critics_are_answered_consistently(cyber) -> None:
+    """Iasiello's doubt covers every firm's protestations and the risk plan every concern."""
+    critics = {
+        a.id for a in cyber.actors if a.id == "treaty-critics" or a.member_of == "treaty-critics"
     }
-    assert all("supports" in types for types in incoming.values()), incoming
-    # Not every thesis has an opponent in the articles, but the debate's core ones do.
-    contested = [t for t, types in incoming.items() if "attacks" in types]
-    assert len(contested) >= 4, incoming
+    objections = [
+        r.id
+        for r in cyber.relations
+        if r.type is RelationType.attacks and cyber.claim(r.from_).actor in critics
+    ]
+    assert len(objections) >= 2
+    undercut_by = {(r.from_, r.to) for r in cyber.relations if r.type is RelationType.undercuts}
+    for objection in objections:
+        assert ("iasiello-commercial-motives", objection) in undercut_by, objection
+        assert ("biden-risk-plan", objection) in undercut_by, objection
 
 
 @pytest.mark.parametrize(
