@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from argmap.view.colours import SIDE_COLOURS
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"
 
@@ -178,13 +180,31 @@ def test_semantics_and_colouring_switch(maps: Path) -> None:
     at = run(map="mini")
     at.selectbox(key="semantics").set_value("preferred").run()
     assert "preferred:" in summary(at)
-    at.radio(key="colour_by").set_value("actor").run()
+    at.selectbox(key="colour_by").set_value("actor").run()
     legend = drawn(at)["legend"]
     assert legend["title"] == "Actor"
     assert [e["label"] for e in legend["entries"]] == [
         "Council of Europe",
         "State A delegation",
         "Fixture Rights Watch",
+    ]
+    # By side of a thesis: the picker appears, the legend says for, against and neither.
+    at.selectbox(key="colour_by").set_value("side").run()
+    assert at.selectbox(key="side_thesis").value == "join-budapest"
+    nodes = claim_nodes(at)
+    assert nodes["budapest-works"]["data"]["color"] == SIDE_COLOURS["for"]
+    assert nodes["budapest-is-regional"]["data"]["color"] == SIDE_COLOURS["against"]
+    labels = [e["label"] for e in drawn(at)["legend"]["entries"]]
+    assert (
+        labels[0]
+        == "for: States should join the Budapest Convention rather than draft a new UN treaty."
+    )
+    assert at.query_params["colour"] in ("side", ["side"])
+    at.selectbox(key="colour_by").set_value("actor_kind").run()
+    assert [e["label"] for e in drawn(at)["legend"]["entries"]] == [
+        "government or legislature",
+        "international body",
+        "NGO or civil-society group",
     ]
 
 

@@ -24,7 +24,7 @@ from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"
-PAGES = ("brief", "drill", "discussion", "stepthrough", "sources", "verdicts")
+PAGES = ("outline", "brief", "drill", "discussion", "stepthrough", "sources", "verdicts")
 MAPS = ("cybercrime-treaties", "mini", "hostile")
 APP = ROOT / "app.py"
 

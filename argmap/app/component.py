@@ -11,9 +11,10 @@ from typing import Any
 
 import streamlit.components.v1 as components
 
-from argmap.view import BUNDLE
+from argmap.view import BUNDLE, OUTLINE_BUNDLE
 
 _graph = components.declare_component("argmap_graph", path=str(BUNDLE))
+_outline = components.declare_component("argmap_outline", path=str(OUTLINE_BUNDLE))
 
 
 def argmap_graph(
@@ -36,4 +37,18 @@ def argmap_graph(
         default=None,
         on_change=on_change,
     )
+    return value if isinstance(value, dict) else None
+
+
+def argmap_outline(
+    tree: list[dict[str, Any]],
+    *,
+    selected: str | None,
+    height: int = 640,
+    key: str = "outline",
+    on_change: Callable[[], None] | None = None,
+) -> dict[str, Any] | None:
+    """Draw the pro/con outline; returns ``{"claim": id, "n": count}`` after a selection."""
+    value = _outline(tree=tree, selected=selected, height=height, key=key, default=None,
+                     on_change=on_change)  # fmt: skip
     return value if isinstance(value, dict) else None

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from argmap.app import panel, shared
+from argmap.app import panel, shared, state
 
 PAGES = Path(__file__).with_name("pages")
 
 # (file, title); the first is the default page.
 NAVIGATION = (
     ("map.py", "Map"),
+    ("outline.py", "Outline"),
     ("brief.py", "Brief"),
     ("drill.py", "Drill"),
     ("discussion.py", "Discussion"),
@@ -40,4 +41,10 @@ def run(maps: Path | None = None) -> None:
         st.Page(str(PAGES / file), title=title, default=i == 0)
         for i, (file, title) in enumerate(NAVIGATION)
     ]
-    st.navigation(pages).run()
+    state.keep_all()
+    page = st.navigation(pages)
+    state.ss[state.PAGE] = page.url_path
+    try:
+        page.run()
+    finally:  # also after st.stop(): the URL always says what is shown
+        state.sync_url()

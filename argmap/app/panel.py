@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 import streamlit as st
 
+from argmap.app.state import BASE_KEY, BASE_SLIDER, link_to_view
 from argmap.graph.structure import Structure
 from argmap.semantics.gradual import DEFAULT_BASE_SCORE
 from argmap.view.colours import STATUS_COLOURS
@@ -22,8 +23,6 @@ from argmap.view.text import md_escape, truncate
 from argmap.vocabulary import LABELS
 
 Select = Callable[[str | None], None]
-BASE_SLIDER = "wi-base-"  # + claim id: the panel's base-score slider
-BASE_KEY = "wi_base"  # claim id -> base score tried (the map page's what-if)
 LABEL_WORDS = {k: terms.badge for k, terms in LABELS.items()}
 
 _STYLE = """<style>
@@ -192,7 +191,8 @@ def claim_panel(
         _neighbours("Its links undercut by", detail.undercut_by, status, select, "und")
         _neighbours("It bears on", detail.bears_on, status, select, "out")
         if map_name:
-            st.caption(f"Link to this view: `?map={map_name}&claim={claim}`")
+            st.caption("Link to this view")
+            st.code(link_to_view(), language=None, wrap_lines=True)
 
 
 def _set_base(claim: str) -> None:

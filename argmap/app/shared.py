@@ -11,7 +11,8 @@ from pathlib import Path
 import networkx as nx
 import streamlit as st
 
-from argmap.app.panel import BASE_KEY
+from argmap.app import state
+from argmap.app.state import VIEW_KEYS, WHAT_IF_KEYS
 from argmap.graph import theses
 from argmap.problems import MapFileError
 from argmap.store.atomic import content_hash
@@ -24,8 +25,6 @@ from argmap.view.text import md_escape, truncate
 ALL = "(every thesis)"
 # The maps folder when $ARGMAP_MAPS_DIR is unset; app.py sets it to the maps/ beside it.
 DEFAULT_MAPS = Path.cwd() / "maps"
-WHAT_IF_KEYS = ("wi_reject", "wi_accept", "wi_cut")
-VIEW_KEYS = (BASE_KEY, "f_sources", "f_actors", "f_tags", "f_kinds", "search", "focus", "depth")
 ss = st.session_state
 
 
@@ -58,16 +57,12 @@ def reset_view() -> None:
 
 
 def boot(maps: dict[str, Path]) -> None:
-    """First run of a session: take the map and claim from the URL (deep links)."""
-    if ss.get("booted"):
-        return
-    ss.booted = True
-    wanted = st.query_params.get("map")
-    if wanted in maps:
-        ss.map_choice = wanted
-    elif wanted:
+    """First run of a session: take the choices the URL names (deep links), and check its map."""
+    state.boot()
+    wanted = ss.pop("wanted_map", None)
+    if wanted and wanted not in maps:
+        ss.pop(state.MAP, None)
         st.toast(f"No map named {md_escape(wanted)}; showing the default one.")
-    ss.selected = st.query_params.get("claim") or None
 
 
 def maps_folder() -> Path:
@@ -85,8 +80,7 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
     """
     if maps:
         # The picker's value outlives pages that do not draw it (Streamlit forgets those).
-        keep("map_choice")
-        st.selectbox("Map", list(maps), key="map_choice", on_change=reset_view)
+        st.selectbox("Map", list(maps), key=state.MAP, on_change=reset_view)
     else:
         st.info(f"No maps in {md_escape(str(maps_folder()))}; upload one below.")
     upload = st.file_uploader(
@@ -99,7 +93,7 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
             return prepared_text(key, upload_text(upload.name, data), upload.name), None, key
         if not maps:
             st.stop()
-        name = ss.get("map_choice") or next(iter(maps))
+        name = ss.get(state.MAP) or next(iter(maps))
         path = maps[name]
         data = path.read_bytes()
         key = content_hash(data)

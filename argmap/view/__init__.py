@@ -8,3 +8,5 @@ from pathlib import Path
 # The graph component's static build (cytoscape.js and its styles), served by the app and
 # embedded in the standalone page. ``frontend/`` holds its source.
 BUNDLE = Path(__file__).with_name("component")
+# The outline component's static files (no build step): an ARIA tree with its keyboard.
+OUTLINE_BUNDLE = Path(__file__).with_name("outline_component")

@@ -13,7 +13,7 @@ import networkx as nx
 from argmap.graph.structure import Structure
 from argmap.view.colours import Colouring
 from argmap.view.layout import NODE_H, NODE_W, QUESTION, QUESTION_H, QUESTION_W, Layout
-from argmap.view.text import truncate, wrap_label
+from argmap.view.text import wrap_label
 
 LABEL_CHARS = 22  # per line: fits NODE_W at 12.5 px in DejaVu Sans, so cytoscape never re-wraps
 THESIS_CHARS = 19  # bold is wider
@@ -142,9 +142,8 @@ def graph_payload(
 
 
 def legend(colouring: Colouring) -> dict[str, Any]:
+    """The legend's entries, every label whole (the legend wraps; it never clips a name)."""
     return {
         "title": colouring.title,
-        "entries": [
-            {"label": truncate(label, 48), "color": colour} for label, colour in colouring.legend
-        ],
+        "entries": [{"label": label, "color": colour} for label, colour in colouring.legend],
     }

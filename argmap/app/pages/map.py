@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from argmap.app import panel
+from argmap.app import panel, state
 from argmap.app.component import argmap_graph
-from argmap.app.shared import BASE_KEY, WHAT_IF_KEYS, current_map, ss, status_of
+from argmap.app.shared import current_map, ss, status_of, thesis_picker
+from argmap.app.state import BASE_KEY, BASE_SLIDER, WHAT_IF_KEYS
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import VIEW_TABLE
-from argmap.view.colours import Colouring, by_category, by_status
+from argmap.view.colours import COLOUR_BY, colouring
 from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
 from argmap.view.select import FOCUS_MODES, Filters, View, drawing, search_claims
@@ -44,60 +45,65 @@ def reset_what_if() -> None:
     for key in WHAT_IF_KEYS:
         ss[key] = []
     ss[BASE_KEY] = {}
-    for key in [k for k in ss if str(k).startswith(panel.BASE_SLIDER)]:
+    for key in [k for k in ss if str(k).startswith(BASE_SLIDER)]:
         del ss[key]  # the panel's sliders go back to the map's base scores
-
-
-def sync_url(map_name: str | None, claim: str | None) -> None:
-    wanted = {k: v for k, v in (("map", map_name), ("claim", claim)) if v}
-    if dict(st.query_params) != wanted:
-        st.query_params.from_dict(wanted)
 
 
 def find_controls(pm: PreparedMap, selected: str | None) -> tuple[str, str, int, int]:
     """Search, focus and depth: what part of the map to look at."""
     st.header("Find")
-    query = st.text_input("Search claims", key="search", placeholder="words in a claim")
+    query = st.text_input("Search claims", key=state.SEARCH, placeholder="words in a claim")
     if query.strip():
         panel.search_results(pm.graph, search_claims(pm.graph, pm.structure.claims, query),
                              select_claim)  # fmt: skip
-    focus = st.radio("Focus", FOCUS_MODES, key="focus", horizontal=True)
+    focus = st.radio("Focus", FOCUS_MODES, key=state.FOCUS, horizontal=True)
     steps = 2
     if focus != FOCUS_MODES[0]:
         if selected is None:
             st.caption("Click a claim to focus on it.")
         if focus == "Neighbourhood":
-            steps = st.slider("Steps from the claim", 1, 6, 2, key="focus_steps")
+            ss.setdefault(state.FOCUS_STEPS, steps)  # a default here would fight the URL's
+            steps = st.slider("Steps from the claim", 1, 6, key=state.FOCUS_STEPS)
     max_depth = max((d for c, d in pm.layout.depth.items() if c in pm.structure.order), default=1)
     depth = max_depth
     if max_depth > 2:
+        if not 1 <= ss.get(state.DEPTH, 1) <= max_depth:  # another map's
+            del ss[state.DEPTH]
+        if state.DEPTH not in ss:  # a default here would fight the URL's
+            limit = ss.get(state.DEPTH_LIMIT) or max_depth
+            ss[state.DEPTH] = limit if 1 <= limit <= max_depth else max_depth
         depth = st.slider(
-            "Layers shown", 1, max_depth, max_depth, key="depth",
+            "Layers shown", 1, max_depth, key=state.DEPTH,
             help="Hide claims deeper than this; a card says how many are hidden below it.",
         )  # fmt: skip
+    ss[state.DEPTH_LIMIT] = depth if depth < max_depth else None
     return query.strip(), focus, steps, depth if depth < max_depth else 0
 
 
-def reading_controls(pm: PreparedMap) -> tuple[str, str, str, Filters]:
+def reading_controls(pm: PreparedMap) -> tuple[str, str, str, str | None, Filters]:
     """Semantics, colouring and filters: how to read the map."""
     st.header("Reading")
     semantics = st.selectbox(
         "Semantics",
         SEMANTICS,
-        key="semantics",
+        key=state.SEMANTICS_KEY,
         help="grounded: only what is beyond doubt; preferred and stable: maximal positions; "
         "complete: every consistent position.",
     )
     view = st.radio(
         "Supports",
         VIEWS,
-        key="view",
+        key=state.VIEW_KEY,
         horizontal=True,
         format_func=lambda v: VIEW_TABLE[v].title,
         help="How supports count. "
         + " ".join(f"{v.name}: {v.summary}" for v in VIEW_TABLE.values()),
     )
-    colour = st.radio("Colour by", ("status", "source", "actor"), key="colour_by", horizontal=True)
+    colour = str(st.selectbox("Colour by", list(COLOUR_BY.keys()), key=state.COLOUR,
+                              format_func=lambda k: COLOUR_BY[k]))  # fmt: skip
+    side_thesis = None
+    if colour == "side":
+        side_thesis = thesis_picker(pm.graph, "Side of", state.SIDE_THESIS)
     opts = pm.options
     with st.expander("Filter", expanded=False):
         filters = Filters(
@@ -112,7 +118,7 @@ def reading_controls(pm: PreparedMap) -> tuple[str, str, str, Filters]:
             tags=frozenset(st.multiselect("Tag", list(opts["tags"]), key="f_tags")),
             kinds=frozenset(st.multiselect("Kind", list(opts["kinds"]), key="f_kinds")),
         )  # fmt: skip
-    return semantics, view, colour, filters
+    return semantics, view, colour, side_thesis, filters
 
 
 def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
@@ -185,7 +191,7 @@ def main() -> None:
     selected: str | None = ss.get("selected")
     with st.sidebar:
         query, focus, steps, depth = find_controls(pm, selected)
-        semantics, view, colour, filters = reading_controls(pm)
+        semantics, view, colour, side_thesis, filters = reading_controls(pm)
         assume = what_if_controls(pm, selected)
 
     problem = None
@@ -199,11 +205,8 @@ def main() -> None:
     view_spec = View(filters, selected, focus, steps, depth, query)
     draw = drawing(G, s, pm.layout, view_spec, changed or ())
     shown, matches = draw.shown, draw.matches
-    colouring: Colouring = (
-        by_status(s.claims, status.labels if status else None)
-        if colour == "status"
-        else by_category(G, s.claims, colour)
-    )
+    colours = colouring(G, s.claims, colour, labels=status.labels if status else None,
+                        thesis=side_thesis)  # fmt: skip
 
     # The page.
     st.title(md_escape(pm.map.title))
@@ -230,10 +233,10 @@ def main() -> None:
         if query:
             notes.append("Yellow border: matches the search")
         argmap_graph(
-            graph_payload(G, s, pm.layout, shown, colouring, classes=draw.classes,
+            graph_payload(G, s, pm.layout, shown, colours, classes=draw.classes,
                           hidden_below=draw.hidden_below),
             selected=selected,
-            legend={**legend(colouring), "notes": notes},
+            legend={**legend(colours), "notes": notes},
             height=GRAPH_HEIGHT,
             key="graph",
             on_change=on_graph_click,
@@ -243,7 +246,6 @@ def main() -> None:
             panel.no_selection(G, s, select_claim)
         else:
             panel.claim_panel(pm, selected, status, changed, map_name, select_claim)
-    sync_url(map_name, selected)
 
 
 main()

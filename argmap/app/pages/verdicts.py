@@ -138,8 +138,9 @@ def main() -> None:
     with st.sidebar:
         st.header("Verdicts")
         name = " ".join(st.text_input("Your name", key="verdict_name", max_chars=100).split())
-        room = " ".join(st.text_input("Room", value=DEFAULT_ROOM, key="verdict_room",
-                                      max_chars=100).split()) or DEFAULT_ROOM  # fmt: skip
+        ss.setdefault("verdict_room", DEFAULT_ROOM)  # not value=: the URL may have set it
+        room = " ".join(st.text_input("Room", key="verdict_room", max_chars=100).split()
+                        ) or DEFAULT_ROOM  # fmt: skip
     st.title("Class verdicts")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}") + f" · room **{md_escape(room)}**")
     mark, view = st.tabs(["Mark claims", "Class view"])
