@@ -1,0 +1,184 @@
+"""The outline and the app's memory in a real browser: nesting, the keyboard, the selection
+shared with the map, and choices kept across pages and across a reload."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import Watch, shot
+from tests.browser.helpers import click_claim, graph_frame
+
+pytestmark = pytest.mark.browser
+
+OUTLINE = 'iframe[title*="argmap_outline"]'
+
+
+def settle(page: Any) -> None:
+    """Wait until the rerun has replaced every element (stale ones still show old values)."""
+    page.wait_for_function(
+        '() => !document.querySelector(\'[data-testid="stElementContainer"][data-stale="true"]\')',
+        timeout=30_000,
+    )
+
+
+def nav(page: Any, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+
+
+def outline_frame(page: Any) -> Any:
+    handle = page.wait_for_selector(OUTLINE, state="attached", timeout=30_000)
+    frame = handle.content_frame()
+    frame.wait_for_function("document.body.getAttribute('data-outline-ready') === '1'",
+                            timeout=30_000)  # fmt: skip
+    return frame
+
+
+def focused(frame: Any) -> str:
+    return str(frame.evaluate("document.activeElement.dataset.key || ''"))
+
+
+def test_outline_nests_and_walks_with_the_keyboard(page: Any, app_url: str, watch: Watch) -> None:
+    page.goto(f"{app_url}/?map=mini")
+    nav(page, "Outline")
+    frame = outline_frame(page)
+    root = frame.locator('li[data-key="join-budapest"]')
+    assert root.get_attribute("aria-expanded") == "true"  # theses open on first sight
+    assert root.get_attribute("aria-level") == "1"
+    kids = frame.locator('li[data-key="join-budapest"] > ul > li')
+    claims = kids.evaluate_all("els => els.map(e => e.dataset.claim)")
+    stances = dict(zip(claims, kids.evaluate_all("els => els.map(e => e.className)"), strict=True))
+    assert stances["budapest-works"] == "pro" and stances["budapest-is-regional"] == "con"
+    # The nesting a reader sees: the objection's own answer is one level deeper, hidden until
+    # the objection is opened, with its quote.
+    regional = frame.locator('li[data-key="join-budapest/budapest-is-regional"]')
+    assert regional.get_attribute("aria-level") == "2"
+    assert regional.get_attribute("aria-expanded") == "false"
+    assert not frame.get_by_text("drafted without us").is_visible()
+    shot(page, "outline-first-sight")
+
+    # The keyboard: down to the objection, open it (→), into it (→), back out (←, ←).
+    root.focus()
+    order = frame.evaluate(
+        "[...document.querySelectorAll('li[data-key=\"join-budapest\"] > ul > li')]"
+        ".map(e => e.dataset.key)"
+    )
+    steps = order.index("join-budapest/budapest-is-regional") + 1
+    for _ in range(steps):
+        page.keyboard.press("ArrowDown")
+    assert focused(frame) == "join-budapest/budapest-is-regional"
+    page.keyboard.press("ArrowRight")
+    assert regional.get_attribute("aria-expanded") == "true"
+    frame.get_by_text("“drafted without us”").wait_for(timeout=5_000)  # the quote on opening
+    page.keyboard.press("ArrowRight")
+    assert focused(frame) == "join-budapest/budapest-is-regional/open-to-all"
+    page.keyboard.press("ArrowLeft")
+    assert focused(frame) == "join-budapest/budapest-is-regional"
+    page.keyboard.press("ArrowLeft")
+    assert regional.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("ArrowLeft")
+    assert focused(frame) == "join-budapest"
+    page.keyboard.press("End")
+    last = focused(frame)
+    page.keyboard.press("Home")
+    assert focused(frame) == "join-budapest" != last
+
+    # Enter selects: the URL and the card beside the outline follow.
+    for _ in range(steps):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"claim=budapest-is-regional"), timeout=15_000)
+    page.locator(".st-key-outline_detail").get_by_text("drafted without us").wait_for(
+        timeout=15_000
+    )
+    settle(page)
+    frame = outline_frame(page)
+    assert regional.get_attribute("aria-selected") == "true"
+    shot(page, "outline-selected")
+    watch.assert_clean()
+
+
+def test_outline_and_map_share_the_selection(page: Any, app_url: str, watch: Watch) -> None:
+    page.goto(f"{app_url}/?map=mini")
+    nav(page, "Outline")
+    frame = outline_frame(page)
+    frame.locator('li[data-key="join-budapest/budapest-works"] > .row .text').click()
+    page.wait_for_url(re.compile(r"claim=budapest-works"), timeout=15_000)
+    settle(page)
+    # The map shows the claim selected in the outline.
+    nav(page, "Map")
+    graph = graph_frame(page)
+    graph.wait_for_function("window.__argmap && window.__argmap.selected === 'budapest-works'",
+                            timeout=15_000)  # fmt: skip
+    # And the outline shows the claim selected in the map, opened where it sits.
+    click_claim(page, graph, "safeguards-possible")
+    page.wait_for_url(re.compile(r"claim=safeguards-possible"), timeout=15_000)
+    settle(page)
+    nav(page, "Outline")
+    frame = outline_frame(page)
+    frame.wait_for_function("window.__outline.selected === 'safeguards-possible'", timeout=15_000)
+    chosen = frame.locator('li[aria-selected="true"]')
+    assert chosen.count() == 1 and chosen.get_attribute("data-claim") == "safeguards-possible"
+    assert chosen.is_visible()  # its ancestors were opened to show it
+    watch.assert_clean()
+
+
+def test_choices_survive_changing_page_and_a_reload(page: Any, app_url: str, watch: Watch) -> None:
+    page.goto(f"{app_url}/?map=mini")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    graph_frame(page)
+    # Colour by kind of actor, on the map page.
+    colour = page.locator(".st-key-colour_by input")
+    colour.click()
+    colour.press_sequentially("kind", delay=30)
+    colour.press("Enter")
+    page.wait_for_url(re.compile(r"colour=actor_kind"), timeout=15_000)
+    # The brief's side and the verdicts' name, each on its own page.
+    nav(page, "Brief")
+    page.get_by_text("Brief for", exact=True).wait_for(timeout=30_000)
+    sidebar.get_by_text("against", exact=True).click()
+    page.get_by_text("Brief against", exact=True).wait_for(timeout=30_000)
+    nav(page, "Class verdicts")
+    name = sidebar.get_by_label("Your name")
+    name.fill("Ada")
+    name.press("Enter")
+    page.wait_for_url(re.compile(r"name=Ada"), timeout=15_000)
+    # Back to the map: the colouring is still there.
+    nav(page, "Map")
+    frame = graph_frame(page)
+    legend = frame.locator('[data-testid="argmap-legend"]')
+    legend.get_by_text("Kind of actor").wait_for(timeout=15_000)
+    url = page.url
+    for word in ("colour=actor_kind", "side=against", "name=Ada"):
+        assert word in url, url
+    # A reload is a new session: everything comes back from the URL.
+    page.reload()
+    frame = graph_frame(page)
+    frame.locator('[data-testid="argmap-legend"]').get_by_text("Kind of actor").wait_for(
+        timeout=15_000
+    )
+    nav(page, "Brief")
+    page.get_by_text("Brief against", exact=True).wait_for(timeout=30_000)
+    nav(page, "Class verdicts")
+    page.get_by_text("Marking as Ada").wait_for(timeout=30_000)
+    expect(sidebar.get_by_label("Your name")).to_have_value("Ada")
+    shot(page, "state-after-reload")
+    # "Link to this view" is a full URL that opens the same page with the same choices.
+    nav(page, "Outline")
+    frame = outline_frame(page)
+    frame.locator('li[data-key="join-budapest/budapest-works"] > .row .text').click()
+    link = page.locator(".st-key-outline_detail [data-testid='stCode']")
+    link.get_by_text("claim=budapest-works").wait_for(timeout=15_000)
+    url = link.inner_text().strip()
+    assert url.startswith(f"{app_url}/outline?map=mini&claim=budapest-works"), url
+    for word in ("colour=actor_kind", "side=against", "name=Ada"):
+        assert word in url, url
+    fresh = page.context.new_page()
+    fresh.goto(url)
+    frame = outline_frame(fresh)
+    frame.wait_for_function("window.__outline.selected === 'budapest-works'", timeout=15_000)
+    fresh.close()
+    watch.assert_clean()
