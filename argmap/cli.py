@@ -18,9 +18,12 @@ from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from argmap.model import ArgumentMap
     from argmap.products.brief import Brief
     from argmap.readwrite.formats import Direction, Registry
+    from argmap.semantics.values import Ranking
     from argmap.store.yaml_map import LoadedMap
 
 app = typer.Typer(
@@ -400,6 +403,8 @@ def label(
             show_default=False,
         ),
     ] = None,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Print each claim's label (in / out / undec) and strength for a map."""
     import json
@@ -408,19 +413,101 @@ def label(
     from argmap.graph import to_graph
 
     m = _load(path).map
+    G = to_graph(m)
+    ranking = _ranking(G, audience, rank)
     report = label_report(
-        to_graph(m), semantics.value, view.value, base_scores=_base_scores(m, base or []),
-        timeout=timeout or None,
+        G, semantics.value, view.value, base_scores=_base_scores(m, base or []),
+        timeout=timeout or None, audience=ranking,
     )  # fmt: skip
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
+    if ranking is not None:
+        from argmap.analysis.audiences import describe_audience
+
+        typer.echo(f"audience: {describe_audience(ranking, G)}")
     for claim in report["claims"]:
         typer.echo(
             f"{claim['label']:<6} {claim['strength']:.2f}  {claim['id']}: {claim['statement']}"
         )
     if report.get("message"):
         typer.echo(report["message"])
+
+
+AudienceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--audience",
+        help="Weigh attacks by one of the map's audiences (its id): an attack fails when "
+        "its target's best value ranks above the attacker's.",
+        show_default=False,
+    ),
+]
+RankOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rank",
+        help='Weigh attacks by a ranking of value ids, highest first: "a>b=c>d" (= ties).',
+        show_default=False,
+    ),
+]
+
+
+def _ranking(G: nx.DiGraph, audience: str | None, rank: str | None) -> Ranking | None:
+    """Return the ranking ``--audience`` or ``--rank`` asks for, or exit 1 saying why not."""
+    from argmap.semantics.values import audience_named, parse_ranking, value_ids
+
+    if audience is not None and rank is not None:
+        _fail("give --audience or --rank, not both")
+    try:
+        if audience is not None:
+            return audience_named(G, audience)
+        if rank is not None:
+            return parse_ranking(rank, value_ids(G))
+    except KeyError as exc:
+        _fail(f"--audience {audience}: {exc.args[0]}")
+    except ValueError as exc:
+        _fail(f"--rank {rank}: {exc}")
+    return None
+
+
+@app.command()
+def audiences(
+    path: MapArg,
+    semantics: SemanticsOpt = GROUNDED,
+    view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Print what stands for which audience: each claim objective (in under every ranking
+    of the values), subjective (some) or indefensible (none), the map's audiences it stands
+    for, and the value preferences that decide each thesis."""
+    import json
+
+    from argmap.analysis.audiences import audience_report, describe_audience
+    from argmap.graph import to_graph
+    from argmap.semantics.values import audiences as audiences_of
+
+    G = to_graph(_load(path).map)
+    try:
+        report = audience_report(G, semantics.value, view.value, timeout=timeout or None)
+    except TimeoutError as exc:
+        _fail(f"{path}: {exc}; try --semantics grounded, which answers at once")
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    names = {v["id"]: v.get("name", v["id"]) for v in G.graph.get("values", [])}
+    typer.echo("values: " + (", ".join(names.values()) or "none (every attack succeeds)"))
+    for ranking in audiences_of(G):
+        typer.echo(f"audience {ranking.id}: {describe_audience(ranking, G)}")
+    for t in report.theses:
+        when = "; or ".join(t.stands_when) if t.stands_when else "under no ranking"
+        if t.preferences and t.preferences != [frozenset()]:
+            when = "whenever " + when
+        typer.echo(f"thesis {t.id}: {t.acceptance.value}; stands {when}")
+    for c in report.claims:
+        standing = ", ".join(c.stands_for) or "-"
+        typer.echo(f"{c.acceptance.value:<12} {c.id}  stands for: {standing}")
 
 
 def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:

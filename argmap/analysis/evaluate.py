@@ -368,21 +368,29 @@ def label_report(
     *,
     base_scores: dict[str, float] | None = None,
     timeout: float | None = None,
+    audience: Ranking | None = None,
 ) -> dict[str, Any]:
     """Return the ``argmap label --json`` report: each claim's label and strength
-    (``base_scores`` overrides claims' base scores, as in :func:`evaluate`).
+    (``base_scores`` overrides claims' base scores, as in :func:`evaluate`); with an
+    ``audience``, its id, name and ranking too.
 
     >>> from argmap.analysis import demo_graph
     >>> report = label_report(demo_graph())
     >>> report["claims"][0]
     {'id': 'thesis', 'label': 'undec', 'strength': 0.583333, 'statement': 'We should join.'}
     """
-    ev = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout)
+    ev = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience)
     report: dict[str, Any] = {
         "semantics": semantics,
         "view": view,
         "complete": ev.complete,
     }
+    if audience is not None:
+        report["audience"] = {
+            "id": audience.id,
+            "name": audience.name,
+            "ranking": [list(tier) for tier in audience.tiers],
+        }
     if ev.message:
         report["message"] = ev.message
     report["claims"] = [

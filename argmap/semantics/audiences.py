@@ -47,6 +47,7 @@ from enum import StrEnum
 
 import networkx as nx
 
+from argmap.graph import claim_ids
 from argmap.semantics.dung import grounded_codes, semantics_named, solve
 from argmap.semantics.framework import Framework, Label
 from argmap.semantics.values import ValueAttack, value_attacks, value_ids, without_attacks
@@ -69,7 +70,8 @@ class Weighing:
     """The exact answers about one framework across all orderings of its map's values.
 
     ``semantics`` is a Dung semantics name; ``method`` one of :data:`METHODS` ("auto" is
-    "asp" for grounded and complete, else "enumerate"). ``timeout`` (seconds) bounds the
+    "asp" for grounded and complete, else "enumerate"). ``wanted`` names the arguments whose
+    acceptance may be asked (default: the map's claims). ``timeout`` (seconds) bounds the
     enumeration; past it ``TimeoutError`` is raised, never a partial answer.
     """
 
@@ -81,6 +83,7 @@ class Weighing:
         *,
         method: str = "auto",
         timeout: float | None = None,
+        wanted: Iterable[str] | None = None,
     ) -> None:
         spec = semantics_named(semantics)
         if method not in METHODS:
@@ -92,10 +95,14 @@ class Weighing:
         self.fw, self.semantics, self.method = fw, semantics, method
         self.timeout = timeout
         self.attacks: list[ValueAttack] = value_attacks(fw, G)
+        # The arguments whose acceptance may be asked (default: the claims).
+        index = fw.index
+        asked = [index[n] for n in (claim_ids(G) if wanted is None else wanted)]
+        self._wanted = set(asked)
         used = {v for va in self.attacks for v in va.source_values | va.against_values}
         self.values = [v for v in value_ids(G) if v in used]  # the values that decide anything
         self._solver: _Solver = (
-            _AspSolver(fw, self.attacks, self.values)
+            _AspSolver(fw, self.attacks, self.values, asked)
             if method == "asp"
             else _Enumeration(fw, self.attacks, self.values, semantics, timeout)
         )
@@ -103,6 +110,10 @@ class Weighing:
     def acceptance(self, names: Iterable[str]) -> dict[str, Acceptance]:
         """Return each named argument's :class:`Acceptance`."""
         index = self.fw.index
+        names = list(names)
+        for n in names:
+            if index[n] not in self._wanted:
+                raise KeyError(f"{n!r} was not among the arguments asked about (wanted)")
         some, every = self._solver.some_and_every()
         return {
             n: Acceptance.OBJECTIVE
@@ -136,14 +147,14 @@ class Weighing:
         if witness is None:
             return []
         pairs = self._deciding_pairs(target)
-        bad: list[dict[str, int]] = []
+        bad: list[frozenset[Preference]] = []  # each counterexample, as the pairs it orders
         found: list[frozenset[Preference]] = []
         for size in range(1, min(max_size, len(self.values) - 1) + 1):
             for combo in itertools.combinations(pairs, size):
                 prefs = frozenset(combo)
-                if any(f <= prefs for f in found) or not _consistent(prefs):
+                if any(prefs <= b for b in bad) or any(f <= prefs for f in found):
                     continue
-                if any(all(pos[v] < pos[w] for v, w in prefs) for pos in bad):
+                if not _consistent(prefs):
                     continue
                 order = self._solver.counterexample(target, list(prefs))
                 if order is None:
@@ -151,7 +162,7 @@ class Weighing:
                     if len(found) >= limit:
                         return found
                 else:
-                    bad.append({v: k for k, v in enumerate(order)})
+                    bad.append(frozenset(itertools.combinations(order, 2)))
             if found:
                 return found
         # Too many preferences for the exhaustive search: shrink a chain that guarantees it.
@@ -282,15 +293,18 @@ def(X,Y) :- att(X,Y).
 def(X,Y) :- vatt(E,X,Y), not fails(E).
 in(X) :- arg(X), out(Y) : def(Y,X).
 out(X) :- in(Y), def(Y,X).
-#show in/1.
-#show gt/2.
 """
+# What each question reads from a model: few shown atoms keep clingo's callbacks cheap.
+_SHOW_IN = "#show.\n#show in(X) : in(X), wanted(X).\n"
+_SHOW_ORDER = "#show.\n#show gt/2.\n"
 
 
 class _AspSolver(_Solver):
     """Grounded labels over every ordering at once, by clingo (see :data:`_PROGRAM`)."""
 
-    def __init__(self, fw: Framework, attacks: list[ValueAttack], values: list[str]) -> None:
+    def __init__(
+        self, fw: Framework, attacks: list[ValueAttack], values: list[str], wanted: list[int]
+    ) -> None:
         self.values = values
         self.vindex = {v: k for k, v in enumerate(values)}
         weighed = {(va.attacker, va.target) for va in attacks}
@@ -303,28 +317,26 @@ class _AspSolver(_Solver):
             facts.append(f"vatt({e},{va.attacker},{va.target}).")
             facts += [f"aval({e},{self.vindex[v]})." for v in sorted(va.source_values)]
             facts += [f"bval({e},{self.vindex[v]})." for v in sorted(va.against_values)]
+        facts += [f"wanted({i})." for i in wanted]
         self.program = _PROGRAM + "\n".join(facts)
-        self._control = self._ground([])
+        self._control = self._ground([], _SHOW_ORDER)
         self._some_every: tuple[set[int], set[int]] | None = None
 
-    def _ground(self, options: Sequence[str]) -> object:
+    def _ground(self, options: Sequence[str], show: str) -> object:
         import clingo  # imported here: most callers never weigh values
 
         ctl = clingo.Control(list(options), logger=lambda code, message: None)
-        ctl.add("base", [], self.program)
+        ctl.add("base", [], self.program + show)
         ctl.ground([("base", [])])
         return ctl
 
     def _consequences(self, mode: str) -> set[int]:
-        ctl = self._ground(["0", f"--enum-mode={mode}"])
+        ctl = self._ground(["0", f"--enum-mode={mode}"], _SHOW_IN)
         last: list[int] = []
 
         def on_model(model: object) -> None:
-            last[:] = [
-                s.arguments[0].number
-                for s in model.symbols(shown=True)  # type: ignore[attr-defined]
-                if s.name == "in"
-            ]
+            shown = model.symbols(shown=True)  # type: ignore[attr-defined]
+            last[:] = [s.arguments[0].number for s in shown]
 
         ctl.solve(on_model=on_model)  # type: ignore[attr-defined]
         return set(last)
@@ -352,8 +364,7 @@ class _AspSolver(_Solver):
         def on_model(model: clingo.Model) -> None:
             above = {k: 0 for k in range(len(self.values))}
             for s in model.symbols(shown=True):
-                if s.name == "gt":
-                    above[s.arguments[1].number] += 1
+                above[s.arguments[1].number] += 1
             found.append(tuple(self.values[k] for k in sorted(above, key=above.__getitem__)))
 
         self._control.solve(assumptions=assumptions, on_model=on_model)  # type: ignore[attr-defined]

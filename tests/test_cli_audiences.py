@@ -1,0 +1,79 @@
+"""argmap label --audience / --rank and argmap audiences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+FIXTURE = str(Path(__file__).parent / "fixtures" / "values.yaml")
+runner = CliRunner()
+
+
+def test_audiences_json_shape_and_answers() -> None:
+    result = runner.invoke(app, ["audiences", FIXTURE, "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"values", "audiences", "claims", "theses"}
+    assert data["values"] == ["security", "human-rights", "sovereignty"]
+    assert data["audiences"] == ["ministry-view", "delegation-view", "campaign-view"]
+    assert all(set(c) == {"id", "acceptance", "stands_for"} for c in data["claims"])
+    assert all(set(t) == {"id", "acceptance", "stands_when"} for t in data["theses"])
+    acceptance = {c["id"]: c["acceptance"] for c in data["claims"]}
+    assert set(acceptance.values()) == {"objective", "subjective", "indefensible"}
+    stands_for = {c["id"]: c["stands_for"] for c in data["claims"]}
+    assert stands_for["t-treaty"] == ["delegation-view", "campaign-view"]
+    assert stands_for["t-nothing"] == []
+    theses = {t["id"]: (t["acceptance"], t["stands_when"]) for t in data["theses"]}
+    assert theses["t-rights"] == (
+        "subjective",
+        ["human rights above security and sovereignty"],
+    )
+    assert theses["t-budapest"] == ("subjective", ["security above sovereignty"])
+    assert theses["t-capacity"] == ("objective", ["under every ranking of the values"])
+    assert theses["t-nothing"] == ("indefensible", [])
+
+
+def test_audiences_text() -> None:
+    result = runner.invoke(app, ["audiences", FIXTURE])
+    assert result.exit_code == 0, result.stderr
+    assert "audience ministry-view: The ministry (security > sovereignty > human rights)" in (
+        result.stdout
+    )
+    assert "thesis t-treaty: subjective; stands whenever sovereignty above security" in (
+        result.stdout
+    )
+
+
+def test_label_with_an_audience_or_a_ranking() -> None:
+    plain = json.loads(runner.invoke(app, ["label", FIXTURE, "--json"]).stdout)
+    assert "audience" not in plain
+    result = runner.invoke(app, ["label", FIXTURE, "--audience", "ministry-view", "--json"])
+    data = json.loads(result.stdout)
+    assert data["audience"] == {
+        "id": "ministry-view",
+        "name": "The ministry",
+        "ranking": [["security"], ["sovereignty"]],
+    }
+    labels = {c["id"]: c["label"] for c in data["claims"]}
+    assert labels["t-budapest"] == "in" and labels["t-treaty"] == "out"
+    ranked = json.loads(
+        runner.invoke(app, ["label", FIXTURE, "--rank", "security>sovereignty", "--json"]).stdout
+    )
+    assert {c["id"]: c["label"] for c in ranked["claims"]} == labels
+    text = runner.invoke(app, ["label", FIXTURE, "--rank", "sovereignty>security=human-rights"])
+    assert text.stdout.splitlines()[0] == "audience: sovereignty > security = human rights"
+    assert "in     " in text.stdout and "t-treaty" in text.stdout
+
+
+def test_label_audience_errors() -> None:
+    result = runner.invoke(app, ["label", FIXTURE, "--audience", "ministry"])
+    assert result.exit_code == 1
+    assert "no audience 'ministry'; did you mean 'ministry-view'?" in result.stderr
+    result = runner.invoke(app, ["label", FIXTURE, "--rank", "security>sovreignty"])
+    assert result.exit_code == 1 and "did you mean 'sovereignty'?" in result.stderr
+    result = runner.invoke(app, ["label", FIXTURE, "--rank", "a", "--audience", "b"])
+    assert result.exit_code == 1 and "not both" in result.stderr
