@@ -61,7 +61,7 @@ def validate(
 ) -> None:
     """Check map files; print every problem as file:line:col: message. Exit 1 if any."""
     from argmap.problems import MapFileError
-    from argmap.store.yaml_map import read_map
+    from argmap.store.yaml_map import map_warnings, read_map
 
     failed = False
     for path in paths:
@@ -75,6 +75,8 @@ def validate(
             typer.secho(f"{path}: {n} problem{'s' if n != 1 else ''}", err=True, bold=True)
             continue
         m = loaded.map
+        for warning in map_warnings(loaded):
+            typer.secho(f"{warning} (warning)", fg=typer.colors.YELLOW, err=True)
         typer.secho(
             f"{path}: ok ({len(m.claims)} claims, {len(m.relations)} relations, "
             f"{len(m.sources)} sources, {len(m.actors)} actors)",

@@ -553,6 +553,32 @@ def _checkable(section: Sequence[_T | str | None]) -> list[_T | None]:
     return [None if isinstance(i, str) else i for i in section]
 
 
+def relation_warnings(relations: Sequence[Relation]) -> list[ReferenceProblem]:
+    """Return what a map allows but is likely a slip: a relation repeating the type, from and
+    to of an earlier one (it counts twice in strength scores). Located at the later one.
+
+    >>> r = [Relation(id=i, type="supports", from_="a", to="b") for i in ("r1", "r2")]
+    >>> [(p.loc, p.message) for p in relation_warnings(r)]  # doctest: +NORMALIZE_WHITESPACE
+    [(('relations', 1), "relation 'r2' repeats relation 'r1' (supports from 'a' to 'b');
+      merge them into one")]
+    """
+    first: dict[tuple[str, str, str], str] = {}
+    problems = []
+    for index, relation in enumerate(relations):
+        key = (relation.type.value, relation.from_, relation.to)
+        if key in first:
+            problems.append(
+                ReferenceProblem(
+                    ("relations", index),
+                    f"relation {relation.id!r} repeats relation {first[key]!r} ({key[0]} from "
+                    f"{key[1]!r} to {key[2]!r}); merge them into one",
+                )
+            )
+        else:
+            first[key] = relation.id
+    return problems
+
+
 def _id_of(item: Any) -> str | None:
     return item if isinstance(item, str) or item is None else item.id
 

@@ -27,7 +27,11 @@ def test_ova3_wrapper_with_participants_html_and_an_undercut() -> None:
     assert (support.from_, support.to) == ("cars-pollute-the-air", ban.id)
     undercut = next(r for r in m.relations if r.type.value == "undercuts")
     assert undercut.to == support.id  # a CA on an RA undercuts the support
-    assert [(w.line, w.message[:9]) for w in result.warnings] == [(13, "1 MA node")]
+    # The rephrase (MA) has no relation in argmap: it is kept as a note on the rephrasing claim.
+    assert result.warnings == []
+    assert m.claim("cars-make-the-air-dirty").note == (
+        "AIF nodeID 11; AIF: rephrases 'cars-pollute-the-air' (MA node 10)"
+    )
 
 
 def test_aifdb_locutions_rule_breaking_edges_and_dialogue_nodes() -> None:
@@ -40,9 +44,10 @@ def test_aifdb_locutions_rule_breaking_edges_and_dialogue_nodes() -> None:
     assert [(r.from_, r.type.value, r.to) for r in m.relations] == [
         ("cars-are-noisy", "supports", "cities-should-ban-cars")
     ]
+    # Carl's "Arguing" (a YA on the RA, reached by a transition from his locution) is kept
+    # as the support's note; nothing of the dialogue is left over.
+    assert m.relations[0].note == "AIF: Arguing by Carl (YA node 109)"
     assert [(w.line, w.message.split(" ")[1]) for w in result.warnings] == [
-        (9, "TA"),  # transition: no place in argmap
-        (10, "YA"),  # an illocution anchoring an RA, not a claim
         (12, "node"),  # RA -> RA
         (28, "213"),  # edge I -> I
     ]

@@ -44,11 +44,11 @@ from argmap.store.json_map import parse_json
 __all__ = ["read_aif", "write_aif"]
 
 _DIALOGUE = {
-    "MA": "MA nodes (rephrases)",
+    "MA": "MA nodes (rephrases) between nodes that are no claims",
     "PA": "PA nodes (preferences)",
     "TA": "TA nodes (transitions between locutions)",
-    "YA": "YA nodes (illocutions) that anchor no claim",
-    "L": "L nodes (locutions) that anchor no claim",
+    "YA": "YA nodes (illocutions) that anchor no claim, inference or conflict",
+    "L": "L nodes (locutions) that anchor no claim, inference or conflict",
 }
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,120}?)\s*:\s+(.+)$", re.S)
 
@@ -241,6 +241,7 @@ class _Reader:
             for n in ready:
                 self._s_node(n)
             pending = [n for n in pending if n not in ready]
+        self._keep_dialogue(people)
         self._report_unused()
         return self.b.result()
 
@@ -276,15 +277,14 @@ class _Reader:
                     continue
                 self.used.update((ya, loc))
                 said = _text_of(self.nodes[loc].get("text"))
-                match = _SPEAKER.match(said)
-                speaker = people.get(loc) or (match.group(1) if match else None)
-                words = match.group(2).strip() if match else said or None
+                speaker, words = _speaker_and_words(said, people.get(loc))
                 break
             if speaker or words:
                 break
         raw = self.nodes[nid]["nodeID"]
-        own = isinstance(raw, str) and is_id(raw) and not raw.isdigit()
         ext = self.ext_claims.get(nid) if isinstance(self.ext_claims, dict) else None
+        # An id is kept if it reads as one, or if argmap wrote it (digits only, say).
+        own = isinstance(raw, str) and is_id(raw) and (not raw.isdigit() or ext is not None)
         fields: dict[str, Any] = dict(ext) if isinstance(ext, dict) else {}
         if "actor" not in fields and speaker:
             if speaker not in speakers:
@@ -320,11 +320,23 @@ class _Reader:
         ext = self.ext_relations.get(nid) if isinstance(self.ext_relations, dict) else None
         note = ext.get("note") if isinstance(ext, dict) else None
         raw = self.nodes[nid]["nodeID"]
-        own = isinstance(raw, str) and is_id(raw) and not raw.isdigit()
+        own = isinstance(raw, str) and is_id(raw) and (not raw.isdigit() or ext is not None)
         wanted = raw if own and len(pairs) == 1 else None
         for p, t in pairs:
             if self.type(t) == "I":
-                if t not in self.claim_of or self.claim_of[t] == self.claim_of[p]:
+                if t not in self.claim_of:
+                    continue
+                if self.claim_of[t] == self.claim_of[p]:
+                    # argmap has no relation of a claim to itself: the claim says so.
+                    what = "supports" if kind == "RA" else "attacks"
+                    self._note_on(
+                        self.b.claims, self.claim_of[p], f"AIF: {what} itself ({kind} node {nid})"
+                    )
+                    self.warn(
+                        nid,
+                        f"{kind} node {nid} makes I node {p} {what[:-1]} itself; argmap relates "
+                        f"a claim only to others, so this is a note on {self.claim_of[p]!r}",
+                    )
                     continue
                 type_ = "supports" if kind == "RA" else "attacks"
                 self.relations_of[nid].append(
@@ -347,6 +359,49 @@ class _Reader:
                         )
                     )
 
+    @staticmethod
+    def _note_on(entries: list[dict[str, Any]], entry_id: str, text: str) -> None:
+        entry = next(e for e in entries if e["id"] == entry_id)
+        entry["note"] = "; ".join(filter(None, [entry.get("note"), text]))
+
+    def _keep_dialogue(self, people: dict[str, str]) -> None:
+        """Keep in notes what the dialogue layer says of the argument layer: who argued an
+        inference or conflict (YA -> RA/CA, its speaker by an L or a TA from one) and which
+        claim rephrases which (MA)."""
+        for nid in self.nodes:
+            kind = self.type(nid)
+            if kind == "YA" and nid not in self.used:
+                links = [r for t in self.out[nid] for r in self.relations_of.get(t, [])]
+                if not links:
+                    continue
+                speakers = []
+                for n in self.into[nid]:
+                    said = (
+                        [n]
+                        if self.type(n) == "L"
+                        else [
+                            x for x in self.into[n] if self.type(n) == "TA" and self.type(x) == "L"
+                        ]
+                    )
+                    for loc in said:
+                        text = _text_of(self.nodes[loc].get("text"))
+                        speaker = _speaker_and_words(text, people.get(loc))[0]
+                        speakers += [speaker] if speaker else []
+                        self.used.update((n, loc))
+                act = _text_of(self.nodes[nid].get("text")) or "YA"
+                by = f" by {', '.join(dict.fromkeys(speakers))}" if speakers else ""
+                for link in dict.fromkeys(links):
+                    self._note_on(self.b.relations, link, f"AIF: {act}{by} (YA node {nid})")
+                self.used.add(nid)
+            elif kind == "MA":
+                ends = [n for n in self.into[nid] if n in self.claim_of]
+                targets = [n for n in self.out[nid] if n in self.claim_of]
+                for a in ends:
+                    for t in targets:
+                        text = f"AIF: rephrases {self.claim_of[t]!r} (MA node {nid})"
+                        self._note_on(self.b.claims, self.claim_of[a], text)
+                        self.used.add(nid)
+
     def _report_unused(self) -> None:
         unused: dict[str, list[str]] = defaultdict(list)
         for nid in self.nodes:
@@ -355,9 +410,30 @@ class _Reader:
                 unused[kind].append(nid)
         for kind, ids in unused.items():
             label = _DIALOGUE.get(kind, f"nodes of unknown type {kind!r}")
+            named = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
             self.warn(
-                ids[0], f"{len(ids)} {label}, first {ids[0]}: argmap has no place for them; ignored"
+                ids[0],
+                f"{len(ids)} {label} ({named}): argmap has no place for them; ignored",
             )
+
+
+def _speaker_and_words(said: str, known: str | None) -> tuple[str | None, str | None]:
+    """Split a locution ``"Speaker : words"``; a speaker the file names is taken off whole.
+
+    >>> _speaker_and_words("Unknown author of a long file name.txt : Cars: bad.", \
+"Unknown author of a long file name.txt")
+    ('Unknown author of a long file name.txt', 'Cars: bad.')
+    >>> _speaker_and_words("Bob : Yes.", None), _speaker_and_words("No speaker here.", None)
+    (('Bob', 'Yes.'), (None, 'No speaker here.'))
+    """
+    if known:
+        prefix = re.match(rf"\s*{re.escape(known)}\s*:\s", said)
+        if prefix:
+            return known, said[prefix.end() :].strip() or None
+    match = _SPEAKER.match(said)
+    if match:
+        return known or match.group(1), match.group(2).strip()
+    return known, said or None
 
 
 def _text_of(value: Any) -> str:
@@ -422,8 +498,7 @@ def write_aif(argument_map: ArgumentMap) -> str:
         )
         edge(relation.from_, relation.id)
         edge(relation.id, relation.to)
-        if relation.note is not None:
-            relations[relation.id] = {"note": relation.note}
+        relations[relation.id] = {"note": relation.note} if relation.note is not None else {}
     header = argument_map.model_dump(
         mode="json", by_alias=True, exclude_none=True, exclude={"claims", "relations"}
     )

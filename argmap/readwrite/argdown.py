@@ -218,7 +218,7 @@ class _Parser:
     def _prepare(self, text: str) -> list[str]:
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         lines = text.split("\n")
-        if any(_FENCE.match(x) and _FENCE.match(x).group(2).startswith("argdown") for x in lines):
+        if any((f := _FENCE.match(x)) and f.group(2).startswith("argdown") for x in lines):
             lines = _argdown_fences(lines)
         lines = self._front_matter(lines)
         stripped = self._strip_comments("\n".join(lines)).split("\n")
@@ -379,11 +379,11 @@ class _Parser:
                     if owner is None or self.arguments[owner.key].steps:
                         owner = self._new_argument(None, line_no)
                     pcs = _Pcs(self.arguments[owner.key], owner.key, line_no)
-                indent = len(number.group(1))
+                at = len(number.group(1))
                 ref = self._element(
                     number.group(3),
                     line_no,
-                    indent + len(number.group(2)) + 3,
+                    at + len(number.group(2)) + 3,
                     section,
                     statement_only=True,
                 )
@@ -398,7 +398,7 @@ class _Parser:
                     steps[-1] = (steps[-1][0], ref, steps[-1][2])
                     anchor = _Ref("c", ref.key, len(steps) - 1, pcs.key)
                 pcs.current.append(ref)
-                stack, last = [(indent, anchor)], self._continues
+                stack, last = [(at, anchor)], self._continues
                 continue
             relation = _RELATION.match(line)
             if relation:
@@ -490,7 +490,8 @@ class _Parser:
                 return joined, j + 1
         return line, k
 
-    def _close(self, pcs: _Pcs | None) -> None:
+    def _close(self, pcs: _Pcs | None) -> _Pcs | None:
+        """Check the structure ``pcs`` that ends here; return ``None`` (no open structure)."""
         if pcs is None:
             return None
         steps = pcs.argument.steps
@@ -767,7 +768,7 @@ class _Converter:
     def __init__(self, parser: _Parser) -> None:
         self.p = parser
         front = parser.front
-        own = front.get("argmap") if isinstance(front.get("argmap"), dict) else {}
+        own: dict[str, Any] = front["argmap"] if isinstance(front.get("argmap"), dict) else {}
         self.b = MapBuilder(
             parser.name,
             title=_str(own.get("title") or front.get("title")),
@@ -977,6 +978,7 @@ class _Converter:
                         f"the premises of {self._name(_Ref('a', key))} support its conclusion "
                         "jointly; argmap records one support per premise",
                     )
+                assert conclusion is not None  # the parser rejects a bar with no conclusion
                 links = [
                     self.b.add_relation(
                         "supports",
@@ -1198,10 +1200,12 @@ def _front(argument_map: ArgumentMap) -> str:
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     yaml.dump({"title": argument_map.title, "argmap": own}, stream)
     text = stream.getvalue().rstrip("\n")
-    if "===" in text:  # Argdown ends front matter at the first '==='
+    if "===" in text or _CONTROL.search(text):
+        # Argdown ends front matter at the first '==='; YAML folds NEL and line separators.
         text = json.dumps(
             {"title": argument_map.title, "argmap": own}, ensure_ascii=False, indent=2
         ).replace("=", "\\u003d")
+        text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from typing import IO, Any
 
 import networkx as nx
@@ -30,15 +31,18 @@ from argmap.readwrite.formats import Format
 _JSON_KEYS = "json_attributes"
 
 
+# Characters XML 1.0 cannot hold (or that its readers change: CR becomes LF).
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+def _needs_json(value: Any) -> bool:
+    return isinstance(value, list | dict) or (
+        isinstance(value, str) and bool(_NOT_XML.search(value))
+    )
+
+
 def _encode(attrs: dict[str, Any], encoded: set[str]) -> dict[str, Any]:
-    out = {}
-    for key, value in attrs.items():
-        if isinstance(value, list | dict):
-            out[key] = json.dumps(value, ensure_ascii=False)
-            encoded.add(key)
-        else:
-            out[key] = value
-    return out
+    return {k: json.dumps(v, ensure_ascii=False) if k in encoded else v for k, v in attrs.items()}
 
 
 def write_graphml(
@@ -46,7 +50,10 @@ def write_graphml(
 ) -> None:
     """Write a map (or its graph) as GraphML."""
     G = to_graph(graph_or_map) if isinstance(graph_or_map, ArgumentMap) else graph_or_map
-    encoded: set[str] = set()
+    # An attribute is JSON text everywhere once any of its values needs it (so the reader
+    # knows by its name alone): lists and records, and text XML cannot hold.
+    everything = [G.graph, *(attrs for _, attrs in G.nodes(data=True))]
+    encoded = {k for attrs in everything for k, v in attrs.items() if _needs_json(v)}
     H = nx.DiGraph()
     H.graph.update(_encode(G.graph, encoded))
     for node, attrs in G.nodes(data=True):

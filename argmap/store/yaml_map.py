@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,9 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from argmap.model import (
@@ -39,6 +43,7 @@ from argmap.model import (
     Value,
     _date_to_text,
     reference_problems,
+    relation_warnings,
     suggest,
 )
 from argmap.problems import MapFileError, Problem, loc_text
@@ -193,6 +198,15 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
     if problems or argument_map is None:
         raise MapFileError(problems)
     return argument_map
+
+
+def map_warnings(loaded: LoadedMap) -> list[Problem]:
+    """Return the located warnings of a valid map (see :func:`argmap.model.relation_warnings`)."""
+    out = []
+    for ref in relation_warnings(loaded.map.relations):
+        line, col = locate(loaded.document, ref.loc) if loaded.document is not None else (1, 1)
+        out.append(Problem.at(loaded.name, line, col, ref.loc, ref.message, "duplicate_relation"))
+    return out
 
 
 def _validate_entry(model: type[BaseModel], entry: Any) -> Any:
@@ -408,12 +422,38 @@ def _sync_value(old: Any, new: Any, lean: Any) -> Any:
         if new and all(isinstance(v, dict) and "id" in v for v in new):
             return _sync_entries(old, new, lean)
         if isinstance(old, list) and _same_scalars(old, new):
+            for i, v in enumerate(old):  # item by item: a slice would drop the comments
+                if _unambiguous(v) is not v:
+                    old[i] = _unambiguous(v)
             return old
-        seq = CommentedSeq(new)
+        seq = CommentedSeq([_unambiguous(v) for v in new])
         if isinstance(old, CommentedSeq) and old.fa.flow_style():
             seq.fa.set_flow_style()
         return seq
-    return old if _same_scalar(old, new) else new
+    return _unambiguous(old if _same_scalar(old, new) else new)
+
+
+_YAML_1_1 = VersionedResolver(version=(1, 1))
+_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_YAML_1_2 = VersionedResolver(version=(1, 2))
+
+
+def _unambiguous(value: Any) -> Any:
+    """Quote a string that a YAML 1.1 reader (PyYAML, most tools) would take for something
+    else: ``No``, ``on``, ``y`` (booleans), ``~`` (null), ``1:20`` (a number).
+
+    >>> _unambiguous("No"), type(_unambiguous("No")).__name__, _unambiguous("Nope")
+    ('No', 'DoubleQuotedScalarString', 'Nope')
+    """
+    if isinstance(value, str) and not isinstance(value, ScalarString):
+        if _BREAKS.search(value):  # YAML folds NEL and LS/PS, C0 and C1 need escapes
+            return DoubleQuotedScalarString(value)
+        text = "tag:yaml.org,2002:str"
+        old = _YAML_1_1.resolve(ScalarNode, value, (True, False))
+        new = _YAML_1_2.resolve(ScalarNode, value, (True, False))
+        if old != text and new == text:  # what YAML 1.2 would write bare, 1.1 misreads
+            return DoubleQuotedScalarString(value)
+    return value
 
 
 def _sync_entries(old: Any, new: list[dict[str, Any]], lean: list[dict[str, Any]]) -> CommentedSeq:
