@@ -24,7 +24,13 @@ from argmap.graph import claim_ids, theses
 from argmap.semantics.audiences import Acceptance, Preference, Weighing
 from argmap.semantics.bipolar import attack_framework
 from argmap.semantics.framework import DEFAULT_VIEW, Label
-from argmap.semantics.values import Ranking, audiences, value_ids, value_names
+from argmap.semantics.values import (
+    Ranking,
+    audiences,
+    failed_attacks,
+    value_ids,
+    value_names,
+)
 
 ALWAYS = "under every ranking of the values"
 
@@ -127,12 +133,7 @@ def audience_report(
     accepted = weighing.acceptance(claims)
     standing = stands_for(G, semantics, view)
     names = value_names(G)
-    thesis_rows = []
-    for t in theses(G):
-        prefs = weighing.stands_when(t)
-        thesis_rows.append(
-            ThesisStanding(t, accepted[t], prefs, [preference_text(p, names) for p in prefs])
-        )
+    thesis_rows = [_standing(weighing, t, accepted[t], names) for t in theses(G)]
     return AudienceReport(
         values=value_ids(G),
         audiences=[a.id for a in audiences(G) if a.id is not None],
@@ -142,6 +143,56 @@ def audience_report(
         view=view,
         deciding_values=weighing.values,
     )
+
+
+def _standing(
+    weighing: Weighing, claim: str, acceptance: Acceptance, names: dict[str, str]
+) -> ThesisStanding:
+    prefs = weighing.stands_when(claim)
+    return ThesisStanding(claim, acceptance, prefs, [preference_text(p, names) for p in prefs])
+
+
+def standing_of(
+    G: nx.DiGraph, claim: str, semantics: str = "grounded", view: str = DEFAULT_VIEW
+) -> ThesisStanding:
+    """Return one claim's acceptance and deciding preferences (as for a thesis).
+
+    >>> from argmap.analysis import demo_graph
+    >>> standing_of(demo_graph(), "cost").stands_when
+    ['under every ranking of the values']
+    """
+    weighing = Weighing(attack_framework(G, view), G, semantics, wanted=[claim])
+    acceptance = weighing.acceptance([claim])[claim]
+    return _standing(weighing, claim, acceptance, value_names(G))
+
+
+def failed_attacks_on(
+    G: nx.DiGraph, claim: str, ranking: Ranking, view: str = DEFAULT_VIEW
+) -> list[str]:
+    """Return, in words, the attacks on ``claim`` that fail for the audience ``ranking``.
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}, {"id": "r", "name": "rights"}])
+    >>> G.add_node("a", role="claim", values=["s"]); G.add_node("b", role="claim", values=["r"])
+    >>> G.add_node("r1", role="relation", type="attacks")
+    >>> G.add_edges_from([("a", "r1"), ("r1", "b")])
+    >>> failed_attacks_on(G, "b", Ranking((("r",),)))
+    ["a's attack (r1) fails: rights (of b) ranks above security (of a)"]
+    """
+    fw = attack_framework(G, view)
+    names = value_names(G)
+    position, default = ranking.positions(), len(ranking.tiers)
+    target = fw.index[claim]
+
+    def best(values: frozenset[str]) -> str:
+        return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
+
+    return [
+        f"{va.source}'s attack ({fw.names[va.attacker]}) fails: {best(va.against_values)} "
+        f"(of {claim}) ranks above {best(va.source_values)} (of {va.source})"
+        for va in failed_attacks(fw, G, ranking)
+        if va.target == target
+    ]
 
 
 def value_conflicts(report: AudienceReport) -> dict[frozenset[str], list[str]]:

@@ -14,6 +14,7 @@ PAGES = Path(__file__).with_name("pages")
 NAVIGATION = (
     ("map.py", "Map"),
     ("outline.py", "Outline"),
+    ("values.py", "Values"),
     ("brief.py", "Brief"),
     ("drill.py", "Drill"),
     ("discussion.py", "Discussion"),

@@ -45,8 +45,9 @@ def status_of(
     semantics: str,
     view: str,
     assume: Assumptions = Assumptions(),  # noqa: B008 (frozen, so a safe default)
+    audience: str | None = None,
 ) -> Status:
-    return evaluate_status(_prepared.graph, semantics, view, assume)
+    return evaluate_status(_prepared.graph, semantics, view, assume, audience)
 
 
 def reset_view() -> None:

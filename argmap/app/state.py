@@ -27,6 +27,7 @@ MAP = "map_choice"
 SELECTED = "selected"
 SEMANTICS_KEY = "semantics"
 VIEW_KEY = "view"
+AUDIENCE = "audience"  # "" plain, "*" across all audiences, else a map audience's id
 COLOUR = "colour_by"
 SIDE_THESIS = "side_thesis"  # the thesis whose sides "colour by side" and the sources page use
 FOCUS = "focus"
@@ -82,6 +83,7 @@ KEPT: tuple[Kept, ...] = (
     Kept(SELECTED, "claim"),
     Kept(SEMANTICS_KEY, "semantics", _one_of(SEMANTICS), SEMANTICS[0]),
     Kept(VIEW_KEY, "view", _one_of(VIEWS), VIEWS[0]),
+    Kept(AUDIENCE, "audience", default=""),
     Kept(COLOUR, "colour", _one_of(tuple(COLOUR_BY)), next(iter(COLOUR_BY))),
     Kept(SIDE_THESIS, "side_of"),
     Kept(FOCUS, "focus", _one_of(FOCUS_MODES), FOCUS_MODES[0]),

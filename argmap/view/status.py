@@ -56,10 +56,16 @@ class Status:
 
 
 def evaluate_status(
-    G: nx.DiGraph, semantics: str, view: str, assume: Assumptions | None = None
+    G: nx.DiGraph,
+    semantics: str,
+    view: str,
+    assume: Assumptions | None = None,
+    audience: str | None = None,
 ) -> Status:
-    """Label every claim under ``semantics``, with ``assume`` applied when given."""
+    """Label every claim under ``semantics``, with ``assume`` applied when given, attacks
+    weighed by the map's audience ``audience`` (an id) when given."""
     from argmap.analysis import WhatIf, evaluate
+    from argmap.semantics.values import audience_named
 
     assume = assume or Assumptions()
     what_if = WhatIf(
@@ -68,8 +74,9 @@ def evaluate_status(
         cut=frozenset(assume.cut),
     )
     result = evaluate(
-        G, semantics, view, assume=what_if, base_scores=dict(assume.base), timeout=TIMEOUT_S
-    )
+        G, semantics, view, assume=what_if, base_scores=dict(assume.base), timeout=TIMEOUT_S,
+        audience=audience_named(G, audience) if audience else None,
+    )  # fmt: skip
     return Status(
         labels={c: str(lab) for c, lab in result.labels.items()},
         strength=result.strength,

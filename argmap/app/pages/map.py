@@ -7,14 +7,17 @@ argmap.view's. Run: ``.venv/bin/streamlit run app.py`` (works with no network).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
-from argmap.app import panel, state
+from argmap.app import audiences, panel, state
 from argmap.app.component import argmap_graph
 from argmap.app.shared import current_map, ss, status_of, thesis_picker
 from argmap.app.state import BASE_KEY, BASE_SLIDER, WHAT_IF_KEYS
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import VIEW_TABLE
+from argmap.view.audiences import ACROSS, audience_title, by_acceptance
 from argmap.view.colours import COLOUR_BY, colouring
 from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
@@ -170,13 +173,18 @@ def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
 
 
 def evaluate(
-    pm: PreparedMap, key: str, semantics: str, view: str, assume: Assumptions
+    pm: PreparedMap,
+    key: str,
+    semantics: str,
+    view: str,
+    assume: Assumptions,
+    audience: str | None = None,
 ) -> tuple[Status | None, set[str] | None]:
     """The labelling to show (the what-if one when there is a what-if) and what it changed."""
-    status = status_of(key, pm, semantics, view)
+    status = status_of(key, pm, semantics, view, audience=audience)
     if not assume.active:
         return status, None
-    whatif = status_of(key, pm, semantics, view, assume)
+    whatif = status_of(key, pm, semantics, view, assume, audience)
     return whatif, changed_claims(status, whatif)
 
 
@@ -192,13 +200,16 @@ def main() -> None:
     with st.sidebar:
         query, focus, steps, depth = find_controls(pm, selected)
         semantics, view, colour, side_thesis, filters = reading_controls(pm)
+        audience = audiences.picker(G)
         assume = what_if_controls(pm, selected)
 
     problem = None
     status: Status | None = None
     changed: set[str] | None = None
     try:
-        status, changed = evaluate(pm, key, semantics, view, assume)
+        status, changed = evaluate(
+            pm, key, semantics, view, assume, audiences.audience_id(audience)
+        )
     except Exception as exc:  # a fault in the semantics must not take the page down
         problem = f"the evaluation failed ({exc})"
 
@@ -207,6 +218,9 @@ def main() -> None:
     shown, matches = draw.shown, draw.matches
     colours = colouring(G, s.claims, colour, labels=status.labels if status else None,
                         thesis=side_thesis)  # fmt: skip
+    across = audiences.report_of(key, pm, semantics, view) if audience == ACROSS else None
+    if across is not None and colour == "status":
+        colours = by_acceptance(s.claims, {c.id: c.acceptance.value for c in across.claims})
 
     # The page.
     st.title(md_escape(pm.map.title))
@@ -219,6 +233,16 @@ def main() -> None:
     bits = [f"Showing **{len(shown)}** of {len(s.claims)} claims"]
     if status is not None:
         bits.append(f"{semantics}: {tally['in']} in, {tally['out']} out, {tally['undec']} undec.")
+    if across is not None:
+        tally_across = Counter(c.acceptance.value for c in across.claims)
+        bits.append(
+            "across all audiences: "
+            + ", ".join(
+                f"{tally_across[k]} {k}" for k in ("objective", "subjective", "indefensible")
+            )
+        )
+    elif audiences.audience_id(audience):
+        bits.append(f"for {md_escape(audience_title(G, audience))}")
     if changed is not None:
         bits.append(f"what-if changes **{len(changed)}** claim{'s' if len(changed) != 1 else ''}")
     if query:
@@ -246,6 +270,7 @@ def main() -> None:
             panel.no_selection(G, s, select_claim)
         else:
             panel.claim_panel(pm, selected, status, changed, map_name, select_claim)
+            audiences.claim_section(pm, key, selected, audience, semantics, view)
 
 
 main()

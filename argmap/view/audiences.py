@@ -1,0 +1,93 @@
+"""The audience picker's options, the colouring by acceptance, and a claim's standing in words.
+
+Pure view-models over :mod:`argmap.analysis.audiences`: the app draws them, tests read them.
+
+>>> import networkx as nx
+>>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}],
+...                audiences=[{"id": "m", "name": "The ministry", "ranking": [["s"]]}])
+>>> audience_options(G)
+['', '*', 'm']
+>>> [audience_title(G, o) for o in audience_options(G)]
+['none: plain attacks', 'across all audiences', 'The ministry (security)']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from argmap.analysis.audiences import ALWAYS, ThesisStanding, describe_audience
+from argmap.semantics.values import audiences, value_ids
+from argmap.view.colours import Colouring
+from argmap.vocabulary import LABELS
+
+PLAIN = ""  # no audience: every attack succeeds
+ACROSS = "*"  # across every ordering of the values
+
+ACCEPTANCE_COLOURS = {
+    "objective": LABELS["in"].colour,
+    "subjective": LABELS["undec"].colour,
+    "indefensible": LABELS["out"].colour,
+}
+ACCEPTANCE_NAMES = {
+    "objective": "objective: stands under every ranking of the values",
+    "subjective": "subjective: stands under some rankings",
+    "indefensible": "indefensible: stands under none",
+}
+
+
+def audience_options(G: nx.DiGraph) -> list[str]:
+    """Return the picker's options: plain, across all audiences, then the map's audiences
+    (only plain when the map has no values)."""
+    if not value_ids(G):
+        return [PLAIN]
+    return [PLAIN, ACROSS, *(a.id for a in audiences(G) if a.id is not None)]
+
+
+def audience_title(G: nx.DiGraph, option: str) -> str:
+    """Return what the picker shows for an option."""
+    if option == PLAIN:
+        return "none: plain attacks"
+    if option == ACROSS:
+        return "across all audiences"
+    found = {a.id: a for a in audiences(G)}
+    return describe_audience(found[option], G) if option in found else option
+
+
+def by_acceptance(claims: Iterable[str], acceptance: Mapping[str, str]) -> Colouring:
+    """Colour claims objective / subjective / indefensible, with the legend."""
+    fills = {c: ACCEPTANCE_COLOURS.get(acceptance.get(c, ""), LABELS["undec"].colour)
+             for c in claims}  # fmt: skip
+    legend = [(ACCEPTANCE_NAMES[k], v) for k, v in ACCEPTANCE_COLOURS.items()]
+    return Colouring(fills, "Across audiences", legend)
+
+
+def standing_lines(G: nx.DiGraph, standing: ThesisStanding, stands_for: Iterable[str]) -> list[str]:
+    """Return a claim's standing across audiences as plain sentences (escape to show).
+
+    >>> import networkx as nx
+    >>> from argmap.semantics.audiences import Acceptance
+    >>> G = nx.DiGraph(audiences=[{"id": "m", "name": "The ministry", "ranking": [["s"]]}])
+    >>> st = ThesisStanding("t", Acceptance.SUBJECTIVE, [frozenset({("s", "r")})],
+    ...                     ["security above rights"])
+    >>> standing_lines(G, st, ["m"])
+    ['Stands for: The ministry.', 'Subjective: it stands whenever security above rights.']
+    """
+    names = {a.id: a.name or a.id for a in audiences(G)}
+    lines = []
+    if names:
+        listed = [names.get(a, a) for a in stands_for]
+        lines.append(
+            "Stands for: " + (", ".join(str(n) for n in listed) if listed else "none of the "
+                              "map's audiences") + "."
+        )  # fmt: skip
+    acceptance = standing.acceptance.value
+    if acceptance == "objective":
+        lines.append(f"Objective: it stands {ALWAYS}.")
+    elif acceptance == "indefensible":
+        lines.append("Indefensible: it stands under no ranking of the values.")
+    else:
+        lines.append("Subjective: it stands whenever " + "; or whenever ".join(
+            standing.stands_when) + ".")  # fmt: skip
+    return lines

@@ -1,0 +1,110 @@
+"""The audience picker on the map page, the panel's audience section and the values page."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from argmap.app.main import page_path
+from argmap.view.audiences import ACCEPTANCE_COLOURS
+from argmap.vocabulary import LABELS
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "values.yaml"
+
+
+@pytest.fixture
+def maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(FIXTURE, tmp_path / "values.yaml")
+    shutil.copy(ROOT / "tests" / "browser" / "fixtures" / "mini.yaml", tmp_path / "mini.yaml")
+    monkeypatch.setenv("ARGMAP_MAPS_DIR", str(tmp_path))
+    return tmp_path
+
+
+def run(page: str = "map", **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "map":
+        at.switch_page(page_path(page)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def colours(at: AppTest) -> dict[str, str]:
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    return {n["data"]["id"]: n["data"]["color"] for n in args["graph"]["nodes"]
+            if "claim" in n["cls"]}  # fmt: skip
+
+
+def texts(at: AppTest) -> str:
+    """Every Markdown text and caption of the page, with Markdown escapes undone."""
+    found: list[Any] = [*at.markdown, *at.caption]
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(x.value) for x in found))
+
+
+def test_the_audience_picker_weighs_attacks(maps: Path) -> None:
+    at = run(map="values")
+    picker = at.selectbox(key="audience")
+    assert picker.options == [
+        "none: plain attacks",
+        "across all audiences",
+        "The ministry (security > sovereignty > human rights)",
+        "The delegation (sovereignty > security = human rights)",
+        "The campaign (human rights > security = sovereignty)",
+    ]
+    plain = colours(at)
+    assert plain["t-budapest"] == LABELS["out"].colour  # reach's attack succeeds
+    picker.set_value("ministry-view").run()
+    weighed = colours(at)
+    assert weighed["t-budapest"] == LABELS["in"].colour
+    assert weighed["t-treaty"] == LABELS["out"].colour
+    assert "for The ministry" in at.markdown[0].value
+    assert at.query_params["audience"] in ("ministry-view", ["ministry-view"])
+
+
+def test_across_all_audiences_colours_by_acceptance(maps: Path) -> None:
+    at = run(map="values", audience="*")
+    fills = colours(at)
+    assert fills["t-capacity"] == ACCEPTANCE_COLOURS["objective"]
+    assert fills["t-rights"] == ACCEPTANCE_COLOURS["subjective"]
+    assert fills["t-nothing"] == ACCEPTANCE_COLOURS["indefensible"]
+    assert "across all audiences: 8 objective, 3 subjective, 1 indefensible" in (
+        at.markdown[0].value
+    )
+
+
+def test_the_panel_says_whom_a_claim_stands_for_and_why(maps: Path) -> None:
+    at = run(map="values", claim="t-budapest", audience="ministry-view")
+    said = texts(at)
+    assert "Stands for: The ministry." in said
+    assert "Subjective: it stands whenever security above sovereignty." in said
+    assert (
+        "For this audience, reach's attack (r-reach) fails: security (of t-budapest) ranks "
+        "above sovereignty (of reach)." in said
+    )
+
+
+def test_a_map_without_values_has_no_picker(maps: Path) -> None:
+    at = run(map="mini")
+    assert not [s for s in at.selectbox if s.key == "audience"]
+
+
+def test_the_values_page(maps: Path) -> None:
+    at = run("values", map="values")
+    said = texts(at)
+    assert at.title[0].value == "Values and audiences"
+    assert "**security or sovereignty?**" in said
+    assert "Join the Budapest Convention. — stands whenever security above sovereignty" in said
+    assert "human rights above security and sovereignty" in said
+    assert "Stands for: The delegation, The campaign" in said
+    assert "“our first duty is the security of our citizens, and sovereignty comes next”" in said
+    empty = run("values", map="mini")
+    assert "names no values yet" in empty.info[0].value
