@@ -739,7 +739,7 @@ def diff(
         Path, typer.Argument(help="The second map (e.g. the instructor's).", show_default=False)
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    semantics: SemanticsOpt = SemanticsName.grounded,
+    semantics: SemanticsOpt = GROUNDED,
 ) -> None:
     """Compare two maps: claims (matched by id, else by their words) and relations added,
     removed and changed, labels changed, and how far OLD agrees with NEW."""

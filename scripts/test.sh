@@ -11,5 +11,6 @@ trap 'bash scripts/postgres.sh stop "$pgdir/pg" >/dev/null 2>&1 || true; rm -rf 
 ARGMAP_TEST_POSTGRES_URL=$(bash scripts/postgres.sh start "$pgdir/pg")
 export ARGMAP_TEST_POSTGRES_URL
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/lint-imports --no-cache  # the folders are the layers (pyproject.toml)
 .venv/bin/python -m pytest "$@"
