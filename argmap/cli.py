@@ -532,6 +532,41 @@ def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
     return scores
 
 
+@app.command()
+def needs(
+    path: MapArg,
+    claim: Annotated[str, typer.Argument(help="The id of the claim.", show_default=False)],
+    view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What it would take for a claim to stand (grounded): the smallest sets of claims to
+    answer (reject) and of relations to cut, at most 3 of each, smallest first."""
+    import json
+
+    from argmap.analysis.needs import needs as find
+    from argmap.graph import to_graph
+    from argmap.model import suggest
+
+    m = _load(path).map
+    claims = [c.id for c in m.claims]
+    if claim not in claims:
+        _fail(f"{path}: no claim {claim!r}{suggest(claim, claims)}")
+    G = to_graph(m)
+    result = find(G, claim, view.value)
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+        return
+    typer.echo(f"{claim} is {result.label}: {G.nodes[claim]['statement']}")
+    if not (result.reject or result.cut):
+        typer.echo("It stands already." if result.label == "in" else "Nothing in the map can.")
+    for n, group in enumerate(result.reject, 1):
+        typer.echo(f"To carry it, answer ({n}):")
+        for c in group:
+            typer.echo(f"  - {c}: {G.nodes[c]['statement']}")
+    for n, group in enumerate(result.cut, 1):
+        typer.echo(f"Or cut ({n}): {', '.join(group)}")
+
+
 class SideName(StrEnum):
     for_ = "for"
     against = "against"
