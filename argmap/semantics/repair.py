@@ -10,9 +10,10 @@ Niskanen & Järvisalo (JAIR 2017) restricted to removals, solved exactly with cl
   positive program (``in`` when every attacker is defeated, ``defeated`` when attacked by
   something ``in``), so one stable model per guess gives it exactly;
 - ``#minimize`` finds the least size ``k`` (branch and bound, with a heuristic that leaves
-  choices out unless needed, so a small answer comes at once); a second call enumerates the sets of size ``k``;
-  each is then blocked (with every superset, so later answers stay subset-minimal) and the
-  search asked again for the next size, until ``limit`` sets are found or none is left.
+  choices out unless needed, so a small answer comes at once); a second call enumerates
+  the sets of size ``k``; each is then blocked (with every superset, so later answers stay
+  subset-minimal) and the search asked again for the next size, until ``limit`` sets are
+  found or none is left.
 
 Only arguments from which the target can be reached along attacks matter, so the program is
 built on those alone.
