@@ -3,6 +3,7 @@ step-through, sources and actors, and class verdicts stored in a real database."
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
@@ -10,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from argmap.analysis import evaluate
+from argmap.analysis import evaluate, positions
 from argmap.app.main import page_path
 from argmap.graph import to_graph
 from argmap.products.brief import build_brief, to_html, to_markdown
@@ -237,29 +239,78 @@ def test_step_through_reveals_outward_and_back(maps: Path) -> None:
 # Sources and actors --------------------------------------------------------------------------
 
 
-def test_sources_timeline_and_matrices_on_the_first_map(maps: Path) -> None:
+def charts(at: AppTest) -> list[dict[str, Any]]:
+    """The Vega-Lite specs of the page's Altair charts, a single chart's rows (which Streamlit
+    sends as Arrow) put back inline."""
+    specs = []
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        if c.proto.HasField("data"):
+            rows = convert_arrow_bytes_to_pandas_df(c.proto.data.data).to_dict("records")
+            spec["data"] = {"values": rows}
+        specs.append(spec)
+    return specs
+
+
+def layer_values(spec: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """Each part's rows (an hconcat's or a layer's parts, or the chart's own)."""
+    parts = spec.get("hconcat") or spec.get("layer") or [spec]
+    found = []
+    for p in parts:
+        data = p.get("data", {})
+        found.append(data["values"] if "values" in data else spec["datasets"][data["name"]])
+    return found
+
+
+def test_sources_pictures_on_the_first_map(maps: Path) -> None:
     at = open_page("sources", "cybercrime-treaties")
-    years = [s.value.split(" ·")[0] for s in at.subheader]
+    years = [s.value.split(" ·")[0] for s in at.subheader if s.value[:2] in ("19", "20")]
     assert {"2011", "2019", "2024"} <= set(years) and years == sorted(years)
+    heat, net, time = charts(at)
+    strip, cells = layer_values(heat)
     m = read_map(maps / "cybercrime-treaties.yaml").map
-    holders = {c.actor for c in m.claims}
     names = {a.id: a.name for a in m.actors}
-    agreement = at.dataframe[-2].value  # the last tab's
-    conflict = at.dataframe[-1].value
-    assert sorted(agreement.index) == sorted(names[a] for a in holders)
-    assert list(agreement.columns) == list(agreement.index) == list(conflict.index)
-    assert conflict.to_numpy().sum() > 0 and agreement.to_numpy().sum() > 0
+    # Rows ordered by side: every "for" actor above every "neither", above every "against".
+    sides = [r["side"] for r in strip]
+    assert sides == sorted(sides, key=("for", "neither", "against").index)
+    assert {r["a"] for r in cells} <= set(names.values())
+    assert sum(r["attacks"] for r in cells) > 0 and sum(r["supports"] for r in cells) > 0
+    edges, nodes = layer_values(net)[0], layer_values(net)[2]
+    assert {e["kind"] for e in edges} == {"supports", "attacks"}
+    assert {n["name"] for n in nodes} == {r["a"] for r in strip}
+    points = layer_values(time)[0]
+    assert {p["when"][:4] for p in points} >= {"2011", "2019", "2024"}
+    assert not at.dataframe[0].value.empty  # the sources table is still there
 
 
 def test_sources_of_the_fixture(maps: Path) -> None:
     at = open_page("sources")
-    assert [s.value.split(" ·")[0] for s in at.subheader] == ["2019", "2020", "2021"]
+    assert [s.value.split(" ·")[0] for s in at.subheader][-3:] == ["2019", "2020", "2021"]
     shown = unescape(texts(at))
     assert "as reported in “Delegates split on cybercrime treaty”" not in shown  # has its own date
-    conflict = at.dataframe[-1].value
-    # State A's UN-treaty claims attack the Council's thesis; the rights NGO attacks State A.
-    assert conflict.loc["State A delegation", "Council of Europe"] == 2
-    assert conflict.loc["Fixture Rights Watch", "State A delegation"] == 2
+    heat = charts(at)[0]
+    cells = {(r["a"], r["b"]): r for r in layer_values(heat)[1]}
+    # Both ways: State A's UN-treaty claims attack the Council's thesis twice and the Council
+    # undercuts State A once; the rights NGO attacks State A twice.
+    pair = cells["State A delegation", "Council of Europe"]
+    assert pair == cells["Council of Europe", "State A delegation"] | {
+        "a": "State A delegation", "b": "Council of Europe",
+        "pair": "State A delegation and Council of Europe"}  # fmt: skip
+    assert pair["attacks"] == 3
+    # Every cell is the analysis' count, both ways.
+    G = to_graph(read_map(maps / "mini.yaml").map)
+    pos = positions(G, evaluate(G))
+    ids = {"Council of Europe": "council", "State A delegation": "state-a",
+           "Fixture Rights Watch": "rights"}  # fmt: skip
+    for (a, b), cell in cells.items():
+        x, y = ids[a], ids[b]
+        assert cell["attacks"] == pos.conflict[x][y] + pos.conflict[y][x]
+        assert cell["supports"] == pos.agreement[x][y] + pos.agreement[y][x]
+    # Sides of the thesis: the Council is for it, State A against.
+    strip = {r["a"]: r["side"] for r in layer_values(heat)[0]}
+    assert strip["Council of Europe"] == "for" and strip["State A delegation"] == "against"
+    # The thesis picker is the map's "side of" choice, kept in the URL.
+    assert at.selectbox(key="side_thesis").value == "join-budapest"
 
 
 # Class verdicts ------------------------------------------------------------------------------

@@ -9,12 +9,23 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Watch, shot
+from tests.browser.conftest import Watch, shot, start_app, stop_app
 from tests.browser.helpers import click_claim, graph_frame
+from tests.conftest import CYBERCRIME_MAP
 
 pytestmark = pytest.mark.browser
 
 OUTLINE = 'iframe[title*="argmap_outline"]'
+
+
+@pytest.fixture(scope="module")
+def cyber_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The app on the cybercrime map alone, for pictures of a real debate."""
+    folder = tmp_path_factory.mktemp("cyber")
+    (folder / "cybercrime-treaties.yaml").write_bytes(CYBERCRIME_MAP.read_bytes())
+    server = start_app(folder, folder / "streamlit.log")
+    yield server.url
+    stop_app(server)
 
 
 def settle(page: Any) -> None:
@@ -181,4 +192,29 @@ def test_choices_survive_changing_page_and_a_reload(page: Any, app_url: str, wat
     frame = outline_frame(fresh)
     frame.wait_for_function("window.__outline.selected === 'budapest-works'", timeout=15_000)
     fresh.close()
+    watch.assert_clean()
+
+
+def test_sources_pictures_draw_offline(page: Any, cyber_url: str, watch: Watch) -> None:
+    page.goto(f"{cyber_url}/?map=cybercrime-treaties")
+    nav(page, "Sources and actors")
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text("Agreement and conflict", exact=True).wait_for(timeout=30_000)
+    charts = main.locator(".vega-embed")
+    charts.nth(1).wait_for(timeout=30_000)
+    settle(page)
+    # Drawn, not just declared: each chart has its marks and the actors' names in its SVG or
+    # canvas; the heat map's names are not cut ("…") however long.
+    heat = charts.nth(0)
+    box = heat.bounding_box()
+    assert box is not None and box["width"] > 600 and box["height"] > 500
+    shot(page, "sources-agreement")
+    main.get_by_text("Who supports and who attacks whom").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 350)
+    page.wait_for_timeout(500)
+    shot(page, "sources-network")
+    main.get_by_role("tab", name="Timeline").click()
+    main.get_by_text("Positions by the date of their source", exact=False).wait_for()
+    page.wait_for_timeout(800)
+    shot(page, "sources-timeline")
     watch.assert_clean()

@@ -1,8 +1,9 @@
 """The sources and actors page: who says what, who agrees with whom, and how the debate moved.
 
 Positions are argmap.analysis's, the timeline argmap.products.timeline's; this page lays them out:
-a timeline of positions by source date, each source's and each actor's claims, and the
-actors' agreement and conflict matrices.
+who meets whom (a heat map of agreement and conflict, an actor network), a chart of positions
+by date over the year-by-year list, and each source's and each actor's claims. Actors are
+ordered by their side of the thesis chosen in the sidebar.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from argmap.analysis import Positions, positions
-from argmap.app.shared import current_map, status_of
+from argmap.app import state
+from argmap.app.shared import current_map, status_of, thesis_picker
 from argmap.products.timeline import eras
 from argmap.semantics.framework import DEFAULT_VIEW
+from argmap.view.actors import actor_sides, heat_map, meeting_order, network, timeline_chart
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
 from argmap.view.text import md_escape, truncate
@@ -32,14 +35,6 @@ def claim_line(pm: PreparedMap, claim: str, status: Status | None, who: bool = T
     actor = pm.options["actors"].get(node["actor"], node["actor"])
     by = f" — *{md_escape(actor)}*" if who else ""
     return f"- {dot} {md_escape(truncate(node['statement'], 160))}{by}"
-
-
-def matrix(
-    names: dict[str, str], table: dict[str, dict[str, int]], keep: list[str]
-) -> pd.DataFrame:
-    """Rows and columns: the actors with claims; a cell: relations from the row's claims."""
-    labels = [names.get(a, a) for a in keep]
-    return pd.DataFrame([[table[a][b] for b in keep] for a in keep], index=labels, columns=labels)
 
 
 def timeline_tab(pm: PreparedMap, status: Status | None) -> None:
@@ -96,26 +91,44 @@ def main() -> None:
         by_source.setdefault(c.source, []).append(c.id)
         by_actor.setdefault(c.actor, []).append(c.id)
 
-    timeline, srcs, actors, matrices = st.tabs(
-        ["Timeline", "Sources", "Actors", "Agreement and conflict"]
-    )
+    with st.sidebar:
+        st.header("Sides")
+        thesis = thesis_picker(pm.graph, "Sides of", state.SIDE_THESIS)
+    sides = actor_sides(pm.graph, thesis)
+    meets, timeline, srcs, actors = st.tabs(["Who meets whom", "Timeline", "Sources", "Actors"])
+    with meets:
+        if pos is None:
+            st.info("These pictures need the analysis.")
+        else:
+            met = meeting_order(sides, pos)
+            st.caption(
+                f"The {len(met)} actors whose claims support or attack another actor's, "
+                "ordered by their side of the thesis, marked by the strip beside their names: "
+                "blue for, grey neither, orange-red against. A blue cell: the two support "
+                "each other's claims; orange-red: they attack them."
+            )
+            st.subheader("Agreement and conflict")
+            st.altair_chart(heat_map(sides, pos), key="heat_map", width="content")
+            st.subheader("Who supports and who attacks whom")
+            st.caption(
+                "An arrow runs from the actor whose claims support (solid) or attack "
+                "(dashed) to the actor whose claims they bear on; thicker is more often."
+            )
+            st.altair_chart(network(sides, pos), key="actor_network", width="content")
     with timeline:
-        st.caption("Positions in the order of their sources' dates: how the debate moved.")
-        timeline_tab(pm, status)
+        st.caption(
+            "Positions by the date of their source: a row per actor, a dot per source, "
+            "larger for more claims, coloured by the actor's side of the thesis."
+        )
+        st.altair_chart(
+            timeline_chart(pm.map, sides, pm.graph, thesis), key="timeline_chart", width="content"
+        )
+        with st.expander("Every source, year by year, with its claims"):
+            timeline_tab(pm, status)
     with srcs:
         holdings_tab(pm, by_source, source_names, status, False, "src")
     with actors:
         holdings_tab(pm, by_actor, actor_names, status, True, "act")
-    with matrices:
-        if pos is None:
-            st.info("The matrices need the analysis.")
-        else:
-            keep = [a for a, h in pos.actors.items() if h.claims and a in actor_names]
-            st.markdown("**Agreement**: how often the row actor's claims support the column's.")
-            st.dataframe(matrix(actor_names, pos.agreement, keep), key="agreement")
-            st.markdown("**Conflict**: how often the row actor's claims attack (or undercut) "
-                        "the column's.")  # fmt: skip
-            st.dataframe(matrix(actor_names, pos.conflict, keep), key="conflict")
 
 
 main()
