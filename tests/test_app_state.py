@@ -85,7 +85,8 @@ def test_choices_survive_changing_page(maps: Path) -> None:
     go(at, "sources")
     assert params(at) == {"map": "mini", "semantics": "preferred", "colour": "actor_kind",
                           "focus": "Neighbourhood", "thesis": "join-budapest",
-                          "side": "against", "name": "Ada", "room": "seminar-2"}  # fmt: skip
+                          "side": "against", "name": "Ada", "room": "seminar-2",
+                          "side_of": "join-budapest"}  # fmt: skip
     go(at, "map")
     assert at.selectbox(key="colour_by").value == "actor_kind"
     assert at.selectbox(key="semantics").value == "preferred"
