@@ -7,9 +7,13 @@ from collections import Counter
 import networkx as nx
 import pytest
 
+from argmap.analysis.evaluate import evaluate
 from argmap.graph import relation_triples, to_graph
 from argmap.model import ClaimKind, RelationType
 from argmap.products.quotes import check_quotes
+from argmap.semantics.audiences import Acceptance, Weighing
+from argmap.semantics.bipolar import attack_framework
+from argmap.semantics.values import audience_named
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, SOURCES
 
@@ -141,6 +145,51 @@ def test_the_critics_are_answered_consistently(cyber) -> None:
     for objection in objections:
         assert ("iasiello-commercial-motives", objection) in undercut_by, objection
         assert ("biden-risk-plan", objection) in undercut_by, objection
+
+
+def test_every_claim_appeals_to_a_value_unless_a_bare_report(cyber) -> None:
+    """Values name what a claim serves; only reported tallies and filings serve none."""
+    bare = {c.id for c in cyber.claims if not c.values}
+    assert bare <= {"unga-94-59", "unga-oewg", "bill-not-passed", "doj-google-monopoly",
+                    "peters-resolution-innocuous"}, bare  # fmt: skip
+    for audience in cyber.audiences:  # each ranks the priorities of an actor, in its words
+        assert audience.actor and audience.quote and audience.source, audience.id
+        assert audience.source in cyber.actor(audience.actor).sources, audience.id
+
+
+def test_each_option_stands_for_someone_and_not_for_everyone(cyber) -> None:
+    """Across every ordering of the values (the default support view), exactly."""
+    G = to_graph(cyber)
+    theses = [c.id for c in cyber.claims if c.kind is ClaimKind.thesis]
+    acceptance = Weighing(attack_framework(G), G).acceptance(theses)
+    assert Acceptance.INDEFENSIBLE not in acceptance.values(), acceptance
+    # The three rival options are won by weighing, not refutation ...
+    for thesis in ("thesis-budapest-route", "thesis-un-route", "thesis-sanctions"):
+        assert acceptance[thesis] is Acceptance.SUBJECTIVE, (thesis, acceptance)
+    # ... and "new strategies are needed" is the common ground nobody in the articles disputes.
+    assert acceptance["thesis-other-models"] is Acceptance.OBJECTIVE
+
+
+def test_each_actor_audience_gets_the_outcome_its_words_give(cyber) -> None:
+    G = to_graph(cyber)
+
+    B, U, S = "thesis-budapest-route", "thesis-un-route", "thesis-sanctions"
+
+    def labels(audience: str) -> dict[str, str]:
+        ev = evaluate(G, audience=audience_named(G, audience))
+        return {t: str(ev.labels[t]) for t in (B, U, S)}
+
+    iasiello, peters, russia = labels("iasiello-view"), labels("peters-view"), labels("russia-view")
+    assert (iasiello[U], iasiello[B], iasiello[S]) == ("in", "out", "out")
+    assert (peters[B], peters[U]) == ("in", "out")
+    assert (russia[U], russia[B], russia[S]) == ("in", "out", "out")
+    critics = labels("treaty-critics-view")
+    assert (critics[U], critics[B]) == ("out", "out")  # both conventions fail on safeguards
+    assert labels("goldsmith-view")[B] == "in" and labels("gillibrand-hatch-view")[S] == "in"
+    # The Administration's stated weighing answers the critics but not Peters: both treaty
+    # routes appeal to law enforcement, so for that ranking alone they stay undecided.
+    biden = labels("biden-admin-view")
+    assert (biden[B], biden[U]) == ("undec", "undec")
 
 
 @pytest.mark.parametrize(

@@ -188,7 +188,9 @@ class _Reader:
         if own:
             self.b.sources = list(own.get("sources") or [])
             self.b.actors = list(own.get("actors") or [])
-            for item in self.b.sources + self.b.actors:
+            self.b.values = list(own.get("values") or [])
+            self.b.audiences = list(own.get("audiences") or [])
+            for item in self.b.sources + self.b.actors + self.b.values + self.b.audiences:
                 self.b.reserve(item["id"])
         self.doc, self.nodes, self.edges, self.where = doc, nodes, edges, where
         self.into: dict[str, list[str]] = defaultdict(list)
@@ -481,7 +483,7 @@ def write_aif(argument_map: ArgumentMap) -> str:
             mode="json",
             exclude_none=True,
             exclude_defaults=True,
-            include={"kind", "source", "actor", "tags", "note", "base_score"},
+            include={"kind", "source", "actor", "tags", "values", "note", "base_score"},
         )
         claims[claim.id] |= {"source": claim.source, "actor": claim.actor}
     relations: dict[str, Any] = {}

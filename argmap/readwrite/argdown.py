@@ -131,7 +131,7 @@ _ELEMENTS = [
     ("s", re.compile(r"\[([^-].*?)\]"), False),
     ("a", re.compile(r"<([^-].*?)>"), False),
 ]
-_CLAIM_KEYS = {"kind", "source", "actor", "quote", "note", "base_score", "statement"}
+_CLAIM_KEYS = {"kind", "source", "actor", "quote", "values", "note", "base_score", "statement"}
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -780,10 +780,12 @@ class _Converter:
         self.b.warnings.extend(parser.warnings)
         self.author = _str(front.get("author"))
         if own:
-            # Written by write_argdown: sources and actors as they were.
+            # Written by write_argdown: sources, actors, values and audiences as they were.
             self.b.sources = list(own.get("sources") or [])
             self.b.actors = list(own.get("actors") or [])
-            for item in self.b.sources + self.b.actors:
+            self.b.values = list(own.get("values") or [])
+            self.b.audiences = list(own.get("audiences") or [])
+            for item in self.b.sources + self.b.actors + self.b.values + self.b.audiences:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     self.b.reserve(item["id"])
         known = {
@@ -1216,6 +1218,8 @@ def _claim_line(claim: Claim, relations: list[Relation]) -> str:
     if claim.kind.value != "claim":
         data["kind"] = claim.kind.value
     data |= {"source": claim.source, "actor": claim.actor, "quote": claim.quote}
+    if claim.values:
+        data["values"] = list(claim.values)
     if claim.base_score is not None:
         data["base_score"] = claim.base_score
     if claim.note is not None:

@@ -80,6 +80,8 @@ class MapBuilder:
         self.description = description
         self.sources: list[dict[str, Any]] = []
         self.actors: list[dict[str, Any]] = []
+        self.values: list[dict[str, Any]] = []  # as argmap wrote them (AIF, Argdown)
+        self.audiences: list[dict[str, Any]] = []
         self.claims: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
         self.warnings: list[Problem] = []
@@ -208,6 +210,8 @@ class MapBuilder:
             "description": self.description,
             "sources": self.sources,
             "actors": self.actors,
+            "values": self.values,
+            "audiences": self.audiences,
             "claims": self.claims,
             "relations": self.relations,
         }
