@@ -1,7 +1,11 @@
 """Analysis for seminar and debate: what stands, why, what-if, cruxes, positions.
 
 - :func:`evaluate`: every claim's label and strength (the app's and the briefs' one call);
-- :func:`why`: a plain-English justification of one claim's label;
+- :func:`why`: a plain-English justification of one claim's label (ids and the framework);
+- :func:`verdict`: what a label means for a debater, by statement: refuted, open
+  disagreement, hangs on one, defended (the app, briefs, step-through and drill use it);
+- :func:`needs`: the smallest sets of claims to answer or relations to cut for a claim to
+  stand;
 - :func:`what_if`: which claims change status under assumptions (:class:`WhatIf`);
 - :func:`cruxes`: the claims whose status decides a thesis;
 - :func:`unanswered_attacks`, :func:`strongest_objections`;
@@ -44,6 +48,8 @@ from .evaluate import (
     what_if,
     why,
 )
+from .needs import Needs, needs
+from .verdict import Standing, Verdict, verdict
 
 __all__ = [
     "Attack",
@@ -52,18 +58,23 @@ __all__ = [
     "Evaluation",
     "Holding",
     "Label",
+    "Needs",
     "Objection",
     "Positions",
+    "Standing",
+    "Verdict",
     "WhatIf",
     "centrality",
     "cruxes",
     "demo_graph",
     "evaluate",
     "label_report",
+    "needs",
     "positions",
     "short",
     "strongest_objections",
     "unanswered_attacks",
+    "verdict",
     "what_if",
     "why",
 ]

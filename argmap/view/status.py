@@ -88,10 +88,11 @@ def evaluate_status(
 
 
 def explain(G: nx.DiGraph, status: Status, claim: str) -> str:
-    """The plain-English reason for ``claim``'s label."""
-    from argmap.analysis import why
+    """The plain-English reason for ``claim``'s label, naming claims by statement
+    (:func:`argmap.analysis.verdict.verdict`: refuted, open disagreement, ...)."""
+    from argmap.analysis.verdict import verdict
 
-    return str(why(G, status.evaluation, claim))
+    return verdict(G, status.evaluation, claim).text
 
 
 def changed_claims(before: Status, after: Status) -> set[str]:
