@@ -521,7 +521,8 @@ FORMATS = (
     Format(
         "aif", "AIF JSON (OVA, AIFdb)", (".aif.json", ".aif"), "application/json",
         "For OVA and AIFdb: I-nodes, RA and CA nodes, locutions and speakers.",
-        keeps="claims as I-nodes, supports as RA and attacks as CA nodes, speakers as actors",
+        keeps="claims as I-nodes, supports as RA and attacks as CA nodes, speakers as actors; "
+        "sources, values and audiences as argmap's own data",
         write=lambda m, view: write_aif(m), parse=read_aif,
         import_suffixes=(".json",), rank=50,
     ),

@@ -1273,7 +1273,7 @@ FORMATS = (
         "For argdown.org and its editor plug-ins: statements, arguments, relations, "
         "premise-conclusion structures.",
         keeps="claims, relations (undercuts as attacks on an inference), kinds and tags; "
-        "sources, actors and quotes as YAML data on each statement",
+        "sources, actors, quotes, values and audiences as YAML data",
         write=lambda m, view: write_argdown(m), parse=read_argdown,
         import_suffixes=(".argdown", ".ad", ".md"), rank=40,
     ),
