@@ -578,18 +578,27 @@ def brief(
     thesis: Annotated[str, typer.Option("--thesis", help="The id of the thesis to argue.")],
     side: Annotated[SideName, typer.Option("--side", help="Argue for or against it.")],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="The brief to write: .md, .html or .pdf.")
+        Path,
+        typer.Option("-o", "--output", help="The brief to write: .md, .html, .pdf or .docx."),
     ],
     semantics: SemanticsOpt = GROUNDED,
     timeout: TimeoutOpt = 10.0,
     letter: Annotated[
         bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
     ] = False,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help=".docx: folder of the sources' texts, to show each quote in its sentence "
+            "(default: $ARGMAP_SOURCES, or sources/ near the map, or ../shared/sources).",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write a debate brief for one side of a thesis: Markdown, print-ready HTML, or PDF."""
-    from argmap.graph import to_graph
-    from argmap.model import suggest
-    from argmap.products.brief import build_brief, to_html, to_markdown
+    """Write a debate brief for one side of a thesis: Markdown, print-ready HTML, PDF, or
+    a Verbatim-style Word file (.docx: pocket, hats, blocks, tags and cards)."""
+    from argmap.products.brief import to_html, to_markdown
     from argmap.store.atomic import atomic_write_bytes
 
     def pdf(b: Brief) -> bytes:
@@ -597,21 +606,21 @@ def brief(
 
         return to_pdf(b, letter=letter)
 
+    def docx(b: Brief) -> bytes:
+        from argmap.products.brief.docx import source_texts, to_docx
+        from argmap.store.library import sources_dir
+
+        folder = sources or sources_dir(path.parent)
+        return to_docx(b, argument_map, source_texts(argument_map, folder))
+
     renderers: dict[str, Callable[[Brief], str | bytes]] = {
         ".md": to_markdown, ".markdown": to_markdown, ".html": to_html, ".htm": to_html,
-        ".pdf": pdf,
+        ".pdf": pdf, ".docx": docx,
     }  # fmt: skip
     render = renderers.get(output.suffix.lower())
     if render is None:
-        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html or .pdf")
-    argument_map = _load(path).map
-    claims = [c.id for c in argument_map.claims]
-    if thesis not in claims:
-        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
-    result = build_brief(
-        to_graph(argument_map), thesis, side.value, semantics=semantics.value,
-        timeout=timeout or None,
-    )  # fmt: skip
+        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
+    argument_map, result = _brief_of(path, thesis, side, semantics, timeout)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(f"wrote {output}")
@@ -763,6 +772,49 @@ def app_(
         "--client.toolbarMode", "viewer", "--theme.base", "light",
     ]  # fmt: skip
     raise typer.Exit(subprocess.call(command, env=env))
+
+
+def _brief_of(
+    path: Path, thesis: str, side: SideName, semantics: SemanticsName, timeout: float
+) -> tuple[ArgumentMap, Brief]:
+    """Read a map and build the brief for ``side`` of ``thesis``, or exit 1 saying why."""
+    from argmap.graph import to_graph
+    from argmap.model import suggest
+    from argmap.products.brief import build_brief
+
+    argument_map = _load(path).map
+    claims = [c.id for c in argument_map.claims]
+    if thesis not in claims:
+        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    result = build_brief(
+        to_graph(argument_map), thesis, side.value, semantics=semantics.value,
+        timeout=timeout or None,
+    )  # fmt: skip
+    return argument_map, result
+
+
+@app.command()
+def flow(
+    path: MapArg,
+    thesis: Annotated[str, typer.Option("--thesis", help="The id of the thesis of the round.")],
+    side: Annotated[SideName, typer.Option("--side", help="Our side: for (aff) or against (neg).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The sheet: .xlsx or .csv.")],
+    semantics: SemanticsOpt = GROUNDED,
+    timeout: TimeoutOpt = 10.0,
+) -> None:
+    """Write a flow sheet for a policy round, one column per speech (1AC ... 2AR),
+    pre-filled from the map: each side's arguments, the answers, the drops to extend."""
+    from argmap.products.flow import build_flow, to_csv, to_xlsx
+    from argmap.store.atomic import atomic_write_bytes
+
+    suffix = output.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        _fail(f"{output}: unknown flow format {output.suffix!r}; use .xlsx or .csv")
+    _, result = _brief_of(path, thesis, side, semantics, timeout)
+    sheet = build_flow(result)
+    data = to_xlsx(sheet) if suffix == ".xlsx" else to_csv(sheet).encode("utf-8")
+    atomic_write_bytes(output, data)
+    typer.echo(f"wrote {output} ({len(sheet.rows)} rows)")
 
 
 @app.command("diff")

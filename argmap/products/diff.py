@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from argmap.model import ArgumentMap, Claim, Relation
+from argmap.semantics.framework import DEFAULT_VIEW
 
 CLAIM_FIELDS = ("statement", "quote", "kind", "source", "actor", "values")
 TEXT_MATCH = 0.6  # the least similarity (0 to 1) at which two claims are the same claim
@@ -242,9 +243,9 @@ def _label_changes(
     from argmap.analysis import evaluate
     from argmap.graph import to_graph
 
-    options = {"view": view} if view else {}
-    before = evaluate(to_graph(old), semantics, timeout=10.0, **options).labels
-    after = evaluate(to_graph(new), semantics, timeout=10.0, **options).labels
+    view = view or DEFAULT_VIEW
+    before = evaluate(to_graph(old), semantics, view, timeout=10.0).labels
+    after = evaluate(to_graph(new), semantics, view, timeout=10.0).labels
     return tuple(
         LabelChange(m.new, str(before[m.old]), str(after[m.new]))
         for m in matches
