@@ -223,3 +223,53 @@ def test_export_and_import_page(maps: Path) -> None:
         assert not at.exception and not at.error, fmt
         [download] = at.get("download_button")
         assert download.proto.label == f"Download mini{suffix}"
+
+
+NGO_TEXT = (
+    "Rights Groups on the Draft Treaty\n\n"
+    "The draft was tabled in the spring. Its article on data retention runs to four pages.\n"
+    "Human rights organisations warn that a broad treaty could become a tool for repression\n"
+    "of reporters and activists. Delegates are expected to vote in the autumn."
+)
+
+
+def test_suggest_a_quote_fills_the_quote_from_the_claims_source(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = maps / "mini.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    kind: statement\n    date: 2021\n",
+                     "    kind: statement\n    date: 2021\n    text_file: ngo.txt\n"),
+        encoding="utf-8",
+    )  # fmt: skip
+    sources = maps / "texts"
+    sources.mkdir()
+    (sources / "ngo.txt").write_text(NGO_TEXT, encoding="utf-8")
+    monkeypatch.setenv("ARGMAP_SOURCES", str(sources))
+    at = pick(open_page(map="mini"), "rights-risk")
+    button(at, "Suggest a quote").click().run()
+    assert not at.exception, at.exception
+    expected = (
+        "Human rights organisations warn that a broad treaty could become a tool for "
+        "repression of reporters and activists."
+    )
+    assert by_label(at.text_area, "Quote").value == expected
+    assert any("Quote suggested from ngo.txt" in _plain(i.value) for i in at.info)
+    button(at, "Apply").click().run()  # the suggestion is a quote the map accepts
+    assert not errors(at)
+    assert "Unsaved: changed claim rights-risk" in captions(at)
+
+
+def test_suggest_a_quote_says_why_there_is_none(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGMAP_SOURCES", str(maps))
+    at = pick(open_page(map="mini"), "rights-risk")
+    button(at, "Suggest a quote").click().run()
+    assert by_label(at.text_area, "Quote").value == "a tool for repression"  # unchanged
+    assert any("has no text_file" in _plain(w.value) for w in at.warning)
+
+
+def _plain(markdown: object) -> str:
+    return re.sub(r"\\(.)", r"\1", str(markdown))

@@ -19,8 +19,11 @@ from argmap.analysis import evaluate, positions
 from argmap.app.main import page_path
 from argmap.graph import to_graph
 from argmap.products.brief import build_brief, to_html, to_markdown
+from argmap.products.brief.docx import source_texts, to_docx
 from argmap.products.brief.pdf import to_pdf
+from argmap.products.flow import build_flow, to_xlsx
 from argmap.products.questions import KINDS, discussion_questions
+from argmap.store.library import sources_dir
 from argmap.store.verdicts import DEFAULT_DATABASE_FILE, VerdictStore
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
@@ -115,8 +118,15 @@ def test_brief_shows_the_case_and_downloads_exactly_the_brief(
     assert saved["brief-join-budapest-against.pdf"] == to_pdf(brief)
     at.radio(key="brief_paper").set_value("Letter").run()
     assert saved["brief-join-budapest-against.pdf"] == to_pdf(brief, letter=True) != to_pdf(brief)
+    m = read_map(maps / "mini.yaml").map
+    docx = to_docx(brief, m, source_texts(m, sources_dir(maps)))
+    assert saved["brief-join-budapest-against.docx"] == docx
+    assert saved["flow-join-budapest-against.xlsx"] == to_xlsx(build_flow(brief))
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download Markdown", "Download HTML", "Download PDF"]
+    assert labels == [
+        "Download Markdown", "Download HTML", "Download PDF", "Download Word (Verbatim)",
+        "Download flow (Excel)",
+    ]  # fmt: skip
 
 
 def test_brief_of_a_map_without_theses_uses_claims_that_bear_on_nothing(maps: Path) -> None:

@@ -21,6 +21,7 @@ NAVIGATION = (
     ("stepthrough.py", "Step-through"),
     ("sources.py", "Sources and actors"),
     ("verdicts.py", "Class verdicts"),
+    ("compare.py", "Compare maps"),
     ("edit.py", "Edit"),
     ("exchange.py", "Import and export"),
 )

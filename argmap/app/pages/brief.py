@@ -1,18 +1,20 @@
 """The brief page: pick a thesis and a side, read the debate brief, download it.
 
 The brief is argmap.products.brief's; this page only draws it (every map text through md_escape) and
-offers the very Markdown, HTML and PDF that ``argmap brief`` writes for the same choices.
+offers the very Markdown, HTML, PDF and Word (Verbatim) files that ``argmap brief`` writes for
+the same choices, and the flow sheet of ``argmap flow``.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from argmap.app.shared import current_map, keep, thesis_picker
+from argmap.app.shared import current_map, keep, maps_folder, thesis_picker
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import Cited, Point, Side
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import Label
+from argmap.store.library import sources_dir
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape, truncate
@@ -41,6 +43,21 @@ def pdf_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, vie
     from argmap.products.brief.pdf import to_pdf
 
     return to_pdf(_brief, letter=letter)
+
+
+@st.cache_data(max_entries=64, show_spinner="Writing the Word file…")
+def docx_of(key: str, _brief: Brief, _pm: PreparedMap, thesis: str, side: Side, semantics: str,
+            view: str) -> bytes:  # fmt: skip
+    from argmap.products.brief.docx import source_texts, to_docx
+
+    return to_docx(_brief, _pm.map, source_texts(_pm.map, sources_dir(maps_folder())))
+
+
+@st.cache_data(max_entries=64, show_spinner="Writing the flow…")
+def flow_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str) -> bytes:
+    from argmap.products.flow import build_flow, to_xlsx
+
+    return to_xlsx(build_flow(_brief))
 
 
 def cited(c: Cited, lead: str = "") -> None:
@@ -114,6 +131,19 @@ def main() -> None:
     pdf = pdf_of(key, brief, thesis, side, semantics, view, letter)
     right.download_button("Download PDF", pdf, file_name=f"{stem}.pdf",
                           mime="application/pdf", key="dl_pdf")  # fmt: skip
+    word, flow, _ = st.columns([1, 1, 3])
+    word.download_button(
+        "Download Word (Verbatim)", docx_of(key, brief, pm, thesis, side, semantics, view),
+        file_name=f"{stem}.docx", key="dl_docx", help="Pocket, hats, blocks and tags, with "
+        "cards whose quotes are highlighted: Verbatim's styles, for debaters.",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )  # fmt: skip
+    flow.download_button(
+        "Download flow (Excel)", flow_of(key, brief, thesis, side, semantics, view),
+        file_name=f"flow-{thesis}-{side}.xlsx", key="dl_flow", help="A column per speech "
+        "of a policy round (1AC to 2AR), pre-filled from the map, to flow against.",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
     if brief.message:
         st.warning(md_escape(brief.message))
 

@@ -16,10 +16,11 @@ from typing import Any
 
 import streamlit as st
 
-from argmap.app.shared import available_maps, current_map, ss
+from argmap.app.shared import available_maps, current_map, maps_folder, ss
 from argmap.model import ActorKind, ClaimKind, RelationType, SourceKind
 from argmap.problems import MapFileError
 from argmap.store.editing import SINGULAR, Editor, MergeRefused, SaveConflict
+from argmap.store.library import sources_dir
 from argmap.view.text import md_escape, truncate
 
 NEW = "__new__"
@@ -194,6 +195,39 @@ def apply(section: str, entry: str, fields: list[Field]) -> None:
     fresh_forms()
 
 
+def suggest_quote(section: str, entry: str) -> None:
+    """Fill the quote field with the passage of the claim's source that best grounds its
+    statement (the quote finder); say why when there is none."""
+    from argmap.products.quote_finder import find_passages
+    from argmap.products.quotes import normalize_space, source_text
+
+    ed: Editor = ss.editor
+    statement = str(ss.get(widget_key(section, entry, "statement")) or "").strip()
+    source = str(ss.get(widget_key(section, entry, "source")) or "")
+    folder = sources_dir(maps_folder())
+    if not statement or not source:
+        ss.edit_notice = ("warning", "Write the statement and choose the source first.")
+        return
+    if folder is None:
+        ss.edit_notice = ("warning", "No folder of source texts found: set ARGMAP_SOURCES.")
+        return
+    try:
+        file_name, text = source_text(ed.map, source, folder)
+    except LookupError as exc:
+        ss.edit_notice = ("warning", f"No quote to suggest: {exc.args[0]}.")
+        return
+    found = find_passages(statement, text, 1)
+    if not found:
+        ss.edit_notice = ("warning", f"{file_name} has no sentences to quote.")
+        return
+    ss[widget_key(section, entry, "quote")] = normalize_space(found[0].passage)
+    ss.edit_notice = (
+        "info",
+        f"Quote suggested from {file_name} (characters {found[0].start}-{found[0].end}, "
+        f"score {found[0].score:.2f}); trim it to the words that ground the claim, then apply.",
+    )
+
+
 def remove(section: str, entry: str, cascade_key: str) -> None:
     ed: Editor = ss.editor
     errors = ed.remove(section, entry, cascade=bool(ss.get(cascade_key)))  # type: ignore[arg-type]
@@ -332,6 +366,14 @@ def entry_form(ed: Editor, section: str, entry: str) -> None:
             )
         label = "Apply" if entry != NEW else f"Add {SINGULAR.get(section, '')}"
         st.form_submit_button(label, type="primary", on_click=apply, args=(section, entry, fields))
+        if section == "claims":
+            st.form_submit_button(
+                "Suggest a quote",
+                on_click=suggest_quote,
+                args=(section, entry),
+                help="Fill the quote with the passage of the source that best grounds the "
+                "statement (by meaning, not only by shared words).",
+            )
 
 
 def remove_controls(ed: Editor, section: str, entry: str) -> None:
