@@ -64,7 +64,7 @@ def cyber() -> ArgumentMap:
 
 @pytest.fixture(scope="module")
 def un_brief(cyber: ArgumentMap) -> Brief:
-    return build_brief(to_graph(cyber), "thesis-un-treaty", "for")
+    return build_brief(to_graph(cyber), "thesis-un-route", "for")
 
 
 def test_outline_is_pocket_hats_blocks_tags(cyber: ArgumentMap, un_brief: Brief) -> None:
@@ -81,17 +81,17 @@ def test_outline_is_pocket_hats_blocks_tags(cyber: ArgumentMap, un_brief: Brief)
     # Levels never skip down: a tag sits under a block or the pocket, a block under a hat.
     for (a, _), (b, _) in itertools.pairwise(headings):
         assert b <= a + 1 or (a, b) == (1, 4)  # the thesis's own card under the pocket
-    # Our answers sit in the block of the argument they answer, as tags.
-    after = {text: k for k, (_, text) in enumerate(headings)}
-    for p in un_brief.their_case:
-        start = after[f"A2: {p.claim.statement}"]
+    # Our answers sit in the block of the argument they answer, as tags, in brief order.
+    a2 = [k for k, (level, text) in enumerate(headings) if level == 3 and text.startswith("A2: ")]
+    assert len(a2) == len(un_brief.their_case)
+    for k, p in zip(a2, un_brief.their_case, strict=True):
+        assert headings[k][1] == f"A2: {p.claim.statement}"
         tags = []
-        for level, text in headings[start + 1 :]:
+        for level, text in headings[k + 1 :]:
             if level <= 3:
                 break
             tags.append(text)
-        for answer in p.answers:
-            assert answer.claim.statement in tags
+        assert tags[: len(p.answers)] == [a.claim.statement for a in p.answers]
 
 
 def test_every_card_has_its_cite_and_its_quote_highlighted(
@@ -178,7 +178,7 @@ def test_cli_writes_a_docx(tmp_path: Path) -> None:
     out = tmp_path / "brief.docx"
     result = runner.invoke(
         app,
-        ["brief", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-push", "--side", "against",
+        ["brief", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-route", "--side", "against",
          "-o", str(out), "--sources", str(tmp_path)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output

@@ -39,7 +39,7 @@ def test_speeches_are_a_policy_round() -> None:
 
 @pytest.mark.parametrize("side", ["for", "against"])
 def test_every_argument_and_answer_is_on_the_flow(G: nx.DiGraph, side: str) -> None:
-    brief = build_brief(G, "thesis-un-treaty", side)  # type: ignore[arg-type]
+    brief = build_brief(G, "thesis-un-route", side)  # type: ignore[arg-type]
     flow = build_flow(brief)
     cells = [cell for row in flow.rows for cell in row]
     on_thesis = [p for p in brief.their_case if p.target == brief.thesis.id]
@@ -61,8 +61,8 @@ def test_every_argument_and_answer_is_on_the_flow(G: nx.DiGraph, side: str) -> N
 
 
 def test_the_round_is_the_same_from_either_side(G: nx.DiGraph) -> None:
-    aff = build_flow(build_brief(G, "thesis-un-treaty", "for"))
-    neg = build_flow(build_brief(G, "thesis-un-treaty", "against"))
+    aff = build_flow(build_brief(G, "thesis-un-route", "for"))
+    neg = build_flow(build_brief(G, "thesis-un-route", "against"))
     assert sorted(aff.rows) == sorted(neg.rows) and aff.ours != neg.ours
 
 
@@ -70,12 +70,12 @@ def test_xlsx_reads_back_with_headers_frozen_wrapped_and_wide(tmp_path: Path) ->
     out = tmp_path / "flow.xlsx"
     result = runner.invoke(
         app,
-        ["flow", str(CYBERCRIME_MAP), "--thesis", "thesis-un-treaty", "--side", "for",
+        ["flow", str(CYBERCRIME_MAP), "--thesis", "thesis-un-route", "--side", "for",
          "-o", str(out)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     flow = build_flow(
-        build_brief(to_graph(read_map(CYBERCRIME_MAP).map), "thesis-un-treaty", "for")
+        build_brief(to_graph(read_map(CYBERCRIME_MAP).map), "thesis-un-route", "for")
     )
     sheet = load_workbook(out).active
     values = [[c or "" for c in row] for row in sheet.iter_rows(values_only=True)]
@@ -93,12 +93,12 @@ def test_csv_reads_back(tmp_path: Path, G: nx.DiGraph) -> None:
     out = tmp_path / "flow.csv"
     result = runner.invoke(
         app,
-        ["flow", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-push", "--side", "against",
+        ["flow", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-route", "--side", "against",
          "-o", str(out)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    flow = build_flow(build_brief(G, "thesis-budapest-push", "against"))
+    flow = build_flow(build_brief(G, "thesis-budapest-route", "against"))
     assert rows[0] == list(SPEECHES) and [tuple(r) for r in rows[1:]] == list(flow.rows)
     assert to_csv(flow) == out.read_text(encoding="utf-8")
 
@@ -106,10 +106,10 @@ def test_csv_reads_back(tmp_path: Path, G: nx.DiGraph) -> None:
 def test_cli_refuses_other_formats_and_unknown_theses(tmp_path: Path) -> None:
     base = ["flow", str(CYBERCRIME_MAP), "--side", "for"]
     result = runner.invoke(
-        app, [*base, "--thesis", "thesis-un-treaty", "-o", str(tmp_path / "f.ods")]
+        app, [*base, "--thesis", "thesis-un-route", "-o", str(tmp_path / "f.ods")]
     )
     assert result.exit_code == 1 and "use .xlsx or .csv" in result.stderr
     result = runner.invoke(
-        app, [*base, "--thesis", "thesis-un-treat", "-o", str(tmp_path / "f.csv")]
+        app, [*base, "--thesis", "thesis-un-rout", "-o", str(tmp_path / "f.csv")]
     )
-    assert result.exit_code == 1 and "did you mean 'thesis-un-treaty'" in result.stderr
+    assert result.exit_code == 1 and "did you mean 'thesis-un-route'" in result.stderr

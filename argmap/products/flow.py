@@ -120,11 +120,17 @@ def to_xlsx(flow: Flow) -> bytes:
         colour = "D9EAD3" if column - 1 in flow.ours else "F4CCCC"
         header.fill = PatternFill("solid", start_color=colour, end_color=colour)
         header.alignment = Alignment(horizontal="center")
-    for row in sheet.iter_rows(min_row=2):
+    for number, row in enumerate(sheet.iter_rows(min_row=2), 2):
         for cell in row:
             cell.alignment = wrap
+        # Spreadsheets do not all fit a row to its wrapped text on opening: give it the height.
+        lines = max(-(-len(str(cell.value or "")) // (WIDTH - 4)) for cell in row)
+        sheet.row_dimensions[number].height = 15 * max(1, lines)
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     workbook.properties.title = flow.title
     fixed = dt.datetime(2000, 1, 1)
     workbook.properties.created = workbook.properties.modified = fixed
