@@ -74,9 +74,7 @@ def test_xlsx_reads_back_with_headers_frozen_wrapped_and_wide(tmp_path: Path) ->
          "-o", str(out)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    flow = build_flow(
-        build_brief(to_graph(read_map(CYBERCRIME_MAP).map), "thesis-un-route", "for")
-    )
+    flow = build_flow(build_brief(to_graph(read_map(CYBERCRIME_MAP).map), "thesis-un-route", "for"))
     sheet = load_workbook(out).active
     values = [[c or "" for c in row] for row in sheet.iter_rows(values_only=True)]
     assert values[0] == list(SPEECHES)

@@ -131,7 +131,7 @@ def main() -> None:
     pdf = pdf_of(key, brief, thesis, side, semantics, view, letter)
     right.download_button("Download PDF", pdf, file_name=f"{stem}.pdf",
                           mime="application/pdf", key="dl_pdf")  # fmt: skip
-    word, flow, _ = st.columns([1, 1, 3])
+    word, flow, _ = st.columns([1.4, 1.2, 2.4])
     word.download_button(
         "Download Word (Verbatim)", docx_of(key, brief, pm, thesis, side, semantics, view),
         file_name=f"{stem}.docx", key="dl_docx", help="Pocket, hats, blocks and tags, with "

@@ -94,14 +94,16 @@ def main() -> None:
     new_claims = {c.id: c for c in b.claims}
 
     def claim(c_id: str, claims: dict[str, Claim]) -> str:
-        return f"`{md_escape(c_id)}` {md_escape(truncate(claims[c_id].statement, 140))}"
+        # Ids are lower-case letters, digits, '-', '_' and '.' (the map's rule): code spans
+        # show them as they are, where escapes would show as backslashes.
+        return f"`{c_id}` {md_escape(truncate(claims[c_id].statement, 140))}"
 
     st.header("Claims")
     section("Missing from the student's map", [claim(c, new_claims) for c in d.claims_added])
     section("Only in the student's map", [claim(c, old_claims) for c in d.claims_removed])
     section(
         "Matched by their words (other ids)",
-        [f"`{md_escape(m.old)}` is `{md_escape(m.new)}`: "
+        [f"`{m.old}` is `{m.new}`: "
          f"{md_escape(truncate(new_claims[m.new].statement, 120))}"
          for m in d.claims_matched if m.by == "text"],
     )  # fmt: skip
@@ -111,11 +113,11 @@ def main() -> None:
          for c in d.claims_changed],
     )  # fmt: skip
     st.header("Relations")
-    section("Missing from the student's map", [f"`{md_escape(r)}`" for r in d.relations_added])
-    section("Only in the student's map", [f"`{md_escape(r)}`" for r in d.relations_removed])
+    section("Missing from the student's map", [f"`{r}`" for r in d.relations_added])
+    section("Only in the student's map", [f"`{r}`" for r in d.relations_removed])
     section(
         "Retyped or retargeted",
-        [f"`{md_escape(c.id)}`: {md_escape(', '.join(c.fields))}" for c in d.relations_changed],
+        [f"`{c.id}`: {md_escape(', '.join(c.fields))}" for c in d.relations_changed],
     )
     st.header("Labels")
     section(
