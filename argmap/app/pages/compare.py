@@ -35,7 +35,11 @@ def pick_map(label: str, key: str, default: int) -> tuple[ArgumentMap, str] | No
     upload = st.file_uploader(label, type=["yaml", "yml"], key=f"{key}_upload")
     names = [NONE, *maps]
     chosen = st.selectbox(
-        "or a map from the folder", names, index=min(default, len(names) - 1), key=f"{key}_pick"
+        "or a map from the folder",
+        names,
+        index=min(default, len(names) - 1),
+        key=f"{key}_pick",
+        disabled=upload is not None,  # the upload is the one compared
     )
     try:
         if upload is not None:
@@ -86,10 +90,6 @@ def main() -> None:
         mime="application/json",
         key="cmp_json",
     )
-    if d.same:
-        st.success("The two maps say the same.")
-        return
-
     old_claims = {c.id: c for c in a.claims}
     new_claims = {c.id: c for c in b.claims}
 
@@ -98,15 +98,21 @@ def main() -> None:
         # show them as they are, where escapes would show as backslashes.
         return f"`{c_id}` {md_escape(truncate(claims[c_id].statement, 140))}"
 
+    renamed = [
+        f"`{m.old}` is `{m.new}`: {md_escape(truncate(new_claims[m.new].statement, 120))}"
+        for m in d.claims_matched
+        if m.by == "text"
+    ]
+    if d.same:
+        st.success("The two maps say the same.")
+        if renamed:
+            section("Matched by their words (other ids)", renamed)
+        return
+
     st.header("Claims")
     section("Missing from the student's map", [claim(c, new_claims) for c in d.claims_added])
     section("Only in the student's map", [claim(c, old_claims) for c in d.claims_removed])
-    section(
-        "Matched by their words (other ids)",
-        [f"`{m.old}` is `{m.new}`: "
-         f"{md_escape(truncate(new_claims[m.new].statement, 120))}"
-         for m in d.claims_matched if m.by == "text"],
-    )  # fmt: skip
+    section("Matched by their words (other ids)", renamed)
     section(
         "Changed",
         [f"{claim(c.id, new_claims)} — differs in {md_escape(', '.join(c.fields))}"
