@@ -20,6 +20,7 @@ from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE
 if TYPE_CHECKING:
     import networkx as nx
 
+    from argmap.limits import Limits
     from argmap.model import ArgumentMap
     from argmap.products.brief import Brief
     from argmap.readwrite.formats import Direction, Registry
@@ -44,18 +45,109 @@ def _fail(lines: list[str] | str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _load(path: Path) -> LoadedMap:
-    """Read a map or exit 1 with its located problems, one per line."""
+# The input limits of this run (argmap.limits), set by the --max-* options of each command.
+_LIMITS: list[Limits] = []
+
+
+def _limits() -> Limits:
+    from argmap.limits import DEFAULT_LIMITS
+
+    return _LIMITS[-1] if _LIMITS else DEFAULT_LIMITS
+
+
+def _size(text: str) -> int:
+    from argmap.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+_LIMIT_OPTIONS = {
+    "max_size": (
+        Annotated[
+            int | None,
+            typer.Option("--max-size", help="Refuse input files larger than this (e.g. 64MB; "
+                         "default 32MB).", parser=_size, show_default=False),
+        ],
+        "max_bytes",
+    ),
+    "max_items": (
+        Annotated[int | None, typer.Option("--max-items", help="Most entries in one list "
+                  "(default 100,000).", show_default=False)],
+        "max_items",
+    ),
+    "max_line": (
+        Annotated[int | None, typer.Option("--max-line", help="Most characters in one line "
+                  "(default 25,000).", show_default=False)],
+        "max_line",
+    ),
+    "max_text": (
+        Annotated[int | None, typer.Option("--max-text", help="Most characters in one text "
+                  "field (default 20,000).", show_default=False)],
+        "max_text",
+    ),
+}  # fmt: skip
+
+
+def _limited(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command that reads input the --max-size, --max-items, --max-line and
+    --max-text options (see argmap.limits), in force while it runs."""
+    import functools
+
+    @functools.wraps(command)
+    def run(*args: object, **kwargs: object) -> None:
+        changes = {field: kwargs.pop(name, None) for name, (_, field) in _LIMIT_OPTIONS.items()}
+        _LIMITS.append(_limits().replace(**changes))  # type: ignore[arg-type]
+        try:
+            command(*args, **kwargs)
+        finally:
+            _LIMITS.pop()
+
+    _LIMITED.append(run)
+    return run
+
+
+_LIMITED: list[Callable[..., None]] = []
+
+
+def _add_limit_options() -> None:
+    """Add the limit options to the signatures Typer reads (once the whole module is
+    defined: a command's annotations may name types defined after it)."""
+    import inspect
+
+    for run in _LIMITED:
+        command = run.__wrapped__  # type: ignore[attr-defined]
+        signature = inspect.signature(command, eval_str=True)
+        extra = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+            for name, (kind, _) in _LIMIT_OPTIONS.items()
+        ]
+        run.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[*signature.parameters.values(), *extra]
+        )
+        options = {name: kind for name, (kind, _) in _LIMIT_OPTIONS.items()}
+        run.__annotations__ = {**command.__annotations__, **options}
+
+
+def _load(path: Path, *, editable: bool = False) -> LoadedMap:
+    """Read a map or exit 1 with its located problems, one per line.
+
+    Read-only commands take the fast reader; only a command that writes the map back
+    (keeping its comments) needs ``editable``.
+    """
     from argmap.problems import MapFileError
     from argmap.store.yaml_map import read_map
 
     try:
-        return read_map(path)
+        return read_map(path, editable=editable, limits=_limits())
     except MapFileError as exc:
         _fail([str(p) for p in exc.problems])
 
 
 @app.command()
+@_limited
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Map files to check.", show_default=False)],
 ) -> None:
@@ -66,7 +158,7 @@ def validate(
     failed = False
     for path in paths:
         try:
-            loaded = read_map(path)
+            loaded = read_map(path, editable=False, limits=_limits())
         except MapFileError as exc:
             failed = True
             for problem in exc.problems:
@@ -87,6 +179,7 @@ def validate(
 
 
 @app.command()
+@_limited
 def show(path: MapArg) -> None:
     """Print a readable summary: sources, actors, claims per source, relation counts."""
     from argmap.products.summary import summary
@@ -95,6 +188,7 @@ def show(path: MapArg) -> None:
 
 
 @app.command("check-quotes")
+@_limited
 def check_quotes(
     path: MapArg,
     sources: Annotated[
@@ -109,13 +203,15 @@ def check_quotes(
 ) -> None:
     """Check that every claim's quote occurs in its source's text (whitespace aside)."""
     from argmap.products.quotes import check_quotes as run
-    from argmap.store.yaml_map import locate
+    from argmap.store.yaml_map import map_locator
 
     loaded = _load(path)
     results = run(loaded.map, sources)
     misses = [r for r in results if not r.found]
+    where = map_locator(loaded) if misses else None
     for r in misses:
-        line, col = locate(loaded.document, (r.section, r.claim_index, "quote"))
+        assert where is not None
+        line, col = where((r.section, r.claim_index, "quote"), False)
         message = (
             f"{path}:{line}:{col}: {r.section}[{r.claim_index}].quote ({r.claim_id}): {r.problem}"
         )
@@ -243,6 +339,7 @@ def formats_(
 
 
 @app.command()
+@_limited
 def export(
     path: MapArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
@@ -267,7 +364,7 @@ def export(
     fmt = to or _format_for(output, "export", "--to")
     if view not in VIEWS:
         _fail(f"unknown view {view!r}; expected {' or '.join(VIEWS)}")
-    loaded = _load(path)
+    loaded = _load(path, editable=fmt == "yaml")  # YAML keeps the file's comments
     try:
         data = _formats().export_map(loaded, fmt, view)
     except GraphvizMissing as exc:
@@ -279,6 +376,7 @@ def export(
 
 
 @app.command("import")
+@_limited
 def import_(
     source: Annotated[
         Path, typer.Argument(help="An Argdown, AIF JSON or Kialo file.", show_default=False)
@@ -303,14 +401,11 @@ def import_(
     fmt = from_ or _format_for(source, "import", "--from")
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to replace it")
+    from argmap.limits import read_limited
+
     try:
-        text = source.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        _fail(f"{source}:1:1: no such file")
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{source}:1:1: cannot read: {exc}")
-    try:
-        result = _formats().import_map(text, fmt, str(source))
+        text = read_limited(source, _limits(), lines=False)  # import_map checks the lines
+        result = _formats().import_map(text, fmt, str(source), limits=_limits())
     except MapFileError as exc:
         _fail([str(p) for p in exc.problems])
     for warning in result.warnings:
@@ -365,6 +460,7 @@ TimeoutOpt = Annotated[
 
 
 @app.command()
+@_limited
 def solve(
     path: Annotated[
         Path,
@@ -391,6 +487,7 @@ def solve(
 
 
 @app.command()
+@_limited
 def label(
     path: MapArg,
     semantics: SemanticsOpt = GROUNDED,
@@ -573,6 +670,7 @@ class SideName(StrEnum):
 
 
 @app.command()
+@_limited
 def brief(
     path: MapArg,
     thesis: Annotated[str, typer.Option("--thesis", help="The id of the thesis to argue.")],
@@ -847,6 +945,9 @@ def diff(
         ("attributions agreeing", score.attributions_agreeing),
     ):
         typer.echo(f"{name}: {n} of {total}")
+
+
+_add_limit_options()
 
 
 def main() -> None:

@@ -33,6 +33,7 @@ from pydantic import (
     model_validator,
 )
 
+from argmap.limits import SENTENCE_MAX, SHORT_LIST_MAX
 from argmap.problems import loc_text
 
 FORMAT_VERSION = 1
@@ -102,6 +103,8 @@ def _one_line(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_one_line)]
+# A statement, title or question is one sentence: a cap keeps a pasted article out of it.
+Sentence = Annotated[str, Field(max_length=SENTENCE_MAX), AfterValidator(_one_line)]
 
 
 class SourceKind(StrEnum):
@@ -249,7 +252,7 @@ class Claim(_Strict):
     """One claim, in the mapper's words, grounded in a verbatim quote from its source."""
 
     id: Id
-    statement: Text = Field(description="One sentence, in the mapper's words.")
+    statement: Sentence = Field(description="One sentence, in the mapper's words.")
     kind: ClaimKind = ClaimKind.claim
     source: Id = Field(description="The id of the source that states it.")
     actor: Id = Field(description="The id of the actor who holds it.")
@@ -257,7 +260,9 @@ class Claim(_Strict):
         max_length=600,
         description="A short verbatim quote from the source that grounds the claim.",
     )
-    tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]] = Field(default_factory=list)
+    tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]] = Field(
+        default_factory=list, max_length=SHORT_LIST_MAX
+    )
     values: list[Id] = Field(
         default_factory=list,
         description="Ids of the values (under values:) the claim appeals to; for audiences.",
@@ -285,8 +290,8 @@ class ArgumentMap(_Strict):
     """One debate: its question, sources, actors, claims and relations."""
 
     argmap: int = Field(default=FORMAT_VERSION, description="The version of the map format.")
-    title: Text
-    question: Text = Field(description="The question under debate.")
+    title: Sentence
+    question: Sentence = Field(description="The question under debate.")
     description: str | None = None
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)

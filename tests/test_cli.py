@@ -134,8 +134,8 @@ def test_validate_a_folder_or_binary_file(tmp_path: Path) -> None:
     binary.write_bytes(b"title: \xff\xfe\n")
     result = runner.invoke(app, ["validate", str(tmp_path), str(binary)])
     assert result.exit_code == 1
-    assert f"{tmp_path}:1:1: is a folder, not a map file" in result.stderr
-    assert f"{binary}:1:1: not UTF-8 text" in result.stderr
+    assert f"{tmp_path}:1:1: is a folder, not a file" in result.stderr
+    assert f"{binary}:1:8: not UTF-8 text: byte 0xff" in result.stderr  # at the byte
 
 
 def test_label_with_base_scores(small_map_file: Path) -> None:

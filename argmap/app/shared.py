@@ -14,6 +14,7 @@ import streamlit as st
 from argmap.app import state
 from argmap.app.state import VIEW_KEYS, WHAT_IF_KEYS
 from argmap.graph import theses
+from argmap.limits import read_bytes_limited
 from argmap.problems import MapFileError
 from argmap.store.atomic import content_hash
 from argmap.store.library import list_maps, maps_dir, upload_text
@@ -96,7 +97,7 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
             st.stop()
         name = ss.get(state.MAP) or next(iter(maps))
         path = maps[name]
-        data = path.read_bytes()
+        data = read_bytes_limited(path)
         key = content_hash(data)
         return prepared_file(key, path, path.name), name, key
     except MapFileError as exc:

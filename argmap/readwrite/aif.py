@@ -63,12 +63,14 @@ class _Locator:
 
     def __init__(self, text: str) -> None:
         self.lines: dict[tuple[str, str], int] = {}
+        line, counted = 1, 0  # lines are counted on from the last match: linear, not n²
         for match in re.finditer(r'"(nodeID|edgeID)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
             try:
                 value = _key(json.loads(match.group(2)))
             except json.JSONDecodeError:
                 continue
-            line = text.count("\n", 0, match.start()) + 1
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
             self.lines.setdefault((match.group(1), value), line)
 
     def node(self, node_id: str) -> int:
@@ -224,28 +226,43 @@ class _Reader:
         s_nodes = [n for n in self.nodes if self.type(n) in ("RA", "CA")]
         pending = [n for n in s_nodes if not self._targets_s(n)]
         pending += [n for n in s_nodes if self._targets_s(n)]
-        while pending:
-            ready = [
-                n
-                for n in pending
-                if all(
-                    t not in pending or t == n for t in self.out[n] if self.type(t) in ("RA", "CA")
-                )
-            ]
-            if not ready:
-                for n in pending:
-                    self.warn(
-                        n,
-                        f"{self.type(n)} node {n} is part of a circle of conflicts "
-                        "between inferences; ignored",
-                    )
-                break
-            for n in ready:
-                self._s_node(n)
-            pending = [n for n in pending if n not in ready]
+        for n in self._after_targets(pending):
+            self._s_node(n)
         self._keep_dialogue(people)
         self._report_unused()
         return self.b.result()
+
+    def _after_targets(self, pending: list[str]) -> list[str]:
+        """Return ``pending`` S nodes in rounds: a node comes after the S nodes it targets
+        (their relations must exist first), in ``pending`` order within a round; nodes on a
+        circle are warned about and left out. Linear: each node and edge is seen once."""
+        waiting = set(pending)
+        position = {n: k for k, n in enumerate(pending)}
+        left = {n: {t for t in self.out[n] if t in waiting and t != n} for n in pending}
+        dependents: dict[str, list[str]] = defaultdict(list)
+        for n, targets in left.items():
+            for t in targets:
+                dependents[t].append(n)
+        rounds: list[list[str]] = []
+        ready = [n for n in pending if not left[n]]
+        while ready:
+            rounds.append(ready)
+            freed = []
+            for t in ready:
+                for n in dependents[t]:
+                    left[n].discard(t)
+                    if not left[n]:
+                        freed.append(n)
+            ready = sorted(freed, key=position.__getitem__)
+        placed = {n for r in rounds for n in r}
+        for n in pending:
+            if n not in placed:
+                self.warn(
+                    n,
+                    f"{self.type(n)} node {n} is part of a circle of conflicts "
+                    "between inferences; ignored",
+                )
+        return [n for r in rounds for n in r]
 
     def _targets_s(self, nid: str) -> bool:
         return any(self.type(t) in ("RA", "CA") for t in self.out[nid])

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 from argmap.semantics.framework import DEFAULT_VIEW
 
 if TYPE_CHECKING:
+    from argmap.limits import Limits
     from argmap.model import ArgumentMap
     from argmap.readwrite.imported import ImportResult
     from argmap.store.yaml_map import LoadedMap
@@ -115,15 +116,40 @@ class Registry:
             data = fmt.write(source, view)  # type: ignore[arg-type]
         return data.encode("utf-8") if isinstance(data, str) else data
 
-    def import_map(self, text: str, name: str, filename: str) -> ImportResult:
+    def import_map(
+        self, text: str, name: str, filename: str, limits: Limits | None = None
+    ) -> ImportResult:
         """Return the map read from ``text`` in format ``name``, with what could not be kept
         as warnings; ``filename`` is used in located messages.
 
-        Raises :class:`~argmap.problems.MapFileError` when the text cannot be read at all.
+        Raises :class:`~argmap.problems.MapFileError` when the text cannot be read at all,
+        or is over ``limits`` (:mod:`argmap.limits`; checked before it is parsed, and the
+        map's list lengths after).
         """
+        from argmap.limits import DEFAULT_LIMITS, check_text, text_too_long, too_many_items
+        from argmap.problems import MapFileError, Problem
+
+        limits = limits or DEFAULT_LIMITS
         fmt = self.imports[name]
         assert fmt.parse is not None
-        return fmt.parse(text, filename)
+        # JSON may be one long line; line-based formats are refused on a line over the limit.
+        check_text(text, filename, limits, lines=fmt.mime != "application/json")
+        try:
+            result = fmt.parse(text, filename)
+        except RecursionError:
+            raise MapFileError(
+                [Problem(filename, 1, 1, "", "nested too deep to read (a hostile file?)")]
+            ) from None
+        m = result.map
+        for section in ("claims", "relations"):
+            if len(getattr(m, section)) > limits.max_items:
+                message = f"{section}: {too_many_items(len(getattr(m, section)), limits)}"
+                raise MapFileError([Problem(filename, 1, 1, "", message)])
+        for claim in m.claims:
+            if len(claim.note or "") > limits.max_text:
+                too_long = text_too_long(len(claim.note or ""), limits)
+                raise MapFileError([Problem(filename, 1, 1, "", f"claim {claim.id!r}: {too_long}")])
+        return result
 
 
 def discover(*packages: str) -> list[Format]:

@@ -31,6 +31,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from argmap.limits import DEFAULT_LIMITS, Limits, one_break, read_limited, split_lines
 from argmap.problems import MapFileError, Problem
 from argmap.semantics.dung import solve
 from argmap.semantics.framework import Framework
@@ -48,11 +49,14 @@ class FrameworkFormatError(MapFileError):
 PathOrText = str | os.PathLike[str]
 
 
-def read_framework(source: PathOrText, name: str | None = None) -> Framework:
+def read_framework(
+    source: PathOrText, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Framework:
     """Return the framework in ``source``: a file path, or the text itself.
 
     A ``str`` containing a newline, or one that is not an existing file, is taken as text.
-    ``name`` is the file name used in errors (default: the path, or ``<text>``).
+    ``name`` is the file name used in errors (default: the path, or ``<text>``). A file over
+    ``limits`` (its size, its longest line), or one that is not a regular file, is refused.
 
     >>> read_framework("a\\nb\\n#\\nb a\\n").attacks()
     [('b', 'a')]
@@ -62,15 +66,10 @@ def read_framework(source: PathOrText, name: str | None = None) -> Framework:
     path = Path(source)
     label = name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FrameworkFormatError(label, 1, 1, "no such file") from None
-    except IsADirectoryError:
-        raise FrameworkFormatError(label, 1, 1, "is a folder, not a framework file") from None
-    except UnicodeDecodeError as exc:
-        raise FrameworkFormatError(label, 1, 1, f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise FrameworkFormatError(label, 1, 1, f"cannot read: {exc.strerror}") from None
+        text = read_limited(path, limits, label)
+    except MapFileError as exc:
+        first = exc.problems[0]
+        raise FrameworkFormatError(label, first.line, first.col, first.message) from None
     return parse_framework(text, label)
 
 
@@ -80,7 +79,7 @@ def detect_format(text: str) -> str:
     >>> detect_format("# made by hand\\np af 2\\n"), detect_format("arg(x).\\n")
     ('iccma23', 'apx')
     """
-    for line in text.splitlines():
+    for line in split_lines(text):
         stripped = line.strip()
         if not stripped or stripped.startswith("%"):
             continue
@@ -100,6 +99,8 @@ def parse_framework(text: str, name: str = "<text>") -> Framework:
     >>> parse_framework("").names
     []
     """
+    if "\r" in text:
+        text = one_break(text)  # every parser below splits lines at "\n", as split_lines does
     fmt = detect_format(text)
     if fmt == "iccma23":
         return _parse_iccma23(text, name)
@@ -116,9 +117,10 @@ _HEADER = re.compile(r"\s*p\s+af\s+(\d+)\s*$")
 
 
 def _parse_iccma23(text: str, name: str) -> Framework:
-    # Find the header without splitting the whole text into lines.
-    pos, header_at = 0, 0
-    while True:
+    # Find the header without splitting the whole text into lines. Lines end at "\n" only
+    # (as in detect_format and the body below): a U+2028 inside a comment stays in it.
+    pos, header_at, line, end = 0, 0, "", -1
+    while pos <= len(text):
         end = text.find("\n", pos)
         line = text[pos : end if end >= 0 else len(text)]
         stripped = line.strip()
@@ -126,6 +128,10 @@ def _parse_iccma23(text: str, name: str) -> Framework:
             break
         if stripped and not stripped.startswith("#"):
             raise FrameworkFormatError(name, header_at + 1, 1, "expected the header 'p af N' first")
+        if end < 0:
+            raise FrameworkFormatError(
+                name, header_at + 1, 1, "no header 'p af N' (N: the number of arguments)"
+            )
         pos, header_at = end + 1, header_at + 1
     header = _HEADER.match(line)
     if not header:
@@ -312,7 +318,10 @@ def write_tgf(fw: Framework, path: PathOrText) -> None:
 
 
 def solve_task(
-    path: str | os.PathLike[str], semantics: str, timeout: float | None = None
+    path: str | os.PathLike[str],
+    semantics: str,
+    timeout: float | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> dict[str, Any]:
     """Return the answer of ``argmap solve``: the extensions of an ICCMA file, JSON-ready.
 
@@ -329,7 +338,7 @@ def solve_task(
     >>> solve_task(p, "stable")
     {'semantics': 'stable', 'extensions': [['1'], ['2']], 'complete': True}
     """
-    result = solve(read_framework(path), semantics, timeout)
+    result = solve(read_framework(path, limits=limits), semantics, timeout)
     out: dict[str, Any] = {"semantics": semantics}
     if result.complete:
         out["extensions"] = result.extensions

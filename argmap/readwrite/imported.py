@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from argmap.limits import SENTENCE_MAX
 from argmap.model import ID_PATTERN, ArgumentMap
 from argmap.problems import MapFileError, Problem
 
@@ -86,6 +87,8 @@ class MapBuilder:
         self.relations: list[dict[str, Any]] = []
         self.warnings: list[Problem] = []
         self._used: set[str] = set()
+        self._next: dict[str, int] = {}  # base id -> the next -N suffix to try
+        self._relation_by_ends: dict[tuple[str, str, str], dict[str, Any]] = {}
         self._default_source: str | None = None
         self._default_actor: str | None = None
 
@@ -94,9 +97,11 @@ class MapBuilder:
         """Return ``wanted`` (made a valid id) or, if taken, it with the first free ``-N``."""
         base = wanted if is_id(wanted) else slug(wanted) or fallback
         base = base[:72].rstrip("-_.") or fallback
-        candidate, n = base, 2
+        # Resume counting where this base last stopped: n ids alike cost n steps, not n².
+        candidate, n = base, self._next.get(base, 2)
         while candidate in self._used:
             candidate, n = f"{base}-{n}", n + 1
+        self._next[base] = n
         self._used.add(candidate)
         return candidate
 
@@ -160,6 +165,15 @@ class MapBuilder:
                 f"({QUOTE_MAX} characters); its quote was cut",
             )
             quote = quote[: QUOTE_MAX - 1].rstrip() + "…"
+        if len(statement) > SENTENCE_MAX:
+            # A statement is one sentence: keep its start, and the whole text as the note.
+            self.warn(
+                line,
+                f"the text of {cid!r} is longer than a statement may be ({SENTENCE_MAX:,} "
+                "characters); its statement was cut and the whole text kept as its note",
+            )
+            note = "\n\n".join(t for t in (statement, note) if t)
+            statement = statement[: SENTENCE_MAX - 1].rstrip() + "…"
         claim: dict[str, Any] = {
             "id": cid,
             "statement": statement,
@@ -190,16 +204,17 @@ class MapBuilder:
         A relation already added with the same type and ends is the same relation (Argdown
         lets one be written from both ends): its id is returned and nothing is added.
         """
-        for known in self.relations:
-            if (known["type"], known["from"], known["to"]) == (type_, from_, to):
-                if note and not known.get("note"):
-                    known["note"] = note
-                return str(known["id"])
+        known = self._relation_by_ends.get((type_, from_, to))  # a dict: linear, not n²
+        if known is not None:
+            if note and not known.get("note"):
+                known["note"] = note
+            return str(known["id"])
         rid = self.unique_id(wanted_id or f"r-{from_}-{type_}-{to}", "r")
         relation: dict[str, Any] = {"id": rid, "type": type_, "from": from_, "to": to}
         if note:
             relation["note"] = note
         self.relations.append(relation)
+        self._relation_by_ends[(type_, from_, to)] = relation
         return rid
 
     def result(self) -> ImportResult:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argmap.problems import MapFileError, Problem
-
 DEFAULT_MAP = "cybercrime-treaties"
 
 
@@ -26,13 +24,11 @@ def list_maps(directory: Path) -> dict[str, Path]:
 
 
 def upload_text(name: str, data: bytes) -> str:
-    """An uploaded file's text; raises a located MapFileError when it is not UTF-8."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MapFileError(
-            [Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
-        ) from None
+    """An uploaded file's text; raises a located MapFileError when it is not UTF-8 or is
+    over the input limits (:mod:`argmap.limits`)."""
+    from argmap.limits import text_of
+
+    return text_of(data, name)
 
 
 def sources_dir(maps_folder: Path) -> Path | None:

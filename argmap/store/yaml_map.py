@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from argmap.limits import DEFAULT_LIMITS, Limits, check_text, read_limited
 from argmap.model import (
     ID_PATTERN,
     Actor,
@@ -48,6 +49,7 @@ from argmap.model import (
 )
 from argmap.problems import MapFileError, Problem, loc_text
 from argmap.store.atomic import atomic_write_text
+from argmap.store.fast_yaml import FALLBACK, load_data
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema={schema}\n"
 DEFAULT_SCHEMA_REF = "../schema/argmap-map.schema.json"
@@ -86,45 +88,77 @@ def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     return yaml
 
 
-def read_map(path: str | os.PathLike[str], *, editable: bool = True) -> LoadedMap:
+def read_map(
+    path: str | os.PathLike[str], *, editable: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> LoadedMap:
     """Read and validate a map file.
 
-    With ``editable=False`` the file is parsed by the fast C loader and no document is
-    kept, so :func:`write_map` could not keep its comments: for viewing, not editing.
+    With ``editable=False`` the file is parsed by the fast reader
+    (:mod:`argmap.store.fast_yaml`) and no document is kept, so :func:`write_map` could not
+    keep its comments: for viewing, not editing. Problems are located all the same.
+    A file over ``limits`` is refused before it is parsed (see :mod:`argmap.limits`).
     Raises :class:`~argmap.problems.MapFileError` listing every problem in the file.
     """
-    target = Path(path)
-    try:
-        text = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MapFileError([Problem(str(path), 1, 1, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise MapFileError([Problem(str(path), 1, 1, "", "is a folder, not a map file")]) from None
-    except OSError as exc:
-        raise MapFileError([Problem(str(path), 1, 1, "", f"cannot read: {exc.strerror}")]) from None
-    except UnicodeDecodeError as exc:
-        raise MapFileError(
-            [Problem(str(path), 1, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
-        ) from None
-    loaded = read_map_text(text, str(path), editable=editable)
-    loaded.path = target
+    text = read_limited(path, limits)
+    loaded = read_map_text(text, str(path), editable=editable, limits=limits)
+    loaded.path = Path(path)
     return loaded
 
 
-def read_map_text(text: str, name: str = "<map>", *, editable: bool = True) -> LoadedMap:
+def read_map_text(
+    text: str, name: str = "<map>", *, editable: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> LoadedMap:
     """Validate map text (for uploads and tests); ``name`` is used in error messages.
 
-    ``editable`` is as for :func:`read_map`.
+    ``editable`` and ``limits`` are as for :func:`read_map`. The limits are checked first,
+    by the fast reader, whichever way the map is then read.
     """
-    if not editable:
+    check_text(text, name, limits)
+    positions: Positions = {}
+    data = load_data(text, name, limits)
+    if not editable and data is not FALLBACK:
         try:
-            data = YAML(typ="safe", pure=False).load(text)
             return LoadedMap(map=ArgumentMap.model_validate(data))
-        except (YAMLError, ValidationError, ValueError):
-            pass  # the round-trip reader below locates every problem
+        except (ValidationError, ValueError):
+            # Parse again to note where everything is (cheap beside the round-trip reader).
+            load_data(text, name, limits, positions=positions)
+            argument_map = validate_document(data, name, _positions_locator(positions))
+            return LoadedMap(map=argument_map)
     document, indent = load_document(text, name)
     argument_map = validate_document(document, name)
     return LoadedMap(map=argument_map, path=None, document=document, indent=indent)
+
+
+Positions = dict[tuple[str | int, ...], tuple[int, int, int, int]]
+Locator = Callable[[Sequence[str | int], bool], tuple[int, int]]
+
+
+def _positions_locator(
+    positions: Positions,
+) -> Locator:
+    """Return a locator over the positions :func:`fast_yaml.load_data` recorded."""
+
+    def where(loc: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+        line, col, *_ = positions.get((), (1, 1, 1, 1))
+        for n in range(1, len(loc) + 1):
+            found = positions.get(tuple(loc[:n]))
+            if found is None:
+                break
+            line, col = found[2:] if key and n == len(loc) else found[:2]
+        return line, col
+
+    return where
+
+
+def map_locator(loaded: LoadedMap) -> Locator:
+    """Return ``(loc, key) -> (line, col)`` for a map read from a file, editable or not."""
+    if loaded.document is not None:
+        document = loaded.document
+        return lambda loc, key=False: locate(document, loc, key=key)
+    positions: Positions = {}
+    if loaded.path is not None:
+        load_data(read_limited(loaded.path), loaded.name, positions=positions)
+    return _positions_locator(positions)
 
 
 def load_document(text: str, name: str = "<map>") -> tuple[Any, tuple[int, int, int]]:
@@ -153,8 +187,15 @@ def load_document(text: str, name: str = "<map>") -> tuple[Any, tuple[int, int, 
         raise MapFileError([Problem(name, 1, 1, "", f"YAML syntax: {exc}")]) from None
 
 
-def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
-    """Validate a loaded document; raise MapFileError with every located problem."""
+def validate_document(
+    document: Any, name: str = "<map>", where: Locator | None = None
+) -> ArgumentMap:
+    """Validate a loaded document; raise MapFileError with every located problem.
+
+    ``where`` locates a path in the file (default: the round-trip document's own marks).
+    """
+    if where is None:
+        where = lambda loc, key=False: locate(document, loc, key=key)  # noqa: E731
     if not isinstance(document, dict):
         found = "an empty file" if document is None else f"a {type(document).__name__}"
         raise MapFileError(
@@ -177,7 +218,7 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
             section: getattr(argument_map, section) for section in _SECTIONS
         }
     except ValidationError as exc:
-        problems.extend(pydantic_problem(document, err, name) for err in exc.errors())
+        problems.extend(pydantic_problem(document, err, name, where) for err in exc.errors())
         # Validate entry by entry so the cross-references of the good ones still get checked.
         items = {}
         for section, model in _SECTIONS.items():
@@ -193,7 +234,7 @@ def validate_document(document: Any, name: str = "<map>") -> ArgumentMap:
         values=items["values"],
         audiences=items["audiences"],
     ):
-        line, col = locate(document, ref.loc)
+        line, col = where(ref.loc, False)
         problems.append(Problem.at(name, line, col, ref.loc, ref.message, "reference"))
     if problems or argument_map is None:
         raise MapFileError(problems)
@@ -252,15 +293,19 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def pydantic_problem(document: Any, err: Any, name: str) -> Problem:
+def pydantic_problem(document: Any, err: Any, name: str, where: Locator | None = None) -> Problem:
     """Return pydantic's error ``err`` on ``document`` as a :class:`Problem` located in the
-    file ``name``, with a message that says what is expected here and how to fix it."""
-    problem = _pydantic_message(document, err, name)
+    file ``name``, with a message that says what is expected here and how to fix it.
+
+    ``where`` locates a path (default: the round-trip document's own marks)."""
+    if where is None:
+        where = lambda loc, key=False: locate(document, loc, key=key)  # noqa: E731
+    problem = _pydantic_message(document, err, name, where)
     loc = _file_loc(document, tuple(p for p in err["loc"] if isinstance(p, str | int)))
     return replace(problem, type=str(err["type"]), loc=loc)
 
 
-def _pydantic_message(document: Any, err: Any, name: str) -> Problem:
+def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Problem:
     loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
     kind = err["type"]
     # Only keep the part of the location that names fields and list positions in the file.
@@ -273,15 +318,28 @@ def _pydantic_message(document: Any, err: Any, name: str) -> Problem:
         allowed = _field_names(_model_at(path_loc[:-1]))
         message = f"unknown field {field_name!r}{suggest(field_name, allowed)} "
         message += f"(allowed here: {', '.join(allowed)})"
-        line, col = locate(document, path_loc, key=True)
+        line, col = where(path_loc, True)
         return Problem(name, line, col, path, message)
-    line, col = locate(document, path_loc)
+    line, col = where(path_loc, False)
     if kind == "missing":
         field_name = str(loc[-1])
         description = _describe(model, field_name)
         message = f"missing required field {field_name!r}" + (
             f": {description}" if description else ""
         )
+        return Problem(name, line, col, path, message)
+    if kind in ("string_too_long", "too_long"):
+        most = err.get("ctx", {}).get("max_length")
+        field_name = str(path_loc[-1]) if path_loc else "value"
+        if kind == "too_long":
+            message = f"{len(value):,} entries; {field_name} holds at most {most}"
+        elif field_name in ("statement", "title", "question"):
+            message = (
+                f"a {field_name} of {len(value):,} characters; a {field_name} is one sentence, "
+                f"at most {most:,} characters: shorten it, and put the detail in note:"
+            )
+        else:
+            message = f"{len(value):,} characters; {field_name} holds at most {most:,}"
         return Problem(name, line, col, path, message)
     if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
         message = (
@@ -369,13 +427,51 @@ def dump_map(loaded: LoadedMap | ArgumentMap, *, schema: str = DEFAULT_SCHEMA_RE
         header = ""
     else:
         argument_map = loaded.map if isinstance(loaded, LoadedMap) else loaded
-        document = CommentedMap()
-        sync_document(document, argument_map)
-        indent = (2, 4, 2)
-        header = SCHEMA_MODELINE.format(schema=schema)
+        return SCHEMA_MODELINE.format(schema=schema) + dump_fresh(argument_map)
     stream = io.StringIO()
     _yaml(indent).dump(document, stream)
     return header + stream.getvalue()
+
+
+def dump_fresh(argument_map: ArgumentMap) -> str:
+    """Return the YAML of a map that has no file yet (an import): libyaml's C emitter, many
+    times faster than the round-trip writer, for a document with no comments to keep.
+
+    Fields at their defaults are left out, as :func:`sync_document` does for new keys. Text
+    holding a character YAML reads as a line break (U+2028...) or cannot print is written
+    double-quoted, escaped, so the file reads back the same and line numbers agree.
+
+    >>> from argmap.model import ArgumentMap
+    >>> print(dump_fresh(ArgumentMap(title="T", question="Why\u2028not?")), end="")
+    argmap: 1
+    title: T
+    question: "Why\\Lnot?"
+    """
+    import yaml
+
+    lean = argument_map.model_dump(
+        mode="json", by_alias=True, exclude_none=True, exclude_defaults=True
+    )
+    data = {"argmap": argument_map.argmap, **lean}
+    return yaml.dump(data, Dumper=_FreshDumper, sort_keys=False, allow_unicode=True, width=4096)
+
+
+def _fresh_dumper() -> Any:
+    import yaml
+
+    class FreshDumper(yaml.CSafeDumper):  # type: ignore[misc,name-defined]
+        pass
+
+    def text(dumper: Any, value: str) -> Any:
+        style = '"' if _UNSAFE_TEXT.search(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    FreshDumper.add_representer(str, text)
+    return FreshDumper
+
+
+_UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_FreshDumper = _fresh_dumper()
 
 
 def write_map(loaded: LoadedMap | ArgumentMap, path: str | os.PathLike[str] | None = None) -> Path:

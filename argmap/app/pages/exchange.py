@@ -14,6 +14,7 @@ import streamlit as st
 from argmap.app.shared import current_map, maps_folder
 from argmap.problems import MapFileError
 from argmap.readwrite.imported import slug
+from argmap.store.library import upload_text
 from argmap.store.yaml_map import dump_map, write_map
 from argmap.view.formats import registry
 from argmap.view.prepared import PreparedMap
@@ -64,7 +65,8 @@ def import_section() -> None:
         format_func=lambda f: IMPORTS[f].label,
     )  # fmt: skip
     try:
-        result = FORMATS.import_map(upload.getvalue().decode("utf-8-sig"), fmt, upload.name)
+        text = upload_text(upload.name, upload.getvalue())  # within the input limits
+        result = FORMATS.import_map(text, fmt, upload.name)
     except MapFileError as exc:
         st.error(f"{len(exc.problems)} problem(s): nothing was imported. Each line says where.")
         st.code("\n".join(map(str, exc.problems)), language=None, wrap_lines=True)
