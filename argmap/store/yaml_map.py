@@ -244,8 +244,11 @@ def validate_document(
 def map_warnings(loaded: LoadedMap) -> list[Problem]:
     """Return the located warnings of a valid map (see :func:`argmap.model.relation_warnings`)."""
     out = []
-    for ref in relation_warnings(loaded.map.relations):
-        line, col = locate(loaded.document, ref.loc) if loaded.document is not None else (1, 1)
+    warnings = relation_warnings(loaded.map.relations)
+    where = map_locator(loaded) if warnings else None  # read-only maps: located all the same
+    for ref in warnings:
+        assert where is not None
+        line, col = where(ref.loc, False)
         out.append(Problem.at(loaded.name, line, col, ref.loc, ref.message, "duplicate_relation"))
     return out
 
