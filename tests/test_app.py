@@ -105,11 +105,16 @@ def test_a_broken_file_shows_located_problems_not_a_traceback(
     assert not at.get("component_instance")
 
 
-def test_the_component_gets_positions_relations_and_status(maps: Path) -> None:
+def test_the_component_gets_the_tree_relations_and_status(maps: Path) -> None:
     at = run(map="mini")
     args = drawn(at)
     nodes = claim_nodes(at)
-    assert nodes["join-budapest"]["y"] < nodes["budapest-works"]["y"] < nodes["speed-matters"]["y"]
+    # The layering tree the component collapses along (it lays the map out itself).
+    assert nodes["join-budapest"]["data"]["tree"] == ""
+    assert nodes["speed-matters"]["data"]["tree"] == "budapest-works"
+    assert nodes["speed-matters"]["data"]["depth"] == 3
+    assert args["graph"]["collapse"] is True  # the whole map opens at first sight
+    assert "x" not in nodes["join-budapest"]
     edges = {e["data"]["id"]: e for e in args["graph"]["edges"]}
     assert edges["r-regional"]["cls"].startswith("attacks")
     assert edges["r-works"]["cls"].startswith("supports")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from argmap.store.yaml_map import read_map, read_map_text
 from argmap.view.colours import PALETTE, STATUS_COLOURS, UNKNOWN, by_category, by_status
 from argmap.view.detail import claim_detail
 from argmap.view.elements import graph_payload
-from argmap.view.layout import NODE_H, NODE_W, QUESTION
+from argmap.view.layout import QUESTION
 from argmap.view.prepared import PreparedMap, prepare
 from argmap.view.select import (
     Filters,
@@ -43,38 +42,28 @@ def hostile() -> PreparedMap:
     return prepare(read_map(FIXTURES / "hostile.yaml").map, "hostile")
 
 
-def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return abs(a[0] - b[0]) < NODE_W and abs(a[1] - b[1]) < NODE_H
+def test_layering_tree_hangs_claims_under_what_they_bear_on(mini: PreparedMap) -> None:
+    tree = mini.layout
+    assert tree.depth[QUESTION] == 0
+    assert tree.depth["join-budapest"] == 1 and tree.parent["join-budapest"] is None
+    assert tree.depth["speed-matters"] == 3 and tree.parent["speed-matters"] == "budapest-works"
+    # The undercutter hangs beside the claim whose link it undercuts, on the same layer.
+    assert tree.parent["open-to-all"] == tree.parent["budapest-is-regional"] == "join-budapest"
+    # Supports before attacks among a claim's children.
+    kids = tree.children["join-budapest"]
+    assert kids.index("budapest-works") < kids.index("budapest-is-regional")
+    assert kids.index("budapest-works") < kids.index("un-treaty-needed")
 
 
-def test_layout_reads_top_down_without_overlaps(mini: PreparedMap) -> None:
-    pos, depth = mini.layout.positions, mini.layout.depth
-    assert pos[QUESTION][1] < pos["join-budapest"][1] < pos["budapest-works"][1]
-    assert depth["join-budapest"] == 1 and depth["speed-matters"] == 3
-    # The undercutter sits beside the claim whose link it undercuts, on the same layer.
-    assert pos["open-to-all"][1] == pos["budapest-is-regional"][1]
-    # Supports to the left of attacks.
-    assert pos["budapest-works"][0] < pos["budapest-is-regional"][0] < pos["un-treaty-needed"][0]
-    claims = [c for c in pos if c != QUESTION]
-    assert not [(a, b) for a in claims for b in claims if a < b and overlaps(pos[a], pos[b])]
-    ax, ay = mini.layout.anchors["r-regional"]
-    (x1, y1), (x2, y2) = pos["budapest-is-regional"], pos["join-budapest"]
-    assert (ax, ay) == ((x1 + x2) / 2, (y1 + y2) / 2)
-
-
-def test_layout_of_a_big_map_is_fast_and_overlap_free() -> None:
+def test_layering_tree_of_a_big_map_covers_every_claim_once() -> None:
     big = prepare(read_map_text(generate_map_text(500), "big").map, "big")
-    pos = big.layout.positions
-    assert len(pos) == 501
-    cells = {(round(x / 10), round(y / 10)) for x, y in pos.values()}
-    assert len(cells) == len(pos)  # no two cards share a place
-    rows: dict[float, list[float]] = {}
-    for c, (x, y) in pos.items():
-        if c != QUESTION:
-            rows.setdefault(y, []).append(x)
-    for xs in rows.values():
-        xs.sort()
-        assert all(b - a >= NODE_W for a, b in itertools.pairwise(xs))
+    tree = big.layout
+    assert len(tree.parent) == 500
+    below = [k for kids in tree.children.values() for k in kids]
+    assert len(below) == len(set(below)) == 500 - sum(p is None for p in tree.parent.values())
+    for claim, parent in tree.parent.items():
+        if parent is not None:
+            assert tree.depth[claim] == tree.depth[parent] + 1
 
 
 def test_filters_search_and_focus(mini: PreparedMap) -> None:

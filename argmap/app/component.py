@@ -26,7 +26,8 @@ def argmap_graph(
     key: str = "graph",
     on_change: Callable[[], None] | None = None,
 ) -> dict[str, Any] | None:
-    """Draw the map; returns ``{"claim": id, "click": n}`` after a click on a claim."""
+    """Draw the map (laid out in the browser; ``graph["collapse"]`` starts it at first sight);
+    returns ``{"claim": id, "click": n}`` after a click on a claim."""
     value = _graph(
         graph=graph,
         selected=selected,

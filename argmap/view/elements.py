@@ -1,6 +1,8 @@
-"""The graph component's payload: cytoscape elements with positions, fills and classes.
+"""The graph component's payload: cytoscape elements with fills, classes and the layering tree.
 
-Labels are plain strings drawn by cytoscape on a canvas, never parsed as HTML.
+The component lays them out itself (ELK, in the browser) and collapses them along the tree:
+each claim carries its ``depth`` and ``tree`` parent. Labels are plain strings drawn by
+cytoscape on a canvas, never parsed as HTML.
 """
 
 from __future__ import annotations
@@ -31,12 +33,15 @@ def graph_payload(
     classes: Mapping[str, Collection[str]] | None = None,
     hidden_below: Mapping[str, int] | None = None,
     show_question: bool = True,
+    collapse: bool = False,
 ) -> dict[str, Any]:
     """Nodes and edges for the claims in ``shown``, with the lines between them.
 
     ``classes`` adds CSS-like classes per claim (``selected``, ``match``, ``dim``, ``changed``).
     A relation is drawn when both its ends are shown; an undercut is drawn to a small diamond
-    at the middle of the line it undercuts.
+    at the middle of the line it undercuts. With ``collapse``, the component may start from
+    the question, the theses and what fits around them at a readable size (first sight),
+    folding the rest into "+N below" pills along the layout tree.
     """
     classes = classes or {}
     hidden_below = hidden_below or {}
@@ -61,15 +66,14 @@ def graph_payload(
             "w": NODE_W,
             "h": NODE_H,
             "tw": NODE_W - 14,
+            "depth": layout.depth.get(c, 1),
+            "tree": layout.parent.get(c) or "",
         }
         if cut:
             data["full"] = text
-        x, y = layout.positions[c]
         nodes.append(
             {
                 "data": data,
-                "x": x,
-                "y": y,
                 "cls": " ".join([*base, f"kind-{kind}", *sorted(classes.get(c, ()))]),
             }
         )
@@ -79,18 +83,12 @@ def graph_payload(
         return f"{kind} dim" if any(e in dim for e in ends) else kind
 
     drawn: set[str] = set()
-
-    def cross(origin: str, target: str) -> str:
-        # A line the layout tree does not follow can run far across the map: draw it lighter.
-        return "" if layout.parent.get(origin) == target else " cross"
-
     for rel in structure.relations.values():
         if not rel.is_undercut and rel.origin in shown_set and rel.target in shown_set:
             edges.append(
                 {
                     "data": {"id": rel.id, "source": rel.origin, "target": rel.target},
-                    "cls": edge_cls(rel.type, rel.origin, rel.target)
-                    + cross(rel.origin, rel.target),
+                    "cls": edge_cls(rel.type, rel.origin, rel.target),
                 }
             )
             drawn.add(rel.id)
@@ -105,31 +103,23 @@ def graph_payload(
             anchor = f"@{rel.target}"
             if anchor not in anchored:
                 anchored.add(anchor)
-                ax, ay = layout.anchors[rel.target]
-                nodes.append(
-                    {"data": {"id": anchor, "anchorOf": rel.target}, "x": ax, "y": ay,
-                     "cls": "anchor"}
-                )  # fmt: skip
+                nodes.append({"data": {"id": anchor, "anchorOf": rel.target}, "cls": "anchor"})
             edges.append(
                 {
                     "data": {"id": rel.id, "source": rel.origin, "target": anchor},
-                    "cls": edge_cls("undercuts", rel.origin)
-                    + cross(rel.origin, structure.endpoints(rel.target)[1]),
+                    "cls": edge_cls("undercuts", rel.origin),
                 }
             )
             drawn.add(rel.id)
     # The question heads the drawing only when a claim hanging from it is drawn.
     if show_question and any(layout.parent.get(c, "") is None for c in shown_set):
-        qx, qy = layout.positions[QUESTION]
         question = G.graph.get("question", "")
-        label, _ = wrap_label(question, 46, 3)
+        label, _ = wrap_label(question, 22, 6)
         nodes.insert(
             0,
             {
                 "data": {"id": QUESTION, "label": label, "w": QUESTION_W, "h": QUESTION_H,
                          "tw": QUESTION_W - 20, "full": question},
-                "x": qx,
-                "y": qy,
                 "cls": "question",
             },
         )  # fmt: skip
@@ -138,7 +128,7 @@ def graph_payload(
                 edges.append(
                     {"data": {"id": f"?q>{c}", "source": c, "target": QUESTION}, "cls": "qlink"}
                 )
-    return {"nodes": nodes, "edges": edges, "big": big}
+    return {"nodes": nodes, "edges": edges, "big": big, "collapse": collapse}
 
 
 def legend(colouring: Colouring) -> dict[str, Any]:

@@ -228,7 +228,7 @@ def _payload(argument_map: ArgumentMap, semantics: str) -> dict[str, Any]:
     except Exception:  # a file without colours beats no file at all
         labels = None
     colouring = by_status(structure.claims, labels)
-    graph = graph_payload(G, structure, layout, structure.claims, colouring)
+    graph = graph_payload(G, structure, layout, structure.claims, colouring, collapse=True)
     notes = ["Bold border: thesis · square corners: evidence · cut corners: proposal"]
 
     def dump(entry: Any) -> dict[str, Any]:

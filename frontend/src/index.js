@@ -1,9 +1,28 @@
 // The argmap graph: a Streamlit component (hand-written v1 postMessage protocol) over
-// cytoscape.js. Python computes positions, colours and classes; this file only draws them,
-// reports clicks, and never puts map text into HTML (cytoscape labels and textContent only).
+// cytoscape.js, laid out by ELK's layered algorithm (elkjs), which also routes every line
+// around the cards it does not touch. Python sends the claims, their classes, colours and the
+// layering tree (each claim's depth and tree parent); this file lays out what is visible,
+// draws it, reports clicks, and never puts map text into HTML (cytoscape labels and
+// textContent only).
+//
+// First sight: the question, the theses and as many theses' direct reasons and objections as
+// fit at a readable size; the rest hides behind "+N below" pills that expand on click. The
+// whole map is one click away; zoomed out below a readable size, claim labels give way to one
+// label per thesis (semantic zoom).
 import cytoscape from "cytoscape";
+import ELK from "elkjs/lib/elk.bundled.js";
 
-const COLOURS = { supports: "#2e7d32", attacks: "#c62828", undercuts: "#7b1fa2" };
+const COLOURS = { supports: "#1b7837", attacks: "#b2182b", undercuts: "#762a83" };
+const FONT = 12.5; // claim label size in model pixels
+const READABLE = 11; // smallest rendered label size (px) we call readable
+const READ_ZOOM = READABLE / FONT; // below this zoom, claim labels give way to cluster labels
+const FIRST_ZOOM = 0.92; // the first sight is laid out to fit at this zoom or more
+const MAX_ZOOM_FIT = 1.15;
+const PILL_ROOM = 14; // below a card with a "+N below" pill, kept free of lines
+const CLUSTER_FONT = 15; // rendered px of a cluster label, whatever the zoom
+const CLUSTER_WIDTH = 230; // rendered px
+const SMALL_MAP = 40; // claims: try the whole map at first sight, it may fit
+const QUESTION = "?question";
 
 function send(type, data) {
   window.parent.postMessage({ isStreamlitMessage: true, type, ...data }, "*");
@@ -25,12 +44,12 @@ const STYLE = [
       "text-valign": "center",
       "text-halign": "center",
       "font-family": 'system-ui, "DejaVu Sans", sans-serif',
-      "font-size": 12.5,
+      "font-size": FONT,
+      "min-zoomed-font-size": READABLE, // semantic zoom: unreadable labels are not drawn
       color: "#1b1b1b",
+      "z-index": 10,
     },
   },
-  // Big maps: skip text when zoomed far out, it is unreadable anyway and costs most of a frame.
-  { selector: "node.big", style: { "min-zoomed-font-size": 7 } },
   { selector: "node.kind-thesis", style: { "border-width": 3, "border-color": "#263238", "font-weight": "bold" } },
   { selector: "node.kind-evidence", style: { shape: "rectangle" } },
   { selector: "node.kind-proposal", style: { shape: "cut-rectangle" } },
@@ -49,6 +68,8 @@ const STYLE = [
       "font-family": 'system-ui, "DejaVu Sans", sans-serif',
       "font-size": 14,
       "font-weight": "bold",
+      "min-zoomed-font-size": READABLE,
+      "z-index": 10,
     },
   },
   {
@@ -60,17 +81,73 @@ const STYLE = [
       "background-color": COLOURS.undercuts,
       "border-width": 0,
       events: "no",
+      "z-index": 11,
     },
   },
+  {
+    selector: "node.more",
+    style: {
+      shape: "round-rectangle",
+      width: "data(w)",
+      height: 18,
+      "background-color": "#ffffff",
+      "border-width": 1.5,
+      "border-color": "#37474f",
+      label: "data(label)",
+      "font-size": 11.5,
+      "font-weight": "bold",
+      "text-valign": "center",
+      "text-halign": "center",
+      "font-family": 'system-ui, "DejaVu Sans", sans-serif',
+      color: "#263238",
+      "min-zoomed-font-size": 6,
+      "z-index": 12,
+    },
+  },
+  { selector: "node.more:active", style: { "overlay-opacity": 0.15 } },
+  {
+    selector: "node.cluster",
+    style: {
+      width: 1,
+      height: 1,
+      "background-opacity": 0,
+      "border-width": 0,
+      label: "data(label)",
+      "text-wrap": "wrap",
+      "text-max-width": "data(tw)",
+      "text-valign": "center",
+      "text-halign": "left",
+      "text-justification": "left",
+      "font-size": "data(fs)",
+      "font-weight": "bold",
+      "font-family": 'system-ui, "DejaVu Sans", sans-serif',
+      color: "#102027",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.92,
+      "text-background-padding": "data(pad)",
+      "text-background-shape": "round-rectangle",
+      "text-border-width": 1,
+      "text-border-color": "#546e7a",
+      "text-border-opacity": 1,
+      events: "no",
+      "z-index": 20,
+      display: "none",
+    },
+  },
+  { selector: "node.cluster.far", style: { display: "element" } },
+  { selector: "node.hidden, edge.hidden", style: { display: "none" } },
   {
     selector: "edge",
     style: {
       width: 2,
-      "curve-style": "straight",
+      "curve-style": "round-segments",
+      "segment-radii": 8,
+      "edge-distances": "endpoints",
       "target-arrow-shape": "triangle",
       "arrow-scale": 1.1,
       "line-color": "#90a4ae",
       "target-arrow-color": "#90a4ae",
+      "z-index": 5,
     },
   },
   { selector: "edge.supports", style: { "line-color": COLOURS.supports, "target-arrow-color": COLOURS.supports } },
@@ -94,13 +171,16 @@ const STYLE = [
       "target-arrow-shape": "none",
     },
   },
-  { selector: "edge.qlink", style: { width: 1, "line-color": "#cfd8dc", "target-arrow-shape": "none" } },
-  { selector: "edge.cross", style: { opacity: 0.35, width: 1.5 } },
+  { selector: "edge.qlink", style: { width: 1.2, "line-color": "#b0bec5", "target-arrow-shape": "none" } },
   { selector: ".dim", style: { opacity: 0.18 } },
   { selector: "node.match", style: { "border-width": 4, "border-color": "#f9a825" } },
   {
     selector: "node.changed",
     style: { "underlay-color": "#ff6f00", "underlay-padding": 9, "underlay-opacity": 0.55, "underlay-shape": "round-rectangle" },
+  },
+  {
+    selector: "node.new",
+    style: { "underlay-color": "#1e88e5", "underlay-padding": 8, "underlay-opacity": 0.45, "underlay-shape": "round-rectangle" },
   },
   {
     selector: "node.selected",
@@ -117,13 +197,40 @@ const STYLE = [
   { selector: "edge.undercuts.sel-edge", style: { width: 4.5 } },
 ];
 
+// ELK's layered algorithm, right to left: the question at the left, the theses next, and each
+// claim to the right of what it bears on, so lines run between columns of cards.
+const ELK_OPTIONS = {
+  "elk.algorithm": "layered",
+  "elk.direction": "LEFT",
+  "elk.edgeRouting": "ORTHOGONAL",
+  "elk.randomSeed": "1",
+  "elk.spacing.nodeNode": "16",
+  "elk.spacing.edgeNode": "12",
+  "elk.spacing.edgeEdge": "7",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "46",
+  "elk.layered.spacing.edgeNodeBetweenLayers": "14",
+  "elk.layered.spacing.edgeEdgeBetweenLayers": "7",
+  // Measured on the cybercrime map: 15 crossings (12 between relations) this way; keeping
+  // the map's order of claims (considerModelOrder) doubled them.
+  "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+  "elk.separateConnectedComponents": "false",
+  "elk.padding": "[top=10,left=10,bottom=10,right=10]",
+};
+
+const elk = new ELK();
 const root = document.getElementById("graph");
 let cy = null;
 let tip = null;
 let legend = null;
+let legendOpen = false;
+let legendQuery = "";
 let clicks = 0;
 let lastSelected = null;
-let anchors = new Map(); // relation edge id -> anchor node drawn at its midpoint
+let signature = null; // the element set drawn; a new one is laid out afresh
+let state = null; // the payload's nodes and edges, and what is expanded
+let layoutCache = new Map(); // visible set -> laid-out positions and routes (stable on reruns)
+let running = Promise.resolve();
+let layouts = 0;
 
 function el(tag, cls, text) {
   const node = document.createElement(tag);
@@ -131,6 +238,8 @@ function el(tag, cls, text) {
   if (text !== undefined) node.textContent = text; // never innerHTML: texts come from map files
   return node;
 }
+
+// ---------------------------------------------------------------- legend
 
 function swatchLine(kind) {
   const ns = "http://www.w3.org/2000/svg";
@@ -155,8 +264,10 @@ function swatchLine(kind) {
   return svg;
 }
 
-function drawLegend(spec) {
-  // A bar above the canvas, so it never hides part of the map.
+const LEGEND_SHORT = 5; // entries shown before "all N…"
+
+function drawLegend(spec, height) {
+  // A bar above the canvas, so it never hides part of the map. Names wrap, never clip.
   if (!legend) {
     legend = el("div", "legend");
     legend.setAttribute("data-testid", "argmap-legend");
@@ -173,18 +284,59 @@ function drawLegend(spec) {
     relations.appendChild(item);
   }
   legend.appendChild(relations);
-  if (spec && spec.entries && spec.entries.length) {
-    const colours = el("div", "legend-group");
+  const entries = (spec && spec.entries) || [];
+  if (entries.length) {
+    const colours = el("div", "legend-group legend-colours");
     colours.appendChild(el("span", "legend-title", spec.title || "Colour"));
-    for (const entry of spec.entries.slice(0, 12)) {
-      const item = el("span", "legend-item");
-      const box = el("span", "legend-box");
-      box.style.background = entry.color;
-      item.appendChild(box);
-      item.appendChild(el("span", "", entry.label));
-      colours.appendChild(item);
+    const many = entries.length > LEGEND_SHORT;
+    let search = null;
+    if (many && legendOpen) {
+      search = el("input", "legend-search");
+      search.type = "search";
+      search.placeholder = `Find a ${(spec.title || "name").toLowerCase()}`;
+      search.setAttribute("aria-label", search.placeholder);
+      search.setAttribute("data-testid", "argmap-legend-search");
+      search.value = legendQuery;
+      colours.appendChild(search);
     }
-    if (spec.entries.length > 12) colours.appendChild(el("span", "legend-note", `+ ${spec.entries.length - 12} more`));
+    const list = el("span", "legend-list");
+    colours.appendChild(list);
+    const fill = () => {
+      list.replaceChildren();
+      const q = legendQuery.trim().toLowerCase();
+      const shown = many && !legendOpen ? entries.slice(0, LEGEND_SHORT) : entries;
+      for (const entry of shown) {
+        if (q && !String(entry.label).toLowerCase().includes(q)) continue;
+        const item = el("span", "legend-item");
+        item.title = entry.label;
+        const box = el("span", "legend-box");
+        box.style.background = entry.color;
+        item.appendChild(box);
+        item.appendChild(el("span", "legend-name", entry.label));
+        list.appendChild(item);
+      }
+    };
+    fill();
+    if (search) {
+      search.addEventListener("input", () => {
+        legendQuery = search.value;
+        fill();
+        resize(height);
+      });
+    }
+    if (many) {
+      const toggle = el("button", "legend-toggle", legendOpen ? "fewer" : `all ${entries.length}\u2026`);
+      toggle.setAttribute("data-testid", "argmap-legend-toggle");
+      toggle.setAttribute("aria-expanded", String(legendOpen));
+      toggle.addEventListener("click", () => {
+        legendOpen = !legendOpen;
+        if (!legendOpen) legendQuery = "";
+        drawLegend(spec, height);
+        resize(height);
+        if (legendOpen) legend.querySelector(".legend-search")?.focus();
+      });
+      colours.appendChild(toggle);
+    }
     legend.appendChild(colours);
   }
   if (spec && spec.notes && spec.notes.length) {
@@ -202,18 +354,23 @@ function resize(height) {
   send("streamlit:setFrameHeight", { height: total });
 }
 
+// ---------------------------------------------------------------- the graph
+
 function toolbar() {
   const bar = el("div", "toolbar");
   bar.setAttribute("data-testid", "argmap-toolbar");
   const buttons = [
-    ["Fit", "Show the whole map", () => fitView({}, true)],
-    ["+", "Zoom in", () => cy.zoom({ level: cy.zoom() * 1.3, renderedPosition: centre() })],
-    ["\u2212", "Zoom out", () => cy.zoom({ level: cy.zoom() / 1.3, renderedPosition: centre() })],
+    ["Whole map", "Show every claim, zoomed out", "argmap-whole", () => schedule(() => showWhole())],
+    ["First view", "Back to the question, the theses and what fits at a readable size", "argmap-first", () => schedule(() => showFirst())],
+    ["Fit", "Fit what is shown into the view", "argmap-fit", () => fitVisible(false)],
+    ["+", "Zoom in", "argmap-zoom-in", () => cy.zoom({ level: cy.zoom() * 1.3, renderedPosition: centre() })],
+    ["\u2212", "Zoom out", "argmap-zoom-out", () => cy.zoom({ level: cy.zoom() / 1.3, renderedPosition: centre() })],
   ];
-  for (const [label, title, action] of buttons) {
+  for (const [label, title, id, action] of buttons) {
     const b = el("button", "", label);
     b.title = title;
     b.setAttribute("aria-label", title);
+    b.setAttribute("data-testid", id);
     b.addEventListener("click", action);
     bar.appendChild(b);
   }
@@ -224,34 +381,17 @@ function centre() {
   return { x: root.clientWidth / 2, y: root.clientHeight / 2 };
 }
 
-function midpoint(edge) {
-  const a = edge.source().position();
-  const b = edge.target().position();
-  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-}
-
-function followAnchors(node, depth = 0) {
-  // Keep each undercut's diamond on the middle of the line it undercuts while nodes move.
-  if (depth > 8) return;
-  node.connectedEdges().forEach((edge) => {
-    const anchor = anchors.get(edge.id());
-    if (anchor && anchor.inside()) {
-      anchor.position(midpoint(edge));
-      followAnchors(anchor, depth + 1);
-    }
-  });
-}
-
-function create(big, elements) {
+function create(big) {
   root.querySelectorAll(".toolbar, .tip").forEach((old) => old.remove());
   cy = cytoscape({
     container: root,
     style: STYLE,
-    elements,
-    layout: { name: "preset", fit: false }, // fit would measure every label: we fit ourselves
+    elements: [],
+    layout: { name: "preset", fit: false },
     minZoom: 0.02,
     maxZoom: 3,
     autounselectify: true,
+    autoungrabify: true, // lines are routed for these positions: cards stay where ELK put them
     boxSelectionEnabled: false,
     // Large maps: draw a bitmap while panning and skip edges until the view settles.
     textureOnViewport: big,
@@ -266,21 +406,31 @@ function create(big, elements) {
     clicks += 1;
     send("streamlit:setComponentValue", { value: { claim: id, click: clicks }, dataType: "json" });
   });
-  cy.on("drag", "node", (event) => followAnchors(event.target));
+  cy.on("tap", "node.more", (event) => {
+    const of = event.target.data("of");
+    schedule(() => expand(of));
+  });
   tip = el("div", "tip");
   tip.setAttribute("role", "tooltip");
   root.appendChild(tip);
-  cy.on("mouseover", "node.claim", (event) => {
+  cy.on("mouseover", "node.claim, node.question", (event) => {
     const data = event.target.data();
-    tip.textContent = data.full || data.label;
+    tip.textContent = data.full || (data.label || "").replace(/\n/g, " ");
     const p = event.renderedPosition;
-    tip.style.left = `${Math.min(p.x + 14, root.clientWidth - 330)}px`;
+    tip.style.left = `${Math.max(4, Math.min(p.x + 14, root.clientWidth - 330))}px`;
     tip.style.top = `${p.y + 14}px`;
     tip.style.display = "block";
   });
-  cy.on("mouseout", "node.claim", () => (tip.style.display = "none"));
+  cy.on("mouseout", "node", () => (tip.style.display = "none"));
   cy.on("viewport", () => (tip.style.display = "none"));
+  cy.on("zoom", () => semanticZoom());
   toolbar();
+}
+
+function schedule(task) {
+  // Layouts are asynchronous; run them one after the other, in the order asked.
+  running = running.then(task).catch((err) => console.warn("argmap layout:", err));
+  return running;
 }
 
 function select(id) {
@@ -296,133 +446,569 @@ function select(id) {
   });
 }
 
-function toElements(graph) {
-  const nodes = graph.nodes.map((n) => ({
-    group: "nodes",
-    data: n.data,
-    position: { x: n.x, y: n.y },
-    classes: n.cls,
-  }));
-  const edges = graph.edges.map((e) => ({ group: "edges", data: e.data, classes: e.cls }));
-  return nodes.concat(edges);
+// ------------------------------------------------------------- what is visible
+
+function makeState(graph, collapse) {
+  const nodes = new Map();
+  const kids = new Map(); // tree parent -> tree children, in map order
+  const roots = [];
+  for (const n of graph.nodes) nodes.set(n.data.id, n);
+  for (const n of graph.nodes) {
+    if (!n.cls.split(" ").includes("claim")) continue;
+    const parent = n.data.tree;
+    if (parent && nodes.has(parent)) {
+      if (!kids.has(parent)) kids.set(parent, []);
+      kids.get(parent).push(n.data.id);
+    } else {
+      roots.push(n.data.id);
+    }
+  }
+  const below = new Map(); // claim -> every tree descendant's count
+  const count = (id) => {
+    if (below.has(id)) return below.get(id);
+    below.set(id, 0); // a cycle cannot recurse forever
+    let total = 0;
+    for (const k of kids.get(id) || []) total += 1 + count(k);
+    below.set(id, total);
+    return total;
+  };
+  for (const id of nodes.keys()) count(id);
+  return { graph, nodes, kids, roots, below, collapse, expanded: new Set(), mode: "first" };
 }
 
-function update(args) {
-  const graph = args.graph;
-  if (cy !== null && cy.scratch("_big") !== Boolean(args.big)) {
-    // Speed options are fixed at creation: a map of another size gets a new graph.
-    cy.destroy();
-    cy = null;
+function visibleClaims() {
+  const seen = new Set();
+  const stack = [...state.roots];
+  while (stack.length) {
+    const id = stack.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (!state.collapse || state.expanded.has(id)) for (const k of state.kids.get(id) || []) stack.push(k);
   }
-  const first = cy === null;
-  if (first) create(Boolean(args.big), toElements(graph)); // one bulk add: the fast path
-  const wanted = new Set();
-  for (const n of graph.nodes) wanted.add(n.data.id);
-  for (const e of graph.edges) wanted.add(e.data.id);
-  let changedSet = first;
-  if (!first) cy.batch(() => {
-    const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
-    if (gone.nonempty()) {
-      changedSet = true;
-      cy.remove(gone);
-    }
-    const fresh = [];
-    for (const ele of toElements(graph)) {
-      const have = cy.getElementById(ele.data.id);
-      if (have.nonempty()) {
-        have.data(ele.data);
-        have.classes(ele.classes);
-        if (ele.position) have.position(ele.position);
-      } else {
-        fresh.push(ele);
+  return seen;
+}
+
+function hiddenBelow(id, visible) {
+  // Tree descendants of a visible claim that are not visible.
+  let n = 0;
+  const stack = [...(state.kids.get(id) || [])];
+  while (stack.length) {
+    const k = stack.pop();
+    if (!visible.has(k)) n += 1;
+    for (const j of state.kids.get(k) || []) stack.push(j);
+  }
+  return n;
+}
+
+function visibleSet(claims) {
+  // Claims, the question, the edges between visible ends and the diamonds on visible lines.
+  const nodes = new Set(claims);
+  for (const [id, n] of state.nodes) if (n.cls === "question") nodes.add(id);
+  const edges = [];
+  const anchorEdges = state.graph.edges.filter((e) => e.data.target.startsWith("@"));
+  for (const e of state.graph.edges) {
+    if (e.data.target.startsWith("@")) continue;
+    if (nodes.has(e.data.source) && nodes.has(e.data.target)) edges.push(e);
+  }
+  // Undercuts: their diamond shows when the line it sits on shows (an undercut of an undercut
+  // needs that undercut first), and the undercut's origin is visible.
+  let added = true;
+  const drawnEdges = new Set(edges.map((e) => e.data.id));
+  while (added) {
+    added = false;
+    for (const e of anchorEdges) {
+      if (drawnEdges.has(e.data.id)) continue;
+      const anchor = e.data.target;
+      const line = anchor.slice(1);
+      if (drawnEdges.has(line) && nodes.has(e.data.source)) {
+        nodes.add(anchor);
+        edges.push(e);
+        drawnEdges.add(e.data.id);
+        added = true;
       }
     }
-    if (fresh.length) {
-      changedSet = true;
-      cy.add(fresh);
-    }
-  });
-  anchors = new Map();
-  cy.nodes(".anchor").forEach((a) => anchors.set(a.data("anchorOf"), a));
-  select(args.selected);
-  if (first || (changedSet && args.fit_on_change !== false)) {
-    fitView(args);
-  } else if (args.selected && args.selected !== lastSelected) {
-    reveal(args.selected);
   }
-  lastSelected = args.selected || null;
-  window.__argmap = { rev: args.rev, selected: args.selected || null };
-  markDrawn(args);
+  return { nodes, edges };
 }
 
-function box(nodes) {
-  // From positions and sizes only: measuring 2,000 labels for a bounding box costs seconds.
+// ------------------------------------------------------------------ layout
+
+function sizeOf(id, pills) {
+  const n = state.nodes.get(id);
+  if (n.cls === "anchor") return { w: 12, h: 12 };
+  const d = n.data;
+  return { w: d.w, h: d.h + (pills.has(id) ? PILL_ROOM : 0) };
+}
+
+async function layoutFor(claims) {
+  const vis = visibleSet(claims);
+  const pills = new Map();
+  if (state.collapse) {
+    for (const id of claims) {
+      const n = hiddenBelow(id, claims);
+      if (n) pills.set(id, n);
+    }
+  }
+  const key = [...vis.nodes].sort().join("\n");
+  if (layoutCache.has(key)) return layoutCache.get(key);
+  // Lines that an undercut cuts are split at its diamond, so the diamond sits on the route.
+  const anchored = new Set([...vis.nodes].filter((id) => id.startsWith("@")).map((id) => id.slice(1)));
+  const order = state.graph.nodes.map((n) => n.data.id).filter((id) => vis.nodes.has(id));
+  const children = order.map((id) => ({ id, width: sizeOf(id, pills).w, height: sizeOf(id, pills).h }));
+  const elkEdges = [];
+  for (const e of vis.edges) {
+    const { id, source, target } = e.data;
+    if (anchored.has(id)) {
+      elkEdges.push({ id: `${id}\u0000a`, sources: [source], targets: [`@${id}`] });
+      elkEdges.push({ id: `${id}\u0000b`, sources: [`@${id}`], targets: [target] });
+    } else {
+      elkEdges.push({ id, sources: [source], targets: [target] });
+    }
+  }
+  const big = children.length > 400;
+  const options = big
+    ? { ...ELK_OPTIONS, "elk.layered.thoroughness": "2", "elk.layered.nodePlacement.strategy": "SIMPLE" }
+    : ELK_OPTIONS;
+  const started = performance.now();
+  const out = await elk.layout({ id: "root", layoutOptions: options, children, edges: elkEdges });
+  (window.__argmapTimes.layouts ||= []).push([children.length, Math.round(performance.now() - started)]);
+  const pos = new Map();
+  for (const c of out.children) {
+    const h = sizeOf(c.id, pills).h;
+    const card = state.nodes.get(c.id).data.h || 12;
+    // A card with a pill sits at the top of its ELK box; the pill goes in the room below.
+    pos.set(c.id, { x: c.x + c.width / 2, y: c.y + (pills.has(c.id) ? card / 2 : h / 2) });
+  }
+  const routes = new Map();
+  for (const e of out.edges) {
+    const [id, part] = e.id.split("\u0000");
+    const pts = [];
+    for (const s of e.sections || []) pts.push(s.startPoint, ...(s.bendPoints || []), s.endPoint);
+    if (!routes.has(id)) routes.set(id, { a: null, b: null, whole: null });
+    const r = routes.get(id);
+    if (part === "a") r.a = pts;
+    else if (part === "b") r.b = pts;
+    else r.whole = pts;
+  }
+  const lines = new Map();
+  for (const [id, r] of routes) lines.set(id, r.whole || [...(r.a || []), ...(r.b || [])]);
+  const result = { key, vis, pills, pos, lines, box: bounds(out, pos, pills) };
+  layoutCache.set(key, result);
+  return result;
+}
+
+function bounds(out, pos, pills) {
   let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
-  nodes.forEach((n) => {
+  for (const c of out.children) {
+    x1 = Math.min(x1, c.x); y1 = Math.min(y1, c.y);
+    x2 = Math.max(x2, c.x + c.width); y2 = Math.max(y2, c.y + c.height + (pills.has(c.id) ? 6 : 0));
+  }
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+const TOP = 40; // the toolbar's band: fitted drawings start below it
+const PAD = 12;
+
+function fitZoom(box) {
+  const w = root.clientWidth - 2 * PAD, h = root.clientHeight - TOP - PAD;
+  return Math.min(w / Math.max(box.w, 1), h / Math.max(box.h, 1));
+}
+
+function endpoint(p, c) {
+  return `${(p.x - c.x).toFixed(2)}px ${(p.y - c.y).toFixed(2)}px`;
+}
+
+function apply(result) {
+  // Show exactly the laid-out elements at their places, lines along their routes.
+  const { vis, pills, pos, lines } = result;
+  const visibleEdges = new Set(vis.edges.map((e) => e.data.id));
+  cy.batch(() => {
+    cy.nodes(".more, .cluster").remove();
+    cy.nodes().forEach((n) => {
+      const p = pos.get(n.id());
+      if (p) {
+        n.position(p);
+        n.removeClass("hidden");
+      } else {
+        n.addClass("hidden");
+      }
+    });
+    cy.edges().forEach((e) => {
+      const pts = lines.get(e.id());
+      if (!visibleEdges.has(e.id()) || !pts || pts.length < 2) {
+        e.addClass("hidden");
+        return;
+      }
+      e.removeClass("hidden");
+      const s = pos.get(e.source().id());
+      const t = pos.get(e.target().id());
+      const a = pts[0], b = pts[pts.length - 1];
+      const dx = b.x - a.x, dy = b.y - a.y;
+      const len = Math.hypot(dx, dy) || 1;
+      const ws = [], ds = [];
+      const mids = pts.slice(1, -1);
+      if (!mids.length) mids.push({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+      for (const p of mids) {
+        const vx = p.x - a.x, vy = p.y - a.y;
+        ws.push(((vx * dx + vy * dy) / (len * len)).toFixed(4));
+        ds.push(((vx * -dy + vy * dx) / len).toFixed(2)); // along cytoscape's normal (-dy, dx)
+      }
+      e.style({
+        "source-endpoint": endpoint(a, s),
+        "target-endpoint": endpoint(b, t),
+        "segment-weights": ws.join(" "),
+        "segment-distances": ds.join(" "),
+      });
+    });
+    const more = [];
+    for (const [id, n] of pills) {
+      const p = pos.get(id);
+      const d = state.nodes.get(id).data;
+      const label = `+${n} below`;
+      const w = 14 + label.length * 7;
+      more.push({
+        group: "nodes",
+        data: { id: `+${id}`, of: id, label, w },
+        position: { x: p.x + d.w / 2 - w / 2 - 6, y: p.y + d.h / 2 + 3 },
+        classes: "more",
+      });
+    }
+    cy.add(more);
+    cy.add(clusters(result));
+  });
+  semanticZoom(true);
+  layouts += 1;
+  document.body.setAttribute("data-argmap-layouts", String(layouts));
+  document.body.setAttribute("data-argmap-visible", String([...pos.keys()].filter((id) => state.nodes.get(id).cls.split(" ").includes("claim")).length));
+}
+
+function clusters(result) {
+  // One label per thesis (each root of the layering tree): what the map shows when zoomed
+  // out too far to read a claim. Placed by semanticZoom().
+  const out = [];
+  const visible = new Set(result.pos.keys());
+  for (const id of state.roots) {
+    if (!visible.has(id)) continue;
+    let members = 0;
+    const stack = [id];
+    const seen = new Set();
+    while (stack.length) {
+      const k = stack.pop();
+      if (seen.has(k) || !visible.has(k)) continue;
+      seen.add(k);
+      members += 1;
+      for (const j of state.kids.get(k) || []) stack.push(j);
+    }
+    const d = state.nodes.get(id).data;
+    const text = (d.full || d.label || "").replace(/\s+/g, " ");
+    const short = text.length > 80 ? `${text.slice(0, 79).replace(/\s+\S*$/, "")}\u2026` : text;
+    const p = result.pos.get(id);
+    out.push({
+      group: "nodes",
+      data: { id: `#${id}`, of: id, label: members > 1 ? `${short} (${members} claims)` : short, fs: CLUSTER_FONT, tw: 200, pad: 3, ax: p.x - d.w / 2 - 6, ay: p.y },
+      position: { x: p.x - d.w / 2 - 6, y: p.y },
+      classes: "cluster",
+    });
+  }
+  return out;
+}
+
+function semanticZoom(force = false) {
+  // Below a readable zoom, claim labels are not drawn (min-zoomed-font-size); each thesis
+  // shows its label at a constant rendered size instead, just left of its card, pushed apart
+  // so that none covers another.
+  if (!cy) return;
+  const z = cy.zoom();
+  const far = z < READ_ZOOM;
+  if (!force && !far && !cy.scratch("_far")) return;
+  cy.scratch("_far", far);
+  const labels = cy.nodes(".cluster");
+  cy.batch(() => {
+    labels.toggleClass("far", far);
+    if (!far) return;
+    const placed = labels.map((c) => {
+      const chars = c.data("label").length;
+      const lines = Math.max(1, Math.ceil((chars * CLUSTER_FONT * 0.62) / CLUSTER_WIDTH));
+      return { c, y: c.data("ay"), h: (lines * CLUSTER_FONT * 1.3 + 10) / z };
+    });
+    placed.sort((a, b) => a.y - b.y);
+    const gap = 4 / z;
+    let bottom = -Infinity;
+    for (const p of placed) {
+      p.top = Math.max(p.y - p.h / 2, bottom + gap);
+      bottom = p.top + p.h;
+    }
+    // Pushed down past the drawing's end: push back up from the last one.
+    const end = currentBox().y2 + 20 / z;
+    let limit = end;
+    for (let i = placed.length - 1; i >= 0; i--) {
+      const p = placed[i];
+      if (p.top + p.h > limit) p.top = limit - p.h;
+      limit = p.top - gap;
+    }
+    for (const p of placed) {
+      p.c.position({ x: p.c.data("ax"), y: p.top + p.h / 2 });
+      p.c.data({ fs: CLUSTER_FONT / z, pad: 4 / z, tw: CLUSTER_WIDTH / z });
+    }
+  });
+}
+
+function look(zoom, x, y) {
+  // Put model point (x, y) at the centre of the view (below the toolbar band) at this zoom.
+  const cx = root.clientWidth / 2, cyy = TOP + (root.clientHeight - TOP - PAD) / 2;
+  cy.viewport({ zoom, pan: { x: cx - zoom * x, y: cyy - zoom * y } });
+}
+
+function lookAtBox(box, zoom) {
+  // At ``zoom``: the whole box when it fits, else its left part (the question and theses),
+  // vertically around the middle of that part.
+  const w = (root.clientWidth - 2 * PAD) / zoom, h = (root.clientHeight - TOP - PAD) / zoom;
+  const x = box.w <= w ? (box.x1 + box.x2) / 2 : box.x1 + w / 2;
+  const y = box.h <= h ? (box.y1 + box.y2) / 2 : box.y1 + h / 2;
+  look(zoom, x, y);
+}
+
+function currentBox() {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  cy.nodes(".claim, .question, .more").not(".hidden").forEach((n) => {
     const p = n.position();
-    const w = (n.data("w") || 12) / 2, h = (n.data("h") || 12) / 2;
+    const w = (n.data("w") || 12) / 2, h = (n.data("h") || 18) / 2;
     x1 = Math.min(x1, p.x - w); x2 = Math.max(x2, p.x + w);
     y1 = Math.min(y1, p.y - h); y2 = Math.max(y2, p.y + h);
   });
   return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
 }
 
-function look(zoom, x, y) {
-  // Put model point (x, y) at the centre of the view at this zoom.
-  cy.viewport({ zoom, pan: { x: root.clientWidth / 2 - zoom * x, y: root.clientHeight / 2 - zoom * y } });
+function fitVisible(readable) {
+  const box = currentBox();
+  if (!Number.isFinite(box.w)) return;
+  const z = Math.min(fitZoom(box), MAX_ZOOM_FIT);
+  if (readable && z < FIRST_ZOOM) {
+    const sel = lastSelected ? cy.getElementById(lastSelected) : cy.collection();
+    if (sel.nonempty() && !sel.hasClass("hidden")) {
+      look(FIRST_ZOOM, sel.position("x"), sel.position("y"));
+    } else {
+      lookAtBox(box, FIRST_ZOOM);
+    }
+  } else {
+    lookAtBox(box, Math.max(cy.minZoom(), z));
+  }
+  semanticZoom(true);
 }
 
-function fitView(args, whole = false) {
-  const nodes = cy.nodes();
-  if (nodes.empty()) return;
-  const chosen = args.selected ? cy.getElementById(args.selected) : cy.collection();
-  if (!whole && chosen.nonempty() && nodes.length > 60) {
-    const p = chosen.position();
-    look(1, p.x, p.y);
+async function showFirst() {
+  // The question and the theses, then each thesis's direct reasons and objections, in map
+  // order, as long as everything still fits at a readable size.
+  state.mode = "first";
+  state.expanded = new Set();
+  if (!state.collapse) {
+    apply(await layoutFor(visibleClaims()));
+    fitVisible(true);
     return;
   }
-  const claims = cy.nodes(".claim");
-  const b = box(claims.nonempty() ? claims : nodes); // the question alone may sit far away
-  const pad = 30;
-  const zoom = Math.min((root.clientWidth - 2 * pad) / Math.max(b.w, 1), (root.clientHeight - 2 * pad) / Math.max(b.h, 1));
-  if (!whole && zoom < 0.15) {
-    // Fitted, a big map is coloured dust: start legible at the question and theses instead.
-    const q = cy.nodes(".question");
-    const t = box(q.nonempty() ? q : claims.nonempty() ? claims : nodes);
-    look(0.7, (t.x1 + t.x2) / 2, t.y1 + (root.clientHeight / 2 - 30) / 0.7);
-  } else {
-    look(Math.max(cy.minZoom(), Math.min(zoom, 1.2)), (b.x1 + b.x2) / 2, (b.y1 + b.y2) / 2);
+  const every = allClaims();
+  const all = every.size <= SMALL_MAP ? await layoutFor(every) : null;
+  if (all && fitZoom(all.box) >= FIRST_ZOOM) {
+    // Everything fits: nothing to collapse.
+    for (const id of state.kids.keys()) state.expanded.add(id);
+    apply(all);
+    fitVisible(true);
+    return;
+  }
+  // Choose by an estimate of the column heights (each ELK run costs a visible fraction of a
+  // second), then check with the real layout and drop the last choice while it does not fit.
+  const room = (root.clientHeight - TOP - PAD) / FIRST_ZOOM;
+  const slot = (id) => state.nodes.get(id).data.h + 16 + (state.kids.has(id) ? PILL_ROOM : 0);
+  let column = 0;
+  const chosen = [];
+  for (const id of state.roots) {
+    const kids = state.kids.get(id) || [];
+    if (!kids.length) continue;
+    const more = kids.reduce((sum, k) => sum + slot(k), 0);
+    if (column + more > room) continue;
+    column += more;
+    chosen.push(id);
+  }
+  for (const id of chosen) state.expanded.add(id);
+  let best = await layoutFor(visibleClaims());
+  while (chosen.length && fitZoom(best.box) < FIRST_ZOOM) {
+    state.expanded.delete(chosen.pop());
+    best = await layoutFor(visibleClaims());
+  }
+  for (const id of revealWanted()) openPath(id);
+  if (revealWanted().length) best = await layoutFor(visibleClaims());
+  apply(best);
+  fitVisible(true);
+}
+
+function allClaims() {
+  return new Set([...state.nodes.values()].filter((n) => n.cls.split(" ").includes("claim")).map((n) => n.data.id));
+}
+
+async function showWhole() {
+  state.mode = "whole";
+  for (const id of state.kids.keys()) state.expanded.add(id);
+  apply(await layoutFor(visibleClaims()));
+  fitVisible(false);
+  document.body.setAttribute("data-argmap-whole", "1");
+}
+
+async function expand(id) {
+  // Open one card's direct children and keep that card where it was on screen.
+  const node = cy.getElementById(id);
+  const before = node.nonempty() ? node.renderedPosition() : null;
+  state.expanded.add(id);
+  apply(await layoutFor(visibleClaims()));
+  if (before) {
+    const z = Math.max(cy.zoom(), FIRST_ZOOM);
+    const p = node.position();
+    cy.viewport({ zoom: z, pan: { x: before.x - z * p.x, y: before.y - z * p.y } });
+    // The children sit to the right: bring them into view if the card was near the edge.
+    const kids = (state.kids.get(id) || []).map((k) => cy.getElementById(k));
+    let right = 0, top = Infinity, bottom = -Infinity;
+    for (const k of kids) {
+      const r = k.renderedBoundingBox({ includeLabels: false });
+      right = Math.max(right, r.x2); top = Math.min(top, r.y1); bottom = Math.max(bottom, r.y2);
+    }
+    const dx = right > root.clientWidth - 10 ? root.clientWidth - 10 - right : 0;
+    const dy = bottom - top < root.clientHeight && top < 10 ? 10 - top : 0;
+    if (dx || dy) cy.panBy({ x: Math.max(dx, -(before.x - node.renderedWidth() / 2 - 10)), y: dy });
+  }
+  semanticZoom(true);
+  markDrawn();
+}
+
+function openPath(id) {
+  // Expand every tree ancestor of a claim so that it is visible.
+  let n = state.nodes.get(id);
+  let guard = 0;
+  while (n && n.data.tree && state.nodes.has(n.data.tree) && guard++ < 10000) {
+    state.expanded.add(n.data.tree);
+    n = state.nodes.get(n.data.tree);
   }
 }
 
-function reveal(id) {
+function revealWanted() {
+  // The selected claim and search matches must be visible whatever is collapsed.
+  const want = [];
+  if (lastSelected && state.nodes.has(lastSelected)) want.push(lastSelected);
+  for (const [id, n] of state.nodes) if (n.cls.split(" ").includes("match")) want.push(id);
+  return want;
+}
+
+async function reveal(id) {
   const node = cy.getElementById(id);
   if (node.empty()) return;
+  if (node.hasClass("hidden")) {
+    openPath(id);
+    apply(await layoutFor(visibleClaims()));
+  }
   const p = node.renderedPosition();
   const inside = p.x >= 0 && p.y >= 0 && p.x <= root.clientWidth && p.y <= root.clientHeight;
-  if (!inside || cy.zoom() < 0.5) {
+  if (!inside || cy.zoom() < READ_ZOOM) {
     const m = node.position();
-    look(Math.max(cy.zoom(), 0.9), m.x, m.y);
+    look(Math.max(cy.zoom(), FIRST_ZOOM), m.x, m.y);
   }
+  semanticZoom(true);
+}
+
+function toElements(graph) {
+  const nodes = graph.nodes.map((n) => ({
+    group: "nodes",
+    data: n.data,
+    position: { x: 0, y: 0 },
+    classes: `${n.cls} hidden`,
+  }));
+  const edges = graph.edges.map((e) => ({ group: "edges", data: e.data, classes: `${e.cls} hidden` }));
+  return nodes.concat(edges);
+}
+
+function signatureOf(args) {
+  const g = args.graph;
+  return JSON.stringify([Boolean(g.big), Boolean(g.collapse), g.nodes.map((n) => n.data.id), g.edges.map((e) => e.data.id)]);
+}
+
+async function update(args) {
+  const graph = args.graph;
+  const big = Boolean(graph.big);
+  if (cy !== null && cy.scratch("_big") !== big) {
+    // Speed options are fixed at creation: a map of another size gets a new graph.
+    cy.destroy();
+    cy = null;
+    signature = null;
+  }
+  if (cy === null) create(big);
+  const sig = signatureOf(args);
+  const fresh = sig !== signature;
+  lastSelected = args.selected || null;
+  if (fresh) {
+    signature = sig;
+    layoutCache = new Map();
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(toElements(graph));
+    });
+    state = makeState(graph, Boolean(graph.collapse));
+    select(args.selected);
+    await showFirst();
+  } else {
+    // Same elements: new colours and classes only (a what-if, a search), nothing moves.
+    state.graph = graph;
+    for (const n of graph.nodes) state.nodes.set(n.data.id, n);
+    cy.batch(() => {
+      for (const ele of graph.nodes.concat(graph.edges)) {
+        const have = cy.getElementById(ele.data.id);
+        if (have.empty()) continue;
+        have.data(ele.data);
+        have.classes(`${ele.cls}${have.hasClass("hidden") ? " hidden" : ""}`);
+      }
+    });
+    select(args.selected);
+    const wanted = revealWanted().filter((id) => cy.getElementById(id).hasClass("hidden"));
+    if (wanted.length) {
+      for (const id of wanted) openPath(id);
+      apply(await layoutFor(visibleClaims()));
+    }
+    if (args.selected && args.selected !== cy.scratch("_shownSelected")) await reveal(args.selected);
+  }
+  cy.scratch("_shownSelected", args.selected || null);
+  window.__argmap = { rev: args.rev, selected: args.selected || null };
+  markDrawn(args);
 }
 
 function markDrawn(args) {
-  let done = false;
+  const body = document.body;
+  body.setAttribute("data-argmap-claims", String(cy.nodes(".claim").length));
+  if (args) body.setAttribute("data-argmap-rev", String(args.rev ?? ""));
   const mark = () => {
-    if (done) return;
-    done = true;
-    const body = document.body;
-    body.setAttribute("data-argmap-claims", String(cy.nodes(".claim").length));
-    body.setAttribute("data-argmap-rev", String(args.rev ?? ""));
     body.setAttribute("data-argmap-drawn", "1");
     if (!window.__argmapTimes.drawn) window.__argmapTimes.drawn = Date.now();
   };
-  cy.one("render", () => requestAnimationFrame(mark));
-  setTimeout(mark, 1000); // nothing to repaint still counts as drawn
+  requestAnimationFrame(() => requestAnimationFrame(mark));
 }
 
-// Timings for the benchmark: wall-clock ms at boot, first render message and first drawing.
+// Test hooks: timings for the benchmark (wall-clock ms at boot, first arguments, first
+// drawing) and ways to drive the map without hunting for pixels.
 window.__argmapTimes = { boot: Date.now() };
+window.__argmapShow = (id) => schedule(() => reveal(id));
+window.__argmapWhole = () => schedule(() => showWhole());
+window.__argmapFirst = () => schedule(() => showFirst());
+window.__argmapExpand = (id) => schedule(() => expand(id));
+
+// Keys pressed while the graph has the focus go on to the page, so the page's shortcuts (the
+// step-through's arrows) work whatever was clicked last.
+window.addEventListener("keydown", (event) => {
+  if (window.parent === window || event.defaultPrevented) return;
+  if (event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) return;
+  try {
+    const { key, code, shiftKey, altKey, ctrlKey, metaKey } = event;
+    const copy = new KeyboardEvent("keydown", { key, code, shiftKey, altKey, ctrlKey, metaKey, bubbles: true, cancelable: true });
+    window.parent.document.dispatchEvent(copy);
+    if (copy.defaultPrevented) event.preventDefault();
+  } catch (err) {
+    // A page on another origin keeps its own keys.
+  }
+});
 
 window.addEventListener("message", (event) => {
   if (event.source !== window.parent) return;
@@ -431,10 +1017,11 @@ window.addEventListener("message", (event) => {
   const args = data.args || {};
   if (args.graph) {
     if (!window.__argmapTimes.args) window.__argmapTimes.args = Date.now();
-    drawLegend(args.legend);
+    drawLegend(args.legend, args.height);
     resize(args.height);
-    update(args);
-    if (!window.__argmapTimes.built) window.__argmapTimes.built = Date.now();
+    schedule(() => update(args)).then(() => {
+      if (!window.__argmapTimes.built) window.__argmapTimes.built = Date.now();
+    });
   }
 });
 

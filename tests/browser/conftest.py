@@ -101,6 +101,7 @@ def maps_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in FIXTURES.glob("*.yaml"):
         shutil.copy(path, directory / path.name)
     (directory / "big2000.yaml").write_text(generate_map_text(2000), encoding="utf-8")
+    shutil.copy(ROOT / "maps" / "cybercrime-treaties.yaml", directory)  # the real first map
     return directory
 
 
@@ -139,14 +140,13 @@ def watch() -> Watch:
     return Watch()
 
 
-@pytest.fixture
-def page(browser: object, watch: Watch) -> Iterator[object]:
+def watched_page(browser: object, watch: Watch, width: int, height: int) -> Iterator[object]:
     from playwright.sync_api import Browser, ConsoleMessage, Route
 
     assert isinstance(browser, Browser)
     # bypass_csp: Playwright's waits evaluate strings, which the component's CSP forbids; the
     # hostile-text test is the stronger for it (escaping alone must stop the payloads).
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
 
     def route(route: Route) -> None:
         url = route.request.url
@@ -166,6 +166,17 @@ def page(browser: object, watch: Watch) -> Iterator[object]:
     pg.on("pageerror", lambda exc: watch.errors.append(f"page error: {exc}"))
     yield pg
     context.close()
+
+
+@pytest.fixture
+def page(browser: object, watch: Watch) -> Iterator[object]:
+    yield from watched_page(browser, watch, 1500, 1000)
+
+
+@pytest.fixture
+def laptop(browser: object, watch: Watch) -> Iterator[object]:
+    """A page on a 1440x900 laptop screen, the size the map must read at first sight."""
+    yield from watched_page(browser, watch, 1440, 900)
 
 
 def shot(page: object, name: str) -> Path:

@@ -28,11 +28,23 @@ def wait_claims(frame: Any, count: int, timeout_ms: float = 15_000) -> None:
 
 
 def drawn_claims(frame: Any) -> list[str]:
+    """The claims the graph holds (folded ones included)."""
     return sorted(frame.evaluate("window.__cy.nodes('.claim').map(n => n.id())"))
 
 
+def visible_claims(frame: Any) -> list[str]:
+    """The claims drawn on the canvas now (not folded under a "+N below" pill)."""
+    return sorted(frame.evaluate("window.__cy.nodes('.claim').not('.hidden').map(n => n.id())"))
+
+
+def layouts_done(frame: Any) -> int:
+    """How many layouts the graph has applied (each unfolding or view change adds one)."""
+    return int(frame.evaluate("Number(document.body.getAttribute('data-argmap-layouts') || 0)"))
+
+
 def click_claim(page: Any, frame: Any, claim: str) -> None:
-    """Click a claim's node where it is drawn on screen (centring it first)."""
+    """Click a claim's node where it is drawn on screen (unfolding and centring it first)."""
+    frame.evaluate("id => window.__argmapShow(id)", claim)  # a promise: done once laid out
     frame.evaluate(
         "id => { const n = window.__cy.getElementById(id); window.__cy.center(n); }", claim
     )

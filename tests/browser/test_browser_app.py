@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     drawn_claims,
     graph_frame,
     pwned_frames,
+    visible_claims,
     wait_claims,
 )
 
@@ -32,6 +33,8 @@ def test_map_renders_every_claim_with_legend(page: Any, app_url: str, watch: Wat
     frame = graph_frame(page)
     wait_claims(frame, MINI_CLAIMS)
     assert len(drawn_claims(frame)) == MINI_CLAIMS
+    frame.evaluate("window.__argmapWhole()")  # unfold all: the first sight folds what won't fit
+    assert len(visible_claims(frame)) == MINI_CLAIMS
     # Every relation is drawn, the undercuts to a diamond on the line they cut.
     edges = frame.evaluate("window.__cy.edges().not('.qlink').map(e => e.id())")
     assert sorted(edges) == sorted(
@@ -42,9 +45,9 @@ def test_map_renders_every_claim_with_legend(page: Any, app_url: str, watch: Wat
     legend = frame.locator('[data-testid="argmap-legend"]').inner_text()
     for word in ("supports", "attacks", "undercuts", "in: stands", "out: defeated"):
         assert word in legend
-    # Theses are above what bears on them.
-    y = frame.evaluate("id => window.__cy.getElementById(id).position('y')", "join-budapest")
-    assert y < frame.evaluate("id => window.__cy.getElementById(id).position('y')", "rights-risk")
+    # Theses are left of what bears on them (ELK's layers run right to left).
+    x = frame.evaluate("id => window.__cy.getElementById(id).position('x')", "join-budapest")
+    assert x < frame.evaluate("id => window.__cy.getElementById(id).position('x')", "rights-risk")
     shot(page, "map-mini")
     watch.assert_clean()
 

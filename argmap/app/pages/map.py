@@ -188,6 +188,12 @@ def evaluate(
     return whatif, changed_claims(status, whatif)
 
 
+def first_sight(focus: str, depth: int, filters: Filters) -> bool:
+    """Whether the graph may open folded to what reads at first sight: only on the whole map;
+    a focus, a depth or a filter already chose what to draw."""
+    return focus == FOCUS_MODES[0] and not depth and not filters.active
+
+
 def main() -> None:
     pm, map_name, key = current_map()
     G, s = pm.graph, pm.structure
@@ -258,7 +264,8 @@ def main() -> None:
             notes.append("Yellow border: matches the search")
         argmap_graph(
             graph_payload(G, s, pm.layout, shown, colours, classes=draw.classes,
-                          hidden_below=draw.hidden_below),
+                          hidden_below=draw.hidden_below,
+                          collapse=first_sight(focus, depth, filters)),
             selected=selected,
             legend={**legend(colours), "notes": notes},
             height=GRAPH_HEIGHT,

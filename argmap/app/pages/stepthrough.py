@@ -1,9 +1,11 @@
 """The step-through page: the map revealed from its question outward, for the front of a room.
 
-The order is argmap.products.stepthrough's; this page shows one step at a time in large type, with
-Next and Previous buttons and the keyboard (→, Space or Page Down for next; ← or Page Up
-for previous). Streamlit has no key events, so a tiny static script in a hidden
-same-origin iframe listens on the page and clicks those buttons.
+The order is argmap.products.stepthrough's; this page shows one step at a time in large type
+beside the map drawn so far (the map page's graph component, the step's new claims
+highlighted), with Next and Previous buttons and the keyboard (→, Space or Page Down for next;
+← or Page Up for previous). Streamlit has no key events, so a tiny static script in a hidden
+same-origin iframe listens on the page and clicks those buttons; the graph passes on the keys
+pressed while it has the focus, so they work whatever was clicked last.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app import panel
+from argmap.app.component import argmap_graph
 from argmap.app.shared import ALL, current_map, ss, status_of, thesis_picker
 from argmap.products.stepthrough import Step, steps
 from argmap.semantics.framework import DEFAULT_VIEW
+from argmap.view.colours import by_status
 from argmap.view.detail import claim_detail
+from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
 from argmap.view.text import md_escape, truncate
 
 RECENT = 8  # steps listed under the current one; more would not be legible across a room
+GRAPH_HEIGHT = 560
 HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
 
 # Static CSS only: every map text is escaped by card_html or md_escape.
@@ -43,7 +49,9 @@ _KEYS = """<script>
   P.__argmapStepKeys = (e) => {
     const t = e.target;
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    // Keys typed into a field are the field's; a toggle or a button just clicked is not one.
+    const typed = t && t.tagName === "INPUT" && !/^(checkbox|radio|button|submit)$/.test(t.type);
+    if (t && (t.isContentEditable || typed || /^(TEXTAREA|SELECT)$/.test(t.tagName))) return;
     if (e.key === " " && t && t.tagName === "BUTTON") return;  // the button takes it
     let name = null;
     if (e.key === "ArrowRight" || e.key === "PageDown" || (e.key === " " && !e.shiftKey)) {
@@ -121,6 +129,26 @@ def current(pm: PreparedMap, step: Step, status: Status | None) -> None:
             card(pm, origin, status)
 
 
+def step_claim(pm: PreparedMap, step: Step) -> str | None:
+    """The claim a step is about: the thesis it shows, or the origin of its exchange."""
+    if step.kind in ("thesis", "root"):
+        return step.added[0]
+    if step.relation is not None:
+        return pm.structure.relations[step.relation].origin
+    return None
+
+
+def draw_so_far(pm: PreparedMap, step: Step, status: Status | None) -> None:
+    """The map as revealed so far, the step's new claims glowing, centred on its claim."""
+    s = pm.structure
+    colouring = by_status(s.claims, status.labels if status else None)
+    graph = graph_payload(pm.graph, s, pm.layout, step.revealed, colouring,
+                          classes={c: {"new"} for c in step.added})  # fmt: skip
+    notes = ["Blue glow: new at this step"]
+    argmap_graph(graph, selected=step_claim(pm, step), legend={**legend(colouring), "notes": notes},
+                 height=GRAPH_HEIGHT, key="step_graph")  # fmt: skip
+
+
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
@@ -158,14 +186,19 @@ def main() -> None:
     with next_col:
         st.button("Next", key="step_next", on_click=move, args=(1, last), type="primary",
                   disabled=index == last, width="stretch")  # fmt: skip
-    current(pm, step, status)
-    shown = [s for s in order[1 : index + 1] if s.kind != "question"]
-    if len(shown) > 1:
-        with st.container(key="step_recent"):
-            st.markdown(f"**So far** (the last {min(RECENT, len(shown))} of {len(shown)} steps)")
-            st.markdown("\n".join(line(pm, s) for s in shown[-RECENT:]))
-    if 0 < len(step.revealed) <= 40:  # beyond, a list of ids helps nobody
-        st.caption(f"Claims shown: {', '.join(f'`{c}`' for c in step.revealed)}")
+    text_col, graph_col = st.columns([2, 3], gap="medium")
+    with text_col:
+        current(pm, step, status)
+        shown = [s for s in order[1 : index + 1] if s.kind != "question"]
+        if len(shown) > 1:
+            with st.container(key="step_recent"):
+                st.markdown(
+                    f"**So far** (the last {min(RECENT, len(shown))} of {len(shown)} steps)"
+                )
+                st.markdown("\n".join(line(pm, s) for s in shown[-RECENT:]))
+    with graph_col:
+        if step.revealed:
+            draw_so_far(pm, step, status)
 
 
 main()
