@@ -210,9 +210,11 @@ const ELK_OPTIONS = {
   "elk.layered.spacing.nodeNodeBetweenLayers": "46",
   "elk.layered.spacing.edgeNodeBetweenLayers": "14",
   "elk.layered.spacing.edgeEdgeBetweenLayers": "7",
-  // Measured on the cybercrime map: 15 crossings (12 between relations) this way; keeping
-  // the map's order of claims (considerModelOrder) doubled them.
+  // Measured on the cybercrime map (91 claims, 130 lines): 104 crossings this way, 217 with
+  // ELK's defaults; keeping the map's order of claims (considerModelOrder) adds more.
   "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+  "elk.layered.cycleBreaking.strategy": "DEPTH_FIRST",
+  "elk.layered.thoroughness": "40",
   "elk.separateConnectedComponents": "false",
   "elk.padding": "[top=10,left=10,bottom=10,right=10]",
 };

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, Watch, shot
+from argmap.store.yaml_map import read_map
+from tests.browser.conftest import ARTIFACTS, ROOT, Watch, shot
 from tests.browser.geometry import DRAWN_GEOMETRY
 from tests.browser.helpers import (
     FRAME_SELECTOR,
@@ -27,10 +28,11 @@ from tests.browser.test_browser_seminar import MINI_STEPS, open_page
 pytestmark = pytest.mark.browser
 
 CYBER = "cybercrime-treaties"
-CYBER_CLAIMS = 79
-# Measured on the hand-written layered layout with straight lines this replaced (the same
-# geometry code): 71 crossings among all drawn lines, 39 between relations; issue 13 counted 59.
-OLD_CROSSINGS = 59
+CYBER_CLAIMS = len(read_map(ROOT / "maps" / f"{CYBER}.yaml").map.claims)
+# Measured with the same geometry code on the hand-written layered layout with straight lines
+# that ELK replaced, on this map as of 2026-11-30 (91 claims, 130 lines): 301 crossings and 153
+# line-through-card pairs (issue 13 counted 59 crossings on the map's first, 79-claim version).
+OLD_CROSSINGS = 301
 READABLE_PX = 11
 
 LABELS = """() => {
@@ -79,7 +81,7 @@ def test_first_sight_reads_at_11px_with_question_and_theses(
     assert min(seen["sizes"]) >= READABLE_PX, seen
     assert seen["hiddenLabels"] == []
     assert seen["questionInView"]
-    assert sorted(seen["thesesInView"]) == sorted(seen["theses"]) and len(seen["theses"]) == 5
+    assert sorted(seen["thesesInView"]) == sorted(seen["theses"]) and len(seen["theses"]) >= 3
     # The rest is folded into counts, and more than the theses is shown.
     assert seen["pills"] and all(re.fullmatch(r"\+\d+ below", label) for _, label in seen["pills"])
     shown = visible_claims(frame)
@@ -89,18 +91,24 @@ def test_first_sight_reads_at_11px_with_question_and_theses(
     frame_shot(laptop, "map-first-sight")
     shot(laptop, "map-first-sight-page")
 
-    # A pill unfolds its claim's branch: the card stays at its height (sliding left only to
-    # make room for its children), its children appear, readable.
+    # A pill unfolds its claim's branch: the card stays in view (moving only to make room for
+    # its children), its children appear beside it, readable.
     of = next(of for of, label in seen["pills"] if label != "+1 below")
-    before = frame.evaluate("id => window.__cy.getElementById(id).renderedPosition()", of)
     done = layouts_done(frame)
     pill = frame.evaluate("id => window.__cy.getElementById('+' + id).renderedPosition()", of)
     box = laptop.locator(FRAME_SELECTOR).bounding_box()
     top = frame.evaluate("document.getElementById('graph').getBoundingClientRect().top")
     laptop.mouse.click(box["x"] + pill["x"], box["y"] + top + pill["y"])
     frame.wait_for_function("n => Number(document.body.dataset.argmapLayouts) > n", arg=done)
-    after = frame.evaluate("id => window.__cy.getElementById(id).renderedPosition()", of)
-    assert abs(after["y"] - before["y"]) < 1 and 0 < after["x"] <= before["x"] + 1
+    in_view = frame.evaluate(
+        """id => { const cy = window.__cy, e = cy.extent();
+          const inside = (n) => { const p = n.position();
+            return p.x > e.x1 && p.x < e.x2 && p.y > e.y1 && p.y < e.y2; };
+          const kids = cy.nodes('.claim').filter(n => n.data('tree') === id);
+          return [inside(cy.getElementById(id)), kids.filter(inside).length, kids.length]; }""",
+        of,
+    )
+    assert in_view[0] and in_view[1] > 0, in_view
     more = visible_claims(frame)
     assert set(shown) < set(more)
     assert frame.evaluate(LABELS)["zoom"] * 12.5 >= READABLE_PX
@@ -119,7 +127,7 @@ def test_whole_map_routes_lines_around_cards_with_fewer_crossings(
     assert len(visible_claims(frame)) == CYBER_CLAIMS
     geometry = frame.evaluate(DRAWN_GEOMETRY)
     assert geometry["through"] == [], geometry["through"]  # no line through a card it misses
-    assert geometry["edges"] == 92  # every relation and question link is drawn
+    assert geometry["edges"] == frame.evaluate("window.__cy.edges().length")  # every line drawn
     assert geometry["crossings"] < OLD_CROSSINGS, geometry
     print(f"crossings: {geometry['crossings']} ({geometry['relationCrossings']} between relations)")
     # Semantic zoom: too far out to read a claim, each thesis shows its label instead.
@@ -143,16 +151,18 @@ def test_whole_map_routes_lines_around_cards_with_fewer_crossings(
     watch.assert_clean()
 
 
-def test_reruns_and_colours_do_not_move_cards_and_the_legend_expands(
+def test_colours_do_not_move_cards_and_the_legend_expands(
     laptop: Any, app_url: str, watch: Watch
 ) -> None:
     frame = open_cyber(laptop, app_url)
     first = positions(frame)
-    done = layouts_done(frame)
-    laptop.locator('[data-testid="stSidebar"]').get_by_text("source", exact=True).click()
+    # Another colouring, from a link: the same cards in the same places (ELK is deterministic).
+    laptop.goto(f"{app_url}/?map={CYBER}&colour=source")
+    frame = graph_frame(laptop, timeout_ms=60_000)
+    wait_claims(frame, CYBER_CLAIMS)
     legend = frame.locator('[data-testid="argmap-legend"]')
     legend.get_by_text("Source", exact=True).wait_for(timeout=15_000)
-    assert positions(frame) == first and layouts_done(frame) == done
+    assert positions(frame) == first
     # Every source can be listed and searched; no name is cut.
     toggle = legend.locator('[data-testid="argmap-legend-toggle"]')
     total = int(re.search(r"all (\d+)", toggle.inner_text()).group(1))  # type: ignore[union-attr]
@@ -164,9 +174,12 @@ def test_reruns_and_colours_do_not_move_cards_and_the_legend_expands(
     )
     assert clipped == []
     search = legend.locator('[data-testid="argmap-legend-search"]')
-    search.fill("convention")
-    names = legend.locator(".legend-name").all_inner_texts()
-    assert names and all("convention" in n.lower() for n in names) and len(names) < total
+    every = legend.locator(".legend-colours .legend-name").all_inner_texts()
+    word = max(every[0].split(), key=len).lower()  # a word of the first name
+    search.fill(word)
+    names = legend.locator(".legend-colours .legend-name").all_inner_texts()
+    assert names and all(word in n.lower() for n in names)
+    assert [n for n in every if word in n.lower()] == names
     frame_shot(laptop, "map-legend-search")
     watch.assert_clean()
 
