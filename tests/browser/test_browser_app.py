@@ -145,10 +145,14 @@ def test_hostile_text_is_literal_and_never_runs(page: Any, app_url: str, watch: 
     texts = frame.evaluate("window.__cy.nodes().map(n => n.data('full') || n.data('label'))")
     labels = " ".join(t for t in texts if t)
     assert "<script>window.__pwned=1</script>Thesis" in labels.replace("\n", "")
-    # Colour by actor puts actor names in the legend (textContent, never HTML).
-    page.get_by_text("actor", exact=True).click()
+    # Colour by actor puts actor names in the legend, whole (textContent, never HTML).
+    page.goto(f"{app_url}/?map=hostile&claim=evil-support&colour=actor")
+    frame = graph_frame(page)
+    wait_claims(frame, 3)
     legend = frame.locator('[data-testid="argmap-legend"]')
-    legend.get_by_text("<script>window.__pwned=1</script>Mallory…").wait_for(timeout=10_000)
+    legend.get_by_text("<script>window.__pwned=1</script>Mallory <u>Actor</u>").wait_for(
+        timeout=10_000
+    )
     assert "Trent [link](javascript:window.__pwned=1)" in legend.inner_text()
     # The hover tooltip shows the full statement as text.
     click_claim(page, frame, "evil-attack")

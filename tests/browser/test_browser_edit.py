@@ -117,6 +117,7 @@ def open_standalone(page: Any, tmp_path: Path, fixture: str) -> Any:
 
 
 def click_node(page: Any, claim: str) -> None:
+    page.evaluate("id => window.__argmapShow(id)", claim)  # unfold it: a promise, awaited
     page.evaluate("id => { window.__cy.center(window.__cy.getElementById(id)); }", claim)
     page.wait_for_timeout(100)
     pos = page.evaluate("id => window.__cy.getElementById(id).renderedPosition()", claim)
