@@ -44,19 +44,19 @@ def test_why_reinstatement_in_plain_words() -> None:
     G = make("t o p", [("r1", "attacks", "o", "t"), ("r2", "attacks", "p", "o")])
     ev = evaluate(G)
     assert why(G, ev, "t") == (
-        't ("Claim t.") is in: every attack on it fails: o attacks it (r1), but o is out.'
+        "“Claim t” is in: every attack on it fails: “Claim o” attacks it, but “Claim o” is out."
     )
     assert why(G, ev, "o") == (
-        'o ("Claim o.") is out: p ("Claim p.") attacks it (r2), and p is in: nothing attacks it.'
+        "“Claim o” is out: “Claim p” attacks it, and “Claim p” is in: nothing attacks it."
     )
-    assert why(G, ev, "p") == 'p ("Claim p.") is in: nothing attacks it.'
+    assert why(G, ev, "p") == "“Claim p” is in: nothing attacks it."
 
 
 def test_what_if_lists_exactly_the_changes() -> None:
     G = chain()
     changes = what_if(G, WhatIf(rejected=["q"]))
     assert [(c.claim, c.before, c.after) for c in changes] == [("t", OUT, IN), ("q", IN, OUT)]
-    assert changes[1].reason == 'q ("Claim q.") is out: you assumed it rejected.'
+    assert changes[1].reason == "“Claim q” is out: you assumed it rejected."
     cut = what_if(G, WhatIf(cut=["r2"]))
     assert [(c.claim, c.before, c.after) for c in cut] == [("o", OUT, IN)]
 

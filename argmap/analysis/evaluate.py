@@ -14,8 +14,8 @@ exists, the labels fall back to the grounded ones or to undec, and ``message`` s
 >>> {c: str(label) for c, label in ev.labels.items()}
 {'thesis': 'undec', 'cost': 'in', 'subsidy': 'undec', 'doubt': 'undec', 'jobs': 'in'}
 >>> print(why(G, ev, "thesis"))
-thesis ("We should join.") is undecided: cost ("Joining costs too much.") attacks it \
-(r-cost); cost is in, but an undecided undercut by subsidy (r-sub) may defeat it.
+“We should join” is undecided: “Joining costs too much” attacks it; “Joining costs too \
+much” is in, but an undecided undercut by “A subsidy covers the cost” may defeat it.
 """
 
 from __future__ import annotations
@@ -145,16 +145,31 @@ def evaluate(
 
 
 def short(G: nx.DiGraph, claim_id: str, width: int = 60) -> str:
-    """Return ``id ("statement")``, the statement cut to ``width`` characters.
+    """Return the claim as a reader knows it: its statement in quotation marks, cut to
+    ``width`` characters at a word. Never the id: ids are for files, not for people.
 
     >>> from argmap.analysis import demo_graph
-    >>> short(demo_graph(), "cost", 12)
-    'cost ("Joining cos…")'
+    >>> short(demo_graph(), "cost", 16)
+    '“Joining costs…”'
     """
-    text = str(G.nodes[claim_id].get("statement", ""))
+    text = " ".join(str(G.nodes[claim_id].get("statement", claim_id)).split()).rstrip(".")
     if len(text) > width:
-        text = text[: width - 1].rstrip() + "…"
-    return f'{claim_id} ("{text}")'
+        cut = text[: width - 1]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
+    return f"“{text}”"
+
+
+def _again(G: nx.DiGraph, claim_id: str) -> str:
+    """A claim mentioned again: a shorter quotation."""
+    return short(G, claim_id, 40)
+
+
+def _link(G: nx.DiGraph, relation_id: str) -> str:
+    """A relation in words: the link from “X” to “Y”."""
+    return (
+        f"the link from {_again(G, relation_origin(G, relation_id))} "
+        f"to {_again(G, relation_target(G, relation_id))}"
+    )
 
 
 def _attackers(ev: Evaluation, name: str) -> list[str]:
@@ -166,46 +181,46 @@ def _attackers(ev: Evaluation, name: str) -> list[str]:
 def _attack_phrase(G: nx.DiGraph, name: str, *, first: bool = True) -> tuple[str, str | None]:
     """Return (how the framework argument ``name`` attacks, its origin claim or None)."""
     info = describe_argument(name, G)
-    show = (lambda c: short(G, c)) if first else (lambda c: c)
+    show = (lambda c: short(G, c)) if first else (lambda c: _again(G, c))
     if info.kind == "relation":
         origin = relation_origin(G, name)
-        return f"{show(origin)} attacks it ({name})", origin
+        return f"{show(origin)} attacks it", origin
     if info.kind == "supported":
         s, r = info.ids
         origin, via = relation_origin(G, s), relation_target(G, s)
-        return f"{show(origin)} supports {via}, which attacks it ({s}, {r})", origin
+        return f"{show(origin)} supports {_again(G, via)}, which attacks it", origin
     if info.kind == "secondary":
         r, s = info.ids
         origin, via = relation_origin(G, r), relation_target(G, r)
-        return f"{show(origin)} attacks {via}, which supports it ({r}, {s})", origin
+        return f"{show(origin)} attacks {_again(G, via)}, which supports it", origin
     if info.kind == "mediated":
         r, s = info.ids
         origin, via = relation_origin(G, r), relation_target(G, r)
-        return f"{show(origin)} attacks {via}, which it supports ({r}, {s})", origin
+        return f"{show(origin)} attacks {_again(G, via)}, which it supports", origin
     if info.kind == "extended":
         s, r = info.ids
         origin, via = relation_target(G, s), relation_origin(G, s)
-        return f"{show(origin)} needs {via}, which attacks it ({s}, {r})", origin
+        return f"{show(origin)} needs {_again(G, via)}, which attacks it", origin
     if info.kind == "reject":
         return "you assumed it rejected", None
     if info.kind == "accept":
         return "you assumed the claim it targets accepted", None
     if info.kind == "cut":
-        return f"you cut relation {info.ids[0]}", None
+        return f"you cut {_link(G, info.ids[0])}", None
     return name, None
 
 
 def _undercuts(G: nx.DiGraph, ev: Evaluation, name: str, label: Label) -> list[str]:
-    """Return "z (u)" for each undercut (or cut) with ``label`` against attack ``name``."""
+    """Return “z” for each undercut (or cut) with ``label`` against attack ``name``."""
     found = []
     for a in _attackers(ev, name):
         info = describe_argument(a, G)
         if ev.arguments[a] is not label:
             continue
         if info.kind == "relation":
-            found.append(f"{relation_origin(G, a)} ({a})")
+            found.append(_again(G, relation_origin(G, a)))
         elif info.kind == "cut":
-            found.append(f"your cut of {info.ids[0]}")
+            found.append(f"your cut of {_link(G, info.ids[0])}")
     return found
 
 
@@ -215,15 +230,16 @@ def _attack_clause(G: nx.DiGraph, ev: Evaluation, name: str, first: bool = True)
     if origin is None:
         return phrase
     label, origin_label = ev.arguments[name], ev.labels[origin]
+    named = _again(G, origin)
     if label is Label.OUT:
         if origin_label is not Label.IN:
-            return f"{phrase}, but {origin} is {_LABEL_WORD[origin_label]}"
+            return f"{phrase}, but {named} is {_LABEL_WORD[origin_label]}"
         return f"{phrase}, but {' and '.join(_undercuts(G, ev, name, Label.IN))} undercuts it"
-    origin_clause = f"{origin} is {_LABEL_WORD[origin_label]}: {_claim_reason(G, ev, origin)}"
+    origin_clause = f"{named} is {_LABEL_WORD[origin_label]}: {_claim_reason(G, ev, origin)}"
     if label is Label.IN or origin_label is not Label.IN:
         return f"{phrase}, and {origin_clause}"
     undecided = " and ".join(_undercuts(G, ev, name, Label.UNDEC))
-    return f"{phrase}; {origin} is in, but an undecided undercut by {undecided} may defeat it"
+    return f"{phrase}; {named} is in, but an undecided undercut by {undecided} may defeat it"
 
 
 def _claim_reason(G: nx.DiGraph, ev: Evaluation, claim_id: str) -> str:
@@ -239,21 +255,22 @@ def _claim_reason(G: nx.DiGraph, ev: Evaluation, claim_id: str) -> str:
     phrase, origin = _attack_phrase(G, culprit, first=False)
     if origin is None:
         return phrase
-    return f"{phrase.split(' (')[0]}, and that attack is {_LABEL_WORD[wanted]}"
+    return f"{phrase}, and that attack is {_LABEL_WORD[wanted]}"
 
 
 def why(G: nx.DiGraph, evaluation: Evaluation, claim_id: str) -> str:
     """Return a short plain-English justification of a claim's label in ``evaluation``.
 
-    Names each claim by id and shortened statement on first mention, and goes one step
-    back: "out because X, which is in, attacks it; X is in because nothing attacks it".
+    Names each claim by its statement (shorter on a second mention), never by id, and goes
+    one step back: "out because X, which is in, attacks it; X is in because nothing attacks
+    it".
 
     >>> from argmap.analysis import demo_graph
     >>> G = demo_graph()
     >>> print(why(G, evaluate(G), "subsidy"))
-    subsidy ("A subsidy covers the cost.") is undecided: doubt ("The subsidy may never \
-come.") attacks it (r-doubt), and doubt is undecided: subsidy attacks it, and that attack \
-is undecided.
+    “A subsidy covers the cost” is undecided: “The subsidy may never come” attacks it, and \
+“The subsidy may never come” is undecided: “A subsidy covers the cost” attacks it, and that \
+attack is undecided.
     """
     ev = evaluation
     label = ev.labels[claim_id]

@@ -116,7 +116,12 @@ def card_html(
 
 
 def _neighbours(
-    title: str, items: Sequence[Neighbour], status: Status | None, select: Select, key: str
+    G: nx.DiGraph,
+    title: str,
+    items: Sequence[Neighbour],
+    status: Status | None,
+    select: Select,
+    key: str,
 ) -> None:
     if not items:
         return
@@ -129,7 +134,10 @@ def _neighbours(
             mark = {"in": ":green[●] ", "out": ":red[●] ", "undec": ":orange[●] "}.get(
                 status.labels[n.claim], ""
             )
-        via = f" ({md_escape(f'the link with {n.via}')})" if n.via else ""
+        via = ""
+        if n.via:  # the claim at the link's other end, by its words
+            other = truncate(str(G.nodes[n.via]["statement"]), 50) if n.via in G else n.via
+            via = f" ({md_escape(f'the link with “{other}”')})"
         effect = ""
         if status is not None and n.relation in status.effect:
             effect = f" :gray[· {status.effect[n.relation]:.2f}]"
@@ -139,7 +147,7 @@ def _neighbours(
             on_click=select,
             args=(n.claim,),
             type="tertiary",
-            help=md_escape(f"Go to {n.claim}" + (f": {n.note}" if n.note else "")),
+            help=md_escape("Go to this claim" + (f": {n.note}" if n.note else "")),
         )
 
 
@@ -186,10 +194,10 @@ def claim_panel(
         third.button("Close", key="close-detail", on_click=select, args=(None,),
                      width="stretch")  # fmt: skip
         base_slider(G, claim)
-        _neighbours("Supported by", detail.supported_by, status, select, "sup")
-        _neighbours("Attacked by", detail.attacked_by, status, select, "att")
-        _neighbours("Its links undercut by", detail.undercut_by, status, select, "und")
-        _neighbours("It bears on", detail.bears_on, status, select, "out")
+        _neighbours(G, "Supported by", detail.supported_by, status, select, "sup")
+        _neighbours(G, "Attacked by", detail.attacked_by, status, select, "att")
+        _neighbours(G, "Its links undercut by", detail.undercut_by, status, select, "und")
+        _neighbours(G, "It bears on", detail.bears_on, status, select, "out")
         if map_name:
             st.caption("Link to this view")
             st.code(link_to_view(), language=None, wrap_lines=True)

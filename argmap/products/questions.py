@@ -15,8 +15,8 @@ teacher can see it is grounded, not invented. Five kinds, in this order:
 >>> sorted({q.kind for q in qs})
 ['conflict', 'crux', 'single-source', 'undecided']
 >>> print(next(q for q in qs if q.kind == "crux").because)  # doctest: +NORMALIZE_WHITESPACE
-cost ("Joining costs too much.") decides thesis ("We should join."): accepted, the thesis is
-undecided; rejected, it is in.
+“Joining costs too much” decides “We should join”: accepted, the thesis is undecided;
+rejected, it is in.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def discussion_questions(
             )
 
     seen_pairs: set[frozenset[str]] = set()
-    for rid, rtype, origin, target in relation_triples(G):
+    for _rid, rtype, origin, target in relation_triples(G):
         if rtype != "attacks":
             continue
         a, b = G.nodes[origin]["actor"], G.nodes[target]["actor"]
@@ -110,7 +110,7 @@ def discussion_questions(
                 "conflict",
                 f"{names.get(a, a)} and {names.get(b, b)} disagree: who has the better of it?",
                 f"{names.get(a, a)}'s {short(G, origin)} attacks {names.get(b, b)}'s "
-                f"{short(G, target)} ({rid}).",
+                f"{short(G, target)}.",
                 (origin, target),
             )
         )
@@ -128,9 +128,9 @@ def discussion_questions(
             Question(
                 "single-source",
                 f"Is “{titles.get(source, source)}” enough, on its own, to establish {listed}?",
-                f"{', '.join(held)} bear{'s' if len(held) == 1 else ''} on a thesis and "
-                f"rest{'s' if len(held) == 1 else ''} on {source} alone: nothing from another "
-                "source supports "
+                f"{'This claim bears' if len(held) == 1 else f'These {len(held)} claims bear'} "
+                f"on a thesis and rest{'s' if len(held) == 1 else ''} on "
+                f"“{titles.get(source, source)}” alone: nothing from another source supports "
                 f"{'it' if len(held) == 1 else 'them'}.",
                 tuple(held),
             )
@@ -148,7 +148,8 @@ def discussion_questions(
                 "second-hand",
                 f"How far can we trust our account of {' and '.join(holders)}'s position, "
                 f"known only through “{sources[reported]['title']}”?",
-                f"“{s['title']}” ({s['id']}) is reported in {reported}; {len(held)} "
+                f"“{s['title']}” is known only as reported in “{sources[reported]['title']}”; "
+                f"{len(held)} "
                 f"claim{'s rest' if len(held) != 1 else ' rests'} on that report.",
                 tuple(held),
             )

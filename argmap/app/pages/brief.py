@@ -65,7 +65,7 @@ def cited(c: Cited, lead: str = "") -> None:
     head = f"{md_escape(lead)}: " if lead else ""
     st.markdown(
         f"{head}**{md_escape(c.statement)}**  \n"
-        f"`{c.id}` · {md_escape(c.kind)} · {LABEL_WORDS[c.label]} · strength {c.strength:.2f}"
+        f"{md_escape(c.kind)} · {LABEL_WORDS[c.label]} · strength {c.strength:.2f}"
     )
     st.markdown(f"> “{md_escape(c.quote)}”  \n> — {md_escape(c.citation)}")
 
@@ -160,14 +160,15 @@ def main() -> None:
     st.header(f"Open vulnerabilities ({len(brief.vulnerabilities)})")
     if brief.vulnerabilities:
         for p in brief.vulnerabilities:
-            st.markdown(f"- **{md_escape(p.claim.statement)}** (`{p.claim.id}`)")
+            st.markdown(f"- **{md_escape(p.claim.statement)}**")
     else:
         st.caption("Every argument of theirs has an answer in the map.")
     st.header(f"Cruxes ({len(brief.cruxes)})")
     for crux in brief.cruxes:
         with st.container(border=True):
             cited(crux.claim)
-            changed = ", ".join(f"`{c}`" for c, _, _ in crux.changes_if_rejected) or "nothing"
+            changed = "; ".join(md_escape(truncate(brief.name(c), 80))
+                                for c, _, _ in crux.changes_if_rejected) or "nothing"  # fmt: skip
             st.caption(
                 f"Accepted, the thesis {LABEL_WORDS[crux.thesis_if_accepted]}; rejected, it "
                 f"{LABEL_WORDS[crux.thesis_if_rejected]}. Rejecting it changes: {changed}."
@@ -176,7 +177,7 @@ def main() -> None:
         st.caption("No single claim decides the thesis.")
     st.header("Bibliography")
     for b in brief.bibliography:
-        st.markdown(f"- `{b.id}`: {md_escape(b.reference)}")
+        st.markdown(f"- {md_escape(b.reference)}")
 
 
 main()

@@ -66,7 +66,6 @@ def main() -> None:
             with st.container(border=True, key=f"q-{kind}-{n}"):
                 st.markdown(f"**{md_escape(q.text)}**")
                 st.caption(f"Asked because {md_escape(q.because)}")
-                st.caption("Claims: " + ", ".join(f"`{c}`" for c in q.claims))
     if not shown:
         st.info("No question of the chosen kinds: the map gives no ground for one.")
 

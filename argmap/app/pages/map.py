@@ -146,11 +146,12 @@ def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
         relations = sorted({*ss.wi_cut, *touching})
 
     def show(claim: str) -> str:
-        return f"{claim}: {truncate(pm.graph.nodes[claim]['statement'], 70)}"
+        return truncate(pm.graph.nodes[claim]["statement"], 90)
 
     def show_relation(rid: str) -> str:
-        rel = s.relations[rid]
-        return f"{rid}: {rel.origin} {rel.type} {rel.target}"
+        origin, target = s.endpoints(rid)
+        verb = "cuts the link to" if s.relations[rid].is_undercut else s.relations[rid].type
+        return f"{truncate(show(origin), 40)} {verb} {truncate(show(target), 40)}"
 
     with st.expander("What if…", expanded=any(ss[k] for k in WHAT_IF_KEYS)):
         if len(s.claims) > FULL_WHAT_IF_LISTS:
@@ -161,7 +162,9 @@ def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
         if base:
             st.caption(
                 "Base scores tried (set in a claim's panel): "
-                + ", ".join(f"{md_escape(c)} {v:.2f}" for c, v in sorted(base.items()))
+                + "; ".join(
+                    f"{md_escape(truncate(show(c), 50))} {v:.2f}" for c, v in sorted(base.items())
+                )
             )
         st.button(
             "Reset what-if",

@@ -76,7 +76,7 @@ def mark_claims(pm: PreparedMap, store: VerdictStore, map_id: str, name: str, ro
         widget = f"vd|{room}|{name}|{map_id}|{claim}"
         with st.container(border=True, key=f"vc-{claim}"):
             text, choice = st.columns([4, 1.3], vertical_alignment="center")
-            text.markdown(f"{md_escape(truncate(G.nodes[claim]['statement'], 200))} `{claim}`")
+            text.markdown(md_escape(truncate(G.nodes[claim]["statement"], 200)))
             with choice:
                 st.segmented_control(
                     "Verdict", VERDICTS, key=widget, default=mine.get(claim),
@@ -122,7 +122,13 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
     agree = sum(1 for r in decided if r["agrees"] == "yes")
     st.markdown(f"The group agrees with {semantics} semantics on **{agree} of {len(decided)}** "
                 "claims where it has a majority.")  # fmt: skip
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="class_view")
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        key="class_view",
+        column_config={"claim": None},
+    )  # the id stays in the data, not on screen
     # Orphans: verdicts on claims the current map no longer has (an edited file).
     gone = sorted(set(tallies) - set(pm.structure.claims))
     if gone:

@@ -27,13 +27,19 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import networkx as nx
 
 from argmap.analysis import Evaluation, WhatIf, cruxes, evaluate, what_if
-from argmap.graph import claim_ids, relation_origin, relation_target, relations_into
+from argmap.graph import (
+    claim_ids,
+    relation_origin,
+    relation_target,
+    relation_triples,
+    relations_into,
+)
 from argmap.semantics.framework import DEFAULT_VIEW, Label
 
 Side = Literal["for", "against"]
@@ -105,6 +111,12 @@ class Brief:
     cruxes: tuple[CruxEntry, ...]
     bibliography: tuple[BibEntry, ...]
     message: str = ""
+    # What a reader calls each claim and relation a point can name: its statement, or "the
+    # link from ..." for a relation. Renderers show these, never ids.
+    names: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def name(self, node: str) -> str:
+        return self.names.get(node, node)
 
 
 def sides(G: nx.DiGraph, thesis: str) -> dict[str, int]:
@@ -221,7 +233,16 @@ def build_brief(
         cruxes=tuple(crux_entries),
         bibliography=_bibliography(G, cited),
         message=ev.message,
+        names=_names(G),
     )
+
+
+def _names(G: nx.DiGraph) -> dict[str, str]:
+    """Each claim's statement in quotation marks, each relation as the link it is."""
+    names = {c: f"“{str(G.nodes[c]['statement']).rstrip('.')}”" for c in claim_ids(G)}
+    for rid, _type, origin, _target in relation_triples(G):
+        names[rid] = f"the link from {names.get(origin, origin)}"
+    return names
 
 
 def _unique(points: list[Point]) -> list[Point]:

@@ -89,7 +89,7 @@ def _items(items: list[Item], numbered: bool, depth: int, styles: dict) -> list[
         c = item.claim
         head = (
             f"{lead + ': ' if lead else ''}<b>{_x(c.statement)}</b> "
-            f'<font size="8" color="#555555">({_x(c.id)}, {_x(c.kind)}, '
+            f'<font size="8" color="#555555">({_x(c.kind)}, '
             f"{LABEL_WORDS[c.label]}, strength {c.strength:.2f})</font>"
         )
         block = [
@@ -122,10 +122,7 @@ def to_pdf(brief: Brief, *, letter: bool = False) -> bytes:
         flow.append(Paragraph(_x(section.intro), styles["intro"]))
         flow += _items(section.items, section.numbered, 0, styles)
     flow.append(Paragraph("Bibliography", styles["h2"]))
-    flow += [
-        Paragraph(f"<b>{_x(b.id)}</b>: {_x(b.reference)}", styles["item"])
-        for b in brief.bibliography
-    ]
+    flow += [Paragraph(_x(b.reference), styles["item"]) for b in brief.bibliography]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=LETTER if letter else A4, title=title, author="argmap",

@@ -44,19 +44,24 @@ class Section:
 
 
 def _point_items(
-    points: tuple[Point, ...], thesis: str, *, lead: str | None = None, answers: bool = False
+    points: tuple[Point, ...],
+    thesis: str,
+    *,
+    lead: str | None = None,
+    answers: bool = False,
+    names: dict[str, str] | None = None,
 ) -> list[Item]:
     """Items for points; ``lead`` names their role, else the relation says what they do."""
     items = []
     for p in points:
         how = _HOW[p.relation_type]
-        target = "the thesis" if p.target == thesis else p.target
+        target = "the thesis" if p.target == thesis else (names or {}).get(p.target, p.target)
         words = f"{lead} ({how} it)" if lead and lead.startswith("Our") else lead
         item = Item(words or f"{how[:1].upper()}{how[1:]} {target}", p.claim)
-        item.children += _point_items(p.backing, thesis, lead="Backed by")
+        item.children += _point_items(p.backing, thesis, lead="Backed by", names=names)
         if answers:
             if p.answers:
-                item.children += _point_items(p.answers, thesis, lead="Our answer")
+                item.children += _point_items(p.answers, thesis, lead="Our answer", names=names)
             else:
                 item.children.append(Item("No answer in the map: prepare one.", None))
         items.append(item)
@@ -77,17 +82,18 @@ def outline(brief: Brief) -> tuple[str, str, list[Section]]:
     ours = Section(
         "Our case",
         "The arguments that carry our side, strongest first, with what backs them.",
-        _point_items(brief.our_case, t.id),
+        _point_items(brief.our_case, t.id, names=brief.names),
     )
     theirs = Section(
         "Their case, and our answers",
         "The other side's arguments and objections to ours, strongest first, each followed "
         "by our answers from the map.",
-        _point_items(brief.their_case, t.id, answers=True),
+        _point_items(brief.their_case, t.id, answers=True, names=brief.names),
     )
     open_items = [
         Item(
-            f"Unanswered: {_HOW[p.relation_type]} {'the thesis' if p.target == t.id else p.target}",
+            f"Unanswered: {_HOW[p.relation_type]} "
+            f"{'the thesis' if p.target == t.id else brief.name(p.target)}",
             p.claim,
         )
         for p in brief.vulnerabilities
@@ -103,14 +109,15 @@ def outline(brief: Brief) -> tuple[str, str, list[Section]]:
     crux_items = []
     for c in brief.cruxes:
         changes = ", ".join(
-            f"{cid} ({LABEL_WORDS[a]} → {LABEL_WORDS[b]})" for cid, a, b in c.changes_if_rejected
+            f"{brief.name(cid)} ({LABEL_WORDS[a]} → {LABEL_WORDS[b]})"
+            for cid, a, b in c.changes_if_rejected
         )
         note = (
             f"If accepted the thesis {LABEL_WORDS[c.thesis_if_accepted]}; if rejected it "
             f"{LABEL_WORDS[c.thesis_if_rejected]}. "
             f"Rejecting it changes: {changes or 'nothing else'}."
         )
-        crux_items.append(Item(f"Crux {c.claim.id}", c.claim, note))
+        crux_items.append(Item("Crux", c.claim, note))
     cruxes = Section(
         "Cruxes",
         "The claims whose status decides the thesis."
@@ -153,7 +160,7 @@ def _md_items(items: list[Item], numbered: bool, depth: int = 0) -> Iterator[str
         c = item.claim
         yield (
             f"{pad}{bullet} {lead + ': ' if lead else ''}**{md_escape(c.statement)}** "
-            f"(`{c.id}`, {c.kind}, {LABEL_WORDS[c.label]}, strength {c.strength:.2f})"
+            f"({c.kind}, {LABEL_WORDS[c.label]}, strength {c.strength:.2f})"
         )
         inner = pad + "   "
         yield f"{inner}> “{md_escape(c.quote)}”"
@@ -172,7 +179,7 @@ def to_markdown(brief: Brief) -> str:
         if section.items:
             lines += [*_md_items(section.items, section.numbered), ""]
     lines += ["## Bibliography", ""]
-    lines += [f"- `{b.id}`: {md_escape(b.reference)}" for b in brief.bibliography]
+    lines += [f"- {md_escape(b.reference)}" for b in brief.bibliography]
     return "\n".join(lines) + "\n"
 
 
@@ -210,8 +217,8 @@ def _html_items(items: list[Item], numbered: bool) -> Iterator[str]:
         yield (
             f'<li><span class="lead">{lead + ": " if lead else ""}</span>'
             f"<strong>{html.escape(c.statement)}</strong> "
-            f'<span class="meta"><span class="id">{html.escape(c.id)}</span>, '
-            f"{html.escape(c.kind)}, {LABEL_WORDS[c.label]}, strength {c.strength:.2f}</span>"
+            f'<span class="meta">{html.escape(c.kind)}, {LABEL_WORDS[c.label]}, '
+            f"strength {c.strength:.2f}</span>"
             f"<blockquote>“{html.escape(c.quote)}”<br>"
             f'<span class="cite">— {html.escape(c.citation)}</span></blockquote>'
         )
@@ -242,9 +249,6 @@ def to_html(brief: Brief) -> str:
         if section.items:
             parts += list(_html_items(section.items, section.numbered))
     parts.append("<h2>Bibliography</h2><ul>")
-    parts += [
-        f'<li><span class="id">{html.escape(b.id)}</span>: {html.escape(b.reference)}</li>'
-        for b in brief.bibliography
-    ]
+    parts += [f"<li>{html.escape(b.reference)}</li>" for b in brief.bibliography]
     parts.append("</ul></body></html>")
     return "\n".join(parts) + "\n"
