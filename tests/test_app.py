@@ -244,7 +244,10 @@ def test_objections_ranked_and_a_base_score_tried(maps: Path) -> None:
     at = run(map="mini", claim="budapest-is-regional")
     at.slider(key="wi-base-budapest-is-regional").set_value(1.0).run()
     captions = " ".join(c.value for c in at.caption).replace("\\", "")
-    assert "Base scores tried (set in a claim's panel): budapest-is-regional 1.00" in captions
+    assert (
+        "Base scores tried (set in a claim's panel): The Budapest Convention was drafted by a… 1.00"
+        in captions
+    )
     at.button(key="go-out-r-regional-join-budapest").click().run()
     assert objections(at) == ["regional", "needed"]  # now 1.0 x 0.5 = 0.5
     assert strength_badge(at) < "0.63"

@@ -91,8 +91,11 @@ def test_cruxes_and_what_changes() -> None:
     ]
     assert b.cruxes[0].changes_if_rejected == (("join", "in", "out"), ("cheap-enough", "in", "out"))
     section = to_markdown(b).split("## Cruxes")[1]
-    assert "`cheap-enough`" in section and "If accepted the thesis stands (in)" in section
-    assert "Rejecting it changes: join (stands (in) → falls (out))" in section
+    assert "**The cost is small.**" in section and "If accepted the thesis stands (in)" in section
+    # What changes is named by its words, never by id.
+    assert "“We should join” (stands (in) → falls (out))" in section
+    assert "cheap-enough" not in to_markdown(b) and "cheap-enough" not in to_html(b)
+    assert "Rejecting it changes: “We should join” (stands (in) → falls (out))" in section
 
 
 def test_sides_follow_the_relations() -> None:
@@ -133,7 +136,7 @@ def test_pdf_holds_the_brief_and_is_byte_stable(G: nx.DiGraph) -> None:
         assert " ".join(point.claim.statement.split()) in text
         assert " ".join(point.claim.quote.split())[:40] in text
     for source in b.bibliography:
-        assert source.id in text
+        assert source.id not in text and " ".join(source.reference.split())[:30] in text
 
 
 def test_pdf_prints_markup_in_map_text_as_text() -> None:
