@@ -380,7 +380,7 @@ class _Reader:
 
     @staticmethod
     def _note_on(entries: list[dict[str, Any]], entry_id: str, text: str) -> None:
-        entry = next(e for e in entries if e["id"] == entry_id)
+        entry = next(e for e in reversed(entries) if e["id"] == entry_id)
         entry["note"] = "; ".join(filter(None, [entry.get("note"), text]))
 
     def _keep_dialogue(self, people: dict[str, str]) -> None:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from io import StringIO
 from typing import Any
@@ -131,6 +132,7 @@ _ELEMENTS = [
     ("s", re.compile(r"\[([^-].*?)\]"), False),
     ("a", re.compile(r"<([^-].*?)>"), False),
 ]
+_SAFE_YAML = YAML(typ="safe", pure=True)
 _CLAIM_KEYS = {"kind", "source", "actor", "quote", "values", "note", "base_score", "statement"}
 
 
@@ -668,7 +670,7 @@ class _Parser:
 
     def _data(self, block: str, line_no: int, col: int) -> dict[str, Any]:
         try:
-            value = YAML(typ="safe", pure=True).load(block)
+            value = _SAFE_YAML.load(block)
         except YAMLError as exc:
             self.error(
                 line_no, col, f"data block is not YAML: {getattr(exc, 'problem', None) or exc}"
@@ -814,6 +816,7 @@ class _Converter:
         self.used_meta: set[tuple[str, int]] = set()
         self.ref_of: dict[str, _Ref] = {}
         self.as_relation: set[str] = set()
+        self.out_of: dict[str, list[_Rel]] = {}  # argument key -> relations leaving it
 
     def convert(self) -> ImportResult:
         p = self.p
@@ -844,6 +847,7 @@ class _Converter:
             )
 
         as_relation = {key for key, arg in p.arguments.items() if arg.steps or sketch(key, arg)}
+        self.out_of = out_of
         # Claims in the order the file defines them (a reference may come first).
         order: list[tuple[int, int, _Ref]] = [
             (s.text_line or s.line, s.col, _Ref("s", k)) for k, s in p.statements.items()
@@ -885,10 +889,11 @@ class _Converter:
                 self._relation(rel)
         pending = [r for r in plain if self._undercut_like(r)]
         while pending:
+            waiting = Counter(o.source.key for o in pending)  # undercuts still to make, by origin
             ready = [
                 r
                 for r in pending
-                if not any(o.source.key == r.target.key and o is not r for o in pending)
+                if waiting[r.target.key] == (1 if r.source.key == r.target.key else 0)
             ]
             if not ready:
                 for rel in pending:
@@ -997,7 +1002,7 @@ class _Converter:
             return
         # Premises and an outgoing relation: the relation(s) from each premise.
         self.dissolved[key] = []
-        for rel in [r for r in self.p.relations if r.source == _Ref("a", key)]:
+        for rel in self.out_of.get(key, []):
             if not self._undercut_like(rel):
                 self.dissolved[key] += self._plain(rel, self.sources_of[key], arg)
 
@@ -1022,9 +1027,7 @@ class _Converter:
         if target.key in self.dissolved:
             return self.dissolved[target.key]
         claim = self.claim_of[target]
-        return [
-            r["id"] for r in self.b.relations if r["from"] == claim and r["type"] != "undercuts"
-        ]
+        return [r["id"] for r in self.b.relations_from(claim) if r["type"] != "undercuts"]
 
     def _plain(self, rel: _Rel, origins: list[str], arg: _Argument | None) -> list[str]:
         target = rel.target
@@ -1168,8 +1171,12 @@ to: "r1"}]}
     """
     undercut = {r.to for r in argument_map.relations if r.type is RelationType.undercuts}
     lines = ["===", _front(argument_map), "==="]
+    leaving: dict[str, list[Relation]] = {}
+    for relation in argument_map.relations:
+        if relation.id not in undercut:
+            leaving.setdefault(relation.from_, []).append(relation)
     for claim in argument_map.claims:
-        own = [r for r in argument_map.relations if r.from_ == claim.id and r.id not in undercut]
+        own = leaving.get(claim.id, [])
         lines += ["", _claim_line(claim, own)]
         lines += [f"  {_symbol(r)} {_target(r)}" for r in own]
     for relation in argument_map.relations:

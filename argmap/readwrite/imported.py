@@ -91,6 +91,7 @@ class MapBuilder:
         self._relation_by_ends: dict[tuple[str, str, str], dict[str, Any]] = {}
         self._default_source: str | None = None
         self._default_actor: str | None = None
+        self._relations_from: dict[str, list[dict[str, Any]]] = {}
 
     # ids -------------------------------------------------------------------------------
     def unique_id(self, wanted: str, fallback: str = "item") -> str:
@@ -215,7 +216,12 @@ class MapBuilder:
             relation["note"] = note
         self.relations.append(relation)
         self._relation_by_ends[(type_, from_, to)] = relation
+        self._relations_from.setdefault(from_, []).append(relation)
         return rid
+
+    def relations_from(self, claim_id: str) -> list[dict[str, Any]]:
+        """The relations added so far that leave ``claim_id``, in the order added."""
+        return self._relations_from.get(claim_id, [])
 
     def result(self) -> ImportResult:
         """Return the validated map and the warnings (a MapFileError if the map is invalid)."""
