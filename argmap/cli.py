@@ -471,19 +471,26 @@ def solve(
     ],
     semantics: SemanticsOpt = GROUNDED,
     timeout: TimeoutOpt = 60.0,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", min=0, help="List at most this many extensions (memory stays bounded)."
+        ),
+    ] = 100,
+    count: Annotated[
+        bool, typer.Option("--count", help="Count the extensions; list none.")
+    ] = False,
 ) -> None:
-    """Print the extensions of an abstract framework as JSON."""
-    import json
-
+    """Print the extensions of an abstract framework as JSON, one extension a line, as they
+    are written. The timeout covers reading, solving and printing."""
     # Light imports only: no pydantic, networkx or rich on this path.
-    from argmap.readwrite.iccma import FrameworkFormatError, solve_task
+    from argmap.readwrite.iccma import FrameworkFormatError, stream_task
 
     try:
-        result = solve_task(path, semantics.value, timeout or None)
+        stream_task(path, semantics.value, sys.stdout, timeout or None, _limits(), limit, count)
     except FrameworkFormatError as exc:
         sys.stderr.write(f"{exc}\n")
         raise typer.Exit(1) from None
-    sys.stdout.write(json.dumps(result) + "\n")
 
 
 @app.command()

@@ -245,3 +245,37 @@ def test_fresh_dump_reads_back_the_same(tmp_path: Path) -> None:
     write_map(m, path)
     for editable in (False, True):
         assert read_map(path, editable=editable).map == m
+
+
+def _cycles_file(path: Path, pairs: int) -> Path:
+    """``pairs`` separate 2-cycles: 2**pairs preferred (and stable) extensions."""
+    lines = [f"p af {2 * pairs}"]
+    lines += [f"{2 * k + 1} {2 * k + 2}\n{2 * k + 2} {2 * k + 1}" for k in range(pairs)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_solve_lists_at_most_the_limit_and_counts(tmp_path: Path) -> None:
+    path = _cycles_file(tmp_path / "cycles.af", 20)  # 1,048,576 extensions
+    result = argmap("solve", path, "-s", "preferred", "--limit", "5", budget=30)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert len(answer["extensions"]) == 5 and answer["complete"] is False
+    assert "the first 5 are listed" in answer["message"]
+    assert result.stdout.count("\n") == 6  # streamed: one extension a line
+    counted = json.loads(argmap("solve", path, "-s", "stable", "--count", budget=60).stdout)
+    assert counted == {"semantics": "stable", "complete": True, "count": 2**20}
+    # The default limit keeps a huge answer small.
+    default = json.loads(argmap("solve", path, "-s", "preferred", budget=30).stdout)
+    assert len(default["extensions"]) == 100
+
+
+def test_stable_finds_a_part_with_none_before_enumerating(tmp_path: Path) -> None:
+    # 22 free 2-cycles (4 million stable choices) and, apart, an odd cycle with no stable
+    # extension: the answer "none" must come without enumerating the cycles first.
+    path = _cycles_file(tmp_path / "none.af", 22)
+    text = path.read_text().replace("p af 44", "p af 47") + "45 46\n46 47\n47 45\n"
+    path.write_text(text)
+    answer = json.loads(argmap("solve", path, "-s", "stable", "--limit", "0", budget=30).stdout)
+    assert answer["count"] == 0 and answer["complete"] is True
+    assert answer["message"] == "no stable extension exists"

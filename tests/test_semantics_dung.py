@@ -192,6 +192,7 @@ def test_solve_task_and_cli_json(tmp_path) -> None:  # type: ignore[no-untyped-d
         "semantics": "preferred",
         "extensions": [["1", "4"], ["2", "4"]],
         "complete": True,
+        "count": 2,
     }
     assert solve_task(path, "grounded")["extensions"] == [[]]
     code = (

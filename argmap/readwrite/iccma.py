@@ -26,14 +26,16 @@ the header says arguments are numbered 1..2
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from argmap.limits import DEFAULT_LIMITS, Limits, one_break, read_limited, split_lines
 from argmap.problems import MapFileError, Problem
-from argmap.semantics.dung import solve
+from argmap.semantics.dung import Extensions, Outcome, solve
 from argmap.semantics.framework import Framework
 
 
@@ -317,35 +319,114 @@ def write_tgf(fw: Framework, path: PathOrText) -> None:
     Path(path).write_text("".join(lines), encoding="utf-8")
 
 
+DEFAULT_LIMIT = 100  # extensions `argmap solve` lists unless --limit says otherwise
+
+
 def solve_task(
     path: str | os.PathLike[str],
     semantics: str,
     timeout: float | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    limit: int | None = None,
+    count_only: bool = False,
 ) -> dict[str, Any]:
     """Return the answer of ``argmap solve``: the extensions of an ICCMA file, JSON-ready.
 
     ``{"semantics": S, "extensions": [[...], ...]}`` with names as in the file, each
-    extension sorted and the list sorted (numeric names by value); plus ``"complete"`` and,
-    when there is something to say, ``"message"``. When time runs out the extensions are
-    not known: ``"extensions"`` is ``null``, ``"found"`` lists those found so far and
-    ``"message"`` says "undetermined within N s". Raises
-    :class:`FrameworkFormatError` for a malformed file.
+    extension sorted and the list sorted (numeric names by value); plus ``"complete"``,
+    ``"count"`` when known and ``"message"`` when there is something to say. At most
+    ``limit`` extensions are listed (then ``"complete"`` is false and the message says how
+    many there are, when known); ``count_only`` lists none and counts them all. When time
+    runs out the extensions are not known: ``"extensions"`` is ``null``, ``"found"`` lists
+    those found so far and ``"message"`` says "undetermined within N s". ``timeout``
+    covers reading the file too. Raises :class:`FrameworkFormatError` for a malformed file.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "cycle.af"
     >>> _ = p.write_text("p af 2\\n1 2\\n2 1\\n")
     >>> solve_task(p, "stable")
-    {'semantics': 'stable', 'extensions': [['1'], ['2']], 'complete': True}
+    {'semantics': 'stable', 'extensions': [['1'], ['2']], 'complete': True, 'count': 2}
+    >>> solve_task(p, "stable", count_only=True)
+    {'semantics': 'stable', 'complete': True, 'count': 2}
     """
-    result = solve(read_framework(path, limits=limits), semantics, timeout)
+    result, _ = _run_task(path, semantics, timeout, limits, limit, count_only)
     out: dict[str, Any] = {"semantics": semantics}
-    if result.complete:
-        out["extensions"] = result.extensions
-    else:
+    key = _list_key(result, count_only)
+    if key == "found":
         out["extensions"] = None
-        out["found"] = result.extensions
-    out["complete"] = result.complete
-    if result.message:
-        out["message"] = result.message
+    if key:
+        out[key] = result.extensions
+    out.update(_tail(result, count_only))
     return out
+
+
+def stream_task(
+    path: str | os.PathLike[str],
+    semantics: str,
+    stream: IO[str],
+    timeout: float | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    limit: int | None = DEFAULT_LIMIT,
+    count_only: bool = False,
+) -> None:
+    """Write :func:`solve_task`'s answer to ``stream`` as it goes, one extension a line, so
+    no answer is ever held whole as text; the timeout covers the writing too: past it the
+    list is cut, ``"complete"`` is false and the message says so."""
+    result, deadline = _run_task(path, semantics, timeout, limits, limit, count_only)
+    key = _list_key(result, count_only)
+    stream.write(f'{{"semantics": {json.dumps(semantics)}')
+    tail = _tail(result, count_only)
+    if key:
+        if key == "found":
+            stream.write(', "extensions": null')
+        stream.write(f', "{key}": [')
+        for n, extension in enumerate(result.extensions):
+            if deadline is not None and time.monotonic() > deadline:
+                tail["complete"] = False
+                tail["message"] = (
+                    f"time ran out while writing: {n} of {len(result.extensions)} listed"
+                )
+                break
+            stream.write(("\n" if n == 0 else ",\n") + json.dumps(extension))
+        stream.write("]")
+    for name, value in tail.items():
+        stream.write(f", {json.dumps(name)}: {json.dumps(value)}")
+    stream.write("}\n")
+
+
+def _run_task(
+    path: str | os.PathLike[str],
+    semantics: str,
+    timeout: float | None,
+    limits: Limits,
+    limit: int | None,
+    count_only: bool,
+) -> tuple[Extensions, float | None]:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    fw = read_framework(path, limits=limits)
+    left = None if deadline is None else max(0.0, deadline - time.monotonic())
+    keep = 0 if count_only else limit
+    return solve(fw, semantics, left, keep, count_all=count_only), deadline
+
+
+def _list_key(result: Extensions, count_only: bool) -> str | None:
+    if result.outcome is Outcome.UNDETERMINED:
+        return "found"
+    return None if count_only else "extensions"
+
+
+def _tail(result: Extensions, count_only: bool) -> dict[str, Any]:
+    limited = result.outcome is Outcome.LIMITED
+    if count_only:  # nothing is listed: the answer is complete when the count is known
+        tail: dict[str, Any] = {"complete": result.count is not None and not _undetermined(result)}
+    else:
+        tail = {"complete": result.complete}
+    if result.count is not None:
+        tail["count"] = result.count
+    if result.message and not (count_only and limited):
+        tail["message"] = result.message
+    return tail
+
+
+def _undetermined(result: Extensions) -> bool:
+    return result.outcome is Outcome.UNDETERMINED

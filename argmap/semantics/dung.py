@@ -246,16 +246,28 @@ def stable(fw: Framework, timeout: float | None = None, limit: int | None = None
 
 
 def solve(
-    fw: Framework, semantics: str, timeout: float | None = None, limit: int | None = None
+    fw: Framework,
+    semantics: str,
+    timeout: float | None = None,
+    limit: int | None = None,
+    count_all: bool = False,
 ) -> Extensions:
     """Return the extensions of ``semantics`` (one of :data:`SEMANTICS`).
 
+    With ``limit``, at most that many are listed and kept in memory (the count is known if
+    they are all there are, or with ``count_all``, which counts the rest in clingo).
+
     >>> solve(Framework.from_attacks("a", []), "stable").extensions
     [['a']]
+    >>> cycles = Framework.from_attacks("abcdef", [("a", "b"), ("b", "a"), ("c", "d"),
+    ...                                            ("d", "c"), ("e", "f"), ("f", "e")])
+    >>> r = solve(cycles, "preferred", limit=3, count_all=True)
+    >>> len(r.extensions), r.count, r.outcome.value
+    (3, 8, 'limited')
     """
     if semantics_named(semantics).encoding is None:
         return grounded(fw)
-    return _solve(fw, semantics, timeout, limit)
+    return _solve(fw, semantics, timeout, limit, count_all)
 
 
 def _sorted_names(fw: Framework, members: list[int]) -> list[str]:
@@ -299,25 +311,51 @@ def _components(fw: Framework, codes: bytearray) -> list[list[int]]:
     return parts
 
 
-def _solve(fw: Framework, semantics: str, timeout: float | None, limit: int | None) -> Extensions:
+def _solve(
+    fw: Framework,
+    semantics: str,
+    timeout: float | None,
+    limit: int | None,
+    count_all: bool = False,
+) -> Extensions:
+    """Search part by part. With a ``limit``, each part keeps at most ``limit`` extensions
+    (memory stays bounded however many there are), sceptical labels are not computed, and
+    the count is known only when every part was enumerated to its end (``count_all``
+    enumerates past the limit, in clingo, without keeping them)."""
     spec = semantics_named(semantics)
     deadline = None if timeout is None else time.monotonic() + timeout
     codes = grounded_codes(fw)
     base = [i for i, c in enumerate(codes) if c == IN_CODE]
-    labels: list[Label] = [_CODE_LABEL[c] for c in codes]
+    labels: list[Label] | None = [_CODE_LABEL[c] for c in codes]
     parts = _components(fw, codes)
+    if spec.may_have_none and len(parts) > 1:
+        # One part with no extension means none at all: find that out before enumerating
+        # any part (a part can have millions; this is why stable once ran for many minutes
+        # on a file where a later part had none, while preferred, never empty, finished).
+        for part in parts:
+            found, finished, _ = _solve_part(fw, part, codes, spec, deadline, keep=1)
+            if not finished:
+                return _undetermined(fw, semantics, base, [], [], timeout)
+            if not found:
+                message = f"no {semantics} extension exists"
+                return Extensions(semantics, [], [], None, True, message, 0, Outcome.NONE_EXISTS)
     local_sets: list[list[list[int]]] = []
+    counts: list[int | None] = []
     for part in parts:
-        found, finished = _solve_part(fw, part, codes, spec, deadline)
+        found, finished, n = _solve_part(fw, part, codes, spec, deadline, limit, count_all)
         if not finished:
             return _undetermined(fw, semantics, base, local_sets, found, timeout)
-        if not found:  # a part with none (stable): the whole framework has none
+        if n == 0:  # a part with none (stable): the whole framework has none
             message = f"no {semantics} extension exists"
             return Extensions(semantics, [], [], None, True, message, 0, Outcome.NONE_EXISTS)
         local_sets.append(found)
-        if not spec.sceptical_is_grounded:
-            _sceptical(fw, part, found, spec, labels)
-    count = math.prod(len(sets) for sets in local_sets)
+        counts.append(n)
+        if labels is not None and n is not None and len(found) == n:
+            if not spec.sceptical_is_grounded:
+                _sceptical(fw, part, found, spec, labels)
+        elif not spec.sceptical_is_grounded:
+            labels = None  # not every extension is known
+    count = None if None in counts else math.prod(c for c in counts if c is not None)
     members: list[list[int]] = []
     for combo in itertools.product(*local_sets):
         if limit is not None and len(members) >= limit:
@@ -327,7 +365,12 @@ def _solve(fw: Framework, semantics: str, timeout: float | None, limit: int | No
         members.append([*base, *itertools.chain(*combo)])
     extensions, members = _sort_extensions(fw, members)
     done = len(members) == count
-    message = "" if done else f"{count} extensions; the first {len(members)} are listed"
+    if done:
+        message = ""
+    elif count is None:
+        message = f"more than {len(members)} extensions; the first {len(members)} are listed"
+    else:
+        message = f"{count} extensions; the first {len(members)} are listed"
     outcome = Outcome.SOLVED if done else Outcome.LIMITED
     return Extensions(semantics, extensions, members, labels, done, message, count, outcome)
 
@@ -374,14 +417,22 @@ _CHILD_MIN = 20000
 
 
 def _solve_part(
-    fw: Framework, part: list[int], codes: bytearray, spec: Semantics, deadline: float | None
-) -> tuple[list[list[int]], bool]:
-    """Return ``(extensions of the part as global index lists, finished)``."""
+    fw: Framework,
+    part: list[int],
+    codes: bytearray,
+    spec: Semantics,
+    deadline: float | None,
+    keep: int | None = None,
+    count_all: bool = False,
+) -> tuple[list[list[int]], bool, int | None]:
+    """Return ``(extensions of the part as global index lists, finished, count)``: at most
+    ``keep`` extensions are kept; ``count`` is ``None`` when enumeration stopped there."""
     if len(part) == 1:
         # A lone undecided argument attacks itself: it is never in; no stable labelling.
-        return ([] if spec.may_have_none else [[]]), True
+        found: list[list[int]] = [] if spec.may_have_none else [[]]
+        return found, True, len(found)
     if deadline is not None and time.monotonic() >= deadline:
-        return [], False
+        return [], False, None
     local = {g: k for k, g in enumerate(part)}
     facts = [f"arg({k})." for k in range(len(part))]
     facts.extend(
@@ -394,48 +445,84 @@ def _solve_part(
     program = spec.encoding + "\n".join(facts)
     options = list(spec.options)
     if deadline is not None and len(part) >= _CHILD_MIN:
-        models, finished = _run_clingo_in_child(program, options, deadline)
+        models, finished, count = _run_clingo_in_child(program, options, deadline, keep, count_all)
     else:
-        models, finished = _run_clingo(program, options, deadline)
-    return [[part[k] for k in m] for m in models], finished
+        models, finished, count = _run_clingo(program, options, deadline, keep, count_all)
+    return [[part[k] for k in m] for m in models], finished, count
 
 
 def _run_clingo(
-    program: str, options: list[str], deadline: float | None
-) -> tuple[list[list[int]], bool]:
-    """Return ``(every model's in/1 arguments, finished)``; stops at ``deadline``."""
+    program: str,
+    options: list[str],
+    deadline: float | None,
+    keep: int | None = None,
+    count_all: bool = False,
+) -> tuple[list[list[int]], bool, int | None]:
+    """Return ``(the models' in/1 arguments, finished, count)``; stops at ``deadline``.
+
+    At most ``keep`` models are kept (and enumeration stops there, ``count`` ``None``,
+    when there are more), unless ``count_all``: then clingo goes on counting in C, keeping
+    nothing, so neither time in Python nor memory grows with the number of models.
+    """
     import clingo  # imported here: grounded-only callers never pay for it
 
-    ctl = clingo.Control(["0", *options], logger=lambda code, message: None)
+    models = "0" if keep is None else str(keep + 1)
+    ctl = clingo.Control([models, *options], logger=lambda code, message: None)
     ctl.add("base", [], program)
     ctl.ground([("base", [])])
     found: list[list[int]] = []
+    seen = 0
 
-    def on_model(model: clingo.Model) -> None:
-        found.append(sorted(s.arguments[0].number for s in model.symbols(shown=True)))
+    def on_model(model: clingo.Model) -> bool:
+        nonlocal seen
+        seen += 1
+        if keep is None or seen <= keep:
+            found.append(sorted(s.arguments[0].number for s in model.symbols(shown=True)))
+            return True
+        return False  # one past the limit: stop here (_count_models counts, in C)
 
     with ctl.solve(on_model=on_model, async_=True) as handle:
         if deadline is None:
             handle.wait()
         elif not handle.wait(max(0.0, deadline - time.monotonic())):
             handle.cancel()
-            return found, False
+            return found, False, None
         handle.get()
-    return found, True
+    if keep is not None and seen > keep:
+        if not count_all:
+            return found, True, None
+        return found, True, _count_models(ctl, deadline)
+    return found, True, len(found)
+
+
+def _count_models(ctl: object, deadline: float | None) -> int | None:
+    """Count every model of a grounded program in clingo itself (no Python per model)."""
+    ctl.configuration.solve.models = 0  # type: ignore[attr-defined]
+    with ctl.solve(async_=True) as handle:  # type: ignore[attr-defined]
+        if deadline is not None and not handle.wait(max(0.0, deadline - time.monotonic())):
+            handle.cancel()
+            return None
+        handle.get()
+    return int(ctl.statistics["summary"]["models"]["enumerated"])  # type: ignore[attr-defined]
 
 
 _CHILD_CODE = """
 import json, sys, time
 from argmap.semantics.dung import _run_clingo
 job = json.load(sys.stdin)
-models, finished = _run_clingo(job["program"], job["options"], time.monotonic() + job["seconds"])
-json.dump({"models": models, "finished": finished}, sys.stdout)
+models, finished, count = _run_clingo(job["program"], job["options"],
+    time.monotonic() + job["seconds"], job["keep"], job["count_all"])
+json.dump({"models": models, "finished": finished, "count": count}, sys.stdout)
 """
 
 
 def _run_clingo_in_child(
-    program: str, options: list[str], deadline: float
-) -> tuple[list[list[int]], bool]:
+    program: str,
+    options: list[str],
+    deadline: float,
+    keep: int | None = None,
+    count_all: bool = False,
+) -> tuple[list[list[int]], bool, int | None]:
     """Run :func:`_run_clingo` in a child process, killed if it overruns ``deadline``."""
     import json
     import os
@@ -446,7 +533,10 @@ def _run_clingo_in_child(
     # re-imports __main__): the child only needs this module and clingo.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     seconds = max(0.0, deadline - time.monotonic())
-    job = json.dumps({"program": program, "options": options, "seconds": seconds})
+    job = json.dumps(
+        {"program": program, "options": options, "seconds": seconds, "keep": keep,
+         "count_all": count_all}
+    )  # fmt: skip
     with subprocess.Popen(
         [sys.executable, "-c", _CHILD_CODE],
         stdin=subprocess.PIPE,
@@ -461,8 +551,8 @@ def _run_clingo_in_child(
         except subprocess.TimeoutExpired:
             child.kill()
             child.communicate()
-            return [], False
+            return [], False, None
     if child.returncode != 0 or not out:
-        return [], False
+        return [], False, None
     answer = json.loads(out)
-    return answer["models"], answer["finished"]
+    return answer["models"], answer["finished"], answer["count"]
