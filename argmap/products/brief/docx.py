@@ -27,6 +27,8 @@ import datetime as dt
 import io
 import os
 import re
+import textwrap
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,8 +146,19 @@ class _Writer:
     def __init__(self, argument_map: ArgumentMap, texts: Mapping[str, str]) -> None:
         self.doc = Document()
         self.sources = {s.id: s for s in argument_map.sources}
+        self.claims = {c.id: c.statement for c in argument_map.claims}
+        self.relations = {r.id: r.from_ for r in argument_map.relations}
         self.texts = texts
         _verbatim_styles(self.doc)
+
+    def target_words(self, target: str, thesis: str) -> str:
+        """What an argument bears on, in words: the thesis, a claim, or a claim's link."""
+        if target == thesis:
+            return "the thesis"
+        if target in self.claims:
+            return f"“{_short(self.claims[target])}”"
+        origin = self.relations.get(target, "")
+        return f"the link from “{_short(self.claims.get(origin, origin))}”"
 
     def heading(self, style: str, text: str) -> None:
         if text.strip():  # Verbatim: never an empty heading (a blank line in the pane)
@@ -176,6 +189,10 @@ class _Writer:
         self.card(p.claim, lead)
         for b in p.backing:
             self.point(b, "Backing: ")
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 60, placeholder="…")
 
 
 def _small(paragraph: Paragraph, text: str) -> None:
@@ -254,8 +271,11 @@ def to_docx(
     w.heading(HAT, "Answers to their case")
     if not brief.their_case:
         w.plain("The map has no argument for their side.")
+    repeated = Counter(p.claim.id for p in brief.their_case)
     for p in brief.their_case:
-        w.heading(BLOCK, f"A2: {p.claim.statement}")
+        # An argument that answers several of ours has a block for each: say which.
+        on = f" (on {w.target_words(p.target, t.id)})" if repeated[p.claim.id] > 1 else ""
+        w.heading(BLOCK, f"A2: {p.claim.statement}{on}")
         if not p.answers:
             w.plain("No answer in the map: prepare one.", italic=True)
         for answer in p.answers:
