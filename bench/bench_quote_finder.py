@@ -1,6 +1,7 @@
 """How often the quote finder puts the grounding passage first and in its top 3, on the
-labelled paraphrases of tests/fixtures/quote_finder, beside BM25 alone, fuzzy matching
-alone and the embedding alone, over the same candidate passages in the same run.
+labelled paraphrases of tests/fixtures/quote_finder, and on near misses of the map's quotes
+(check-quotes' case), beside BM25 alone, fuzzy matching alone and the embedding alone, over
+the same candidate passages in the same run.
 
     .venv/bin/python bench/bench_quote_finder.py [--rounds 3]
 
@@ -84,6 +85,33 @@ def measure(name: str, cases: list[Case], rounds: int) -> None:
               f"{statistics.median(times):>10.1f}")  # fmt: skip
 
 
+def near_miss_cases() -> list[Case]:
+    """The map's quotes, each with one word dropped and one misspelt (a fixed seed): what
+    ``check-quotes`` meets when a quote was copied carelessly."""
+    import random
+
+    from argmap.products.quotes import text_file_of
+    from argmap.store.yaml_map import read_map
+    from tests.conftest import CYBERCRIME_MAP
+    from tests.quote_cases import span_of
+
+    m = read_map(CYBERCRIME_MAP).map
+    rng = random.Random(1)
+    cases = []
+    for claim in m.claims:
+        name = text_file_of(m, claim.source)
+        words = claim.quote.split()
+        if name is None or len(words) < 4:
+            continue
+        text = (SOURCES / name).read_text(encoding="utf-8")
+        start, end = span_of(claim.quote, text)
+        words.pop(rng.randrange(len(words)))
+        k = rng.randrange(len(words))
+        words[k] = words[k][:-1] + ("y" if words[k].endswith("x") else "x")
+        cases.append(Case(" ".join(words), text, start, end))
+    return cases
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -91,6 +119,7 @@ def main() -> None:
     find_passages("warm up", "The model loads once. Then it is fast.")
     if SOURCES.is_dir():
         measure("three articles (shared/sources)", article_cases(), args.rounds)
+        measure("near misses of the map's quotes", near_miss_cases(), 1)
     else:
         print(f"no {SOURCES}: the article set is skipped")
     measure("self-contained text", self_contained_cases(), args.rounds)
