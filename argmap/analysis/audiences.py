@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.analysis.evaluate import evaluate
+from argmap.analysis.evaluate import evaluate, failed_attack_words
 from argmap.graph import claim_ids, theses
 from argmap.semantics.audiences import Acceptance, Preference, Weighing
 from argmap.semantics.bipolar import attack_framework
@@ -27,7 +27,6 @@ from argmap.semantics.framework import DEFAULT_VIEW, Label
 from argmap.semantics.values import (
     Ranking,
     audiences,
-    failed_attacks,
     value_ids,
     value_names,
 )
@@ -169,30 +168,9 @@ def standing_of(
 def failed_attacks_on(
     G: nx.DiGraph, claim: str, ranking: Ranking, view: str = DEFAULT_VIEW
 ) -> list[str]:
-    """Return, in words, the attacks on ``claim`` that fail for the audience ``ranking``.
-
-    >>> import networkx as nx
-    >>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}, {"id": "r", "name": "rights"}])
-    >>> G.add_node("a", role="claim", values=["s"]); G.add_node("b", role="claim", values=["r"])
-    >>> G.add_node("r1", role="relation", type="attacks")
-    >>> G.add_edges_from([("a", "r1"), ("r1", "b")])
-    >>> failed_attacks_on(G, "b", Ranking((("r",),)))
-    ["a's attack (r1) fails: rights (of b) ranks above security (of a)"]
-    """
-    fw = attack_framework(G, view)
-    names = value_names(G)
-    position, default = ranking.positions(), len(ranking.tiers)
-    target = fw.index[claim]
-
-    def best(values: frozenset[str]) -> str:
-        return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
-
-    return [
-        f"{va.source}'s attack ({fw.names[va.attacker]}) fails: {best(va.against_values)} "
-        f"(of {claim}) ranks above {best(va.source_values)} (of {va.source})"
-        for va in failed_attacks(fw, G, ranking)
-        if va.target == target
-    ]
+    """Return, in words, the attacks on ``claim`` that fail for the audience ``ranking``
+    (see :func:`argmap.analysis.evaluate.failed_attack_words`)."""
+    return failed_attack_words(G, claim, ranking, view)
 
 
 def value_conflicts(report: AudienceReport) -> dict[frozenset[str], list[str]]:

@@ -30,7 +30,7 @@ from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import Outcome, grounded_labelling, semantics_named, solve
 from argmap.semantics.framework import DEFAULT_VIEW, Framework, Label
 from argmap.semantics.gradual import dfquad, relation_effects
-from argmap.semantics.values import Ranking, defeat_framework
+from argmap.semantics.values import Ranking, defeat_framework, failed_attacks, value_names
 from argmap.vocabulary import LABELS
 
 __all__ = ["Change", "Crux", "Evaluation", "Label", "WhatIf", "cruxes", "evaluate", "what_if"]
@@ -258,6 +258,35 @@ def _claim_reason(G: nx.DiGraph, ev: Evaluation, claim_id: str) -> str:
     return f"{phrase}, and that attack is {_LABEL_WORD[wanted]}"
 
 
+def failed_attack_words(
+    G: nx.DiGraph, claim_id: str, ranking: Ranking, view: str = DEFAULT_VIEW,
+    assume: WhatIf | None = None,
+) -> list[str]:  # fmt: skip
+    """Return, in words, the attacks on ``claim_id`` that fail for the audience ``ranking``.
+
+    >>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}, {"id": "r", "name": "rights"}])
+    >>> G.add_node("a", role="claim", values=["s"]); G.add_node("b", role="claim", values=["r"])
+    >>> G.add_node("r1", role="relation", type="attacks")
+    >>> G.add_edges_from([("a", "r1"), ("r1", "b")])
+    >>> failed_attack_words(G, "b", Ranking((("r",),)))
+    ["a's attack (r1) fails: rights (of b) ranks above security (of a)"]
+    """
+    fw = attack_framework(G, view, assume)
+    names = value_names(G)
+    position, default = ranking.positions(), len(ranking.tiers)
+    target = fw.index[claim_id]
+
+    def best(values: frozenset[str]) -> str:
+        return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
+
+    return [
+        f"{va.source}'s attack ({fw.names[va.attacker]}) fails: {best(va.against_values)} "
+        f"(of {claim_id}) ranks above {best(va.source_values)} (of {va.source})"
+        for va in failed_attacks(fw, G, ranking)
+        if va.target == target
+    ]
+
+
 def why(G: nx.DiGraph, evaluation: Evaluation, claim_id: str) -> str:
     """Return a short plain-English justification of a claim's label in ``evaluation``.
 
@@ -272,6 +301,20 @@ def why(G: nx.DiGraph, evaluation: Evaluation, claim_id: str) -> str:
 “The subsidy may never come” is undecided: “A subsidy covers the cost” attacks it, and that \
 attack is undecided.
     """
+    reason = _why(G, evaluation, claim_id)
+    if evaluation.audience is None:
+        return reason
+    failed = failed_attack_words(
+        G, claim_id, evaluation.audience, evaluation.view, evaluation.assume
+    )
+    if not failed:
+        return reason
+    reason = reason.replace(": nothing attacks it.", ": no attack on it succeeds.")
+    who = evaluation.audience.label
+    return f"{reason} For {who}, " + "; ".join(failed) + "."
+
+
+def _why(G: nx.DiGraph, evaluation: Evaluation, claim_id: str) -> str:
     ev = evaluation
     label = ev.labels[claim_id]
     head = f"{short(G, claim_id)} is {_LABEL_WORD[label]}"

@@ -30,10 +30,10 @@ ACCEPTANCE_COLOURS = {
     "subjective": LABELS["undec"].colour,
     "indefensible": LABELS["out"].colour,
 }
-ACCEPTANCE_NAMES = {
-    "objective": "objective: stands under every ranking of the values",
-    "subjective": "subjective: stands under some rankings",
-    "indefensible": "indefensible: stands under none",
+ACCEPTANCE_NAMES = {  # short: the map legend shows them in one line each
+    "objective": "objective (stands for every ranking)",
+    "subjective": "subjective (for some rankings)",
+    "indefensible": "indefensible (for none)",
 }
 
 
