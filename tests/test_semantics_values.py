@@ -254,3 +254,32 @@ def test_ranking_parsing_and_lookup_errors() -> None:
         parse_ranking("a>>b", ["a", "b"])
     with pytest.raises(KeyError, match="did you mean 'campaign-view'"):
         audience_named(G, "campaign")
+
+
+def test_discussion_questions_on_value_conflicts() -> None:
+    from argmap.products.questions import discussion_questions
+
+    G = to_graph(read_map(FIXTURE).map)
+    value_qs = [q for q in discussion_questions(G, evaluate(G)) if q.kind == "value"]
+    assert [q.text.split("?")[0] for q in value_qs] == [
+        "Is security worth more than sovereignty, or less",
+        "Is security worth more than human rights, or less",
+        "Is human rights worth more than sovereignty, or less",
+    ]
+    first = value_qs[0]
+    assert first.claims == ("t-budapest", "t-treaty")
+    assert "stands whenever security above sovereignty" in first.because
+    only = discussion_questions(G, evaluate(G), thesis="t-rights")
+    assert [q.claims for q in only if q.kind == "value"] == [("t-rights",), ("t-rights",)]
+    bare = to_graph(
+        read_map(FIXTURE).map.model_copy(
+            update={
+                "values": [],
+                "audiences": [],
+                "claims": [
+                    c.model_copy(update={"values": []}) for c in read_map(FIXTURE).map.claims
+                ],
+            }
+        )
+    )
+    assert not [q for q in discussion_questions(bare, evaluate(bare)) if q.kind == "value"]

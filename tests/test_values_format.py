@@ -147,3 +147,22 @@ def test_check_quotes_checks_audience_quotes(tmp_path: Path) -> None:
     assert result.exit_code == 1
     line = line_of(VALUES_TEXT, "quote: our first duty")
     assert f"{path}:{line}:12: audiences[0].quote (ministry-view): quote not found" in result.stderr
+
+
+def test_argdown_aif_graphml_and_json_keep_values_and_audiences(tmp_path: Path) -> None:
+    from argmap.readwrite.aif import read_aif, write_aif
+    from argmap.readwrite.argdown import read_argdown, write_argdown
+    from argmap.readwrite.graphml import read_graphml, write_graphml
+
+    m = read_map(VALUES_MAP).map
+    for name, back in (
+        ("argdown", read_argdown(write_argdown(m)).map),
+        ("aif", read_aif(write_aif(m)).map),
+        ("json", from_json(to_json(m))),
+    ):
+        assert back.values == m.values, name
+        assert back.audiences == m.audiences, name
+        assert {c.id: c.values for c in back.claims} == {c.id: c.values for c in m.claims}, name
+    path = tmp_path / "m.graphml"
+    write_graphml(m, path)
+    assert read_graphml(path) == m

@@ -177,11 +177,18 @@ def value_conflicts(report: AudienceReport) -> dict[frozenset[str], list[str]]:
     """Return each pair of values whose order decides some thesis -> those theses.
 
     A pair decides a thesis when it occurs in one of the thesis's smallest preference sets.
+    Pairs come by thesis, then by the values' map order.
     """
     found: dict[frozenset[str], list[str]] = {}
+    rank = {v: k for k, v in enumerate(report.values)}
+
+    def key(pair: Preference) -> tuple[int, int]:
+        a, b = sorted(rank.get(v, len(rank)) for v in pair)
+        return a, b
+
     for t in report.theses:
         for prefs in t.preferences:
-            for v, w in prefs:
+            for v, w in sorted(prefs, key=key):
                 theses_of = found.setdefault(frozenset((v, w)), [])
                 if t.id not in theses_of:
                     theses_of.append(t.id)

@@ -1,9 +1,11 @@
 """Discussion questions for a seminar, derived from the map's structure and its analysis.
 
 Every question is templated from a fact about the map and says why it is asked, so a
-teacher can see it is grounded, not invented. Five kinds, in this order:
+teacher can see it is grounded, not invented. Six kinds, in this order:
 
 - ``crux``: a claim whose acceptance decides a thesis;
+- ``value``: two values whose ranking decides a thesis ("is X worth more than Y?"; only on a
+  map with values, see :mod:`argmap.analysis.audiences`);
 - ``undecided``: a claim the semantics can neither accept nor reject;
 - ``conflict``: two actors whose claims attack each other's (one question per pair);
 - ``single-source``: a claim bearing on a thesis that nothing from another source backs;
@@ -26,8 +28,10 @@ from dataclasses import dataclass
 import networkx as nx
 
 from argmap.analysis import Evaluation, cruxes, short, why
+from argmap.analysis.audiences import audience_report, value_conflicts
 from argmap.graph import claim_ids, relation_origin, relation_triples, relations_into, theses
 from argmap.semantics.framework import Label
+from argmap.semantics.values import value_names
 from argmap.vocabulary import LABELS
 
 _WORD = {label: LABELS[label].word for label in Label}
@@ -36,6 +40,7 @@ _WORD = {label: LABELS[label].word for label in Label}
 # Each kind, in the order the questions come, with its heading for people.
 KINDS = {
     "crux": "Cruxes",
+    "value": "Value conflicts",
     "undecided": "Undecided claims",
     "conflict": "Conflicts between actors",
     "single-source": "Resting on a single source",
@@ -84,6 +89,8 @@ def discussion_questions(
                     (crux.claim, t),
                 )
             )
+
+    questions += _value_questions(G, evaluation, chosen)
 
     for c in claims:
         if evaluation.labels[c] is Label.UNDEC:
@@ -152,6 +159,38 @@ def discussion_questions(
                 f"{len(held)} "
                 f"claim{'s rest' if len(held) != 1 else ' rests'} on that report.",
                 tuple(held),
+            )
+        )
+    return questions
+
+
+def _value_questions(G: nx.DiGraph, evaluation: Evaluation, chosen: list[str]) -> list[Question]:
+    """One question per pair of values whose order decides one of the ``chosen`` theses."""
+    names = value_names(G)
+    if not names:
+        return []
+    try:
+        report = audience_report(G, evaluation.semantics, evaluation.view, timeout=10.0)
+    except TimeoutError:
+        return []
+    report.theses = [t for t in report.theses if t.id in chosen]
+    questions = []
+    order = list(names)
+    for pair, decided in value_conflicts(report).items():
+        v, w = sorted(pair, key=order.index)
+        reasons = []
+        for t in decided:
+            row = next(x for x in report.theses if x.id == t)
+            reasons.append(
+                f"{short(G, t)} stands whenever {'; or whenever '.join(row.stands_when)}"
+            )
+        questions.append(
+            Question(
+                "value",
+                f"Is {names[v]} worth more than {names[w]}, or less? "
+                f"The fate of {' and '.join(_statement(G, t) for t in decided)} turns on it.",
+                "; ".join(reasons) + ".",
+                tuple(decided),
             )
         )
     return questions
