@@ -700,9 +700,12 @@ def brief(
             file_okay=False,
         ),
     ] = None,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Write a debate brief for one side of a thesis: Markdown, print-ready HTML, PDF, or
-    a Verbatim-style Word file (.docx: pocket, hats, blocks, tags and cards)."""
+    a Verbatim-style Word file (.docx: pocket, hats, blocks, tags and cards); with
+    --audience or --rank, argued to that ranking of the values."""
     from argmap.products.brief import to_html, to_markdown
     from argmap.store.atomic import atomic_write_bytes
 
@@ -725,7 +728,7 @@ def brief(
     render = renderers.get(output.suffix.lower())
     if render is None:
         _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
-    argument_map, result = _brief_of(path, thesis, side, semantics, timeout)
+    argument_map, result = _brief_of(path, thesis, side, semantics, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(f"wrote {output}")
@@ -880,9 +883,16 @@ def app_(
 
 
 def _brief_of(
-    path: Path, thesis: str, side: SideName, semantics: SemanticsName, timeout: float
+    path: Path,
+    thesis: str,
+    side: SideName,
+    semantics: SemanticsName,
+    timeout: float,
+    audience: str | None = None,
+    rank: str | None = None,
 ) -> tuple[ArgumentMap, Brief]:
-    """Read a map and build the brief for ``side`` of ``thesis``, or exit 1 saying why."""
+    """Read a map and build the brief for ``side`` of ``thesis`` (argued to ``audience``
+    or the ranking ``rank`` when given), or exit 1 saying why."""
     from argmap.graph import to_graph
     from argmap.model import suggest
     from argmap.products.brief import build_brief
@@ -891,9 +901,10 @@ def _brief_of(
     claims = [c.id for c in argument_map.claims]
     if thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    G = to_graph(argument_map)
     result = build_brief(
-        to_graph(argument_map), thesis, side.value, semantics=semantics.value,
-        timeout=timeout or None,
+        G, thesis, side.value, semantics=semantics.value, timeout=timeout or None,
+        audience=_ranking(G, audience, rank),
     )  # fmt: skip
     return argument_map, result
 

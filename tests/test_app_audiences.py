@@ -111,3 +111,15 @@ def test_the_values_page(maps: Path) -> None:
     assert "“our first duty is the security of our citizens, and sovereignty comes next”" in said
     empty = run("values", map="mini")
     assert "names no values yet" in empty.info[0].value
+
+
+def test_brief_and_drill_pages_argue_to_an_audience(maps: Path) -> None:
+    at = run("brief", map="values", thesis="t-treaty")
+    assert not [i for i in at.info if "Argued to this audience" in i.value]
+    at.selectbox(key="audience").set_value("delegation-view").run()
+    assert not at.exception, at.exception
+    (note,) = [i.value for i in at.info if "Argued to this audience" in i.value]
+    assert "The delegation" in note and "does not defeat" in note
+    at.switch_page(page_path("drill")).run()
+    assert not at.exception, at.exception
+    assert "Your judge: The delegation" in re.sub(r"\\(.)", r"\1", at.caption[0].value)

@@ -77,3 +77,38 @@ def test_label_audience_errors() -> None:
     assert result.exit_code == 1 and "did you mean 'sovereignty'?" in result.stderr
     result = runner.invoke(app, ["label", FIXTURE, "--rank", "a", "--audience", "b"])
     assert result.exit_code == 1 and "not both" in result.stderr
+
+
+def test_brief_and_drill_for_an_audience(tmp_path: Path) -> None:
+    from argmap.graph import to_graph
+    from argmap.products.drill import drill_deck
+    from argmap.semantics.values import audience_named
+    from argmap.store.yaml_map import read_map
+
+    out = tmp_path / "brief.md"
+    result = runner.invoke(
+        app,
+        ["brief", FIXTURE, "--thesis", "t-treaty", "--side", "for", "-o", str(out),
+         "--audience", "delegation-view"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Argued to this audience: The delegation (sovereignty \\> security = human rights)" in (
+        text
+    )
+    assert "the thesis stands (in)" in text
+    assert (
+        "“Join the Budapest Convention” does not defeat “Back a UN treaty instead”: "
+        "sovereignty ranks above security" in text
+    )
+    plain = tmp_path / "plain.md"
+    runner.invoke(app, ["brief", FIXTURE, "--thesis", "t-treaty", "--side", "for", "-o",
+                        str(plain)])  # fmt: skip
+    assert "Argued to" not in plain.read_text(encoding="utf-8")
+
+    G = to_graph(read_map(FIXTURE).map)
+    plain_cards = {c.relation: c.claim.label for c in drill_deck(G, "t-budapest", "for")}
+    ministry = audience_named(G, "ministry-view")
+    weighed = {c.relation: c.claim.label for c in drill_deck(G, "t-budapest", "for",
+                                                             audience=ministry)}  # fmt: skip
+    assert plain_cards["r-t-b"] == "in" and weighed["r-t-b"] == "out"

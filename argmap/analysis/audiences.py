@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.analysis.evaluate import evaluate, failed_attack_words
+from argmap.analysis.evaluate import evaluate
 from argmap.graph import claim_ids, theses
 from argmap.semantics.audiences import Acceptance, Preference, Weighing
 from argmap.semantics.bipolar import attack_framework
@@ -163,14 +163,6 @@ def standing_of(
     weighing = Weighing(attack_framework(G, view), G, semantics, wanted=[claim])
     acceptance = weighing.acceptance([claim])[claim]
     return _standing(weighing, claim, acceptance, value_names(G))
-
-
-def failed_attacks_on(
-    G: nx.DiGraph, claim: str, ranking: Ranking, view: str = DEFAULT_VIEW
-) -> list[str]:
-    """Return, in words, the attacks on ``claim`` that fail for the audience ``ranking``
-    (see :func:`argmap.analysis.evaluate.failed_attack_words`)."""
-    return failed_attack_words(G, claim, ranking, view)
 
 
 def value_conflicts(report: AudienceReport) -> dict[frozenset[str], list[str]]:

@@ -258,6 +258,39 @@ def _claim_reason(G: nx.DiGraph, ev: Evaluation, claim_id: str) -> str:
     return f"{phrase}, and that attack is {_LABEL_WORD[wanted]}"
 
 
+@dataclass(frozen=True)
+class FailedAttack:
+    """An attack on a claim that an audience makes fail: from ``source`` (through framework
+    argument ``via``), because ``higher`` (the target's best value) ranks above ``lower``."""
+
+    source: str
+    via: str
+    higher: str
+    lower: str
+
+
+def failed_attacks_on(
+    G: nx.DiGraph, claim_id: str, ranking: Ranking, view: str = DEFAULT_VIEW,
+    assume: WhatIf | None = None,
+) -> list[FailedAttack]:  # fmt: skip
+    """Return the attacks on ``claim_id`` that fail for the audience ``ranking``, with the
+    names of the values that decide each."""
+    fw = attack_framework(G, view, assume)
+    names = value_names(G)
+    position, default = ranking.positions(), len(ranking.tiers)
+    target = fw.index[claim_id]
+
+    def best(values: frozenset[str]) -> str:
+        return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
+
+    return [
+        FailedAttack(va.source, fw.names[va.attacker], best(va.against_values),
+                     best(va.source_values))
+        for va in failed_attacks(fw, G, ranking)
+        if va.target == target
+    ]  # fmt: skip
+
+
 def failed_attack_words(
     G: nx.DiGraph, claim_id: str, ranking: Ranking, view: str = DEFAULT_VIEW,
     assume: WhatIf | None = None,
@@ -271,19 +304,10 @@ def failed_attack_words(
     >>> failed_attack_words(G, "b", Ranking((("r",),)))
     ["a's attack (r1) fails: rights (of b) ranks above security (of a)"]
     """
-    fw = attack_framework(G, view, assume)
-    names = value_names(G)
-    position, default = ranking.positions(), len(ranking.tiers)
-    target = fw.index[claim_id]
-
-    def best(values: frozenset[str]) -> str:
-        return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
-
     return [
-        f"{va.source}'s attack ({fw.names[va.attacker]}) fails: {best(va.against_values)} "
-        f"(of {claim_id}) ranks above {best(va.source_values)} (of {va.source})"
-        for va in failed_attacks(fw, G, ranking)
-        if va.target == target
+        f"{f.source}'s attack ({f.via}) fails: {f.higher} (of {claim_id}) ranks above "
+        f"{f.lower} (of {f.source})"
+        for f in failed_attacks_on(G, claim_id, ranking, view, assume)
     ]
 
 

@@ -13,9 +13,9 @@ from argmap.analysis.audiences import (
     AudienceReport,
     ThesisStanding,
     audience_report,
-    failed_attacks_on,
     standing_of,
 )
+from argmap.analysis.evaluate import failed_attack_words
 from argmap.app import state
 from argmap.semantics.values import audience_named
 from argmap.view.audiences import (
@@ -93,5 +93,6 @@ def claim_section(
             st.markdown(md_escape(line))
         chosen = audience_id(option)
         if chosen is not None:
-            for line in failed_attacks_on(pm.graph, claim, audience_named(pm.graph, chosen), view):
+            ranking = audience_named(pm.graph, chosen)
+            for line in failed_attack_words(pm.graph, claim, ranking, view):
                 st.caption(md_escape(f"For this audience, {line}."))

@@ -30,6 +30,7 @@ from argmap.graph import claim_ids, relation_origin
 from argmap.products.brief import build_brief
 from argmap.products.brief.build import Cited, Point, Side, sides
 from argmap.semantics.framework import DEFAULT_VIEW
+from argmap.semantics.values import Ranking
 
 SelfMark = Literal["strong", "partial", "weak", "missed"]
 MARKS: tuple[SelfMark, ...] = ("strong", "partial", "weak", "missed")
@@ -77,10 +78,13 @@ def drill_deck(
     semantics: str = "grounded",
     view: str = DEFAULT_VIEW,
     timeout: float | None = 10.0,
+    audience: Ranking | None = None,
 ) -> list[Card]:
     """Return the cards for arguing ``side`` of ``thesis``: the other side's case, strongest
-    first (see the module example)."""
-    brief = build_brief(G, thesis, side, semantics=semantics, view=view, timeout=timeout)
+    first (see the module example); labels weighed for ``audience`` when given."""
+    brief = build_brief(
+        G, thesis, side, semantics=semantics, view=view, timeout=timeout, audience=audience
+    )
     return [_card(G, p) for p in brief.their_case]
 
 

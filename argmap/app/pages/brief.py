@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from argmap.app import audiences
 from argmap.app.shared import current_map, keep, maps_folder, thesis_picker
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import Cited, Point, Side
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import Label
+from argmap.semantics.values import audience_named
 from argmap.store.library import sources_dir
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
@@ -32,14 +34,15 @@ HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
 
 @st.cache_resource(max_entries=64, show_spinner="Building the brief…")
 def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str,
-             view: str) -> Brief:  # fmt: skip
+             view: str, audience: str | None = None) -> Brief:  # fmt: skip
+    ranking = audience_named(_pm.graph, audience) if audience else None
     return build_brief(_pm.graph, thesis, side, semantics=semantics, view=view,
-                       timeout=TIMEOUT_S)  # fmt: skip
+                       timeout=TIMEOUT_S, audience=ranking)  # fmt: skip
 
 
 @st.cache_data(max_entries=64, show_spinner="Laying out the PDF…")
 def pdf_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
-           letter: bool) -> bytes:  # fmt: skip
+           letter: bool, audience: str | None = None) -> bytes:  # fmt: skip
     from argmap.products.brief.pdf import to_pdf
 
     return to_pdf(_brief, letter=letter)
@@ -47,14 +50,15 @@ def pdf_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, vie
 
 @st.cache_data(max_entries=64, show_spinner="Writing the Word file…")
 def docx_of(key: str, _brief: Brief, _pm: PreparedMap, thesis: str, side: Side, semantics: str,
-            view: str) -> bytes:  # fmt: skip
+            view: str, audience: str | None = None) -> bytes:  # fmt: skip
     from argmap.products.brief.docx import source_texts, to_docx
 
     return to_docx(_brief, _pm.map, source_texts(_pm.map, sources_dir(maps_folder())))
 
 
 @st.cache_data(max_entries=64, show_spinner="Writing the flow…")
-def flow_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str) -> bytes:
+def flow_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
+            audience: str | None = None) -> bytes:  # fmt: skip
     from argmap.products.flow import build_flow, to_xlsx
 
     return to_xlsx(build_flow(_brief))
@@ -111,9 +115,10 @@ def main() -> None:
         side: Side = st.radio("Side", ("for", "against"), key="brief_side", horizontal=True)
         semantics = st.selectbox("Semantics", SEMANTICS, key="brief_semantics")
         view = st.radio("Supports", VIEWS, key="brief_view", horizontal=True)
+        audience = audiences.audience_id(audiences.picker(G, "Argue to"))
 
     try:
-        brief = brief_of(key, pm, thesis, side, semantics, view)
+        brief = brief_of(key, pm, thesis, side, semantics, view, audience)
     except Exception as exc:  # a fault in the analysis must not take the page down
         st.error(f"The brief could not be built: {md_escape(str(exc))}")
         st.stop()
@@ -128,24 +133,28 @@ def main() -> None:
                            file_name=f"{stem}.html", mime="text/html", key="dl_html")  # fmt: skip
     letter = paper.radio("Paper", ("A4", "Letter"), key="brief_paper", horizontal=True,
                          label_visibility="collapsed") == "Letter"  # fmt: skip
-    pdf = pdf_of(key, brief, thesis, side, semantics, view, letter)
+    pdf = pdf_of(key, brief, thesis, side, semantics, view, letter, audience)
     right.download_button("Download PDF", pdf, file_name=f"{stem}.pdf",
                           mime="application/pdf", key="dl_pdf")  # fmt: skip
     word, flow, _ = st.columns([1.4, 1.2, 2.4])
     word.download_button(
-        "Download Word (Verbatim)", docx_of(key, brief, pm, thesis, side, semantics, view),
+        "Download Word (Verbatim)", docx_of(key, brief, pm, thesis, side, semantics, view,
+                                            audience),
         file_name=f"{stem}.docx", key="dl_docx", help="Pocket, hats, blocks and tags, with "
         "cards whose quotes are highlighted: Verbatim's styles, for debaters.",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )  # fmt: skip
     flow.download_button(
-        "Download flow (Excel)", flow_of(key, brief, thesis, side, semantics, view),
+        "Download flow (Excel)", flow_of(key, brief, thesis, side, semantics, view, audience),
         file_name=f"flow-{thesis}-{side}.xlsx", key="dl_flow", help="A column per speech "
         "of a policy round (1AC to 2AR), pre-filled from the map, to flow against.",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )  # fmt: skip
     if brief.message:
         st.warning(md_escape(brief.message))
+    if brief.audience:
+        notes = "".join(f"\n- {md_escape(n)}" for n in brief.audience_notes)
+        st.info(f"Argued to this audience: {md_escape(brief.audience)}.{notes}")
 
     st.header("The thesis")
     cited(brief.thesis)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from argmap.app import audiences
 from argmap.app.shared import current_map, keep, ss, thesis_picker
 from argmap.products.brief.build import Cited, Side
 from argmap.products.drill import MARKS, Card, DrillSession, drill_deck, our_claims
+from argmap.semantics.values import audience_named
+from argmap.view.audiences import audience_title
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape, truncate
@@ -27,8 +30,11 @@ NO_PICK = "(no pick)"
 
 
 @st.cache_resource(max_entries=64, show_spinner="Building the deck…")
-def deck_of(key: str, _pm: PreparedMap, thesis: str, side: Side) -> list[Card]:
-    return drill_deck(_pm.graph, thesis, side, timeout=TIMEOUT_S)
+def deck_of(
+    key: str, _pm: PreparedMap, thesis: str, side: Side, audience: str | None = None
+) -> list[Card]:
+    ranking = audience_named(_pm.graph, audience) if audience else None
+    return drill_deck(_pm.graph, thesis, side, timeout=TIMEOUT_S, audience=ranking)
 
 
 def session() -> DrillSession | None:
@@ -147,14 +153,17 @@ def main() -> None:
         st.header("Drill")
         thesis = thesis_picker(G, "Thesis", "drill_thesis")
         side: Side = st.radio("Your side", ("for", "against"), key="drill_side", horizontal=True)
+        option = audiences.picker(G, "Argue to")
+        audience = audiences.audience_id(option)
 
     st.title("Drill")
     st.caption(
         f"Arguing **{side}**: “{md_escape(truncate(G.nodes[thesis]['statement'], 120))}” "
         "— answer each argument of the other side, then compare with the map's answers."
+        + (f" Your judge: {md_escape(audience_title(G, option))}." if audience else "")
     )
     try:
-        cards = deck_of(key, pm, thesis, side)
+        cards = deck_of(key, pm, thesis, side, audience)
     except Exception as exc:  # a fault in the analysis must not take the page down
         st.error(f"The deck could not be built: {md_escape(str(exc))}")
         st.stop()
@@ -163,8 +172,8 @@ def main() -> None:
         st.info("The other side has no argument in the map: nothing to drill.")
         st.stop()
     # A new map, thesis or side starts a new session.
-    if ss.get("drill_for") != (key, thesis, side):
-        ss.drill_for = (key, thesis, side)
+    if ss.get("drill_for") != (key, thesis, side, audience):
+        ss.drill_for = (key, thesis, side, audience)
         start(list(deck))
     s = session()
     assert s is not None

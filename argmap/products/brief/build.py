@@ -33,6 +33,8 @@ from typing import Literal
 import networkx as nx
 
 from argmap.analysis import Evaluation, WhatIf, cruxes, evaluate, what_if
+from argmap.analysis.audiences import describe_audience
+from argmap.analysis.evaluate import failed_attacks_on
 from argmap.graph import (
     claim_ids,
     relation_origin,
@@ -41,6 +43,7 @@ from argmap.graph import (
     relations_into,
 )
 from argmap.semantics.framework import DEFAULT_VIEW, Label
+from argmap.semantics.values import Ranking
 
 Side = Literal["for", "against"]
 MAX_DEPTH = 3  # backing chains deeper than this are summarised in the map, not the brief
@@ -111,6 +114,9 @@ class Brief:
     cruxes: tuple[CruxEntry, ...]
     bibliography: tuple[BibEntry, ...]
     message: str = ""
+    # For a chosen audience: who it is in words, and the attacks its ranking makes fail.
+    audience: str = ""
+    audience_notes: tuple[str, ...] = ()
     # What a reader calls each claim and relation a point can name: its statement, or "the
     # link from ..." for a relation. Renderers show these, never ids.
     names: dict[str, str] = field(default_factory=dict, compare=False)
@@ -148,13 +154,16 @@ def build_brief(
     semantics: str = "grounded",
     view: str = DEFAULT_VIEW,
     timeout: float | None = 10.0,
+    audience: Ranking | None = None,
 ) -> Brief:
-    """Return the :class:`Brief` for arguing ``side`` ("for" or "against") on ``thesis``."""
+    """Return the :class:`Brief` for arguing ``side`` ("for" or "against") on ``thesis``;
+    with an ``audience``, labels are weighed by its ranking of the values ("argue this to a
+    judge who puts sovereignty first") and the attacks it makes fail are listed."""
     if thesis not in G or G.nodes[thesis]["role"] != "claim":
         raise KeyError(f"no claim {thesis!r} in the map")
     if side not in ("for", "against"):
         raise ValueError(f"side must be 'for' or 'against', not {side!r}")
-    ev = evaluate(G, semantics, view, timeout=timeout)
+    ev = evaluate(G, semantics, view, timeout=timeout, audience=audience)
     ours = 1 if side == "for" else -1
     polarity = sides(G, thesis)
     order = {c: i for i, c in enumerate(claim_ids(G))}
@@ -234,6 +243,23 @@ def build_brief(
         bibliography=_bibliography(G, cited),
         message=ev.message,
         names=_names(G),
+        audience=describe_audience(audience, G) if audience is not None else "",
+        audience_notes=_audience_notes(G, polarity, view, audience),
+    )
+
+
+def _audience_notes(
+    G: nx.DiGraph, polarity: dict[str, int], view: str, audience: Ranking | None
+) -> tuple[str, ...]:
+    """The attacks on claims that bear on the thesis that ``audience`` makes fail."""
+    if audience is None:
+        return ()
+    said = _names(G)
+    return tuple(
+        f"{said[f.source]} does not defeat {said[c]}: {f.higher} ranks above {f.lower}"
+        for c in claim_ids(G)
+        if c in polarity
+        for f in failed_attacks_on(G, c, audience, view)
     )
 
 

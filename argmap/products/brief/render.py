@@ -78,6 +78,10 @@ def outline(brief: Brief) -> tuple[str, str, list[Section]]:
     )
     if brief.message:
         standing += f" Note: {brief.message}."
+    if brief.audience:
+        standing = f"Argued to this audience: {brief.audience}. {standing}"
+        if brief.audience_notes:
+            standing += " For this audience, " + "; ".join(brief.audience_notes) + "."
     thesis_section = Section("The thesis", standing, [Item("", t)], numbered=False)
     ours = Section(
         "Our case",
