@@ -85,8 +85,9 @@ def test_the_panel_says_whom_a_claim_stands_for_and_why(maps: Path) -> None:
     at = run(map="values", claim="t-budapest", audience="ministry-view")
     said = texts(at)
     assert "Stands for: The ministry." in said
-    assert "is in: no attack on it succeeds. For The ministry, t-treaty's attack (r-t-b) fails" in (
-        said
+    assert (
+        "For this audience, t-treaty's attack (r-t-b) fails: security (of t-budapest) ranks "
+        "above sovereignty (of t-treaty)." in said
     )
     assert "Subjective: it stands whenever security above sovereignty." in said
     assert (
