@@ -34,6 +34,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich and markdown-it cost more than the command itself
 )
 
 MapArg = Annotated[Path, typer.Argument(help="A map file (maps/*.yaml).", show_default=False)]
