@@ -437,6 +437,17 @@ def cruxes(
         (c for c in distance if c in claims and c != thesis_id), key=lambda c: distance[c]
     )
     found = []
+    if semantics_named(semantics).name == "grounded":
+        # Build the framework once; each assumption is one linear relabelling of it.
+        from argmap.semantics.incremental import Reevaluator
+
+        re = Reevaluator(attack_framework(G, view))
+        for c in upstream:
+            if_accepted = re.label(thesis_id, accepted=[c])
+            if_rejected = re.label(thesis_id, rejected=[c])
+            if if_accepted is not if_rejected:
+                found.append(Crux(c, if_accepted, if_rejected))
+        return found
     for c in upstream:
         accepted = evaluate(G, semantics, view, assume=WhatIf(accepted=[c]), timeout=timeout)
         rejected = evaluate(G, semantics, view, assume=WhatIf(rejected=[c]), timeout=timeout)
