@@ -89,7 +89,7 @@ def preference_text(prefs: frozenset[Preference], names: dict[str, str]) -> str:
 
     >>> preference_text(frozenset({("r", "s"), ("r", "v"), ("s", "v")}),
     ...                 {"r": "human rights", "s": "security", "v": "sovereignty"})
-    'human rights above security and sovereignty; security above sovereignty'
+    'human rights above security and sovereignty, and security above sovereignty'
     """
     if not prefs:
         return ALWAYS
@@ -98,7 +98,7 @@ def preference_text(prefs: frozenset[Preference], names: dict[str, str]) -> str:
     above: dict[str, list[str]] = {}
     for v, w in sorted(prefs, key=lambda p: (rank[p[0]], rank[p[1]])):
         above.setdefault(v, []).append(w)
-    return "; ".join(
+    return ", and ".join(
         f"{names.get(v, v)} above {' and '.join(names.get(w, w) for w in ws)}"
         for v, ws in above.items()
     )
