@@ -20,6 +20,7 @@ def summary(export: dict[str, Any]) -> dict[str, Any]:
     """Return the comparison summary of one Argdown JSON export."""
     arguments: dict[str, Any] = {}
     relations: list[list[str]] = []
+    step_at: dict[tuple[str, int], int] = {}  # (argument, pcs index of a conclusion) -> step
     for title, argument in export["arguments"].items():
         steps: list[dict[str, Any]] = []
         pcs = argument.get("pcs") or []
@@ -32,6 +33,7 @@ def summary(export: dict[str, Any]) -> dict[str, Any]:
             uses = (inference.get("data") or {}).get("uses")
             premises = [pcs[n - 1]["title"] for n in uses] if uses else since
             steps.append({"premises": premises, "conclusion": member["title"]})
+            step_at[(title, pcs.index(member))] = len(steps) - 1
             for rel in inference.get("relations") or []:
                 step = str(len(steps) - 1)
                 relations.append(
@@ -44,9 +46,10 @@ def summary(export: dict[str, Any]) -> dict[str, Any]:
         )
         arguments[title] = {"steps": steps, "described": described}
     for rel in export["relations"]:
-        relations.append(
-            [rel["relationType"], rel["fromType"], rel["from"], rel["toType"], rel["to"]]
-        )
+        row = [rel["relationType"], rel["fromType"], rel["from"], rel["toType"], rel["to"]]
+        if rel["toType"] == "inference":  # an undercut of one step, named by its conclusion
+            row.append(str(step_at[(rel["to"], rel["conclusionIndex"])]))
+        relations.append(row)
     return {
         "statements": sorted(export["statements"]),
         "arguments": arguments,

@@ -63,11 +63,10 @@ def test_relation_written_from_both_ends_is_one_relation() -> None:
 
 def test_multi_line_yaml_data_block() -> None:
     text = (
-        "[A]: A statement. {\n"
-        "  kind: thesis,\n"
+        "[A]: A statement. {kind: thesis,\n"
         "  note: 'kept over\n"
         "    two lines'\n"
-        "}\n"
+        "  }\n"
         "  + [B]: b {kind: evidence}\n"
     )
     m = read_argdown(text, "x.argdown").map
@@ -160,3 +159,11 @@ def test_argument_attacks_argument() -> None:
     m = read_argdown(text, "x.argdown").map
     assert triples(m) == {("a", "supports", "t"), ("b", "attacks", "a"), ("b", "attacks", "c")}
     assert [c.id for c in m.claims] == ["t", "a", "b", "c"]
+
+
+def test_yaml_block_format_data() -> None:
+    """A ``{`` that ends its line opens YAML in block style, closed by a line ``}``."""
+    text = "[Slogan]: God is dead. {\nkind: thesis\nnote: |\n  Two lines,\n  kept.\n}\n  + [B]: b\n"
+    m = read_argdown(text, "x.argdown").map
+    assert (m.claim("slogan").kind.value, m.claim("slogan").note) == ("thesis", "Two lines,\nkept.")
+    assert triples(m) == {("b", "supports", "slogan")}

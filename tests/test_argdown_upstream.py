@@ -12,7 +12,8 @@ documented reading, the claims and relations argmap must produce:
   an argument is a support of its conclusion; an attack on it undercuts the supports of
   its last step; a contradiction is two attacks; ``contrary`` is an attack, ``entails`` a
   support;
-- an undercut undercuts the relations its target argument (or inference) became;
+- an undercut undercuts the relations its target argument (or inference) became, and
+  attacks an argument that relates to nothing;
 - relations with the same type and ends are one relation.
 """
 
@@ -29,6 +30,8 @@ from argmap.readwrite.argdown import read_argdown
 
 UPSTREAM = Path(__file__).parent / "fixtures" / "argdown-upstream"
 SUMMARY: dict[str, Any] = json.loads((UPSTREAM / "argdown-1.7.5.json").read_text())
+# The 63 code blocks of Argdown's syntax page, each with Argdown 1.7.5's reading of it.
+SYNTAX: dict[str, Any] = json.loads((UPSTREAM / "syntax-page.json").read_text())
 
 Triple = tuple[str, Any, Any]
 
@@ -76,6 +79,8 @@ def expected(summary: dict[str, Any]) -> tuple[int, set[Triple]]:
             links = step_links(to, len(arguments[to]["steps"]) - 1)
         else:
             links = [r for r in relations if r[1] == ("a", to) and r[0] != "undercuts"]
+            if not links:  # an argument that relates to nothing: the undercut attacks it
+                relations.add(("attacks", source, ("a", to)))
         relations.update(("undercuts", source, link) for link in links)
     return nodes, relations
 
@@ -88,6 +93,14 @@ def test_upstream_example_matches_argdowns_own_reading(stem: str) -> None:
     assert len(ours.claims) == claims
     assert Counter(r.type.value for r in ours.relations) == Counter(r[0] for r in relations)
     assert not any("\x00" in str(w) for w in result.warnings)
+
+
+@pytest.mark.parametrize("block", sorted(SYNTAX))
+def test_syntax_page_block_matches_argdowns_own_reading(block: str) -> None:
+    result = read_argdown(SYNTAX[block]["text"], f"{block}.argdown")
+    claims, relations = expected(SYNTAX[block]["argdown"])
+    assert len(result.map.claims) == claims
+    assert Counter(r.type.value for r in result.map.relations) == Counter(r[0] for r in relations)
 
 
 def test_expected_counts_are_the_documented_ones() -> None:

@@ -483,6 +483,8 @@ class _Parser:
         i = _open_data(line)
         if i is None:
             return line, k
+        if not line[i + 1 :].strip():
+            return self._block_data(line, i, k)
         joined = line
         for j in range(k, min(k + 200, len(self.lines))):
             if not self.lines[j].strip() and j not in self.comment_lines:
@@ -491,6 +493,32 @@ class _Parser:
             if _DATA.match(joined, i):
                 return joined, j + 1
         return line, k
+
+    def _block_data(self, line: str, i: int, k: int) -> tuple[str, int]:
+        """A ``{`` ending its line opens YAML in block style, up to a line ``}`` (Argdown's
+        "YAML block format"): return the line with the data as one flow block."""
+        end = next(
+            (j for j in range(k, min(k + 500, len(self.lines))) if self.lines[j].strip() == "}"),
+            None,
+        )
+        if end is None:
+            return line, k  # reported as a block never closed
+        try:
+            value = _SAFE_YAML.load("\n".join(self.lines[k:end]))
+        except YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            self.error(
+                k + 1 + (mark.line if mark else 0),
+                (mark.column + 1) if mark else 1,
+                f"data block is not YAML: {getattr(exc, 'problem', None) or exc}",
+            )
+            return line[:i], end + 1
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            self.error(k + 1, 1, "a data block must be a mapping (key: value lines)")
+            return line[:i], end + 1
+        return line[:i] + _flow(json.loads(json.dumps(value, default=str))), end + 1
 
     def _close(self, pcs: _Pcs | None) -> _Pcs | None:
         """Check the structure ``pcs`` that ends here; return ``None`` (no open structure)."""
