@@ -274,18 +274,16 @@ def network(actors: Mapping[str, Actor], positions: Positions) -> alt.LayerChart
         )
     )
     labels = [
-        alt.Chart(alt.Data(values=group))
-        .mark_text(
-            align=align, baseline="middle", dx=dx, fontSize=12, color="#1b1b1b", lineHeight=14
-        )
-        .encode(x=x, y=y, text="lines:N")
-        for group, align, dx in (
-            ([n for n in nodes if n["anchor"] == "right"], "right", -12),
-            ([n for n in nodes if n["anchor"] == "left"], "left", 12),
-        )
-        if group
+        alt.Chart(alt.Data(values=[n for n in nodes if n["anchor"] == "right"]))
+        .mark_text(align="right", dx=-12, baseline="middle", fontSize=12, lineHeight=14)
+        .encode(x=x, y=y, text="lines:N"),
+        alt.Chart(alt.Data(values=[n for n in nodes if n["anchor"] == "left"]))
+        .mark_text(align="left", dx=12, baseline="middle", fontSize=12, lineHeight=14)
+        .encode(x=x, y=y, text="lines:N"),
     ]
-    return alt.layer(lines, heads, dots, *labels).properties(width=880, height=680)
+    chart = alt.layer(lines, heads, dots, *labels).properties(width=880, height=680)
+    assert isinstance(chart, alt.LayerChart)
+    return chart
 
 
 def lean(sides: Counter[str]) -> str:

@@ -164,10 +164,12 @@ body { font: 11pt/1.4 "DejaVu Sans", system-ui, sans-serif; color: #111; margin:
 h1 { font-size: 16pt; margin: 0 0 .2em; } .q { color: #444; margin: 0 0 1.2em; }
 ul { list-style: none; margin: 0; padding-left: 1.4em; border-left: 1px solid #bbb; }
 body > ul { padding-left: 0; border: 0; }
-li { margin: .35em 0; break-inside: avoid; }
+li { margin: .35em 0; }
+.item { break-inside: avoid; }
 .stance { font-weight: 700; font-size: 9pt; text-transform: uppercase; margin-right: .4em; }
-.pro { color: #005a8c; } .con { color: #a34400; } .undercut { color: #6b3a8a; }
-.root > .claim { font-size: 12.5pt; font-weight: 700; }
+.stance.pro { color: #005a8c; } .stance.con { color: #a34400; }
+.stance.undercut { color: #6b3a8a; }
+.root > .item > .claim { font-size: 12.5pt; font-weight: 700; }
 .mark { font-size: 9pt; color: #333; border: 1px solid #999; border-radius: 3px;
   padding: 0 .3em; margin-left: .3em; white-space: nowrap; }
 .quote { font-style: italic; color: #333; margin: .1em 0 0; }
@@ -183,12 +185,15 @@ def _item_html(n: OutlineNode) -> str:
     )
     mark = f'<span class="mark">{esc(n.mark)}</span>' if n.mark else ""
     if n.repeat:
-        return (f'<li class="{n.stance}">{stance}<span class="claim">{esc(n.statement)}</span>'
-                f'{mark} <span class="cite">(see above)</span></li>')  # fmt: skip
+        see = '<span class="cite">(see above)</span>'
+        return (f'<li class="{n.stance}"><div class="item">{stance}<span class="claim">'
+                f"{esc(n.statement)}</span>{mark} {see}</div></li>")  # fmt: skip
     parts = [
-        f'<li class="{n.stance}">{stance}<span class="claim">{esc(n.statement)}</span>{mark}',
+        f'<li class="{n.stance}"><div class="item">{stance}<span class="claim">'
+        f"{esc(n.statement)}</span>{mark}",
         f'<div class="quote">\u201c{esc(n.quote)}\u201d</div>' if n.quote else "",
         f'<div class="cite">{esc(n.citation)}</div>' if n.citation else "",
+        "</div>",
     ]
     if n.children:
         parts.append("<ul>" + "".join(_item_html(c) for c in n.children) + "</ul>")

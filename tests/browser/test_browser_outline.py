@@ -37,7 +37,7 @@ def settle(page: Any) -> None:
 
 
 def nav(page: Any, title: str) -> None:
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True).click()
 
 
 def outline_frame(page: Any) -> Any:
