@@ -64,7 +64,7 @@ def test_click_shows_detail_panel_and_url(page: Any, app_url: str, watch: Watch)
     assert "Why:" in text
     page.wait_for_url(re.compile(r"claim=rights-risk"), timeout=10_000)
     # A neighbour link goes there.
-    panel.get_by_role("button", name=re.compile("Strong human-rights safeguards")).click()
+    panel.get_by_role("button", name=re.compile(r"^\W*Strong human-rights safeguards")).click()
     panel.get_by_text("safeguards will be included").wait_for(timeout=15_000)
     page.wait_for_url(re.compile(r"claim=safeguards-possible"), timeout=10_000)
     frame.wait_for_function("window.__argmap && window.__argmap.selected === 'safeguards-possible'")
