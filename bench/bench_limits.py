@@ -213,6 +213,31 @@ def main() -> None:
     for name, (t, m) in r.items():
         say(f"{name:>30}: {t:.2f} s {m:.0f} MiB")
 
+    say("\n## cruxes (grounded): built once vs rebuilt per assumption (the old way)")
+    from argmap.analysis.evaluate import cruxes, evaluate
+    from argmap.graph import to_graph
+    from argmap.semantics.bipolar import WhatIf
+    from argmap.store.yaml_map import read_map_text
+
+    for n in (500,) if args.quick else (500, 2000):
+        G = to_graph(read_map_text(generate_map_text(n), "m", editable=False).map)
+        thesis = next(c for c, d in G.nodes(data=True) if d.get("kind") == "thesis")
+        new = []
+        for _ in range(reps):
+            start = time.perf_counter()
+            found = cruxes(G, thesis)
+            new.append(time.perf_counter() - start)
+        upstream = [c for c in G.nodes if G.nodes[c].get("role") == "claim"][:10]
+        start = time.perf_counter()
+        for c in upstream:  # the old cost: two full evaluations per upstream claim
+            evaluate(G, assume=WhatIf(accepted=[c]))
+            evaluate(G, assume=WhatIf(rejected=[c]))
+        per_claim = (time.perf_counter() - start) / len(upstream)
+        say(
+            f"{n:>6} claims: cruxes {statistics.median(new):.2f} s ({len(found)} found); "
+            f"rebuilding costs {per_claim:.2f} s per upstream claim (x{n} claims upstream at most)"
+        )
+
     say("\n## startup")
     small = ROOT / "maps" / "cybercrime-treaties.yaml"
     r = paired(
