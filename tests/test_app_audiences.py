@@ -86,6 +86,10 @@ def test_the_panel_says_whom_a_claim_stands_for_and_why(maps: Path) -> None:
     said = texts(at)
     assert "Stands for: The ministry." in said
     assert (
+        "Stands: no attack on it succeeds. For The ministry: “Back a UN treaty instead” does "
+        "not defeat it, security ranking above sovereignty" in said
+    )
+    assert (
         "For this audience, t-treaty's attack (r-t-b) fails: security (of t-budapest) ranks "
         "above sovereignty (of t-treaty)." in said
     )

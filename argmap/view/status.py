@@ -90,9 +90,24 @@ def evaluate_status(
 def explain(G: nx.DiGraph, status: Status, claim: str) -> str:
     """The plain-English reason for ``claim``'s label, naming claims by statement
     (:func:`argmap.analysis.verdict.verdict`: refuted, open disagreement, ...)."""
+    from argmap.analysis.evaluate import failed_attacks_on
     from argmap.analysis.verdict import verdict
 
-    return verdict(G, status.evaluation, claim).text
+    text = verdict(G, status.evaluation, claim).text
+    ev = status.evaluation
+    if ev.audience is None:
+        return text
+    # The verdict reads the attacks that succeed; say which ones the audience made fail.
+    failed = failed_attacks_on(G, claim, ev.audience, ev.view, ev.assume)
+    said = [
+        f"“{str(G.nodes[f.source]['statement']).rstrip('.')}” does not defeat it, "
+        f"{f.higher} ranking above {f.lower}"
+        for f in failed
+    ]
+    if not said:
+        return text
+    text = text.replace("nothing in the map attacks it", "no attack on it succeeds")
+    return f"{text} For {ev.audience.label}: " + "; ".join(said) + "."
 
 
 def changed_claims(before: Status, after: Status) -> set[str]:
