@@ -92,3 +92,18 @@ def test_until_both_maps_are_chosen(maps: Path) -> None:
     at = open_compare("(none)", "mini")
     assert any("Choose or upload both maps" in str(i.value) for i in at.info)
     assert not at.metric
+
+
+def test_relations_are_told_in_words(maps: Path) -> None:
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    m = read_map(maps / "mini.yaml").map
+    gone = m.relations[0]
+    start = text.index(f"  - id: {gone.id}\n")
+    end = text.index("  - id: ", start + 1)
+    (maps / "fewer.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    at = open_compare("fewer", "mini")
+    shown = re.sub(r"\\(.)", r"\1", plain(at))
+    statements = {c.id: c.statement for c in m.claims}
+    assert "Missing from the student's map (1)" in shown
+    assert f"“{statements[gone.from_][:40]}" in shown
+    assert f"`{gone.id}`" not in shown

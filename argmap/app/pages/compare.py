@@ -119,18 +119,34 @@ def main() -> None:
          for c in d.claims_changed],
     )  # fmt: skip
     st.header("Relations")
-    section("Missing from the student's map", [f"`{r}`" for r in d.relations_added])
-    section("Only in the student's map", [f"`{r}`" for r in d.relations_removed])
+    section("Missing from the student's map", [relation(r, b) for r in d.relations_added])
+    section("Only in the student's map", [relation(r, a) for r in d.relations_removed])
     section(
         "Retyped or retargeted",
-        [f"`{c.id}`: {md_escape(', '.join(c.fields))}" for c in d.relations_changed],
-    )
+        [f"{relation(c.id, b)} — differs in {md_escape(', '.join(c.fields))}"
+         for c in d.relations_changed],
+    )  # fmt: skip
     st.header("Labels")
     section(
         "Claims whose status differs",
         [f"{claim(c.id, new_claims)}: {md_escape(c.old)} in the student's map, "
          f"{md_escape(c.new)} in the reference" for c in d.labels_changed],
     )  # fmt: skip
+
+
+def relation(relation_id: str, m: ArgumentMap) -> str:
+    """A relation in words: “what” attacks “what” (or the link it undercuts)."""
+    statements = {c.id: c.statement for c in m.claims}
+    relations = {r.id: r for r in m.relations}
+
+    def words(target: str) -> str:
+        if target in statements:
+            return f"“{md_escape(truncate(statements[target], 70))}”"
+        origin = relations[target].from_ if target in relations else target
+        return f"the link from “{md_escape(truncate(statements.get(origin, origin), 70))}”"
+
+    r = relations[relation_id]
+    return f"{words(r.from_)} {r.type} {words(r.to)}"
 
 
 def section(title: str, lines: list[str]) -> None:
