@@ -643,6 +643,10 @@ def needs(
     claim: Annotated[str, typer.Argument(help="The id of the claim.", show_default=False)],
     view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    audience: Annotated[
+        str | None,
+        typer.Option("--audience", help="Weigh attacks by this audience's value ranking (id)."),
+    ] = None,
 ) -> None:
     """What it would take for a claim to stand (grounded): the smallest sets of claims to
     answer (reject) and of relations to cut, at most 3 of each, smallest first."""
@@ -657,7 +661,15 @@ def needs(
     if claim not in claims:
         _fail(f"{path}: no claim {claim!r}{suggest(claim, claims)}")
     G = to_graph(m)
-    result = find(G, claim, view.value)
+    ranking = None
+    if audience is not None:
+        from argmap.semantics.values import audience_named
+
+        try:
+            ranking = audience_named(G, audience)
+        except KeyError as exc:
+            _fail(f"{path}: {exc.args[0]}")
+    result = find(G, claim, view.value, audience=ranking)
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
         return

@@ -238,7 +238,7 @@ def test_objections_ranked_and_a_base_score_tried(maps: Path) -> None:
 
     at = run(map="mini", claim="join-budapest")
     # un-treaty-needed (strength 0.31) pushes harder than the undercut regional objection
-    # (0.5 x weight 0.5 = 0.25): strongest first.
+    # (0.5 x weight 0.5 = 0.25): taking it out moves the thesis most, so it comes first.
     assert objections(at) == ["needed", "regional"]
     assert strength_badge(at) == "0.63"
     at = run(map="mini", claim="budapest-is-regional")

@@ -10,10 +10,13 @@ import networkx as nx
 import pytest
 from pypdf import PdfReader
 
+from argmap.analysis import WhatIf, evaluate
+from argmap.analysis.impact import without
 from argmap.graph import relation_origin, relations_into, to_graph
 from argmap.products.brief import build_brief, sides, to_html, to_markdown
 from argmap.products.brief.build import Point
 from argmap.products.brief.pdf import to_pdf
+from argmap.semantics import Label
 from argmap.store.yaml_map import read_map, read_map_text
 from tests.conftest import CYBERCRIME_MAP, SMALL_MAP
 
@@ -55,10 +58,15 @@ def test_brief_content_matches_the_map(G: nx.DiGraph, thesis: str, side: str) ->
     # Our case argues our side; their case the other.
     assert b.our_case and all(polarity[p.claim.id] == ours for p in b.our_case)
     assert all(polarity[p.claim.id] == -ours for p in b.their_case)
-    # Strongest first.
+    # What matters most to the thesis first: label changes, then the larger strength change
+    # when the claim is taken out (argmap.analysis.impact), checked against a re-evaluation.
     for case in (b.our_case, b.their_case):
-        strengths = [p.claim.strength for p in case]
-        assert strengths == sorted(strengths, reverse=True)
+        keys = [p.claim.impact.key for p in case if p.claim.impact]
+        assert len(keys) == len(case) and keys == sorted(keys)
+    top = (b.their_case or b.our_case)[0].claim
+    after = evaluate(without(G, top.id))
+    assert after.labels[thesis] is top.impact.label_without
+    assert after.strength[thesis] == pytest.approx(top.impact.strength_without)
     # Every answer really attacks the claim or undercuts the relation it answers.
     for p in walk(b.their_case):
         for a in p.answers:
@@ -200,3 +208,38 @@ def test_brief_command(tmp_path) -> None:
     result = runner.invoke(app, [*base, "-o", str(tmp_path / "b.md")])
     assert result.exit_code == 1
     assert "no claim 'thesis-budapest'; did you mean 'thesis-budapest-route'?" in result.stderr
+
+
+def test_bottom_line_says_where_why_and_what_it_would_take() -> None:
+    # Without the undercut, the cost objection stands unanswered: the thesis falls.
+    text = SMALL_MAP.replace("  - id: r-cheap", "  - id: r-cheap-gone").split(
+        "  - id: r-cheap-gone"
+    )[0]
+    G = to_graph(read_map_text(text).map)
+    b = build_brief(G, "join", "for")
+    line = b.bottom_line
+    assert line is not None and line.label is Label.OUT
+    assert line.verdict == "Refuted by the unanswered objection “Joining costs too much”."
+    assert [[c.id for c in group] for group in line.answer] == [["too-costly"]]
+    assert line.cut == (("“Joining costs too much” attacks “We should join”",),)
+    # Re-evaluated: answering what the bottom line names carries the thesis.
+    assume = WhatIf(rejected=[c.id for c in line.answer[0]])
+    assert evaluate(G, assume=assume).labels["join"] is Label.IN
+    md, page, pdf = to_markdown(b), to_html(b), pdf_text(to_pdf(b))
+    for rendered in (md, page, pdf):
+        flat = " ".join(rendered.split())
+        assert "Bottom line" in flat and "To carry this thesis, answer:" in flat
+        assert "Refuted by the unanswered objection “Joining costs too much”" in flat
+        assert "Or break the link: “Joining costs too much” attacks “We should join”" in flat
+        for raw in ("too-costly", "r-cost", "article-2011", "paper-2011", "`join`"):
+            assert raw not in rendered  # statements, never ids
+    against = build_brief(G, "join", "against")
+    assert "For the other side to carry it, answer:" in to_markdown(against)
+
+
+def test_bottom_line_when_the_thesis_stands() -> None:
+    b = build_brief(to_graph(read_map_text(SMALL_MAP).map), "join", "for")
+    assert b.bottom_line is not None and b.bottom_line.label is Label.IN
+    assert b.bottom_line.answer == () and b.bottom_line.cut == ()
+    assert b.bottom_line.verdict.startswith("Stands: every objection to it is answered")
+    assert "To carry this thesis" not in to_markdown(b)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from argmap.semantics.framework import DEFAULT_VIEW, Label
+from argmap.semantics.values import Ranking
 
 from .evaluate import evaluate
 
@@ -48,7 +49,7 @@ class Impact:
 
 
 def without(G: nx.DiGraph, claim: str) -> nx.DiGraph:
-    """Return a view of ``G`` without ``claim``, its relations, and undercuts of them.
+    """Return a copy of ``G`` without ``claim``, its relations, and undercuts of them.
 
     >>> from argmap.analysis import demo_graph
     >>> sorted(n for n in without(demo_graph(), "subsidy") if n.startswith("r-"))
@@ -61,7 +62,9 @@ def without(G: nx.DiGraph, claim: str) -> nx.DiGraph:
             if G.nodes[rel].get("role") == "relation" and rel not in gone:
                 gone.add(rel)
                 frontier.append(rel)
-    return G.subgraph([n for n in G if n not in gone])
+    H = G.copy()  # a copy, not a subgraph view: views are slow to walk again and again
+    H.remove_nodes_from(gone)
+    return H
 
 
 def impact(
@@ -73,9 +76,13 @@ def impact(
     *,
     base_scores: dict[str, float] | None = None,
     timeout: float | None = None,
+    audience: Ranking | None = None,
 ) -> dict[str, Impact]:
-    """Return each claim's :class:`Impact` on ``thesis`` (see the module docstring)."""
-    before = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout)
+    """Return each claim's :class:`Impact` on ``thesis`` (see the module docstring); labels
+    weighed for ``audience`` when given."""
+    before = evaluate(
+        G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience
+    )
     label, strength = before.labels[thesis], before.strength[thesis]
     found = {}
     for c in dict.fromkeys(claims):
@@ -83,7 +90,7 @@ def impact(
             continue
         H = without(G, c)
         scores = {k: v for k, v in (base_scores or {}).items() if k in H}
-        after = evaluate(H, semantics, view, base_scores=scores, timeout=timeout)
+        after = evaluate(H, semantics, view, base_scores=scores, timeout=timeout, audience=audience)
         found[c] = Impact(
             c,
             after.labels[thesis],

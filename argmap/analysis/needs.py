@@ -32,6 +32,7 @@ from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import IN_CODE, OUT_CODE, UNDEC_CODE, grounded_codes
 from argmap.semantics.framework import DEFAULT_VIEW, Label
 from argmap.semantics.repair import minimal_repairs
+from argmap.semantics.values import Ranking, defeat_framework
 
 __all__ = ["Needs", "needs", "stands_under"]
 
@@ -73,14 +74,23 @@ class Needs:
         return data
 
 
-def stands_under(G: nx.DiGraph, claim: str, assume: WhatIf, view: str = DEFAULT_VIEW) -> bool:
-    """Return whether ``claim`` is in (grounded) once ``assume`` is applied.
+def stands_under(
+    G: nx.DiGraph,
+    claim: str,
+    assume: WhatIf,
+    view: str = DEFAULT_VIEW,
+    audience: Ranking | None = None,
+) -> bool:
+    """Return whether ``claim`` is in (grounded) once ``assume`` is applied (for
+    ``audience``, weighing attacks by its value ranking, when given).
 
     >>> from argmap.analysis import demo_graph
     >>> stands_under(demo_graph(), "thesis", WhatIf(rejected=["cost"]))
     True
     """
     fw = attack_framework(G, view, assume)
+    if audience is not None:
+        fw = defeat_framework(fw, G, audience)
     return grounded_codes(fw)[fw.index[claim]] == IN_CODE
 
 
@@ -91,6 +101,7 @@ def needs(
     *,
     limit: int = LIMIT,
     timeout: float | None = TIMEOUT_S,
+    audience: Ranking | None = None,
 ) -> Needs:
     """Return what ``claim`` needs to stand (see the module docstring). ``timeout`` (seconds,
     for each of the two searches) bounds the work on a large map; when it runs out the sets
@@ -103,6 +114,8 @@ def needs(
     if claim not in G or G.nodes[claim].get("role") != "claim":
         raise KeyError(f"no claim with id {claim!r}")
     fw = attack_framework(G, view)
+    if audience is not None:  # the attacks that fail for this audience are dropped
+        fw = defeat_framework(fw, G, audience)
     label = _CODE_LABEL[grounded_codes(fw)[fw.index[claim]]]
     if label is Label.IN:
         return Needs(claim, label, (), ())
@@ -125,7 +138,7 @@ def needs(
         def works(s: tuple[str, ...], kind: str = kind) -> bool:
             # Checked by re-evaluation under the what-if, as the app's what-if shows it.
             assume = WhatIf(rejected=s) if kind == "reject" else WhatIf(cut=s)
-            return stands_under(G, claim, assume, view)
+            return stands_under(G, claim, assume, view, audience)
 
         sets = [s for s in repairs.sets if works(s)]
         if not repairs.complete:  # not proven smallest: at least make each one minimal

@@ -147,6 +147,13 @@ subsidy may never come”.
         if origin is not None and origin != claim:
             origins.setdefault(origin, []).append(a)
     if label is Label.IN:
+        weighed = _outweighed(G, ev, claim) if not origins else []
+        if weighed:
+            text = (
+                f"Stands for this audience: its objections ({_listed(G, weighed)}) fail, "
+                "because it appeals to a value the audience ranks above theirs."
+            )
+            return Verdict(claim, label, Standing.DEFENDED, tuple(weighed), text)
         if not origins:
             return Verdict(
                 claim, label, Standing.UNCHALLENGED, (), "Stands: nothing in the map attacks it."
@@ -189,6 +196,17 @@ subsidy may never come”.
         "undercut of its link is itself undecided."
     )
     return Verdict(claim, label, Standing.DEPENDS, tuple(origins), text)
+
+
+def _outweighed(G: nx.DiGraph, ev: Evaluation, claim: str) -> list[str]:
+    """Return the claims whose attacks on ``claim`` the audience's values made fail."""
+    if ev.audience is None:
+        return []
+    return [
+        relation_origin(G, r)
+        for r in G.predecessors(claim)
+        if G.nodes[r].get("type") == "attacks"  # in the map, but not in what was weighed
+    ]
 
 
 def _refuted(G: nx.DiGraph, ev: Evaluation, standing: list[str]) -> str:

@@ -13,6 +13,7 @@ import networkx as nx
 import streamlit as st
 
 from argmap.app.state import BASE_KEY, BASE_SLIDER, link_to_view
+from argmap.graph import relation_origin
 from argmap.graph.structure import Structure
 from argmap.semantics.gradual import DEFAULT_BASE_SCORE
 from argmap.view.colours import STATUS_COLOURS
@@ -115,8 +116,39 @@ def card_html(
     return "".join(parts)
 
 
+def ranked_neighbours(
+    G: nx.DiGraph, focus: str, items: Sequence[Neighbour], status: Status
+) -> list[Neighbour]:
+    """Return ``items`` ordered by their impact on ``focus``: label change, then strength."""
+    from argmap.analysis.impact import impact
+
+    ev = status.evaluation
+    tried = dict(st.session_state.get(BASE_KEY, {}))  # base scores tried in the panel
+    others = [n.claim for n in items if n.claim != focus]
+    found = impact(G, focus, others, ev.semantics, ev.view, base_scores=tried, audience=ev.audience)
+    return sorted(items, key=lambda n: found[n.claim].key if n.claim in found else (True, 0.0))
+
+
+def needs_lines(G: nx.DiGraph, claim: str, status: Status) -> list[str]:
+    """Return Markdown lines saying what it would take for ``claim`` to stand."""
+    from argmap.analysis.needs import needs
+
+    ev = status.evaluation
+    found = needs(G, claim, ev.view, audience=ev.audience, timeout=2.0)
+    lines = []
+    for n, group in enumerate(found.reject, 1):
+        said = "; ".join(f"“{md_escape(truncate(G.nodes[c]['statement'], 90))}”" for c in group)
+        lines.append(f"{'To make it stand, answer' if n == 1 else 'or answer'}: {said}")
+    if found.cut and len(found.cut[0]) <= 3:
+        origins = [G.nodes[relation_origin(G, r)]["statement"] for r in found.cut[0]]
+        links = ", ".join(f"the link from “{md_escape(truncate(o, 60))}”" for o in origins)
+        lines.append(f"or break {links}")
+    return lines
+
+
 def _neighbours(
     G: nx.DiGraph,
+    focus: str,
     title: str,
     items: Sequence[Neighbour],
     status: Status | None,
@@ -126,8 +158,8 @@ def _neighbours(
     if not items:
         return
     st.markdown(f"**{title}** ({len(items)})")
-    if status is not None:  # strongest first: "which objection is strongest?"
-        items = sorted(items, key=lambda n: -status.effect.get(n.relation, 0.0))
+    if status is not None:  # what matters most to this claim first (argmap.analysis.impact)
+        items = ranked_neighbours(G, focus, items, status)
     for n in items:
         mark = ""
         if status is not None and n.claim in status.labels:
@@ -179,6 +211,12 @@ def claim_panel(
             except Exception as exc:  # the panel stays useful without a reason
                 reason = f"(no explanation: {exc})"
             st.markdown(f"**Why:** {md_escape(reason)}")
+            if label != "in":
+                try:
+                    for line in needs_lines(G, claim, status):
+                        st.markdown(line)
+                except Exception as exc:  # the panel stays useful without it
+                    st.caption(f"(what it would take: not found: {exc})")
         st.caption("What if this claim were…")
         *toggles, third = st.columns(3)
         for column, (verb, other) in zip(toggles, (("reject", "accept"), ("accept", "reject")),
@@ -194,10 +232,10 @@ def claim_panel(
         third.button("Close", key="close-detail", on_click=select, args=(None,),
                      width="stretch")  # fmt: skip
         base_slider(G, claim)
-        _neighbours(G, "Supported by", detail.supported_by, status, select, "sup")
-        _neighbours(G, "Attacked by", detail.attacked_by, status, select, "att")
-        _neighbours(G, "Its links undercut by", detail.undercut_by, status, select, "und")
-        _neighbours(G, "It bears on", detail.bears_on, status, select, "out")
+        _neighbours(G, claim, "Supported by", detail.supported_by, status, select, "sup")
+        _neighbours(G, claim, "Attacked by", detail.attacked_by, status, select, "att")
+        _neighbours(G, claim, "Its links undercut by", detail.undercut_by, status, select, "und")
+        _neighbours(G, claim, "It bears on", detail.bears_on, status, select, "out")
         if map_name:
             st.caption("Link to this view")
             st.code(link_to_view(), language=None, wrap_lines=True)

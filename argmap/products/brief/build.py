@@ -26,7 +26,7 @@ Everything is ordered by value and then by map order, so a brief is deterministi
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -35,6 +35,9 @@ import networkx as nx
 from argmap.analysis import Evaluation, WhatIf, cruxes, evaluate, what_if
 from argmap.analysis.audiences import describe_audience
 from argmap.analysis.evaluate import failed_attacks_on
+from argmap.analysis.impact import Impact, impact
+from argmap.analysis.needs import needs
+from argmap.analysis.verdict import verdict
 from argmap.graph import (
     claim_ids,
     relation_origin,
@@ -43,7 +46,7 @@ from argmap.graph import (
     relations_into,
 )
 from argmap.semantics.framework import DEFAULT_VIEW, Label
-from argmap.semantics.values import Ranking
+from argmap.semantics.values import Ranking, audiences
 
 Side = Literal["for", "against"]
 MAX_DEPTH = 3  # backing chains deeper than this are summarised in the map, not the brief
@@ -62,6 +65,24 @@ class Cited:
     citation: str
     label: Label
     strength: float
+    why: str = ""  # what its label means, by statement (argmap.analysis.verdict)
+    impact: Impact | None = None  # what taking it out does to the brief's thesis
+
+
+@dataclass(frozen=True)
+class BottomLine:
+    """Where the thesis stands, why, and what it would take to carry it.
+
+    ``verdict`` is the sentence of :func:`argmap.analysis.verdict.verdict`; ``answer`` the
+    smallest sets of claims to answer (reject) for the thesis to stand, ``cut`` the smallest
+    sets of links to break, in words ("“A” attacks “B”"); both empty when it stands.
+    """
+
+    label: Label
+    verdict: str
+    answer: tuple[tuple[Cited, ...], ...]
+    cut: tuple[tuple[str, ...], ...]
+    complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -124,6 +145,10 @@ class Brief:
     def name(self, node: str) -> str:
         return self.names.get(node, node)
 
+    bottom_line: BottomLine | None = None
+    # (audience name, its bottom line) for each audience of the map, when it has values.
+    audience_lines: tuple[tuple[str, BottomLine], ...] = ()
+
 
 def sides(G: nx.DiGraph, thesis: str) -> dict[str, int]:
     """Return +1 (for) or -1 (against) for every claim and relation that bears on ``thesis``.
@@ -167,7 +192,9 @@ def build_brief(
     ours = 1 if side == "for" else -1
     polarity = sides(G, thesis)
     order = {c: i for i, c in enumerate(claim_ids(G))}
-    cite = _Citer(G, ev)
+    bearing = [c for c in polarity if c in order]  # every claim that bears on the thesis
+    impacts = impact(G, thesis, bearing, semantics, view, timeout=timeout, audience=audience)
+    cite = _Citer(G, ev, impacts)
 
     def point(relation: str, depth: int, seen: frozenset[str]) -> Point:
         origin = relation_origin(G, relation)
@@ -194,8 +221,12 @@ def build_brief(
         )
 
     def _ranked(points: Iterable[Point]) -> tuple[Point, ...]:
-        # Strongest first; rounding keeps float noise from reordering equal strengths.
-        return tuple(sorted(points, key=lambda p: (-round(p.claim.strength, 9), order[p.claim.id])))
+        # What matters most to the thesis first (argmap.analysis.impact), then map order.
+        def key(p: Point) -> tuple[bool, float, int]:
+            found = p.claim.impact
+            return (*(found.key if found else (True, 0.0)), order[p.claim.id])
+
+        return tuple(sorted(points, key=key))
 
     into_thesis = [
         r for r in relations_into(G, thesis) if G.nodes[r]["type"] in ("supports", "attacks")
@@ -245,6 +276,21 @@ def build_brief(
         names=_names(G),
         audience=describe_audience(audience, G) if audience is not None else "",
         audience_notes=_audience_notes(G, polarity, view, audience),
+        bottom_line=bottom_line(G, ev, thesis, view, cite, audience),
+        audience_lines=tuple(
+            (
+                a.label,
+                bottom_line(
+                    G,
+                    evaluate(G, semantics, view, timeout=timeout, audience=a),
+                    thesis,
+                    view,
+                    cite,
+                    a,
+                ),
+            )
+            for a in audiences(G)
+        ),
     )
 
 
@@ -271,6 +317,47 @@ def _names(G: nx.DiGraph) -> dict[str, str]:
     return names
 
 
+def bottom_line(
+    G: nx.DiGraph,
+    ev: Evaluation,
+    thesis: str,
+    view: str,
+    cite: Callable[[str], Cited],
+    audience: Ranking | None = None,
+) -> BottomLine:
+    """Return where ``thesis`` stands in ``ev`` (evaluated for ``audience``, when given), why,
+    and what it would take to carry it."""
+    found = needs(G, thesis, view, audience=audience)
+    return BottomLine(
+        ev.labels[thesis],
+        verdict(G, ev, thesis).text,
+        tuple(tuple(cite(c) for c in group) for group in found.reject),
+        tuple(tuple(link_words(G, r) for r in group) for group in found.cut),
+        found.complete,
+    )
+
+
+def link_words(G: nx.DiGraph, relation: str) -> str:
+    """Return a relation in words, by statement: "“A” attacks “B”".
+
+    >>> from argmap.analysis import demo_graph
+    >>> link_words(demo_graph(), "r-sub")
+    '“A subsidy covers the cost” undercuts the link of “Joining costs too much” to “We should join”'
+    """
+
+    def said(node: str) -> str:
+        if G.nodes[node].get("role") == "relation":  # an undercut of an undercut
+            return f"({link_words(G, node)})"
+        return "“" + str(G.nodes[node]["statement"]).rstrip(".") + "”"
+
+    kind = G.nodes[relation]["type"]
+    origin, target = relation_origin(G, relation), relation_target(G, relation)
+    if kind == "undercuts":
+        inner_from, inner_to = relation_origin(G, target), relation_target(G, target)
+        return f"{said(origin)} undercuts the link of {said(inner_from)} to {said(inner_to)}"
+    return f"{said(origin)} {kind} {said(target)}"
+
+
 def _unique(points: list[Point]) -> list[Point]:
     seen: set[str] = set()
     kept = []
@@ -295,8 +382,10 @@ def _walk(points: tuple[Point, ...]) -> list[Point]:
 class _Citer:
     """Makes :class:`Cited` claims, with citations in words, from the graph."""
 
-    def __init__(self, G: nx.DiGraph, ev: Evaluation) -> None:
-        self.G, self.ev = G, ev
+    def __init__(
+        self, G: nx.DiGraph, ev: Evaluation, impacts: dict[str, Impact] | None = None
+    ) -> None:
+        self.G, self.ev, self.impacts = G, ev, impacts or {}
         self.sources = {s["id"]: s for s in G.graph.get("sources", [])}
         self.actors = {a["id"]: a for a in G.graph.get("actors", [])}
 
@@ -317,6 +406,8 @@ class _Citer:
             citation=citation,
             label=self.ev.labels[claim_id],
             strength=self.ev.strength[claim_id],
+            why=verdict(self.G, self.ev, claim_id).text,
+            impact=self.impacts.get(claim_id),
         )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from argmap.products.brief.build import Brief
-from argmap.products.brief.render import LABEL_WORDS, Item, outline
+from argmap.products.brief.render import Item, meta, outline, why
 
 __all__ = ["to_pdf"]
 
@@ -84,19 +84,21 @@ def _items(items: list[Item], numbered: bool, depth: int, styles: dict) -> list[
 
         lead = _x(item.lead)
         if item.claim is None:
-            flow.append(Paragraph(lead, at("open"), bulletText=bullet))
+            flow.append(Paragraph(lead, at("item" if item.plain else "open"), bulletText=bullet))
+            flow += _items(item.children, False, depth + 1, styles)
             continue
         c = item.claim
         head = (
             f"{lead + ': ' if lead else ''}<b>{_x(c.statement)}</b> "
-            f'<font size="8" color="#555555">({_x(c.kind)}, '
-            f"{LABEL_WORDS[c.label]}, strength {c.strength:.2f})</font>"
+            f'<font size="8" color="#555555">({_x(meta(c))})</font>'
         )
         block = [
             Paragraph(head, at("item"), bulletText=bullet),
             Paragraph(f"\u201c{_x(c.quote)}\u201d", at("quote", 10)),
             Paragraph(f"\u2014 {_x(c.citation)}", at("cite", 10)),
         ]
+        if why(c):
+            block.append(Paragraph(f"<i>Why:</i> {_x(why(c))}", at("item", 10)))
         if item.note:
             block.append(Paragraph(_x(item.note), at("item", 10)))
         flow.append(KeepTogether(block))

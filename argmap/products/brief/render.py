@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from argmap.products.brief.build import Brief, Cited, Point
+from argmap.products.brief.build import BottomLine, Brief, Cited, Point
 from argmap.semantics.framework import Label
 from argmap.vocabulary import LABELS
 
@@ -33,6 +33,25 @@ class Item:
     claim: Cited | None
     note: str = ""
     children: list[Item] = field(default_factory=list)
+    plain: bool = False  # without a claim: ordinary text, not a warning
+
+
+def meta(c: Cited) -> str:
+    """Return a claim's kind, label, strength and effect on the thesis, in words.
+
+    The effect is what taking the claim out does to the thesis (argmap.analysis.impact)."""
+    words = f"{c.kind}, {LABEL_WORDS[c.label]}, strength {c.strength:.2f}"
+    if c.impact is not None:
+        if c.impact.label_changed:
+            words += f"; without it the thesis {LABEL_WORDS[c.impact.label_without]}"
+        else:
+            words += f"; effect on the thesis {-c.impact.delta:+.2f}"
+    return words
+
+
+def why(c: Cited) -> str:
+    """Return what the claim's label means, for claims that do not stand ("" otherwise)."""
+    return "" if c.label is Label.IN else c.why
 
 
 @dataclass
@@ -43,28 +62,56 @@ class Section:
     numbered: bool = True
 
 
+def _target(brief: Brief, target: str) -> str:
+    """The thesis, a claim by its statement, or the link a relation id stands for."""
+    if target == brief.thesis.id:
+        return "the thesis"
+    return brief.name(target)
+
+
 def _point_items(
-    points: tuple[Point, ...],
-    thesis: str,
-    *,
-    lead: str | None = None,
-    answers: bool = False,
-    names: dict[str, str] | None = None,
+    points: tuple[Point, ...], brief: Brief, *, lead: str | None = None, answers: bool = False
 ) -> list[Item]:
     """Items for points; ``lead`` names their role, else the relation says what they do."""
     items = []
     for p in points:
         how = _HOW[p.relation_type]
-        target = "the thesis" if p.target == thesis else (names or {}).get(p.target, p.target)
+        target = _target(brief, p.target)
         words = f"{lead} ({how} it)" if lead and lead.startswith("Our") else lead
         item = Item(words or f"{how[:1].upper()}{how[1:]} {target}", p.claim)
-        item.children += _point_items(p.backing, thesis, lead="Backed by", names=names)
+        item.children += _point_items(p.backing, brief, lead="Backed by")
         if answers:
             if p.answers:
-                item.children += _point_items(p.answers, thesis, lead="Our answer", names=names)
+                item.children += _point_items(p.answers, brief, lead="Our answer")
             else:
                 item.children.append(Item("No answer in the map: prepare one.", None))
         items.append(item)
+    return items
+
+
+def _is(label: Label) -> str:
+    return "is undecided" if label is Label.UNDEC else LABEL_WORDS[label]
+
+
+def _bottom_items(brief: Brief, line: BottomLine, who: str) -> list[Item]:
+    """Items saying what it would take to carry the thesis (``who``: "" or " for X")."""
+    if line.label is Label.IN:
+        return []
+    items = []
+    carry = "To carry this thesis" if brief.side == "for" else "For the other side to carry it"
+    for n, group in enumerate(line.answer, 1):
+        lead = f"{carry}{who}, answer" if n == 1 else "Or answer"
+        item = Item(f"{lead}:", None, plain=True)
+        item.children = [Item("", c) for c in group]
+        items.append(item)
+    short = [links for links in line.cut if len(links) <= 3]  # long cuts help nobody
+    for links in short:
+        lead = "Or break the link" if len(links) == 1 else "Or break the links"
+        items.append(Item(f"{lead}: " + "; ".join(links) + ".", None, plain=True))
+    if not line.complete:
+        items.append(
+            Item("(Time ran out: these work, but smaller sets may exist.)", None, plain=True)
+        )
     return items
 
 
@@ -73,31 +120,40 @@ def outline(brief: Brief) -> tuple[str, str, list[Section]]:
     title = f"Brief {side}: {brief.thesis.statement}"
     t = brief.thesis
     standing = (
-        f"Under {brief.semantics} semantics ({brief.view} view) the thesis {LABEL_WORDS[t.label]}, "
+        f"Under {brief.semantics} semantics ({brief.view} support) the thesis {_is(t.label)}, "
         f"with strength {t.strength:.2f}."
     )
+    if brief.bottom_line is not None:
+        standing += " " + brief.bottom_line.verdict
     if brief.message:
         standing += f" Note: {brief.message}."
     if brief.audience:
         standing = f"Argued to this audience: {brief.audience}. {standing}"
         if brief.audience_notes:
             standing += " For this audience, " + "; ".join(brief.audience_notes) + "."
-    thesis_section = Section("The thesis", standing, [Item("", t)], numbered=False)
+    items = [Item("", replace(t, why=""))]  # the intro says why
+    if brief.bottom_line is not None:
+        items += _bottom_items(brief, brief.bottom_line, "")
+    for name, line in brief.audience_lines:
+        item = Item(f"For {name}: the thesis {_is(line.label)}. {line.verdict}", None, plain=True)
+        item.children = _bottom_items(brief, line, f" for {name}")
+        items.append(item)
+    thesis_section = Section("Bottom line", standing, items, numbered=False)
     ours = Section(
         "Our case",
-        "The arguments that carry our side, strongest first, with what backs them.",
-        _point_items(brief.our_case, t.id, names=brief.names),
+        "The arguments that carry our side, those that matter most to the thesis first, with "
+        "what backs them.",
+        _point_items(brief.our_case, brief),
     )
     theirs = Section(
         "Their case, and our answers",
-        "The other side's arguments and objections to ours, strongest first, each followed "
-        "by our answers from the map.",
-        _point_items(brief.their_case, t.id, answers=True, names=brief.names),
+        "The other side's arguments and objections to ours, those that matter most to the "
+        "thesis first, each followed by our answers from the map.",
+        _point_items(brief.their_case, brief, answers=True),
     )
     open_items = [
         Item(
-            f"Unanswered: {_HOW[p.relation_type]} "
-            f"{'the thesis' if p.target == t.id else brief.name(p.target)}",
+            f"Unanswered: {_HOW[p.relation_type]} {_target(brief, p.target)}",
             p.claim,
         )
         for p in brief.vulnerabilities
@@ -159,16 +215,19 @@ def _md_items(items: list[Item], numbered: bool, depth: int = 0) -> Iterator[str
         bullet = f"{n}." if numbered and depth == 0 else "-"
         lead = md_escape(item.lead)
         if item.claim is None:
-            yield f"{pad}{bullet} *{lead}*"
+            yield f"{pad}{bullet} {lead}" if item.plain else f"{pad}{bullet} *{lead}*"
+            yield from _md_items(item.children, False, depth + 1)
             continue
         c = item.claim
         yield (
             f"{pad}{bullet} {lead + ': ' if lead else ''}**{md_escape(c.statement)}** "
-            f"({c.kind}, {LABEL_WORDS[c.label]}, strength {c.strength:.2f})"
+            f"({md_escape(meta(c))})"
         )
         inner = pad + "   "
         yield f"{inner}> “{md_escape(c.quote)}”"
         yield f"{inner}> — {md_escape(c.citation)}"
+        if why(c):
+            yield f"{inner}*Why:* {md_escape(why(c))}"
         if item.note:
             yield f"{inner}{md_escape(item.note)}"
         yield from _md_items(item.children, False, depth + 1)
@@ -204,6 +263,7 @@ blockquote { margin: 0.2em 0 0.2em 0; padding-left: 0.8em; border-left: 3px soli
 .meta { font-size: 9pt; color: #555; font-family: sans-serif; }
 .id { font-family: monospace; font-size: 9pt; }
 .open { color: #8a1c1c; font-style: italic; }
+.why { font-size: 9.5pt; color: #333; margin: 0.1em 0 0.3em; }
 .lead { font-family: sans-serif; font-size: 9.5pt; color: #333; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 """
@@ -215,17 +275,21 @@ def _html_items(items: list[Item], numbered: bool) -> Iterator[str]:
     for item in items:
         lead = html.escape(item.lead)
         if item.claim is None:
-            yield f'<li><span class="open">{lead}</span></li>'
+            yield f'<li><span class="{"plain" if item.plain else "open"}">{lead}</span>'
+            if item.children:
+                yield from _html_items(item.children, False)
+            yield "</li>"
             continue
         c = item.claim
         yield (
             f'<li><span class="lead">{lead + ": " if lead else ""}</span>'
             f"<strong>{html.escape(c.statement)}</strong> "
-            f'<span class="meta">{html.escape(c.kind)}, {LABEL_WORDS[c.label]}, '
-            f"strength {c.strength:.2f}</span>"
+            f'<span class="meta">{html.escape(meta(c))}</span>'
             f"<blockquote>“{html.escape(c.quote)}”<br>"
             f'<span class="cite">— {html.escape(c.citation)}</span></blockquote>'
         )
+        if why(c):
+            yield f'<div class="why"><em>Why:</em> {html.escape(why(c))}</div>'
         if item.note:
             yield f"<div>{html.escape(item.note)}</div>"
         if item.children:
