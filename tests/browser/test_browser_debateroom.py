@@ -57,6 +57,8 @@ def test_compare_two_uploaded_maps(page: Any, app_url: str, watch: Watch, tmp_pa
     old, new = read_map(student).map, read_map(FIXTURES / "mini.yaml").map
     score = agreement(old, new, diff_maps(old, new))
     n, total = score.claims_found
+    # The numbers arrive with the rerun that follows the second upload: wait for them.
+    main.get_by_text(f"{n} of {total}", exact=False).first.wait_for(timeout=60_000)
     shown = main.inner_text()
     assert f"{n} of {total}" in shown
     assert "student-rights is rights-risk" in shown

@@ -31,7 +31,7 @@ def open_page(page: Any, app_url: str, title: str) -> Any:
     """Open the mini map, then a page by its sidebar link (a page's own URL path makes the
     frontend probe /<page>/_stcore/..., which 404s); return the main area."""
     page.goto(f"{app_url}/?map=mini")
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True).click()
     return page.locator('[data-testid="stMain"]')
 
 
