@@ -5,8 +5,11 @@ empty Streamlit page served and loaded the same way in the same run.
 
 Each sample is a fresh browser context (empty cache) loading the page, until:
 - empty page: its one line of text is visible;
-- map: the graph frame reports every claim drawn (cytoscape's first frame after the elements
-  were added), i.e. the map can be clicked. A click is then timed until the detail panel shows.
+- map, first sight: the graph frame reports its first drawing (the question, the theses and
+  what fits around them at a readable size, laid out by ELK in the browser), i.e. the map can
+  be read and clicked. The ratio to the empty page is taken on this;
+- map, whole: then the whole map is unfolded ("Whole map") and timed until it is drawn;
+- click: a claim (unfolded first) is clicked and timed until the detail panel shows.
 Round 1 is also the server's first read of each map (parse + layout, then cached on content);
 the ratios use the median of the later, warm rounds, and round 1 is reported as "cold".
 Results go to stdout and bench/out/render.json.
@@ -63,13 +66,22 @@ def time_empty(browser: Any, url: str, blocked: list[str]) -> float:
     return elapsed
 
 
-def time_map(browser: Any, url: str, claims: int, blocked: list[str]) -> tuple[float, float]:
+WHOLE = (
+    "() => window.__argmapWhole().then(() => new Promise(r =>"
+    " requestAnimationFrame(() => requestAnimationFrame(r))))"
+)
+
+
+def time_map(browser: Any, url: str, claims: int, blocked: list[str]) -> tuple[float, float, float]:
     context, page = new_page(browser, blocked)
     started = time.perf_counter()
     page.goto(f"{url}/?map=synthetic-{claims}")
     frame = graph_frame(page, timeout_ms=180_000)
     wait_claims(frame, claims, timeout_ms=180_000)
     drawn = time.perf_counter() - started
+    unfolding = time.perf_counter()
+    frame.evaluate(WHOLE)
+    whole = time.perf_counter() - unfolding + drawn
     target = f"c{claims // 2}"
     clicked = time.perf_counter()
     click_claim(page, frame, target)
@@ -78,7 +90,7 @@ def time_map(browser: Any, url: str, claims: int, blocked: list[str]) -> tuple[f
     )
     click = time.perf_counter() - clicked
     context.close()
-    return drawn, click
+    return drawn, whole, click
 
 
 def main() -> None:
@@ -102,6 +114,7 @@ def main() -> None:
         blocked: list[str] = []
         samples: dict[str, list[float]] = {"empty": []}
         clicks: dict[str, list[float]] = {}
+        wholes: dict[str, list[float]] = {}
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
@@ -109,8 +122,9 @@ def main() -> None:
                 for round_ in range(args.rounds):
                     samples["empty"].append(time_empty(browser, empty.url, blocked))
                     for n in sizes:
-                        drawn, click = time_map(browser, app.url, n, blocked)
+                        drawn, whole, click = time_map(browser, app.url, n, blocked)
                         samples.setdefault(str(n), []).append(drawn)
+                        wholes.setdefault(str(n), []).append(whole)
                         clicks.setdefault(str(n), []).append(click)
                     print(
                         f"round {round_ + 1}: "
@@ -125,20 +139,27 @@ def main() -> None:
     warm = {k: v[1:] if len(v) > 1 else v for k, v in samples.items()}
     empty_median = statistics.median(warm["empty"])
     report: dict[str, Any] = {"rounds": args.rounds, "blocked_requests": blocked, "cases": {}}
-    print(f"\n{'case':>8} {'cold s':>8} {'median s':>9} {'ratio':>6} {'click s':>8}")
+    print(f"\n{'case':>8} {'cold s':>8} {'first s':>8} {'ratio':>6} {'whole s':>8} {'click s':>8}")
     for key, values in warm.items():
         median = statistics.median(values)
         ratio = median / empty_median
         click = statistics.median(clicks[key]) if key in clicks else None
+        whole_values = wholes.get(key)
+        whole = statistics.median(whole_values[1:] or whole_values) if whole_values else None
         report["cases"][key] = {
             "cold_s": samples[key][0],
-            "median_s": median,
+            "first_sight_median_s": median,
             "ratio_to_empty": ratio,
+            "whole_map_median_s": whole,
             "click_to_panel_median_s": click,
             "samples_s": samples[key],
+            "whole_samples_s": whole_values,
         }
+        whole_text = f"{whole:8.2f}" if whole is not None else f"{'-':>8}"
         click_text = f"{click:8.2f}" if click is not None else f"{'-':>8}"
-        print(f"{key:>8} {samples[key][0]:8.2f} {median:9.2f} {ratio:6.2f} {click_text}")
+        print(
+            f"{key:>8} {samples[key][0]:8.2f} {median:8.2f} {ratio:6.2f} {whole_text} {click_text}"
+        )
     if blocked:
         print(f"requests blocked (left 127.0.0.1): {blocked}")
     out = ROOT / "bench" / "out"

@@ -116,7 +116,7 @@ const STYLE = [
       "text-wrap": "wrap",
       "text-max-width": "data(tw)",
       "text-valign": "center",
-      "text-halign": "left",
+      "text-halign": "center",
       "text-justification": "left",
       "font-size": "data(fs)",
       "font-weight": "bold",
@@ -233,6 +233,8 @@ let state = null; // the payload's nodes and edges, and what is expanded
 let layoutCache = new Map(); // visible set -> laid-out positions and routes (stable on reruns)
 let running = Promise.resolve();
 let layouts = 0;
+let userMoved = false; // set once the person pans or zooms; until then a resize refits
+let lastFit = null; // how the view was last fitted, to redo after a resize
 
 function el(tag, cls, text) {
   const node = document.createElement(tag);
@@ -356,6 +358,18 @@ function resize(height) {
   send("streamlit:setFrameHeight", { height: total });
 }
 
+// The frame's width settles after the first drawing (Streamlit lays out its columns): fit
+// again then, unless the person has moved the view meanwhile.
+let resizeTimer = null;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (!cy) return;
+    cy.resize();
+    if (lastFit && !userMoved) lastFit();
+  }, 60);
+});
+
 // ---------------------------------------------------------------- the graph
 
 function toolbar() {
@@ -425,7 +439,11 @@ function create(big) {
   });
   cy.on("mouseout", "node", () => (tip.style.display = "none"));
   cy.on("viewport", () => (tip.style.display = "none"));
-  cy.on("zoom", () => semanticZoom());
+  cy.on("viewport", () => semanticZoom()); // labels stay inside the view while panning
+  // A person who pans or zooms owns the view: a resize no longer refits it.
+  for (const kind of ["wheel", "mousedown", "touchstart"]) {
+    root.addEventListener(kind, () => (userMoved = true), { passive: true });
+  }
   toolbar();
 }
 
@@ -571,6 +589,7 @@ async function layoutFor(claims) {
   const options = big
     ? { ...ELK_OPTIONS, "elk.layered.thoroughness": "2", "elk.layered.nodePlacement.strategy": "SIMPLE" }
     : ELK_OPTIONS;
+  await warmed;
   const started = performance.now();
   const out = await elk.layout({ id: "root", layoutOptions: options, children, edges: elkEdges });
   (window.__argmapTimes.layouts ||= []).push([children.length, Math.round(performance.now() - started)]);
@@ -707,8 +726,8 @@ function clusters(result) {
     const p = result.pos.get(id);
     out.push({
       group: "nodes",
-      data: { id: `#${id}`, of: id, label: members > 1 ? `${short} (${members} claims)` : short, fs: CLUSTER_FONT, tw: 200, pad: 3, ax: p.x - d.w / 2 - 6, ay: p.y },
-      position: { x: p.x - d.w / 2 - 6, y: p.y },
+      data: { id: `#${id}`, of: id, label: members > 1 ? `${short} (${members} claims)` : short, fs: CLUSTER_FONT, tw: 200, pad: 3, ax: p.x, ay: p.y },
+      position: { x: p.x, y: p.y },
       classes: "cluster",
     });
   }
@@ -717,8 +736,8 @@ function clusters(result) {
 
 function semanticZoom(force = false) {
   // Below a readable zoom, claim labels are not drawn (min-zoomed-font-size); each thesis
-  // shows its label at a constant rendered size instead, just left of its card, pushed apart
-  // so that none covers another.
+  // shows its label at a constant rendered size instead, on its card, kept inside the view
+  // and pushed apart so that none covers another.
   if (!cy) return;
   const z = cy.zoom();
   const far = z < READ_ZOOM;
@@ -749,7 +768,10 @@ function semanticZoom(force = false) {
       limit = p.top - gap;
     }
     for (const p of placed) {
-      p.c.position({ x: p.c.data("ax"), y: p.top + p.h / 2 });
+      const ext = cy.extent();
+      const half = CLUSTER_WIDTH / 2 / z + 6 / z;
+      const x = Math.min(Math.max(p.c.data("ax"), ext.x1 + half), ext.x2 - half);
+      p.c.position({ x, y: p.top + p.h / 2 });
       p.c.data({ fs: CLUSTER_FONT / z, pad: 4 / z, tw: CLUSTER_WIDTH / z });
     }
   });
@@ -782,13 +804,21 @@ function currentBox() {
 }
 
 function fitVisible(readable) {
+  lastFit = () => fitVisible(readable);
+  userMoved = false;
   const box = currentBox();
   if (!Number.isFinite(box.w)) return;
   const z = Math.min(fitZoom(box), MAX_ZOOM_FIT);
   if (readable && z < FIRST_ZOOM) {
+    // Readable first: the left part of the drawing (question, theses), slid just enough to
+    // show the selected claim.
     const sel = lastSelected ? cy.getElementById(lastSelected) : cy.collection();
     if (sel.nonempty() && !sel.hasClass("hidden")) {
-      look(FIRST_ZOOM, sel.position("x"), sel.position("y"));
+      const w = (root.clientWidth - 2 * PAD) / FIRST_ZOOM, h = (root.clientHeight - TOP - PAD) / FIRST_ZOOM;
+      const p = sel.position(), half = sel.width() / 2;
+      const x1 = Math.max(box.x1, p.x + half + 10 - w);
+      const y = box.h <= h ? (box.y1 + box.y2) / 2 : p.y;
+      look(FIRST_ZOOM, x1 + w / 2, y);
     } else {
       lookAtBox(box, FIRST_ZOOM);
     }
@@ -857,6 +887,7 @@ async function showWhole() {
 
 async function expand(id) {
   // Open one card's direct children and keep that card where it was on screen.
+  lastFit = null;
   const node = cy.getElementById(id);
   const before = node.nonempty() ? node.renderedPosition() : null;
   state.expanded.add(id);
@@ -909,6 +940,7 @@ async function reveal(id) {
   const inside = p.x >= 0 && p.y >= 0 && p.x <= root.clientWidth && p.y <= root.clientHeight;
   if (!inside || cy.zoom() < READ_ZOOM) {
     const m = node.position();
+    lastFit = null;
     look(Math.max(cy.zoom(), FIRST_ZOOM), m.x, m.y);
   }
   semanticZoom(true);
@@ -992,6 +1024,12 @@ function markDrawn(args) {
 // Test hooks: timings for the benchmark (wall-clock ms at boot, first arguments, first
 // drawing) and ways to drive the map without hunting for pixels.
 window.__argmapTimes = { boot: Date.now() };
+// ELK's first run is slow (its compiled Java warms up): start it while Streamlit still sends
+// the map, on a graph of two cards, with the options the real runs use.
+const warmed = elk
+  .layout({ id: "warm", layoutOptions: ELK_OPTIONS, children: [{ id: "a", width: 9, height: 9 }, { id: "b", width: 9, height: 9 }], edges: [{ id: "e", sources: ["a"], targets: ["b"] }] })
+  .then(() => (window.__argmapTimes.warm = Date.now()))
+  .catch(() => {});
 window.__argmapShow = (id) => schedule(() => reveal(id));
 window.__argmapWhole = () => schedule(() => showWhole());
 window.__argmapFirst = () => schedule(() => showFirst());
