@@ -105,6 +105,8 @@ def test_every_card_has_its_cite_and_its_quote_highlighted(
     claims: list[Cited] = [un_brief.thesis]
     claims += [p.claim for p in _walk(un_brief.our_case)]
     claims += [a.claim for p in un_brief.their_case for a in _walk(p.answers)]
+    assert un_brief.bottom_line is not None and un_brief.bottom_line.answer  # the UN route falls
+    claims += [c for group in un_brief.bottom_line.answer for c in group]  # what it would take
     claims += [c.claim for c in un_brief.cruxes]
     assert len(cards) == len(claims)
     for (tag, cite, lit, body), claim in zip(cards, claims, strict=True):

@@ -287,7 +287,21 @@ def to_docx(
 
 
 def _what_it_would_take(w: _Writer, brief: Brief) -> None:
-    # The claims that decide the thesis, and the arguments of theirs we cannot yet answer.
+    # Where the thesis stands and the smallest sets of answers that carry it (argmap needs),
+    # then the claims that decide it and the arguments of theirs we cannot yet answer.
+    line = brief.bottom_line
+    if line is not None:
+        w.plain(line.verdict)
+        carry = "To carry this thesis" if brief.side == "for" else "For them to carry it"
+        for n, group in enumerate(line.answer, 1):
+            w.heading(BLOCK, f"{carry}, answer" if n == 1 else "Or answer")
+            for claim in group:
+                w.card(claim)
+        for links in (links for links in line.cut if len(links) <= 3):
+            w.plain("Or break the link" + ("s" if len(links) > 1 else "") + ": "
+                    + "; ".join(links) + ".")  # fmt: skip
+        if not line.complete:
+            w.plain("Time ran out: these work, but smaller sets may exist.", italic=True)
     if not brief.cruxes and not brief.vulnerabilities:
         w.plain("Nothing in the map decides the thesis on its own, and every argument of "
                 "theirs has an answer.")  # fmt: skip
