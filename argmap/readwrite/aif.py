@@ -97,7 +97,7 @@ def read_aif(text: str, name: str = "aif") -> ImportResult:
     if not isinstance(root, dict):
         raise MapFileError([Problem(name, 1, 1, "", "AIF JSON must be an object with nodes")])
     doc = root["AIF"] if isinstance(root.get("AIF"), dict) else root
-    extension = root.get("argmap") if isinstance(root.get("argmap"), dict) else {}
+    extension: dict[str, Any] = root["argmap"] if isinstance(root.get("argmap"), dict) else {}
 
     def section(key: str, required: bool = False) -> list[Any]:
         value = doc.get(key)
@@ -178,7 +178,7 @@ class _Reader:
         edges: list[tuple[str, str, str]],
         where: _Locator,
     ) -> None:
-        own = extension.get("map") if isinstance(extension.get("map"), dict) else {}
+        own: dict[str, Any] = extension["map"] if isinstance(extension.get("map"), dict) else {}
         self.b = MapBuilder(
             name,
             title=own.get("title") or _text_of(root.get("title")),
