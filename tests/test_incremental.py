@@ -68,3 +68,14 @@ def test_cruxes_equal_those_found_by_rebuilding(view: str) -> None:
 def test_unknown_name_raises() -> None:
     with pytest.raises(KeyError):
         Reevaluator(Framework.from_attacks("ab", [])).labels(rejected=["z"])
+
+
+def test_centrality_reach_equals_descendants() -> None:
+    import random
+
+    from argmap.analysis.debate import _reach_counts
+
+    for seed in range(120):
+        rng = random.Random(seed)
+        G = nx.gnp_random_graph(rng.randint(1, 30), rng.random() * 0.2, seed=seed, directed=True)
+        assert _reach_counts(G) == {c: len(nx.descendants(G, c) - {c}) for c in G}

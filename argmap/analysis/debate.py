@@ -154,5 +154,41 @@ def centrality(G: nx.DiGraph) -> dict[str, float]:
         if G.nodes[target_claim]["role"] == "claim":
             reach.add_edge(origin, target_claim)
     others = max(len(claims) - 1, 1)
-    scores = {c: len(nx.descendants(reach, c) - {c}) / others for c in claims}
+    reached = _reach_counts(reach)
+    scores = {c: reached[c] / others for c in claims}
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
+
+
+def _reach_counts(G: nx.DiGraph) -> dict[str, int]:
+    """Return, for each node, how many other nodes it reaches.
+
+    One pass over the condensation (cycles made single nodes) in reverse topological order,
+    each node's reach a bitset (a Python int, one bit per node, a component's members on
+    consecutive bits) OR-ed from its successors': about n·m/64 word operations in C, not a
+    graph search per node; a bitset is freed once every node above it has used it.
+
+    >>> G = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "b"), ("d", "a")])
+    >>> _reach_counts(G) == {"a": 2, "b": 1, "c": 1, "d": 3}
+    True
+    """
+    dag = nx.condensation(G)
+    offset, own = {}, {}
+    position = 0
+    for k in dag:
+        n = len(dag.nodes[k]["members"])
+        offset[k], own[k] = position, ((1 << n) - 1) << position
+        position += n
+    waiting = {k: dag.in_degree(k) for k in dag}
+    bits: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    for k in reversed(list(nx.topological_sort(dag))):
+        mine = own[k]
+        for child in dag.successors(k):
+            mine |= bits[child]
+            waiting[child] -= 1
+            if not waiting[child]:
+                del bits[child]
+        counts[k] = mine.bit_count() - 1  # every node reached, less the node itself
+        if waiting[k]:
+            bits[k] = mine
+    return {node: counts[k] for node, k in dag.graph["mapping"].items()}
