@@ -66,7 +66,11 @@ def main() -> None:
     )
     tree_col, detail_col = st.columns([3, 2], gap="medium")
     with tree_col:
-        argmap_outline(tree, selected=selected, height=HEIGHT, key="outline",
+        # Tall enough for what shows on first sight (theses and their direct reasons), at
+        # most HEIGHT: what is opened later scrolls inside.
+        first_sight = sum(1 + len(r.children) for r in roots)
+        height = max(420, min(HEIGHT, 140 + 90 * first_sight))
+        argmap_outline(tree, selected=selected, height=height, key="outline",
                        on_change=on_select)  # fmt: skip
         note = f"Marks: {semantics} semantics." if status else ""
         st.download_button(
