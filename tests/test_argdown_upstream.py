@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from argmap.readwrite.argdown import read_argdown
+from argmap.readwrite.argdown import parse_argdown
 
 UPSTREAM = Path(__file__).parent / "fixtures" / "argdown-upstream"
 SUMMARY: dict[str, Any] = json.loads((UPSTREAM / "argdown-1.7.5.json").read_text())
@@ -87,7 +87,7 @@ def expected(summary: dict[str, Any]) -> tuple[int, set[Triple]]:
 
 @pytest.mark.parametrize("stem", sorted(SUMMARY))
 def test_upstream_example_matches_argdowns_own_reading(stem: str) -> None:
-    result = read_argdown((UPSTREAM / f"{stem}.argdown").read_text(), f"{stem}.argdown")
+    result = parse_argdown((UPSTREAM / f"{stem}.argdown").read_text(), f"{stem}.argdown")
     claims, relations = expected(SUMMARY[stem])
     ours = result.map
     assert len(ours.claims) == claims
@@ -97,7 +97,7 @@ def test_upstream_example_matches_argdowns_own_reading(stem: str) -> None:
 
 @pytest.mark.parametrize("block", sorted(SYNTAX))
 def test_syntax_page_block_matches_argdowns_own_reading(block: str) -> None:
-    result = read_argdown(SYNTAX[block]["text"], f"{block}.argdown")
+    result = parse_argdown(SYNTAX[block]["text"], f"{block}.argdown")
     claims, relations = expected(SYNTAX[block]["argdown"])
     assert len(result.map.claims) == claims
     assert Counter(r.type.value for r in result.map.relations) == Counter(r[0] for r in relations)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.problems import MapFileError
-from argmap.readwrite.aif import read_aif, write_aif
+from argmap.readwrite.aif import parse_aif, write_aif
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
 
 def test_ova3_wrapper_with_participants_html_and_an_undercut() -> None:
-    result = read_aif((FIXTURES / "ova3-cars.json").read_text(), "ova3.json")
+    result = parse_aif((FIXTURES / "ova3-cars.json").read_text(), "ova3.json")
     m = result.map
     ban = m.claims[0]
     assert ban.statement == "Cities should <b>ban</b> cars"  # HTML kept as plain data
@@ -35,7 +35,7 @@ def test_ova3_wrapper_with_participants_html_and_an_undercut() -> None:
 
 
 def test_aifdb_locutions_rule_breaking_edges_and_dialogue_nodes() -> None:
-    result = read_aif((FIXTURES / "aifdb-cars.json").read_text(), "aifdb.json")
+    result = parse_aif((FIXTURES / "aifdb-cars.json").read_text(), "aifdb.json")
     m = result.map
     assert [(c.id, m.actor(c.actor).name, c.quote) for c in m.claims[:2]] == [
         ("cities-should-ban-cars", "Ann", "we should ban cars"),
@@ -54,14 +54,14 @@ def test_aifdb_locutions_rule_breaking_edges_and_dialogue_nodes() -> None:
 
 
 def test_empty_map_and_int_or_string_ids() -> None:
-    assert read_aif('{"nodes": [], "edges": []}').map.claims == []
+    assert parse_aif('{"nodes": [], "edges": []}').map.claims == []
     text = (
         '{"nodes": [{"nodeID": 1, "type": "I", "text": "a"}, {"nodeID": "2", "type": "I", '
         '"text": "b"}, {"nodeID": 3, "type": "CA", "text": "Default Conflict"}], '
         '"edges": [{"edgeID": 1, "fromID": "1", "toID": 3}, {"edgeID": 2, "fromID": 3, '
         '"toID": 2}]}'
     )
-    assert [(r.from_, r.type.value, r.to) for r in read_aif(text).map.relations] == [
+    assert [(r.from_, r.type.value, r.to) for r in parse_aif(text).map.relations] == [
         ("a", "attacks", "b")
     ]
 
@@ -82,7 +82,7 @@ def test_empty_map_and_int_or_string_ids() -> None:
 )
 def test_malformed_aif_is_located(text: str, lines: list[int], fragment: str) -> None:
     with pytest.raises(MapFileError) as info:
-        read_aif(text, "bad.json")
+        parse_aif(text, "bad.json")
     assert [p.line for p in info.value.problems] == lines
     assert fragment in str(info.value)
 
@@ -110,7 +110,7 @@ def test_export_is_aif_with_i_ra_ca_l_ya_nodes() -> None:
 
 def test_cybercrime_map_round_trips_through_aif_without_loss() -> None:
     m = read_map(CYBERCRIME_MAP).map
-    result = read_aif(write_aif(m), "cyber.json")
+    result = parse_aif(write_aif(m), "cyber.json")
     assert result.warnings == []
     key = lambda r: r.id  # noqa: E731
     assert result.map.model_dump(exclude={"relations"}) == m.model_dump(exclude={"relations"})
@@ -121,7 +121,7 @@ def test_export_without_the_argmap_member_still_keeps_claims_relations_and_actor
     m = read_map(CYBERCRIME_MAP).map
     data = json.loads(write_aif(m))
     del data["argmap"]
-    plain = read_aif(json.dumps(data), "plain.json").map
+    plain = parse_aif(json.dumps(data), "plain.json").map
     assert [c.id for c in plain.claims] == [c.id for c in m.claims]
     assert {r.id for r in plain.relations} == {r.id for r in m.relations}
     names = {a.id: a.name for a in m.actors}

@@ -8,7 +8,7 @@ import pytest
 
 from argmap.model import ArgumentMap
 from argmap.problems import MapFileError
-from argmap.readwrite.argdown import read_argdown, write_argdown
+from argmap.readwrite.argdown import parse_argdown, write_argdown
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
@@ -26,7 +26,7 @@ def by_id(argument_map: ArgumentMap) -> dict[str, dict]:
 
 
 def test_sample_file_maps_statements_relations_tags_headings_and_front_matter() -> None:
-    result = read_argdown((FIXTURES / "argdown-basic.argdown").read_text(), "basic.argdown")
+    result = parse_argdown((FIXTURES / "argdown-basic.argdown").read_text(), "basic.argdown")
     m = result.map
     assert (m.title, m.question) == ("Should cities ban cars?", "A small debate in Argdown")
     assert m.sources[0].authors == ["Demo Author"] and m.actors[0].name == "Demo Author"
@@ -57,7 +57,7 @@ def test_sample_file_maps_statements_relations_tags_headings_and_front_matter() 
 def test_syntax_errors_are_all_reported_with_their_lines() -> None:
     text = (FIXTURES / "argdown-errors.argdown").read_text()
     with pytest.raises(MapFileError) as info:
-        read_argdown(text, "errors.argdown")
+        parse_argdown(text, "errors.argdown")
     assert [(p.line, p.col) for p in info.value.problems] == [(2, 1), (5, 3), (8, 1)]
     assert "nothing to relate to" in info.value.problems[0].message
     assert "to nothing" in info.value.problems[1].message
@@ -76,7 +76,7 @@ def test_syntax_errors_are_all_reported_with_their_lines() -> None:
 )
 def test_more_located_errors(text: str, line: int, fragment: str) -> None:
     with pytest.raises(MapFileError) as info:
-        read_argdown(text, "x.argdown")
+        parse_argdown(text, "x.argdown")
     assert info.value.problems[0].line == line
     assert fragment in info.value.problems[0].message
 
@@ -91,7 +91,7 @@ def test_warnings_for_what_argmap_cannot_express() -> None:
         "  +> [S]\n"
         "  - [W]: attacks an argument\n"
     )
-    result = read_argdown(text, "x.argdown")
+    result = parse_argdown(text, "x.argdown")
     assert [(w.line, w.message.split(",")[0]) for w in result.warnings] == [
         (2, "an undercut attacks an argument's inference"),
     ]
@@ -106,7 +106,7 @@ def test_warnings_for_what_argmap_cannot_express() -> None:
 
 def test_argument_without_text_between_statements_is_their_relation() -> None:
     text = "<A> {note: why}\n  + [P]: premise\n  +> [S]: conclusion\n  <_ [U]: undercut\n"
-    m = read_argdown(text, "w.argdown").map
+    m = parse_argdown(text, "w.argdown").map
     assert [c.id for c in m.claims] == ["p", "s", "u"]
     assert triples(m) == {("p", "supports", "s"), ("u", "undercuts", "a")}
     assert m.relation("a").note == "why"
@@ -120,7 +120,7 @@ def test_argdown_in_markdown_comments_links_and_escapes() -> None:
         "    line.\n"
         "```\n"
     )
-    m = read_argdown(text, "notes.md").map
+    m = parse_argdown(text, "notes.md").map
     assert [(c.id, c.statement) for c in m.claims] == [
         ("a", "See [the report](https://example.org/x) #1"),
         ("b", "Multi line."),
@@ -139,7 +139,7 @@ def test_export_is_argdown_with_data_blocks_and_argument_for_undercut_relation()
 
 def test_cybercrime_map_round_trips_through_argdown_without_loss() -> None:
     m = read_map(CYBERCRIME_MAP).map
-    result = read_argdown(write_argdown(m), "cyber.argdown")
+    result = parse_argdown(write_argdown(m), "cyber.argdown")
     assert result.warnings == []
     assert by_id(result.map) == by_id(m)
 
@@ -180,4 +180,4 @@ def test_round_trip_of_awkward_text() -> None:
             ],
         }
     )
-    assert by_id(read_argdown(write_argdown(m)).map) == by_id(m)
+    assert by_id(parse_argdown(write_argdown(m)).map) == by_id(m)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.problems import MapFileError
-from argmap.readwrite.kialo import read_kialo
+from argmap.readwrite.kialo import parse_kialo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 def test_sample_with_see_links_markdown_footnotes_and_crlf() -> None:
     raw = (FIXTURES / "kialo-cars.txt").read_bytes().decode("utf-8")
     assert "\r\n" in raw
-    result = read_kialo(raw, "cars.txt")
+    result = parse_kialo(raw, "cars.txt")
     m = result.map
     assert m.title == m.question == "Should cities ban cars from their centres?"
     thesis, pollute, electric, tyres, jobs = m.claims
@@ -37,7 +37,7 @@ def test_sample_with_see_links_markdown_footnotes_and_crlf() -> None:
 def test_every_malformed_line_is_reported_with_its_line() -> None:
     text = (FIXTURES / "kialo-errors.txt").read_text()
     with pytest.raises(MapFileError) as info:
-        read_kialo(text, "errors.txt")
+        parse_kialo(text, "errors.txt")
     assert [(p.line, p.message.split(" ")[0]) for p in info.value.problems] == [
         (5, "expected"),  # 1.2 Con missing dot and colon
         (6, "claim"),  # 1.1.1. Maybe: not a stance -> needs 'Pro:' or 'Con:'
@@ -48,6 +48,6 @@ def test_every_malformed_line_is_reported_with_its_line() -> None:
 
 
 def test_repeated_relation_is_a_warning() -> None:
-    result = read_kialo("1. T\n1.1. Pro: A\n1.2. Pro: -> See 1.1.\n")
+    result = parse_kialo("1. T\n1.1. Pro: A\n1.2. Pro: -> See 1.1.\n")
     assert [(w.line, "repeats" in w.message) for w in result.warnings] == [(3, True)]
     assert len(result.map.relations) == 1

@@ -22,10 +22,10 @@ from typer.testing import CliRunner
 
 from argmap.cli import app
 from argmap.model import ArgumentMap
-from argmap.readwrite.aif import read_aif, write_aif
-from argmap.readwrite.argdown import read_argdown, write_argdown
+from argmap.readwrite.aif import parse_aif, write_aif
+from argmap.readwrite.argdown import parse_argdown, write_argdown
 from argmap.readwrite.graphml import read_graphml, write_graphml
-from argmap.readwrite.kialo import read_kialo
+from argmap.readwrite.kialo import parse_kialo
 from argmap.store.json_map import from_json, to_json
 from argmap.store.yaml_map import dump_map, read_map_text
 
@@ -41,8 +41,8 @@ FORMATS: dict[str, tuple[Callable[[ArgumentMap], Any], Callable[[Any], ArgumentM
     "yaml": (dump_map, lambda t: read_map_text(t).map),
     "json": (to_json, from_json),
     "graphml": (_graphml, lambda b: read_graphml(io.BytesIO(b))),
-    "argdown": (write_argdown, lambda t: read_argdown(t, "x.argdown").map),
-    "aif": (write_aif, lambda t: read_aif(t, "x.json").map),
+    "argdown": (write_argdown, lambda t: parse_argdown(t, "x.argdown").map),
+    "aif": (write_aif, lambda t: parse_aif(t, "x.json").map),
 }
 PAIRS = [(a, b) for a in FORMATS for b in FORMATS]
 
@@ -175,7 +175,7 @@ def kialo_exports(draw: st.DrawFn) -> str:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kialo_exports(), st.sampled_from(PAIRS))
 def test_kialo_content_survives_every_pair(text: str, pair: tuple[str, str]) -> None:
-    m = read_kialo(text, "a-long-kialo-export-file-name-" + "x" * 100 + ".txt").map
+    m = parse_kialo(text, "a-long-kialo-export-file-name-" + "x" * 100 + ".txt").map
     back = through(through(m, pair[0]), pair[1])
     assert [(c.statement, c.quote) for c in back.claims] == [
         (c.statement, c.quote) for c in m.claims
@@ -188,21 +188,21 @@ def test_kialo_to_aif_keeps_quotes_whole() -> None:
     """The speaker of an imported map is long ("Unknown author of <file name>"): the AIF
     reader takes it off the locution whole, so quotes come back unprefixed and uncut."""
     long = "word " * 130
-    m = read_kialo(f"1. Thesis.\n1.1. Pro: {long}\n1.2. Con: A: colon.\n", "k" * 150 + ".txt").map
-    back = read_aif(write_aif(m), "x.json")
+    m = parse_kialo(f"1. Thesis.\n1.1. Pro: {long}\n1.2. Con: A: colon.\n", "k" * 150 + ".txt").map
+    back = parse_aif(write_aif(m), "x.json")
     assert [c.quote for c in back.map.claims] == [c.quote for c in m.claims]
     assert back.warnings == []
 
 
 def test_argdown_writer_escapes_control_characters() -> None:
-    m = read_kialo("1. Thesis \u0097 with a C1 control.\n1.1. Pro: Bell \x07 too.\n", "k.txt").map
+    m = parse_kialo("1. Thesis \u0097 with a C1 control.\n1.1. Pro: Bell \x07 too.\n", "k.txt").map
     text = write_argdown(m)
     assert "\u0097" not in text and "\x07" not in text
-    assert by_id(read_argdown(text).map) == by_id(m)
+    assert by_id(parse_argdown(text).map) == by_id(m)
 
 
 def test_yaml_writer_quotes_what_yaml_1_1_misreads() -> None:
-    m = read_kialo("1. No\n1.1. Pro: on\n1.2. Con: ~\n", "k.txt").map
+    m = parse_kialo("1. No\n1.1. Pro: on\n1.2. Con: ~\n", "k.txt").map
     text = dump_map(m)
     legacy = YAML(typ="safe", pure=True).load("%YAML 1.1\n---\n" + text.split("\n", 1)[1])
     assert [c["quote"] for c in legacy["claims"]] == ["No", "on", "~"]
@@ -233,7 +233,7 @@ AIF_SELF = {
 
 
 def test_aif_self_attack_and_dialogue_are_kept_or_warned_precisely() -> None:
-    result = read_aif(json.dumps(AIF_SELF, indent=1), "self.json")
+    result = parse_aif(json.dumps(AIF_SELF, indent=1), "self.json")
     m = result.map
     claim = m.claim("a-claim-that-defeats-itself")
     assert "AIF: attacks itself (CA node 2)" in (claim.note or "")

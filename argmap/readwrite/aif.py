@@ -14,9 +14,9 @@ Writing: every claim is an I node with an L node ``"Actor : quote"`` anchored by
 ``Asserting`` node; supports are RA nodes, attacks CA nodes, an undercut a CA node pointing
 at the RA or CA node of the relation it undercuts; S nodes carry the relation ids. What AIF
 cannot hold (sources, claim kinds, tags, notes, the map's title) rides in an ``"argmap"``
-member that AIF tools ignore, so ``read_aif(write_aif(m))`` gives ``m`` back.
+member that AIF tools ignore, so ``parse_aif(write_aif(m))`` gives ``m`` back.
 
->>> result = read_aif('''{"nodes": [
+>>> result = parse_aif('''{"nodes": [
 ...   {"nodeID": 1, "text": "Cities should ban cars", "type": "I"},
 ...   {"nodeID": 2, "text": "Cars pollute", "type": "I"},
 ...   {"nodeID": 3, "text": "Default Inference", "type": "RA"}],
@@ -24,24 +24,26 @@ member that AIF tools ignore, so ``read_aif(write_aif(m))`` gives ``m`` back.
 ... ''', "demo.json")
 >>> [(r.from_, r.type.value, r.to) for r in result.map.relations]
 [('cars-pollute', 'supports', 'cities-should-ban-cars')]
->>> read_aif(write_aif(result.map)).map == result.map
+>>> parse_aif(write_aif(result.map)).map == result.map
 True
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import defaultdict
 from typing import Any
 
+from argmap.limits import DEFAULT_LIMITS, Limits, read_limited
 from argmap.model import ArgumentMap, RelationType
 from argmap.problems import MapFileError, Problem
 from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder, is_id, slug
 from argmap.store.json_map import parse_json
 
-__all__ = ["read_aif", "write_aif"]
+__all__ = ["parse_aif", "write_aif"]
 
 _DIALOGUE = {
     "MA": "MA nodes (rephrases) between nodes that are no claims",
@@ -80,12 +82,12 @@ class _Locator:
         return self.lines.get(("edgeID", edge_id), 1)
 
 
-def read_aif(text: str, name: str = "aif") -> ImportResult:
+def parse_aif(text: str, name: str = "aif") -> ImportResult:
     """Return the map an AIF JSON text describes, and what it could not express.
 
     Raises :class:`~argmap.problems.MapFileError` on bad JSON or broken structure, located.
 
-    >>> read_aif('{"nodes": [{"nodeID": 1, "type": "I", "text": "x"}], "edges": '
+    >>> parse_aif('{"nodes": [{"nodeID": 1, "type": "I", "text": "x"}], "edges": '
     ...          '[{"edgeID": 7, "fromID": 1, "toID": 9}]}', "x.json")
     Traceback (most recent call last):
     ...
@@ -534,13 +536,19 @@ def write_aif(argument_map: ArgumentMap) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
+def read_aif(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+    """Return the map in the AIF JSON file at ``path`` (:func:`parse_aif` of its text; the
+    file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
+    return parse_aif(read_limited(path, limits, lines=False), str(path))
+
+
 FORMATS = (
     Format(
         "aif", "AIF JSON (OVA, AIFdb)", (".aif.json", ".aif"), "application/json",
         "For OVA and AIFdb: I-nodes, RA and CA nodes, locutions and speakers.",
         keeps="claims as I-nodes, supports as RA and attacks as CA nodes, speakers as actors; "
         "sources, values and audiences as argmap's own data",
-        write=lambda m, view: write_aif(m), parse=read_aif,
+        write=lambda m, view: write_aif(m), parse=parse_aif,
         import_suffixes=(".json",), rank=50,
     ),
 )  # fmt: skip

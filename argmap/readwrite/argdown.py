@@ -20,23 +20,24 @@ the rest, followed by its outgoing relations (``+>``, ``->``); a relation that i
 becomes an argument ``<relation-id>`` with its origin as premise (``+ [from]``), its target
 (``+> [to]``) and its note as description, since Argdown undercuts attack arguments; the
 undercut is ``_> <relation-id>``. Relation ids and notes ride in the origin claim's data,
-sources and actors in the front matter, so ``read_argdown(write_argdown(m))`` gives ``m``
+sources and actors in the front matter, so ``parse_argdown(write_argdown(m))`` gives ``m``
 back (relations may come in another order).
 
->>> result = read_argdown('''
+>>> result = parse_argdown('''
 ... [Ban]: Cities should ban cars. #policy
 ...   + [Air]: Cars pollute the air.
 ...   - <Jobs>: A ban costs jobs.
 ... ''', "demo.argdown")
 >>> [(r.from_, r.type.value, r.to) for r in result.map.relations]
 [('air', 'supports', 'ban'), ('jobs', 'attacks', 'ban')]
->>> read_argdown(write_argdown(result.map)).map == result.map
+>>> parse_argdown(write_argdown(result.map)).map == result.map
 True
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,12 +47,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from argmap.limits import DEFAULT_LIMITS, Limits, read_limited
 from argmap.model import ArgumentMap, Claim, Relation, RelationType
 from argmap.problems import MapFileError, Problem
 from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder, tag_slug
 
-__all__ = ["read_argdown", "write_argdown"]
+__all__ = ["parse_argdown", "write_argdown"]
 
 # The patterns of Argdown's own lexer (@argdown/core 1.7), so we split text as it does.
 _DATA = re.compile(r"\{(?:(?!\}\s[^,}])[^\r\u2028\u2029])*\}(?!\s*[,}])")
@@ -770,18 +772,18 @@ def _open_data(line: str) -> int | None:
 # ----------------------------------------------------------------------------- to a map
 
 
-def read_argdown(text: str, name: str = "argdown") -> ImportResult:
+def parse_argdown(text: str, name: str = "argdown") -> ImportResult:
     """Return the map an Argdown text describes, and what it could not express.
 
     Raises :class:`~argmap.problems.MapFileError` listing every syntax error, located.
 
-    >>> r = read_argdown("<A>\\n\\n(1) [P]: Premise one.\\n(2) Premise two.\\n----\\n(3) So.\\n")
+    >>> r = parse_argdown("<A>\\n\\n(1) [P]: Premise one.\\n(2) Premise two.\\n----\\n(3) So.\\n")
     >>> [(x.from_, x.to) for x in r.map.relations]
     [('p', 'so'), ('premise-two', 'so')]
     >>> [str(w) for w in r.warnings]  # doctest: +NORMALIZE_WHITESPACE
     ['argdown:5:1: the premises of <A> support its conclusion jointly; argmap records one
      support per premise']
-    >>> read_argdown("[A]: a\\n+ [B]: b\\n", "x.argdown")
+    >>> parse_argdown("[A]: a\\n+ [B]: b\\n", "x.argdown")
     Traceback (most recent call last):
     ...
     argmap.problems.MapFileError: x.argdown:2:1: relation '+' has nothing to relate to: \
@@ -1302,6 +1304,12 @@ def _flow(value: Any) -> str:
     return json.dumps(value)
 
 
+def read_argdown(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+    """Return the map in the Argdown file at ``path`` (:func:`parse_argdown` of its text; the
+    file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
+    return parse_argdown(read_limited(path, limits), str(path))
+
+
 FORMATS = (
     Format(
         "argdown", "Argdown", (".argdown", ".ad"), "text/plain",
@@ -1309,7 +1317,7 @@ FORMATS = (
         "premise-conclusion structures.",
         keeps="claims, relations (undercuts as attacks on an inference), kinds and tags; "
         "sources, actors, quotes, values and audiences as YAML data",
-        write=lambda m, view: write_argdown(m), parse=read_argdown,
+        write=lambda m, view: write_argdown(m), parse=parse_argdown,
         import_suffixes=(".argdown", ".ad", ".md"), rank=40,
     ),
 )  # fmt: skip

@@ -12,12 +12,12 @@ Three formats are read, and told apart by their first meaningful line:
 A malformed file raises :class:`FrameworkFormatError` with its file, 1-based line and
 column, and a message saying what was expected.
 
->>> fw = read_framework("p af 3\\n# a comment\\n1 2\\n2 3\\n")
+>>> fw = parse_framework("p af 3\\n# a comment\\n1 2\\n2 3\\n")
 >>> fw.names, fw.attacks()
 (['1', '2', '3'], [('1', '2'), ('2', '3')])
->>> read_framework("arg(a). arg(b).\\natt(a,b).\\n").attacks()
+>>> parse_framework("arg(a). arg(b).\\natt(a,b).\\n").attacks()
 [('a', 'b')]
->>> read_framework("p af 2\\n1 3\\n", name="x.af")
+>>> parse_framework("p af 2\\n1 3\\n", name="x.af")
 Traceback (most recent call last):
 ...
 argmap.readwrite.iccma.FrameworkFormatError: x.af:2:3: argument 3 is out of range: \
@@ -52,19 +52,19 @@ PathOrText = str | os.PathLike[str]
 
 
 def read_framework(
-    source: PathOrText, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    source: str | os.PathLike[str], name: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Framework:
-    """Return the framework in ``source``: a file path, or the text itself.
+    """Return the framework in the file at ``source`` (:func:`parse_framework` takes text).
 
-    A ``str`` containing a newline, or one that is not an existing file, is taken as text.
-    ``name`` is the file name used in errors (default: the path, or ``<text>``). A file over
-    ``limits`` (its size, its longest line), or one that is not a regular file, is refused.
+    ``name`` is the file name used in errors (default: the path). A missing file, a file over
+    ``limits`` (its size, its longest line), or one that is not a regular file, is refused
+    with a located :class:`FrameworkFormatError`.
 
-    >>> read_framework("a\\nb\\n#\\nb a\\n").attacks()
-    [('b', 'a')]
+    >>> read_framework("nosuch.af")
+    Traceback (most recent call last):
+    ...
+    argmap.readwrite.iccma.FrameworkFormatError: nosuch.af:1:1: no such file
     """
-    if isinstance(source, str) and ("\n" in source or not os.path.isfile(source)):
-        return parse_framework(source, name or "<text>")
     path = Path(source)
     label = name or str(path)
     try:

@@ -15,7 +15,7 @@ becomes a graph. Top-level claims (``1.``, ``2.``) are theses. Texts are kept as
 Markdown links and ``[1]`` footnotes included; Windows line endings are fine. Any other
 non-empty line is an error, reported with its line like every other problem in the file.
 
->>> result = read_kialo('''Discussion Title: Should cities ban cars?
+>>> result = parse_kialo('''Discussion Title: Should cities ban cars?
 ...
 ... 1. Cities should ban cars.
 ... 1.1. Pro: Cars pollute the air.
@@ -30,14 +30,16 @@ non-empty line is an error, reported with its line like every other problem in t
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
+from argmap.limits import DEFAULT_LIMITS, Limits, read_limited
 from argmap.problems import MapFileError, Problem
 from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder
 
-__all__ = ["read_kialo"]
+__all__ = ["parse_kialo"]
 
 _TITLE = re.compile(r"^\s*Discussion Title:\s*(.*?)\s*$")
 _LINE = re.compile(r"^\s*((?:\d+\.)+)\s+(?:(Pro|Con)\s*:\s*)?(.*?)\s*$", re.IGNORECASE)
@@ -53,12 +55,12 @@ class _Entry:
     see: str | None = None
 
 
-def read_kialo(text: str, name: str = "kialo") -> ImportResult:
+def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
     """Return the map a Kialo discussion export describes, and what it could not express.
 
     Raises :class:`~argmap.problems.MapFileError` listing every malformed line, located.
 
-    >>> read_kialo("1. Thesis\\n1.1. Pro: Yes\\nsomething else\\n1.3.1. Con: No\\n", "d.txt")
+    >>> parse_kialo("1. Thesis\\n1.1. Pro: Yes\\nsomething else\\n1.3.1. Con: No\\n", "d.txt")
     Traceback (most recent call last):
     ...
     argmap.problems.MapFileError: d.txt:3:1: expected a numbered claim like '1.2. Pro: text' \
@@ -188,10 +190,16 @@ def _resolve(entries: dict[str, _Entry], path: str) -> str:
     return see if see is not None else path
 
 
+def read_kialo(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+    """Return the map in the Kialo export at ``path`` (:func:`parse_kialo` of its text; the
+    file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
+    return parse_kialo(read_limited(path, limits), str(path))
+
+
 FORMATS = (
     Format(
         "kialo", "Kialo (.txt export)", (".txt",), "text/plain", "A numbered pro/con tree.",
         keeps="the tree's claims and their pro/con relations",
-        parse=read_kialo, rank=55,
+        parse=parse_kialo, rank=55,
     ),
 )  # fmt: skip
