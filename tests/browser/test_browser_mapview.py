@@ -30,8 +30,9 @@ pytestmark = pytest.mark.browser
 CYBER = "cybercrime-treaties"
 CYBER_CLAIMS = len(read_map(ROOT / "maps" / f"{CYBER}.yaml").map.claims)
 # Measured with the same geometry code on the hand-written layered layout with straight lines
-# that ELK replaced, on this map as of 2026-11-30 (91 claims, 130 lines): 301 crossings and 153
-# line-through-card pairs (issue 13 counted 59 crossings on the map's first, 79-claim version).
+# that ELK replaced (commit 6b2124b), whole map fitted: 327 crossings and 163 line-through-card
+# pairs on this map as of 2026-11-30 (93 claims, 131 lines; ELK: 113 and none), 301 on its
+# 91-claim version; issue 13 counted 59 on the first, 79-claim version (71 here; ELK: 15).
 OLD_CROSSINGS = 301
 READABLE_PX = 11
 
