@@ -15,6 +15,7 @@ import string
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -257,3 +258,24 @@ def test_validate_warns_about_a_repeated_relation(tmp_path: Any) -> None:
     line = text[: text.index("  - id: r-cost-again")].count("\n") + 1
     assert f"dup.yaml:{line}:" in result.stderr
     assert "relation 'r-cost-again' repeats relation 'r-cost' (attacks" in result.stderr
+
+
+@pytest.mark.parametrize("note", [">:", "]:", "x <y>: z", "[a]: b"])
+def test_data_holding_a_title_end_stays_data(note: str) -> None:
+    # Found by the property above: '<r0> {note: ">:"}' was read as an argument titled
+    # 'r0> {note: "', because a title ran to the first '>:' rather than the first '>'.
+    m = ArgumentMap.model_validate({
+        "title": "T", "question": "Q",
+        "sources": [{"id": "s", "title": "S", "kind": "article"}],
+        "actors": [{"id": "a0", "name": "A", "kind": "person"}],
+        "claims": [{"id": f"c{i}", "statement": w, "source": "s", "actor": "a0", "quote": w}
+                   for i, w in enumerate("XYZ")],
+        "relations": [
+            {"id": "r0", "type": "supports", "from": "c0", "to": "c1", "note": note},
+            {"id": "u0", "type": "undercuts", "from": "c2", "to": "r0"},
+            {"id": "r1", "type": "attacks", "from": "c2", "to": "c1", "note": note},
+        ],
+    })  # fmt: skip
+    for first, second in PAIRS:
+        if "argdown" in (first, second):
+            assert by_id(through(through(m, first), second)) == by_id(m), (first, second)

@@ -128,11 +128,12 @@ _RELATION_KIND = {
     "_>": ("undercut", False),
     "><": ("contradiction", False),
 }
+# A title ends at its first closing bracket: a later "]:" or ">:" (in data, say) is not its end.
 _ELEMENTS = [
-    ("s", re.compile(r"\[(.+?)\]:"), True),
-    ("a", re.compile(r"<(.+?)>:"), True),
-    ("s", re.compile(r"\[([^-].*?)\]"), False),
-    ("a", re.compile(r"<([^-].*?)>"), False),
+    ("s", re.compile(r"\[([^\]]+)\]:"), True),
+    ("a", re.compile(r"<([^>]+)>:"), True),
+    ("s", re.compile(r"\[([^\]-][^\]]*)\]"), False),
+    ("a", re.compile(r"<([^>-][^>]*)>"), False),
 ]
 _SAFE_YAML = YAML(typ="safe", pure=True)
 _CLAIM_KEYS = {"kind", "source", "actor", "quote", "values", "note", "base_score", "statement"}
