@@ -418,3 +418,17 @@ def test_no_raw_ids_where_people_read(maps: Path, page: str) -> None:
     ids = [n for n in G.nodes if "-" in n] + [s["id"] for s in G.graph["sources"] if "-" in s["id"]]
     shown = re.sub(r"https?://\S+", "", shown)
     assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", shown)]
+
+
+def test_labels_say_why_in_step_through_and_drill(maps: Path) -> None:
+    at = open_page("stepthrough")
+    click(at, "step_next")  # the thesis
+    at.toggle(key="step_status").set_value(True).run()
+    said = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Undecided" in said or "Refuted" in said or "Stands" in said
+    assert "join-budapest" not in said  # statements, never ids
+    at = open_page("drill")
+    at.text_area(key="drill_text").input("A reply.")
+    click(at, "drill_reveal")
+    shown = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Where it stands in the map:" in shown

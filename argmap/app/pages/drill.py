@@ -113,6 +113,8 @@ def card_view(pm: PreparedMap, card: Card, s: DrillSession, picks: list[str], n:
                 f"**You picked:** {md_escape(truncate(G.nodes[picked]['statement'], 100))} "
                 f"({verdict})"
             )
+        if card.claim.why:  # where the argument stands in the map, and why (verdict())
+            st.caption(f"Where it stands in the map: {md_escape(card.claim.why)}")
         st.markdown(f"**The map's answers** ({len(card.answers)})")
         with st.container(key="drill_answers"):
             for a in card.answers:

@@ -21,7 +21,7 @@ from argmap.view.colours import by_status
 from argmap.view.detail import claim_detail
 from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
-from argmap.view.status import Status
+from argmap.view.status import Status, explain
 from argmap.view.text import md_escape, truncate
 
 RECENT = 8  # steps listed under the current one; more would not be legible across a room
@@ -109,6 +109,8 @@ def card(pm: PreparedMap, claim: str, status: Status | None) -> None:
     label = status.labels.get(claim) if status else None
     strength = status.strength.get(claim) if status else None
     st.html(panel.card_html(detail, label, strength))
+    if status is not None:  # what the label means, by statement (argmap.analysis.verdict)
+        st.caption(md_escape(explain(pm.graph, status, claim)))
 
 
 def current(pm: PreparedMap, step: Step, status: Status | None) -> None:
