@@ -149,10 +149,8 @@ subsidy may never come”.
     if label is Label.IN:
         weighed = _outweighed(G, ev, claim) if not origins else []
         if weighed:
-            text = (
-                f"Stands for this audience: its objections ({_listed(G, weighed)}) fail, "
-                "because it appeals to a value the audience ranks above theirs."
-            )
+            # Which values decide it is said by view.status.explain and the brief's notes.
+            text = "Stands: no attack on it succeeds."
             return Verdict(claim, label, Standing.DEFENDED, tuple(weighed), text)
         if not origins:
             return Verdict(
