@@ -466,7 +466,10 @@ def _fresh_dumper() -> Any:
         pass
 
     def text(dumper: Any, value: str) -> Any:
-        style = '"' if _UNSAFE_TEXT.search(value) else None
+        # libyaml quotes what YAML 1.1 would misread; quote what 1.2 (our reader) would too,
+        # such as 0E0 or 1e5, which 1.2 reads as numbers.
+        plain_ok = _YAML_1_2.resolve(ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+        style = '"' if _UNSAFE_TEXT.search(value) or not plain_ok else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     FreshDumper.add_representer(str, text)
