@@ -292,3 +292,17 @@ def test_text_that_yaml_reads_as_a_number_stays_text(text: str) -> None:
     })  # fmt: skip
     for first, second in PAIRS:
         assert by_id(through(through(m, first), second)) == by_id(m), (first, second)
+
+
+def test_a_statement_of_control_characters_keeps_its_place() -> None:
+    # Found by the property above: its definition had no visible text, so Argdown read it as
+    # a mention and the claim moved to where a relation first named it.
+    m = ArgumentMap.model_validate({
+        "title": "T", "question": "Q",
+        "sources": [{"id": "s", "title": "S", "kind": "article"}],
+        "actors": [{"id": "a0", "name": "A", "kind": "person"}],
+        "claims": [{"id": f"c{i}", "statement": w, "source": "s", "actor": "a0", "quote": "q"}
+                   for i, w in enumerate(["No", "Yes", "\x07"])],
+        "relations": [{"id": "r0", "type": "supports", "from": "c0", "to": "c2"}],
+    })  # fmt: skip
+    assert by_id(through(through(m, "json"), "argdown")) == by_id(m)

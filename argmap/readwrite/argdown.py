@@ -1268,7 +1268,10 @@ def _claim_line(claim: Claim, relations: list[Relation]) -> str:
             for r in relations
         ]
     tags = "".join(f" #{t}" for t in claim.tags)
-    return f"[{claim.id}]: {_escape(claim.statement)}{tags} {_flow(data)}"
+    # A definition needs text: one whose statement is all control characters (kept in data)
+    # would otherwise be a mere mention, and the claim would move to where it is first named.
+    visible = _escape(claim.statement) or "(the statement is in the data)"
+    return f"[{claim.id}]: {visible}{tags} {_flow(data)}"
 
 
 def _roundtrips(text: str) -> bool:
