@@ -13,4 +13,5 @@ export ARGMAP_TEST_POSTGRES_URL
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/lint-imports --no-cache  # the folders are the layers (pyproject.toml)
+.venv/bin/mypy  # the package ships py.typed: its types hold (pyproject.toml [tool.mypy])
 .venv/bin/python -m pytest "$@"

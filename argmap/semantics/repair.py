@@ -152,7 +152,7 @@ def _solve(
     def on_model(model: clingo.Model) -> None:
         models.append(sorted(s.arguments[0].number for s in model.symbols(shown=True)))
 
-    with ctl.solve(on_model=on_model, async_=True) as handle:  # type: ignore[union-attr]
+    with ctl.solve(on_model=on_model, async_=True) as handle:
         if deadline is None:
             handle.wait()
         elif not handle.wait(max(0.0, deadline - time.monotonic())):

@@ -154,7 +154,11 @@ def map_locator(loaded: LoadedMap) -> Locator:
     """Return ``(loc, key) -> (line, col)`` for a map read from a file, editable or not."""
     if loaded.document is not None:
         document = loaded.document
-        return lambda loc, key=False: locate(document, loc, key=key)
+
+        def in_document(loc: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+            return locate(document, loc, key=key)
+
+        return in_document
     positions: Positions = {}
     if loaded.path is not None:
         load_data(read_limited(loaded.path), loaded.name, positions=positions)
@@ -462,7 +466,7 @@ def dump_fresh(argument_map: ArgumentMap) -> str:
 def _fresh_dumper() -> Any:
     import yaml
 
-    class FreshDumper(yaml.CSafeDumper):  # type: ignore[misc,name-defined]
+    class FreshDumper(yaml.CSafeDumper):
         pass
 
     def text(dumper: Any, value: str) -> Any:

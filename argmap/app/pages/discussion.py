@@ -38,7 +38,7 @@ def main() -> None:
         st.header("Questions")
         thesis = thesis_picker(G, "About", "disc_thesis", whole_map=True)
         kinds = st.multiselect("Kinds", list(KINDS), default=list(KINDS), key="disc_kinds",
-                               format_func=KINDS.get)  # fmt: skip
+                               format_func=lambda k: KINDS.get(k, k))  # fmt: skip
         semantics = st.selectbox("Semantics", SEMANTICS, key="disc_semantics")
         view = st.radio("Supports", VIEWS, key="disc_view", horizontal=True)
 

@@ -162,7 +162,9 @@ def draw_field(f: Field, key: str, value: Any, error: str | None) -> None:
             placeholder="Choose or type an id",
         )
     elif f.kind == "multi":
-        st.multiselect(f.label, f.options, key=key, help=f.help, format_func=f.names.get)
+        st.multiselect(
+            f.label, f.options, key=key, help=f.help, format_func=lambda v: f.names.get(v, v)
+        )
     else:
         st.text_input(f.label, key=key, help=f.help)
     if error:
@@ -273,9 +275,9 @@ def editor_for(path: Path, key: str) -> Editor:
     One editor per file for the session, so switching maps keeps each one's unsaved edits.
     """
     editors: dict[Path, Editor] = ss.setdefault("editors", {})
-    ed = editors.get(path)
-    if ed is None:
-        ed = editors[path] = Editor.open(path)
+    if path not in editors:
+        editors[path] = Editor.open(path)
+    ed: Editor = editors[path]
     if ss.get("editor") is not ed:
         ss.editor, ss.edit_errors = ed, None
         ss.edit_gen += 1

@@ -112,11 +112,11 @@ def reading_controls(pm: PreparedMap) -> tuple[str, str, str, str | None, Filter
         filters = Filters(
             sources=frozenset(
                 st.multiselect("Source", list(opts["sources"]), key="f_sources",
-                               format_func=opts["sources"].get)
+                               format_func=lambda s: opts["sources"].get(s, s))
             ),
             actors=frozenset(
                 st.multiselect("Actor", list(opts["actors"]), key="f_actors",
-                               format_func=opts["actors"].get)
+                               format_func=lambda a: opts["actors"].get(a, a))
             ),
             tags=frozenset(st.multiselect("Tag", list(opts["tags"]), key="f_tags")),
             kinds=frozenset(st.multiselect("Kind", list(opts["kinds"]), key="f_kinds")),
