@@ -2,9 +2,10 @@
 
 The drawing itself (positions and routed lines) is ELK's layered layout, run by the graph
 component in the browser on whatever is visible (``frontend/src/index.js``). This module gives it
-the tree it collapses and expands: the question on top, the claims nothing else bears on
-(theses) below it, and every claim under the claim it supports or attacks (the first, when it
-bears on several); an undercutting claim hangs beside the claim whose link it undercuts.
+the tree it collapses and expands: the question on top, the theses below it (then any other
+claim that bears on nothing), and every claim under the claim it supports or attacks (the
+first, when it bears on several); an undercutting claim hangs beside the claim whose link it
+undercuts.
 The same tree serves the depth filter and the "+N below" counts.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from argmap.graph import theses
 from argmap.graph.structure import Structure
 
 NODE_W = 180.0
@@ -63,7 +65,10 @@ def layered_layout(G: nx.DiGraph, structure: Structure | None = None) -> Layout:
     parent_of: dict[str, str | None] = {}
     tree_key: dict[str, tuple[int, int, int, int]] = {}
     queue: deque[str] = deque()
-    roots = [c for c in s.claims if not up[c]]
+    # The theses first, whatever they attack (rival options attack each other), then the
+    # other claims that bear on nothing.
+    marked = theses(G)
+    roots = [*marked, *(c for c in s.claims if not up[c] and c not in set(marked))]
     for c in roots:
         depth[c], parent_of[c] = 1, None
         tree_key[c] = (0, s.order[c], 0, s.order[c])

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from argmap.graph import theses, to_graph
 from argmap.store.yaml_map import read_map
 from tests.browser.conftest import ARTIFACTS, ROOT, Watch, shot
 from tests.browser.geometry import DRAWN_GEOMETRY
@@ -28,7 +29,10 @@ from tests.browser.test_browser_seminar import MINI_STEPS, open_page
 pytestmark = pytest.mark.browser
 
 CYBER = "cybercrime-treaties"
-CYBER_CLAIMS = len(read_map(ROOT / "maps" / f"{CYBER}.yaml").map.claims)
+CYBER_MAP = read_map(ROOT / "maps" / f"{CYBER}.yaml").map
+CYBER_CLAIMS = len(CYBER_MAP.claims)
+# The map's own theses (kind: thesis), not whatever the drawing puts at the top.
+CYBER_THESES = sorted(theses(to_graph(CYBER_MAP)))
 # Measured with the same geometry code on the hand-written layered layout with straight lines
 # that ELK replaced (commit 6b2124b), whole map fitted: 327 crossings and 163 line-through-card
 # pairs on this map as of 2026-11-30 (93 claims, 131 lines; ELK: 113 and none), 301 on its
@@ -83,6 +87,7 @@ def test_first_sight_reads_at_11px_with_question_and_theses(
     assert seen["hiddenLabels"] == []
     assert seen["questionInView"]
     assert sorted(seen["thesesInView"]) == sorted(seen["theses"]) and len(seen["theses"]) >= 3
+    assert set(CYBER_THESES) <= set(seen["thesesInView"]), "every thesis of the map, at first sight"
     # The rest is folded into counts, and more than the theses is shown.
     assert seen["pills"] and all(re.fullmatch(r"\+\d+ below", label) for _, label in seen["pills"])
     shown = visible_claims(frame)
