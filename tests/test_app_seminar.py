@@ -129,6 +129,20 @@ def test_brief_shows_the_case_and_downloads_exactly_the_brief(
     ]  # fmt: skip
 
 
+def test_brief_page_opens_with_the_bottom_line(maps: Path) -> None:
+    at = open_page("brief")
+    at.radio(key="brief_side").set_value("against").run()
+    G = to_graph(read_map(maps / "mini.yaml").map)
+    brief = build_brief(G, "join-budapest", "against")
+    assert brief.bottom_line is not None
+    assert "Bottom line" in [h.value for h in at.header]
+    shown = unescape(texts(at))
+    assert brief.bottom_line.verdict in shown
+    for group in brief.bottom_line.answer:  # what it would take, by statement
+        for claim in group:
+            assert claim.statement in shown
+
+
 def test_brief_of_a_map_without_theses_uses_claims_that_bear_on_nothing(maps: Path) -> None:
     text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8").replace("    kind: thesis\n", "")
     (maps / "nothesis.yaml").write_text(text, encoding="utf-8")

@@ -12,7 +12,7 @@ import streamlit as st
 from argmap.app import audiences
 from argmap.app.shared import current_map, keep, maps_folder, thesis_picker
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
-from argmap.products.brief.build import Cited, Point, Side
+from argmap.products.brief.build import BottomLine, Cited, Point, Side
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import Label
 from argmap.semantics.values import audience_named
@@ -83,6 +83,24 @@ def target_words(pm: PreparedMap, target: str, thesis: str) -> str:
         return f"“{truncate(G.nodes[target]['statement'], 60)}”"
     origin = pm.structure.relations[target].origin
     return f"the link from “{truncate(G.nodes[origin]['statement'], 60)}”"
+
+
+def bottom_line(brief: Brief, line: BottomLine, who: str) -> None:
+    """Where the thesis stands and why, then the smallest sets of answers that carry it."""
+    st.markdown(md_escape(line.verdict))
+    if line.label is Label.IN:
+        return
+    carry = "To carry this thesis" if brief.side == "for" else "For them to carry it"
+    for n, group in enumerate(line.answer, 1):
+        lead = f"{carry}{who}, answer" if n == 1 else "Or answer"
+        st.markdown(f"**{md_escape(lead)}:**" + "".join(
+            f"\n- {md_escape(c.statement)} ({md_escape(c.citation)})" for c in group
+        ))  # fmt: skip
+    for links in (links for links in line.cut if len(links) <= 3):
+        st.markdown("**Or break the link" + ("s" if len(links) > 1 else "") + ":** "
+                    + md_escape("; ".join(links)))  # fmt: skip
+    if not line.complete:
+        st.caption("Time ran out: these work, but smaller sets may exist.")
 
 
 def backing(p: Point, depth: int = 1) -> None:
@@ -158,13 +176,21 @@ def main() -> None:
 
     st.header("The thesis")
     cited(brief.thesis)
+    if brief.bottom_line is not None:
+        st.header("Bottom line")
+        bottom_line(brief, brief.bottom_line, "")
+        for name, line in brief.audience_lines:
+            with st.expander(f"For {name}: the thesis {LABELS[line.label].verdict}"):
+                bottom_line(brief, line, f" for {name}")
     st.header(f"Our case ({len(brief.our_case)})")
-    st.caption("The arguments that carry our side, strongest first, with what backs them.")
+    st.caption("The arguments that carry our side, those that matter most first, with what "
+               "backs them.")  # fmt: skip
     points(pm, brief.our_case, thesis, answers=False)
     if not brief.our_case:
         st.info("The map has no argument for this side of the thesis.")
     st.header(f"Their case, and our answers ({len(brief.their_case)})")
-    st.caption("Their arguments and objections to ours, strongest first, with our answers.")
+    st.caption("Their arguments and objections to ours, those that matter most first, with our "
+               "answers.")  # fmt: skip
     points(pm, brief.their_case, thesis, answers=True)
     st.header(f"Open vulnerabilities ({len(brief.vulnerabilities)})")
     if brief.vulnerabilities:
