@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 import streamlit as st
 
+from argmap.app.guard import attempt
 from argmap.app.state import BASE_KEY, BASE_SLIDER, link_to_view
 from argmap.graph import relation_origin
 from argmap.graph.structure import Structure
@@ -206,17 +207,13 @@ def claim_panel(
     with st.container(key="detail"):
         st.html(card_html(detail, label, strength, bool(changed and claim in changed)))
         if status is not None:
-            try:
-                reason = explain(G, status, claim)
-            except Exception as exc:  # the panel stays useful without a reason
-                reason = f"(no explanation: {exc})"
-            st.markdown(f"**Why:** {md_escape(reason)}")
+            reason = attempt("No explanation", lambda: explain(G, status, claim))
+            if reason is not None:
+                st.markdown(f"**Why:** {md_escape(reason)}")
             if label != "in":
-                try:
-                    for line in needs_lines(G, claim, status):
-                        st.markdown(line)
-                except Exception as exc:  # the panel stays useful without it
-                    st.caption(f"(what it would take: not found: {exc})")
+                for line in attempt("What it would take was not found",
+                                    lambda: needs_lines(G, claim, status)) or []:  # fmt: skip
+                    st.markdown(line)
         st.caption("What if this claim were…")
         *toggles, third = st.columns(3)
         for column, (verb, other) in zip(toggles, (("reject", "accept"), ("accept", "reject")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app import audiences
+from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, maps_folder, thesis_picker
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import BottomLine, Cited, Point, Side
@@ -135,11 +136,13 @@ def main() -> None:
         view = st.radio("Supports", VIEWS, key="brief_view", horizontal=True)
         audience = audiences.audience_id(audiences.picker(G, "Argue to"))
 
-    try:
-        brief = brief_of(key, pm, thesis, side, semantics, view, audience)
-    except Exception as exc:  # a fault in the analysis must not take the page down
-        st.error(f"The brief could not be built: {md_escape(str(exc))}")
-        st.stop()
+    built = attempt(
+        "The brief could not be built",
+        lambda: brief_of(key, pm, thesis, side, semantics, view, audience),
+        fatal=True,
+    )
+    assert built is not None  # attempt stopped the page otherwise
+    brief = built
 
     st.title(f"Brief {side}")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from argmap.app.guard import attempt
 from argmap.app.shared import ALL, current_map, keep, status_of, thesis_picker
 from argmap.products.questions import KINDS, Question, discussion_questions
 from argmap.semantics import SEMANTICS, VIEWS
@@ -44,11 +45,14 @@ def main() -> None:
 
     st.title("Discussion questions")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
-    try:
-        found = questions_of(key, pm, None if thesis == ALL else thesis, semantics, view)
-    except Exception as exc:  # a fault in the analysis must not take the page down
-        st.error(f"The questions could not be derived: {md_escape(str(exc))}")
-        st.stop()
+    found = (
+        attempt(
+            "The questions could not be derived",
+            lambda: questions_of(key, pm, None if thesis == ALL else thesis, semantics, view),
+            fatal=True,
+        )
+        or []
+    )
     shown = [q for q in found if q.kind in kinds]
     st.markdown(
         f"**{len(shown)}** question{'s' if len(shown) != 1 else ''}, each templated from a fact "

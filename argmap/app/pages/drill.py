@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app import audiences
+from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, ss, thesis_picker
 from argmap.products.brief.build import Cited, Side
 from argmap.products.drill import MARKS, Card, DrillSession, drill_deck, our_claims
@@ -164,11 +165,14 @@ def main() -> None:
         "— answer each argument of the other side, then compare with the map's answers."
         + (f" Your judge: {md_escape(audience_title(G, option))}." if audience else "")
     )
-    try:
-        cards = deck_of(key, pm, thesis, side, audience)
-    except Exception as exc:  # a fault in the analysis must not take the page down
-        st.error(f"The deck could not be built: {md_escape(str(exc))}")
-        st.stop()
+    cards = (
+        attempt(
+            "The deck could not be built",
+            lambda: deck_of(key, pm, thesis, side, audience),
+            fatal=True,
+        )
+        or []
+    )
     deck = {c.relation: c for c in cards}
     if not cards:
         st.info("The other side has no argument in the map: nothing to drill.")

@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 import streamlit as st
 
+from argmap.app.guard import attempt
 from argmap.app.shared import current_map, maps_folder
 from argmap.problems import MapFileError
 from argmap.readwrite.imported import slug
@@ -36,10 +37,8 @@ def export_section(pm: PreparedMap, map_name: str | None, key: str) -> None:
     )
     suffix, mime = EXPORTS[fmt].suffixes[0], EXPORTS[fmt].mime
     st.caption(EXPORTS[fmt].about)
-    try:
-        data = exported(key, fmt, pm)
-    except Exception as exc:  # e.g. no Graphviz: say so, keep the page
-        st.error(md_escape(str(exc)))
+    data = attempt("This format cannot be written", lambda: exported(key, fmt, pm))
+    if data is None:  # e.g. no Graphviz: said so, the page stays
         return
     stem = map_name or slug(pm.map.title) or "map"
     st.download_button(

@@ -13,6 +13,7 @@ import streamlit as st
 
 from argmap.app import audiences, panel, state
 from argmap.app.component import argmap_graph
+from argmap.app.guard import attempt
 from argmap.app.shared import current_map, ss, status_of, thesis_picker
 from argmap.app.state import BASE_KEY, BASE_SLIDER, WHAT_IF_KEYS
 from argmap.semantics import SEMANTICS, VIEWS
@@ -212,15 +213,12 @@ def main() -> None:
         audience = audiences.picker(G)
         assume = what_if_controls(pm, selected)
 
-    problem = None
-    status: Status | None = None
-    changed: set[str] | None = None
-    try:
-        status, changed = evaluate(
-            pm, key, semantics, view, assume, audiences.audience_id(audience)
-        )
-    except Exception as exc:  # a fault in the semantics must not take the page down
-        problem = f"the evaluation failed ({exc})"
+    # A fault in the semantics must not take the page down: the map is drawn unlabelled.
+    result = attempt(
+        "Claims are not labelled: the evaluation failed",
+        lambda: evaluate(pm, key, semantics, view, assume, audiences.audience_id(audience)),
+    )
+    status, changed = result if result is not None else (None, None)
 
     view_spec = View(filters, selected, focus, steps, depth, query)
     draw = drawing(G, s, pm.layout, view_spec, changed or ())
@@ -234,9 +232,7 @@ def main() -> None:
     # The page.
     st.title(md_escape(pm.map.title))
     st.caption(md_escape(pm.map.question))
-    if problem is not None:
-        st.info(f"Claims are not labelled: {md_escape(problem)}.")
-    elif status is not None and not status.complete:
+    if status is not None and not status.complete:
         st.warning(f"The {semantics} labelling is incomplete: {md_escape(status.message)}")
     tally = counts(status)
     bits = [f"Showing **{len(shown)}** of {len(s.claims)} claims"]

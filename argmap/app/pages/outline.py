@@ -12,6 +12,7 @@ import streamlit as st
 
 from argmap.app import panel, state
 from argmap.app.component import argmap_outline
+from argmap.app.guard import attempt
 from argmap.app.main import page_path
 from argmap.app.shared import current_map, ss, status_of
 from argmap.semantics import SEMANTICS, VIEWS
@@ -50,11 +51,10 @@ def main() -> None:
     if selected and (selected not in G.nodes or G.nodes[selected].get("role") != "claim"):
         ss[state.SELECTED] = selected = None
 
-    status: Status | None = None
-    try:
-        status = status_of(key, pm, semantics, view)
-    except Exception as exc:  # the outline stands without the labels
-        st.info(f"Claims are not labelled: {md_escape(str(exc))}.")
+    # The outline stands without the labels.
+    status: Status | None = attempt(
+        "Claims are not labelled", lambda: status_of(key, pm, semantics, view)
+    )
     roots, tree = outline_of(key, pm, semantics, view, status)
 
     st.title("Outline")

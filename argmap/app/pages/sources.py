@@ -13,6 +13,7 @@ import streamlit as st
 
 from argmap.analysis import Positions, positions
 from argmap.app import state
+from argmap.app.guard import attempt
 from argmap.app.shared import current_map, status_of, thesis_picker
 from argmap.products.timeline import eras
 from argmap.semantics.framework import DEFAULT_VIEW
@@ -73,13 +74,14 @@ def main() -> None:
     pm, _map_name, key = current_map()
     st.title("Sources and actors")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
-    status: Status | None = None
-    try:
-        status = status_of(key, pm, "grounded", DEFAULT_VIEW)
-        pos = positions_of(key, pm, status)
-    except Exception as exc:  # without the analysis, the timeline still stands
-        st.info(f"Claims are not labelled: {md_escape(str(exc))}.")
-        pos = None
+    # Without the analysis, the timeline still stands.
+    status: Status | None = attempt(
+        "Claims are not labelled", lambda: status_of(key, pm, "grounded", DEFAULT_VIEW)
+    )
+    pos = None
+    if status is not None:
+        labelled = status
+        pos = attempt("Positions are not known", lambda: positions_of(key, pm, labelled))
     if status is not None:
         st.caption(f"{DOT['in']} stands · {DOT['out']} defeated · {DOT['undec']} undecided "
                    "(grounded semantics)")  # fmt: skip

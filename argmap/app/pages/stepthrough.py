@@ -14,6 +14,7 @@ import streamlit as st
 
 from argmap.app import panel
 from argmap.app.component import argmap_graph
+from argmap.app.guard import attempt
 from argmap.app.shared import ALL, current_map, ss, status_of, thesis_picker
 from argmap.products.stepthrough import Step, steps
 from argmap.semantics.framework import DEFAULT_VIEW
@@ -166,11 +167,10 @@ def main() -> None:
     index = min(ss.get("step_index", 0), last)
     step = order[index]
     status = None
-    if show_status:
-        try:
-            status = status_of(key, pm, "grounded", DEFAULT_VIEW)
-        except Exception:  # the labels are extra: without them the step-through still works
-            status = None
+    if show_status:  # the labels are extra: without them the step-through still works
+        status = attempt(
+            "Claims are not labelled", lambda: status_of(key, pm, "grounded", DEFAULT_VIEW)
+        )
 
     st.html(_STYLE)
     with st.container(key="step_keys"):

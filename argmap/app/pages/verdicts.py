@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, maps_folder, ss, status_of
 from argmap.graph import theses
 from argmap.semantics import SEMANTICS
@@ -95,11 +96,9 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
     people = store.participants(map_id, room=room)
     st.markdown(f"**{len(people)}** participant{'s' if len(people) != 1 else ''}: "
                 + (md_escape(", ".join(people)) or "none yet"))  # fmt: skip
-    labels: dict[str, str] = {}
-    try:
-        labels = status_of(key, pm, semantics, DEFAULT_VIEW).labels
-    except Exception as exc:  # the counts are still worth showing
-        st.info(f"Claims are not labelled: {md_escape(str(exc))}.")
+    # The counts are still worth showing without the labels.
+    status = attempt("Claims are not labelled", lambda: status_of(key, pm, semantics, DEFAULT_VIEW))
+    labels: dict[str, str] = status.labels if status is not None else {}
     rows = []
     for claim in pm.structure.claims:
         t = tallies.get(claim)
