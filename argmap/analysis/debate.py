@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from argmap.graph import claim_ids, relation_origin, relation_target, relation_triples
+from argmap.graph import claim_ids, is_claim, relation_origin, relation_target, relation_triples
 from argmap.semantics.framework import Label
 from argmap.semantics.gradual import dfquad, relation_effects
 
@@ -151,7 +151,7 @@ def centrality(G: nx.DiGraph) -> dict[str, float]:
     reach.add_nodes_from(claims)
     for _rid, rtype, origin, target in relation_triples(G):
         target_claim = relation_target(G, target) if rtype == "undercuts" else target
-        if G.nodes[target_claim]["role"] == "claim":
+        if is_claim(G, target_claim):
             reach.add_edge(origin, target_claim)
     others = max(len(claims) - 1, 1)
     reached = _reach_counts(reach)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from argmap.graph import is_relation
 from argmap.semantics.framework import DEFAULT_VIEW, Label
 from argmap.semantics.values import Ranking
 
@@ -59,7 +60,7 @@ def without(G: nx.DiGraph, claim: str) -> nx.DiGraph:
     frontier = list(gone - {claim})
     while frontier:  # and the undercuts of what is gone, recursively
         for rel in G.predecessors(frontier.pop()):
-            if G.nodes[rel].get("role") == "relation" and rel not in gone:
+            if is_relation(G, rel) and rel not in gone:
                 gone.add(rel)
                 frontier.append(rel)
     H = G.copy()  # a copy, not a subgraph view: views are slow to walk again and again

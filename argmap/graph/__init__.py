@@ -136,7 +136,13 @@ def theses(G: nx.DiGraph) -> list[str]:
 
 
 def is_claim(G: nx.DiGraph, node: str) -> bool:
-    return G.nodes[node]["role"] == CLAIM
+    """Return whether ``node`` is a claim (not a relation) of the map graph ``G``."""
+    return bool(G.nodes[node].get("role") == CLAIM)
+
+
+def is_relation(G: nx.DiGraph, node: str) -> bool:
+    """Return whether ``node`` is a relation (supports, attacks or undercuts) of ``G``."""
+    return bool(G.nodes[node].get("role") == RELATION)
 
 
 def relations_into(

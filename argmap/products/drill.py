@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from argmap.graph import claim_ids, relation_origin
+from argmap.graph import claim_ids, is_claim, relation_origin
 from argmap.products.brief import build_brief
 from argmap.products.brief.build import Cited, Point, Side, sides
 from argmap.semantics.framework import DEFAULT_VIEW
@@ -58,7 +58,7 @@ class Card:
 def _card(G: nx.DiGraph, point: Point) -> Card:
     """Return the card for one point of the brief's other side."""
     target = point.target
-    if G.nodes[target]["role"] != "claim":  # an undercut: name the claim whose link it cuts
+    if not is_claim(G, target):  # an undercut: name the claim whose link it cuts
         target = relation_origin(G, target)
     return Card(
         point.relation,

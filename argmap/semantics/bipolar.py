@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from argmap.graph import claim_ids, relation_triples
+from argmap.graph import claim_ids, is_relation, relation_triples
 from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE, VIEWS, Framework
 
 
@@ -268,6 +268,6 @@ def describe_argument(name: str, G: nx.DiGraph | None = None) -> ArgumentInfo:
     for prefix, kind in _PREFIXES.items():
         if name.startswith(prefix):
             return ArgumentInfo(kind, tuple(name[len(prefix) :].split(">")))
-    if G is not None and G.nodes[name].get("role") == "relation":
+    if G is not None and is_relation(G, name):
         return ArgumentInfo("relation", (name,))
     return ArgumentInfo("claim", (name,))

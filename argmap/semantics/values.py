@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from argmap.graph import is_claim
 from argmap.semantics.framework import Framework
 
 
@@ -159,7 +160,7 @@ def stands_for(fw: Framework, G: nx.DiGraph) -> list[str | None]:
     names = fw.names
     out: list[str | None] = []
     for i, name in enumerate(names):
-        if name in G and G.nodes[name].get("role") == "claim":
+        if name in G and is_claim(G, name):
             out.append(name)
             continue
         if _is_helper(name):

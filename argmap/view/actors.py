@@ -19,6 +19,7 @@ import altair as alt
 import networkx as nx
 
 from argmap.analysis import Positions
+from argmap.graph import is_claim
 from argmap.model import ArgumentMap
 from argmap.products.timeline import timeline
 from argmap.view.colours import OKABE_ITO, SIDE_COLOURS, side_of
@@ -45,7 +46,7 @@ def actor_sides(G: nx.DiGraph, thesis: str) -> dict[str, Actor]:
     >>> {a.id: a.side for a in actor_sides(demo_graph(), "thesis").values()}
     {'gov': 'for', 'jo': 'against'}
     """
-    claims = [c for c in G.nodes if G.nodes[c].get("role") == "claim"]
+    claims = [c for c in G.nodes if is_claim(G, c)]
     side = side_of(G, thesis, claims)
     tally: dict[str, Counter[str]] = {}
     for c in claims:

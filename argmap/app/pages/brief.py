@@ -12,6 +12,7 @@ import streamlit as st
 from argmap.app import audiences
 from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, maps_folder, thesis_picker
+from argmap.graph import is_claim
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import BottomLine, Cited, Point, Side
 from argmap.semantics import SEMANTICS, VIEWS
@@ -80,7 +81,7 @@ def target_words(pm: PreparedMap, target: str, thesis: str) -> str:
     G = pm.graph
     if target == thesis:
         return "the thesis"
-    if G.nodes[target]["role"] == "claim":
+    if is_claim(G, target):
         return f"“{truncate(G.nodes[target]['statement'], 60)}”"
     origin = pm.structure.relations[target].origin
     return f"the link from “{truncate(G.nodes[origin]['statement'], 60)}”"

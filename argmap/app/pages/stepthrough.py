@@ -16,6 +16,7 @@ from argmap.app import panel
 from argmap.app.component import argmap_graph
 from argmap.app.guard import attempt
 from argmap.app.shared import ALL, current_map, ss, status_of, thesis_picker
+from argmap.graph import is_claim
 from argmap.products.stepthrough import Step, steps
 from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.view.colours import by_status
@@ -82,7 +83,7 @@ def move(by: int, last: int) -> None:
 def target_words(pm: PreparedMap, target: str) -> str:
     """A relation's target in words: a claim's statement, or the link an undercut cuts."""
     G = pm.graph
-    if G.nodes[target]["role"] == "claim":
+    if is_claim(G, target):
         return f"“{truncate(G.nodes[target]['statement'], 90)}”"
     rel = pm.structure.relations[target]
     return (

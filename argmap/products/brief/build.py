@@ -40,6 +40,8 @@ from argmap.analysis.needs import needs
 from argmap.analysis.verdict import verdict
 from argmap.graph import (
     claim_ids,
+    is_claim,
+    is_relation,
     relation_origin,
     relation_target,
     relation_triples,
@@ -184,7 +186,7 @@ def build_brief(
     """Return the :class:`Brief` for arguing ``side`` ("for" or "against") on ``thesis``;
     with an ``audience``, labels are weighed by its ranking of the values ("argue this to a
     judge who puts sovereignty first") and the attacks it makes fail are listed."""
-    if thesis not in G or G.nodes[thesis]["role"] != "claim":
+    if thesis not in G or not is_claim(G, thesis):
         raise KeyError(f"no claim {thesis!r} in the map")
     if side not in ("for", "against"):
         raise ValueError(f"side must be 'for' or 'against', not {side!r}")
@@ -346,7 +348,7 @@ def link_words(G: nx.DiGraph, relation: str) -> str:
     """
 
     def said(node: str) -> str:
-        if G.nodes[node].get("role") == "relation":  # an undercut of an undercut
+        if is_relation(G, node):  # an undercut of an undercut
             return f"({link_words(G, node)})"
         return "“" + str(G.nodes[node]["statement"]).rstrip(".") + "”"
 
