@@ -1,26 +1,14 @@
-"""Text helpers: map text is data, never markup."""
+"""Text helpers: map text is data, never markup (:func:`md_escape` is :mod:`argmap.text`'s)."""
 
 from __future__ import annotations
 
 import functools
-import re
-import string
 import textwrap
 import unicodedata
 
-_MD_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
+from argmap.text import md_escape
 
-
-def md_escape(text: str) -> str:
-    r"""Return ``text`` as literal Markdown: every ASCII punctuation mark backslash-escaped.
-
-    CommonMark allows escaping any ASCII punctuation, so ``<script>`` stays text, ``*`` stays
-    a star and ``$`` never starts maths.
-
-    >>> md_escape("<b>*hi*</b> $5")
-    '\\<b\\>\\*hi\\*\\<\\/b\\> \\$5'
-    """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+__all__ = ["fold", "md_escape", "truncate", "wrap_label"]
 
 
 def truncate(text: str, limit: int) -> str:

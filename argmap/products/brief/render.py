@@ -9,12 +9,12 @@ characters and never runs.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from argmap.products.brief.build import BottomLine, Brief, Cited, Point
 from argmap.semantics.framework import Label
+from argmap.text import md_escape as escape
 from argmap.vocabulary import LABELS
 
 LABEL_WORDS = {label: LABELS[label].phrase for label in Label}
@@ -195,18 +195,14 @@ def outline(brief: Brief) -> tuple[str, str, list[Section]]:
 
 # ------------------------------------------------------------------------------ Markdown
 
-# Fewer marks than argmap.view.text.md_escape escapes: a brief is also read raw, so only the
-# marks that start markup (HTML, emphasis, links, code, tables, maths) are escaped.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#$])")
-
 
 def md_escape(text: str) -> str:
-    r"""Return ``text`` with Markdown's active punctuation backslash-escaped.
+    r"""Return ``text`` escaped for a brief's Markdown, which people also read raw.
 
     >>> md_escape("<script>*x*</script>")
     '\\<script\\>\\*x\\*\\</script\\>'
     """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return escape(text, readable=True)
 
 
 def _md_items(items: list[Item], numbered: bool, depth: int = 0) -> Iterator[str]:

@@ -1,0 +1,29 @@
+"""Map text put into Markdown as text, never markup: the one escaper, for the app and briefs.
+
+>>> md_escape("<b>*hi*</b> $5")
+'\\\\<b\\\\>\\\\*hi\\\\*\\\\<\\\\/b\\\\> \\\\$5'
+>>> md_escape("<b>*hi*</b> $5, 1-2", readable=True)
+'\\\\<b\\\\>\\\\*hi\\\\*\\\\</b\\\\> \\\\$5, 1-2'
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+# CommonMark lets any ASCII punctuation be escaped, so escaping all of it is always safe.
+_EVERY_MARK = re.compile("([" + re.escape(string.punctuation) + "])")
+# A brief is also read raw: there only the marks that start markup (HTML, emphasis, links,
+# code, tables, maths) are escaped, so "1-2" and "U.S." stay as written.
+_MARKUP_MARKS = re.compile(r"([\\`*_\[\]<>|~#$])")
+
+
+def md_escape(text: str, *, readable: bool = False) -> str:
+    r"""Return ``text`` as literal Markdown on one line (runs of white space become one space).
+
+    Every ASCII punctuation mark is backslash-escaped, so ``<script>`` stays text, ``*``
+    stays a star and ``$`` never starts maths; with ``readable``, only the marks that can
+    start markup, for Markdown that people also read as plain text.
+    """
+    marks = _MARKUP_MARKS if readable else _EVERY_MARK
+    return marks.sub(r"\\\1", " ".join(text.split()))
