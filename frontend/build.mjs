@@ -1,7 +1,8 @@
 // Bundle the component into the Python package so the app never fetches a script at run time.
 // Rebuild: cd frontend && npm ci && npm run build   (the output is committed)
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,3 +22,24 @@ await build({
 for (const file of ["index.html", "argmap-graph.css"]) {
   copyFileSync(join(here, "src", file), join(out, file));
 }
+
+// The stamp: what the bundle was built from and what it is. tests/test_bundle.py recomputes
+// both, so a change to src/ without a rebuild (or a hand-edited bundle) fails the tests.
+function digest(root, names) {
+  const hash = createHash("sha256");
+  for (const name of names) {
+    hash.update(name + "\0");
+    hash.update(readFileSync(join(root, name)));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+const inputs = [
+  "build.mjs",
+  "package-lock.json",
+  "package.json",
+  ...readdirSync(join(here, "src")).sort().map((name) => `src/${name}`),
+];
+const outputs = readdirSync(out).filter((name) => name !== "STAMP.json").sort();
+const stamp = { source: digest(here, inputs), bundle: digest(out, outputs) };
+writeFileSync(join(out, "STAMP.json"), JSON.stringify(stamp, null, 2) + "\n");
