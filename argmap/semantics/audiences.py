@@ -49,7 +49,7 @@ import networkx as nx
 
 from argmap.graph import claim_ids
 from argmap.semantics.dung import grounded_codes, semantics_named, solve
-from argmap.semantics.framework import Framework, Label
+from argmap.semantics.framework import Framework, Label, upstream
 from argmap.semantics.values import ValueAttack, value_attacks, value_ids, without_attacks
 
 Preference = tuple[str, str]  # (higher, lower)
@@ -175,29 +175,17 @@ class Weighing:
 
     def _deciding_pairs(self, target: int) -> list[Preference]:
         """Return the preferences that decide an attack on whose outcome ``target`` depends."""
-        upstream = _ancestors(self.fw, target)
+        upstream_of = upstream(self.fw, target)
         seen: dict[Preference, None] = {}
         rank = {v: k for k, v in enumerate(self.values)}
         for va in self.attacks:
-            if va.target not in upstream:
+            if va.target not in upstream_of:
                 continue
             for v in sorted(va.against_values - va.source_values, key=rank.__getitem__):
                 for u in sorted(va.source_values, key=rank.__getitem__):
                     seen[(v, u)] = None
                     seen[(u, v)] = None
         return list(seen)
-
-
-def _ancestors(fw: Framework, target: int) -> set[int]:
-    """Return the arguments from which an attack path leads to ``target`` (and ``target``)."""
-    seen = {target}
-    stack = [target]
-    while stack:
-        for a in fw.attackers[stack.pop()]:
-            if a not in seen:
-                seen.add(a)
-                stack.append(a)
-    return seen
 
 
 def _consistent(prefs: frozenset[Preference]) -> bool:

@@ -157,3 +157,19 @@ def name_key(name: str) -> tuple[int, int | str]:
     ['9', '10', 'a', 'b']
     """
     return (0, int(name)) if name.isdigit() else (1, name)
+
+
+def upstream(fw: Framework, target: int) -> set[int]:
+    """Return the arguments from which ``target`` can be reached along attacks (itself too).
+
+    >>> sorted(upstream(Framework.from_attacks("abc", [("a", "b"), ("c", "a")]), 1))
+    [0, 1, 2]
+    """
+    seen = {target}
+    stack = [target]
+    while stack:
+        for a in fw.attackers[stack.pop()]:
+            if a not in seen:
+                seen.add(a)
+                stack.append(a)
+    return seen

@@ -18,7 +18,7 @@ Niskanen & Järvisalo (JAIR 2017) restricted to removals, solved exactly with cl
 Only arguments from which the target can be reached along attacks matter, so the program is
 built on those alone.
 
->>> from argmap.semantics.framework import Framework
+>>> from argmap.semantics.framework import upstream, Framework
 >>> fw = Framework.from_attacks("tabc", [("a", "t"), ("b", "t"), ("c", "b")])
 >>> minimal_repairs(fw, "t", {n: [n] for n in "abc"})
 Repairs(sets=[('a',)], complete=True)
@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.semantics.dung import IN_CODE, grounded_codes
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import Framework, upstream
 
 # Guess the choices; the rest is the grounded extension of what remains (see above).
 _PROGRAM = """
@@ -45,23 +45,6 @@ in(X) :- arg(X), not hit(X), defeated(Y) : att(Y,X).
 :- not in(T), target(T).
 #heuristic pick(C) : cand(C). [1,false]
 """
-
-
-def upstream(fw: Framework, target: int) -> set[int]:
-    """Return the arguments from which ``target`` can be reached along attacks (itself too).
-
-    >>> from argmap.semantics.framework import Framework
-    >>> sorted(upstream(Framework.from_attacks("abc", [("a", "b"), ("c", "a")]), 1))
-    [0, 1, 2]
-    """
-    seen = {target}
-    stack = [target]
-    while stack:
-        for a in fw.attackers[stack.pop()]:
-            if a not in seen:
-                seen.add(a)
-                stack.append(a)
-    return seen
 
 
 @dataclass(frozen=True)
