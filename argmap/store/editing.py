@@ -57,12 +57,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from argmap.model import Actor, ArgumentMap, Audience, Claim, Relation, Source, Value
+from argmap.model import ArgumentMap
 from argmap.model import reference_problems as _reference_problems
 from argmap.store.atomic import atomic_write_text, content_hash
-from argmap.store.yaml_map import LoadedMap, dump_map, pydantic_problem, read_map_text
+from argmap.store.yaml_map import SECTIONS, LoadedMap, dump_map, pydantic_problem, read_map_text
 
 __all__ = [
     "SECTIONS",
@@ -76,14 +76,6 @@ __all__ = [
 
 Section = Literal["sources", "actors", "values", "audiences", "claims", "relations"]
 Errors = dict[str, str]
-SECTIONS: dict[str, type[BaseModel]] = {
-    "sources": Source,
-    "actors": Actor,
-    "values": Value,
-    "audiences": Audience,
-    "claims": Claim,
-    "relations": Relation,
-}
 SINGULAR = {
     "sources": "source",
     "actors": "actor",

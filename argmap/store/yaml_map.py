@@ -54,7 +54,8 @@ from argmap.store.fast_yaml import FALLBACK, load_data
 SCHEMA_MODELINE = "# yaml-language-server: $schema={schema}\n"
 DEFAULT_SCHEMA_REF = "../schema/argmap-map.schema.json"
 
-_SECTIONS: dict[str, type[BaseModel]] = {
+# Each section of a map file and the model of its entries (the editor's forms use it too).
+SECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source,
     "actors": Actor,
     "values": Value,
@@ -219,13 +220,13 @@ def validate_document(
     try:
         argument_map = ArgumentMap.model_validate(document, context={"skip_references": True})
         items: dict[str, Sequence[Any]] = {
-            section: getattr(argument_map, section) for section in _SECTIONS
+            section: getattr(argument_map, section) for section in SECTIONS
         }
     except ValidationError as exc:
         problems.extend(pydantic_problem(document, err, name, where) for err in exc.errors())
         # Validate entry by entry so the cross-references of the good ones still get checked.
         items = {}
-        for section, model in _SECTIONS.items():
+        for section, model in SECTIONS.items():
             raw = document.get(section)
             items[section] = [
                 _validate_entry(model, entry) for entry in (raw if isinstance(raw, list) else [])
@@ -291,8 +292,8 @@ def locate(document: Any, loc: Sequence[str | int], *, key: bool = False) -> tup
 
 
 def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
-    if len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int):
-        return _SECTIONS[str(loc[0])]
+    if len(loc) >= 2 and loc[0] in SECTIONS and isinstance(loc[1], int):
+        return SECTIONS[str(loc[0])]
     return ArgumentMap
 
 
