@@ -873,7 +873,6 @@ def app_(
 ) -> None:
     """Open the app (offline, no prompt) on a map, from an installed argmap."""
     import os
-    import subprocess
     import sys
 
     # The app's script, found by path: the CLI never imports Streamlit itself.
@@ -892,7 +891,10 @@ def app_(
         "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer", "--theme.base", "light",
     ]  # fmt: skip
-    raise typer.Exit(subprocess.call(command, env=env))
+    # Become the server (exec, not a child): stopping this process stops the app, and
+    # nothing is left running behind it.
+    sys.stdout.flush()
+    os.execve(sys.executable, command, env)
 
 
 def _brief_of(

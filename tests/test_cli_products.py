@@ -115,3 +115,6 @@ def test_argmap_app_serves_the_map_headless_with_no_prompt(tmp_path: Path) -> No
         finally:
             server.terminate()
             server.wait(timeout=20)
+    # The command became the server: stopping it left nothing listening behind it.
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
