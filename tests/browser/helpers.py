@@ -21,7 +21,7 @@ def graph_frame(page: Any, timeout_ms: float = 30_000) -> Any:
 def wait_claims(frame: Any, count: int, timeout_ms: float = 15_000) -> None:
     """Wait until the graph draws exactly ``count`` claims."""
     frame.wait_for_function(
-        "n => document.body.getAttribute('data-argmap-claims') === String(n)",
+        "n => !!document.body && document.body.getAttribute('data-argmap-claims') === String(n)",
         arg=count,
         timeout=timeout_ms,
     )

@@ -180,7 +180,9 @@ def test_two_thousand_claims_draw_and_select(page: Any, app_url: str, watch: Wat
     shot(page, "big-2000")
     # Focus turns the big map into a small drawing (a new graph with the small-map options).
     page.get_by_text("Neighbourhood", exact=True).click()
-    frame.wait_for_function("Number(document.body.getAttribute('data-argmap-claims')) < 300")
+    frame.wait_for_function(
+        "!!document.body && Number(document.body.getAttribute('data-argmap-claims')) < 300"
+    )
     assert "c1500" in drawn_claims(frame)
     assert frame.locator('[data-testid="argmap-toolbar"]').count() == 1
     shot(page, "big-2000-focus")

@@ -105,7 +105,9 @@ def test_first_sight_reads_at_11px_with_question_and_theses(
     box = laptop.locator(FRAME_SELECTOR).bounding_box()
     top = frame.evaluate("document.getElementById('graph').getBoundingClientRect().top")
     laptop.mouse.click(box["x"] + pill["x"], box["y"] + top + pill["y"])
-    frame.wait_for_function("n => Number(document.body.dataset.argmapLayouts) > n", arg=done)
+    frame.wait_for_function(
+        "n => !!document.body && Number(document.body.dataset.argmapLayouts) > n", arg=done
+    )
     in_view = frame.evaluate(
         """id => { const cy = window.__cy, e = cy.extent();
           const inside = (n) => { const p = n.position();
@@ -129,7 +131,7 @@ def test_whole_map_routes_lines_around_cards_with_fewer_crossings(
     frame = open_cyber(laptop, app_url)
     first = positions(frame)
     frame.locator('[data-testid="argmap-whole"]').click()
-    frame.wait_for_function("document.body.dataset.argmapWhole === '1'")
+    frame.wait_for_function("!!document.body && document.body.dataset.argmapWhole === '1'")
     assert len(visible_claims(frame)) == CYBER_CLAIMS
     geometry = frame.evaluate(DRAWN_GEOMETRY)
     assert geometry["through"] == [], geometry["through"]  # no line through a card it misses
@@ -152,7 +154,9 @@ def test_whole_map_routes_lines_around_cards_with_fewer_crossings(
     # The first view comes back exactly where it was: layouts are deterministic and kept.
     done = layouts_done(frame)
     frame.locator('[data-testid="argmap-first"]').click()
-    frame.wait_for_function("n => Number(document.body.dataset.argmapLayouts) > n", arg=done)
+    frame.wait_for_function(
+        "n => !!document.body && Number(document.body.dataset.argmapLayouts) > n", arg=done
+    )
     assert positions(frame) == first
     watch.assert_clean()
 

@@ -43,8 +43,11 @@ def nav(page: Any, title: str) -> None:
 def outline_frame(page: Any) -> Any:
     handle = page.wait_for_selector(OUTLINE, state="attached", timeout=30_000)
     frame = handle.content_frame()
-    frame.wait_for_function("document.body.getAttribute('data-outline-ready') === '1'",
-                            timeout=30_000)  # fmt: skip
+    # The body is briefly missing while the frame (re)loads: wait through that, not fail on it.
+    frame.wait_for_function(
+        "!!document.body && document.body.getAttribute('data-outline-ready') === '1'",
+        timeout=30_000,
+    )
     return frame
 
 
