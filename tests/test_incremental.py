@@ -8,13 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis.evaluate import Crux, cruxes, evaluate
-from argmap.graph import claim_ids, to_graph
+from argmap.graph import claim_ids, theses, to_graph
 from argmap.semantics.bipolar import WhatIf
 from argmap.semantics.dung import grounded_labelling
-from argmap.semantics.framework import VIEWS, Framework
+from argmap.semantics.framework import DEFAULT_VIEW, VIEWS, Framework
 from argmap.semantics.incremental import Reevaluator
-from argmap.store.yaml_map import read_map_text
+from argmap.store.yaml_map import read_map, read_map_text
 from tests.browser.mapgen import generate_map_text
+from tests.conftest import ROOT
 
 
 @settings(max_examples=150, deadline=None)
@@ -79,3 +80,18 @@ def test_centrality_reach_equals_descendants() -> None:
         rng = random.Random(seed)
         G = nx.gnp_random_graph(rng.randint(1, 30), rng.random() * 0.2, seed=seed, directed=True)
         assert _reach_counts(G) == {c: len(nx.descendants(G, c) - {c}) for c in G}
+
+
+@pytest.mark.parametrize("seed", [5, 11, 23])
+def test_cruxes_equal_rebuilding_on_every_thesis(seed: int) -> None:
+    # cruxes() relabels only the thesis's upstream part and skips the assumption that
+    # cannot change anything; the answers must be those of rebuilding the whole map.
+    G = to_graph(read_map_text(generate_map_text(60, seed=seed), "m.yaml", editable=False).map)
+    for thesis in [c for c, d in G.nodes(data=True) if d.get("kind") == "thesis"]:
+        assert cruxes(G, thesis) == _cruxes_by_rebuilding(G, thesis, DEFAULT_VIEW)
+
+
+def test_cruxes_equal_rebuilding_on_the_cybercrime_map() -> None:
+    G = to_graph(read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map)
+    for thesis in theses(G):
+        assert cruxes(G, thesis) == _cruxes_by_rebuilding(G, thesis, DEFAULT_VIEW)

@@ -27,8 +27,16 @@ import networkx as nx
 
 from argmap.graph import claim_ids, relation_origin, relation_target
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
-from argmap.semantics.dung import Outcome, grounded_labelling, semantics_named, solve
+from argmap.semantics.dung import (
+    IN_CODE,
+    OUT_CODE,
+    Outcome,
+    grounded_labelling,
+    semantics_named,
+    solve,
+)
 from argmap.semantics.framework import DEFAULT_VIEW, Framework, Label
+from argmap.semantics.framework import upstream as upstream_of
 from argmap.semantics.gradual import dfquad, relation_effects
 from argmap.semantics.values import Ranking, defeat_framework, failed_attacks, value_names
 from argmap.vocabulary import LABELS
@@ -441,10 +449,34 @@ def cruxes(
         # Build the framework once; each assumption is one linear relabelling of it.
         from argmap.semantics.incremental import Reevaluator
 
-        re = Reevaluator(attack_framework(G, view))
+        fw = attack_framework(G, view)
+        index = fw.index
+        # The thesis's label depends only on the arguments from which an attack path leads
+        # to it, and that part is closed under attackers: relabel it alone.
+        part = sorted(upstream_of(fw, index[thesis_id]))
+        local = {g: k for k, g in enumerate(part)}
+        sub = Framework.from_indices(
+            [fw.names[g] for g in part],
+            ((local[a], local[g]) for g in part for a in fw.attackers[g]),
+        )
+        re = Reevaluator(sub)
+        base = re.codes()
+        thesis_base = _CODE_LABELS[base[local[index[thesis_id]]]]
+
+        def thesis_if(outs: list[int]) -> Label:
+            return re.label(thesis_id, rejected=[fw.names[g] for g in outs if g in local])
+
         for c in upstream:
-            if_accepted = re.label(thesis_id, accepted=[c])
-            if_rejected = re.label(thesis_id, rejected=[c])
+            g = index.get(c)
+            if g is None:
+                continue
+            attackers = fw.attackers[g]
+            if g not in local and not any(a in local for a in attackers):
+                continue  # neither assumption reaches the thesis: it keeps its label
+            # Accepting an in claim, or rejecting an out one, changes nothing at all.
+            code = base[local[g]] if g in local else None
+            if_accepted = thesis_base if code == IN_CODE else thesis_if(attackers)
+            if_rejected = thesis_base if code == OUT_CODE else thesis_if([g])
             if if_accepted is not if_rejected:
                 found.append(Crux(c, if_accepted, if_rejected))
         return found
@@ -454,6 +486,9 @@ def cruxes(
         if accepted.labels[thesis_id] is not rejected.labels[thesis_id]:
             found.append(Crux(c, accepted.labels[thesis_id], rejected.labels[thesis_id]))
     return found
+
+
+_CODE_LABELS = (Label.UNDEC, Label.IN, Label.OUT)
 
 
 def label_report(
