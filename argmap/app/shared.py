@@ -16,6 +16,9 @@ from argmap.app.state import VIEW_KEYS, WHAT_IF_KEYS
 from argmap.graph import theses
 from argmap.limits import read_bytes_limited
 from argmap.problems import MapFileError
+from argmap.semantics import SEMANTICS, VIEWS
+from argmap.semantics.dung import REGISTRY
+from argmap.semantics.framework import VIEW_TABLE
 from argmap.store.atomic import content_hash
 from argmap.store.library import list_maps, maps_dir, upload_text
 from argmap.store.yaml_map import read_map, read_map_text
@@ -151,3 +154,20 @@ def thesis_picker(G: nx.DiGraph, label: str, key: str, *, whole_map: bool = Fals
         label, options, key=key,
         format_func=lambda c: c if c == ALL else truncate(G.nodes[c]["statement"], 80),
     )  # fmt: skip
+
+
+def semantics_picker(key: str, label: str = "Semantics") -> str:
+    """The select box of the registered semantics, each explained in its help."""
+    return str(st.selectbox(
+        label, SEMANTICS, key=key,
+        help=" ".join(f"{s.name}: {s.help}" for s in REGISTRY.values()),
+    ))  # fmt: skip
+
+
+def support_picker(key: str) -> str:
+    """The radio of the registered support treatments, by title, each explained in its help."""
+    kinds = " ".join(f"{v.name}: {v.summary}" for v in VIEW_TABLE.values())
+    return str(st.radio(
+        "Supports", VIEWS, key=key, horizontal=True, format_func=lambda v: VIEW_TABLE[v].title,
+        help=f"How supports count. {kinds}",
+    ))  # fmt: skip

@@ -11,11 +11,17 @@ import streamlit as st
 
 from argmap.app import audiences
 from argmap.app.guard import attempt
-from argmap.app.shared import current_map, keep, maps_folder, thesis_picker
+from argmap.app.shared import (
+    current_map,
+    keep,
+    maps_folder,
+    semantics_picker,
+    support_picker,
+    thesis_picker,
+)
 from argmap.graph import is_claim
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import BottomLine, Cited, Point, Side
-from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.framework import Label
 from argmap.semantics.values import audience_named
 from argmap.store.library import sources_dir
@@ -133,8 +139,8 @@ def main() -> None:
         st.header("Brief")
         thesis = thesis_picker(G, "Thesis", "brief_thesis")
         side: Side = st.radio("Side", ("for", "against"), key="brief_side", horizontal=True)
-        semantics = st.selectbox("Semantics", SEMANTICS, key="brief_semantics")
-        view = st.radio("Supports", VIEWS, key="brief_view", horizontal=True)
+        semantics = semantics_picker("brief_semantics")
+        view = support_picker("brief_view")
         audience = audiences.audience_id(audiences.picker(G, "Argue to"))
 
     built = attempt(

@@ -9,9 +9,16 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app.guard import attempt
-from argmap.app.shared import ALL, current_map, keep, status_of, thesis_picker
+from argmap.app.shared import (
+    ALL,
+    current_map,
+    keep,
+    semantics_picker,
+    status_of,
+    support_picker,
+    thesis_picker,
+)
 from argmap.products.questions import KINDS, Question, discussion_questions
-from argmap.semantics import SEMANTICS, VIEWS
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import md_escape
 
@@ -40,8 +47,8 @@ def main() -> None:
         thesis = thesis_picker(G, "About", "disc_thesis", whole_map=True)
         kinds = st.multiselect("Kinds", list(KINDS), default=list(KINDS), key="disc_kinds",
                                format_func=lambda k: KINDS.get(k, k))  # fmt: skip
-        semantics = st.selectbox("Semantics", SEMANTICS, key="disc_semantics")
-        view = st.radio("Supports", VIEWS, key="disc_view", horizontal=True)
+        semantics = semantics_picker("disc_semantics")
+        view = support_picker("disc_view")
 
     st.title("Discussion questions")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))

@@ -14,10 +14,15 @@ import streamlit as st
 from argmap.app import audiences, panel, state
 from argmap.app.component import argmap_graph
 from argmap.app.guard import attempt
-from argmap.app.shared import current_map, ss, status_of, thesis_picker
+from argmap.app.shared import (
+    current_map,
+    semantics_picker,
+    ss,
+    status_of,
+    support_picker,
+    thesis_picker,
+)
 from argmap.app.state import BASE_KEY, BASE_SLIDER, WHAT_IF_KEYS
-from argmap.semantics import SEMANTICS, VIEWS
-from argmap.semantics.framework import VIEW_TABLE
 from argmap.view.audiences import ACROSS, audience_title, by_acceptance
 from argmap.view.colours import COLOUR_BY, colouring
 from argmap.view.elements import graph_payload, legend
@@ -87,22 +92,8 @@ def find_controls(pm: PreparedMap, selected: str | None) -> tuple[str, str, int,
 def reading_controls(pm: PreparedMap) -> tuple[str, str, str, str | None, Filters]:
     """Semantics, colouring and filters: how to read the map."""
     st.header("Reading")
-    semantics = st.selectbox(
-        "Semantics",
-        SEMANTICS,
-        key=state.SEMANTICS_KEY,
-        help="grounded: only what is beyond doubt; preferred and stable: maximal positions; "
-        "complete: every consistent position.",
-    )
-    view = st.radio(
-        "Supports",
-        VIEWS,
-        key=state.VIEW_KEY,
-        horizontal=True,
-        format_func=lambda v: VIEW_TABLE[v].title,
-        help="How supports count. "
-        + " ".join(f"{v.name}: {v.summary}" for v in VIEW_TABLE.values()),
-    )
+    semantics = semantics_picker(state.SEMANTICS_KEY)
+    view = support_picker(state.VIEW_KEY)
     colour = str(st.selectbox("Colour by", list(COLOUR_BY.keys()), key=state.COLOUR,
                               format_func=lambda k: COLOUR_BY[k]))  # fmt: skip
     side_thesis = None

@@ -14,8 +14,7 @@ from argmap.app import panel, state
 from argmap.app.component import argmap_outline
 from argmap.app.guard import attempt
 from argmap.app.main import page_path
-from argmap.app.shared import current_map, ss, status_of
-from argmap.semantics import SEMANTICS, VIEWS
+from argmap.app.shared import current_map, semantics_picker, ss, status_of, support_picker
 from argmap.view.detail import claim_detail
 from argmap.view.outline import find, outline, outline_html, to_json
 from argmap.view.prepared import PreparedMap
@@ -45,8 +44,8 @@ def main() -> None:
     G = pm.graph
     with st.sidebar:
         st.header("Reading")
-        semantics = st.selectbox("Semantics", SEMANTICS, key=state.SEMANTICS_KEY)
-        view = st.radio("Supports", VIEWS, key=state.VIEW_KEY, horizontal=True)
+        semantics = semantics_picker(state.SEMANTICS_KEY)
+        view = support_picker(state.VIEW_KEY)
     selected = ss.get(state.SELECTED)
     if selected and (selected not in G.nodes or G.nodes[selected].get("role") != "claim"):
         ss[state.SELECTED] = selected = None

@@ -11,9 +11,7 @@ import streamlit as st
 from argmap.analysis.audiences import describe_audience, value_conflicts
 from argmap.app import state
 from argmap.app.audiences import TIMEOUT_S, report_of
-from argmap.app.shared import current_map
-from argmap.semantics import SEMANTICS, VIEWS
-from argmap.semantics.framework import VIEW_TABLE
+from argmap.app.shared import current_map, semantics_picker, support_picker
 from argmap.semantics.values import audiences, value_names
 from argmap.view.audiences import ACCEPTANCE_NAMES
 from argmap.view.text import md_escape, truncate
@@ -24,9 +22,8 @@ def main() -> None:
     G = pm.graph
     with st.sidebar:
         st.header("Reading")
-        semantics = st.selectbox("Semantics", SEMANTICS, key=state.SEMANTICS_KEY)
-        view = st.radio("Supports", VIEWS, key=state.VIEW_KEY, horizontal=True,
-                        format_func=lambda v: VIEW_TABLE[v].title)  # fmt: skip
+        semantics = semantics_picker(state.SEMANTICS_KEY)
+        view = support_picker(state.VIEW_KEY)
 
     st.title("Values and audiences")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
