@@ -38,6 +38,7 @@ app = typer.Typer(
 )
 
 MapArg = Annotated[Path, typer.Argument(help="A map file (maps/*.yaml).", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _fail(lines: list[str] | str, code: int = 1) -> NoReturn:
@@ -249,7 +250,7 @@ def find_quote(
         ),
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many passages.", min=1)] = 5,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Find the passages of a source that best ground a statement, best first, with their
     character offsets (text[start:end] is the passage)."""
@@ -450,6 +451,7 @@ VIEW_HELP = "How supports count: " + "; ".join(f"{v.name}: {v.title}" for v in V
 SemanticsOpt = Annotated[
     SemanticsName, typer.Option("--semantics", "-s", help="The argumentation semantics.")
 ]
+ViewOpt = Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)]
 TimeoutOpt = Annotated[
     float,
     typer.Option(
@@ -499,8 +501,8 @@ def solve(
 def label(
     path: MapArg,
     semantics: SemanticsOpt = GROUNDED,
-    view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
+    as_json: JsonOpt = False,
     timeout: TimeoutOpt = 60.0,
     base: Annotated[
         list[str] | None,
@@ -582,8 +584,8 @@ def _ranking(G: nx.DiGraph, audience: str | None, rank: str | None) -> Ranking |
 def audiences(
     path: MapArg,
     semantics: SemanticsOpt = GROUNDED,
-    view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
+    as_json: JsonOpt = False,
     timeout: TimeoutOpt = 60.0,
 ) -> None:
     """Print what stands for which audience: each claim objective (in under every ranking
@@ -641,8 +643,8 @@ def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
 def needs(
     path: MapArg,
     claim: Annotated[str, typer.Argument(help="The id of the claim.", show_default=False)],
-    view: Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)] = DEFAULT_VIEW_NAME,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
+    as_json: JsonOpt = False,
     audience: Annotated[
         str | None,
         typer.Option("--audience", help="Weigh attacks by this audience's value ranking (id)."),
@@ -753,7 +755,7 @@ def questions(
     thesis: Annotated[
         str | None, typer.Option("--thesis", help="Only this thesis (default: every one).")
     ] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_out: JsonOpt = False,
 ) -> None:
     """Print seminar discussion questions drawn from the map, each with why it is asked."""
     import json
@@ -789,7 +791,7 @@ def questions(
 @app.command()
 def timeline(
     path: MapArg,
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_out: JsonOpt = False,
 ) -> None:
     """Print the positions by date: each source, oldest first, with the claims it states."""
     import json
@@ -956,7 +958,7 @@ def diff(
     new: Annotated[
         Path, typer.Argument(help="The second map (e.g. the instructor's).", show_default=False)
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOpt = False,
     semantics: SemanticsOpt = GROUNDED,
 ) -> None:
     """Compare two maps: claims (matched by id, else by their words) and relations added,
