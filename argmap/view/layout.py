@@ -68,7 +68,8 @@ def layered_layout(G: nx.DiGraph, structure: Structure | None = None) -> Layout:
     # The theses first, whatever they attack (rival options attack each other), then the
     # other claims that bear on nothing.
     marked = theses(G)
-    roots = [*marked, *(c for c in s.claims if not up[c] and c not in set(marked))]
+    is_thesis = set(marked)
+    roots = [*marked, *(c for c in s.claims if not up[c] and c not in is_thesis)]
     for c in roots:
         depth[c], parent_of[c] = 1, None
         tree_key[c] = (0, s.order[c], 0, s.order[c])
