@@ -461,7 +461,7 @@ def cruxes(
         )
         re = Reevaluator(sub)
         base = re.codes()
-        thesis_base = _CODE_LABELS[base[local[index[thesis_id]]]]
+        thesis_base = re.label(thesis_id)
 
         def thesis_if(outs: list[int]) -> Label:
             return re.label(thesis_id, rejected=[fw.names[g] for g in outs if g in local])
@@ -486,9 +486,6 @@ def cruxes(
         if accepted.labels[thesis_id] is not rejected.labels[thesis_id]:
             found.append(Crux(c, accepted.labels[thesis_id], rejected.labels[thesis_id]))
     return found
-
-
-_CODE_LABELS = (Label.UNDEC, Label.IN, Label.OUT)
 
 
 def label_report(
