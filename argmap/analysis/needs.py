@@ -29,7 +29,7 @@ import networkx as nx
 
 from argmap.graph import claim_ids
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
-from argmap.semantics.dung import IN_CODE, OUT_CODE, UNDEC_CODE, grounded_codes
+from argmap.semantics.dung import CODE_LABEL, IN_CODE, grounded_codes
 from argmap.semantics.framework import DEFAULT_VIEW, Label
 from argmap.semantics.repair import minimal_repairs
 from argmap.semantics.values import Ranking, defeat_framework
@@ -38,7 +38,6 @@ __all__ = ["Needs", "needs", "stands_under"]
 
 LIMIT = 3
 TIMEOUT_S = 4.0  # for each of the two searches; maps of a few hundred claims need it
-_CODE_LABEL = {IN_CODE: Label.IN, OUT_CODE: Label.OUT, UNDEC_CODE: Label.UNDEC}
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def needs(
     fw = attack_framework(G, view)
     if audience is not None:  # the attacks that fail for this audience are dropped
         fw = defeat_framework(fw, G, audience)
-    label = _CODE_LABEL[grounded_codes(fw)[fw.index[claim]]]
+    label = CODE_LABEL[grounded_codes(fw)[fw.index[claim]]]
     if label is Label.IN:
         return Needs(claim, label, (), ())
     distance = _distance_to(G, claim)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -131,7 +132,8 @@ class Outcome(StrEnum):
 
 # Codes of the fast grounded labelling (a bytearray): 0 undec, 1 in, 2 out.
 UNDEC_CODE, IN_CODE, OUT_CODE = 0, 1, 2
-_CODE_LABEL = (Label.UNDEC, Label.IN, Label.OUT)
+# The label of each code of the fast grounded labelling (its index).
+CODE_LABEL = (Label.UNDEC, Label.IN, Label.OUT)
 
 
 @dataclass
@@ -158,19 +160,29 @@ class Extensions:
     outcome: Outcome = Outcome.SOLVED
 
 
-def grounded_codes(fw: Framework) -> bytearray:
+def grounded_codes(fw: Framework, out: Iterable[int] = ()) -> bytearray:
     """Return the grounded labelling as a bytearray of codes (0 undec, 1 in, 2 out).
 
-    Linear time: each argument is labelled at most once and each attack is followed at most
-    twice (once when its target goes out, once to count down its target's live attackers).
+    ``out`` names arguments (by index) taken as out from the start: a what-if's rejections,
+    which label exactly as an unattacked argument attacking each would (see
+    :mod:`argmap.semantics.incremental`). Linear time: each argument is labelled at most
+    once and each attack is followed at most twice (once when its target goes out, once to
+    count down its target's live attackers).
 
     >>> list(grounded_codes(Framework.from_attacks("abc", [("a", "b"), ("b", "c")])))
     [1, 2, 1]
+    >>> list(grounded_codes(Framework.from_attacks("abc", [("a", "b"), ("b", "c")]), out=[0]))
+    [2, 1, 2]
     """
     targets = fw.targets
     live = [len(a) for a in fw.attackers]  # attackers not yet out
     lab = bytearray(len(live))
-    stack = [i for i, k in enumerate(live) if not k]
+    for t in out:
+        if lab[t] != OUT_CODE:
+            lab[t] = OUT_CODE
+            for u in targets[t]:
+                live[u] -= 1
+    stack = [i for i, k in enumerate(live) if not k and not lab[i]]
     for i in stack:
         lab[i] = IN_CODE
     pop, push = stack.pop, stack.append
@@ -192,7 +204,7 @@ def grounded_labelling(fw: Framework) -> list[Label]:
     >>> [str(x) for x in grounded_labelling(Framework.from_attacks("ab", [("a", "a")]))]
     ['undec', 'in']
     """
-    return [_CODE_LABEL[c] for c in grounded_codes(fw)]
+    return [CODE_LABEL[c] for c in grounded_codes(fw)]
 
 
 def grounded(fw: Framework) -> Extensions:
@@ -207,7 +219,7 @@ def grounded(fw: Framework) -> Extensions:
         "grounded",
         [_sorted_names(fw, members)],
         [members],
-        [_CODE_LABEL[c] for c in codes],
+        [CODE_LABEL[c] for c in codes],
         count=1,
     )
 
@@ -326,7 +338,7 @@ def _solve(
     deadline = None if timeout is None else time.monotonic() + timeout
     codes = grounded_codes(fw)
     base = [i for i, c in enumerate(codes) if c == IN_CODE]
-    labels: list[Label] | None = [_CODE_LABEL[c] for c in codes]
+    labels: list[Label] | None = [CODE_LABEL[c] for c in codes]
     parts = _components(fw, codes)
     if spec.may_have_none and len(parts) > 1:
         # One part with no extension means none at all: find that out before enumerating

@@ -22,10 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from argmap.semantics.dung import IN_CODE, OUT_CODE, UNDEC_CODE
+from argmap.semantics.dung import CODE_LABEL, grounded_codes
 from argmap.semantics.framework import Framework, Label
-
-_CODE_LABEL = (Label.UNDEC, Label.IN, Label.OUT)
 
 __all__ = ["Reevaluator"]
 
@@ -41,8 +39,7 @@ class Reevaluator:
 
     def __init__(self, fw: Framework) -> None:
         self.fw = fw
-        self.index = {name: i for i, name in enumerate(fw.names)}
-        self._degree = [len(a) for a in fw.attackers]
+        self.index = fw.index
 
     def codes(self, rejected: Iterable[str] = (), accepted: Iterable[str] = ()) -> bytearray:
         """Return the grounded labelling under the assumptions as codes (0 undec, 1 in,
@@ -51,39 +48,12 @@ class Reevaluator:
         forced = {index[name] for name in rejected}
         for name in accepted:
             forced.update(fw.attackers[index[name]])
-        targets = fw.targets
-        live = self._degree.copy()  # attackers not yet out
-        lab = bytearray(len(live))
-        stack: list[int] = []
-        push = stack.append
-
-        def make_out(t: int) -> None:
-            lab[t] = OUT_CODE
-            for u in targets[t]:
-                live[u] -= 1
-
-        for t in forced:
-            make_out(t)
-        for i, k in enumerate(live):
-            if not k and lab[i] == UNDEC_CODE:
-                lab[i] = IN_CODE
-                push(i)
-        pop = stack.pop
-        while stack:
-            for t in targets[pop()]:
-                if lab[t] == UNDEC_CODE:
-                    lab[t] = OUT_CODE
-                    for u in targets[t]:
-                        live[u] -= 1
-                        if not live[u] and lab[u] == UNDEC_CODE:
-                            lab[u] = IN_CODE
-                            push(u)
-        return lab
+        return grounded_codes(fw, out=forced)
 
     def labels(self, rejected: Iterable[str] = (), accepted: Iterable[str] = ()) -> list[Label]:
         """Return the grounded labels under the assumptions, by argument index."""
-        return [_CODE_LABEL[c] for c in self.codes(rejected, accepted)]
+        return [CODE_LABEL[c] for c in self.codes(rejected, accepted)]
 
     def label(self, name: str, rejected: Iterable[str] = (), accepted: Iterable[str] = ()) -> Label:
         """Return one argument's grounded label under the assumptions."""
-        return _CODE_LABEL[self.codes(rejected, accepted)[self.index[name]]]
+        return CODE_LABEL[self.codes(rejected, accepted)[self.index[name]]]
