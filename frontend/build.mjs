@@ -22,6 +22,8 @@ await build({
 for (const file of ["index.html", "argmap-graph.css"]) {
   copyFileSync(join(here, "src", file), join(out, file));
 }
+// ELK's worker, as elkjs ships it (index.js starts it on its own thread).
+copyFileSync(join(here, "node_modules", "elkjs", "lib", "elk-worker.min.js"), join(out, "elk-worker.min.js"));
 
 // The stamp: what the bundle was built from and what it is. tests/test_bundle.py recomputes
 // both, so a change to src/ without a rebuild (or a hand-edited bundle) fails the tests.

@@ -175,8 +175,9 @@ def test_svg_through_graphviz_or_a_clear_error(
 def test_standalone_html_keeps_hostile_text_as_data() -> None:
     m = read_map(HOSTILE).map
     page = standalone_html(m)
-    # Only our three script elements; map text cannot open or close one.
-    assert page.count("<script") == 3 and page.count("</script>") == 3
+    # Only our four script elements (data, ELK's worker as text, the bundle, the panel); map
+    # text cannot open or close one.
+    assert page.count("<script") == 4 and page.count("</script>") == 4
     assert "<script>window" not in page and "<img" not in page and "<svg" not in page
     raw = page.split('id="argmap-data">')[1].split("</script>")[0]
     assert "<" not in raw and ">" not in raw
@@ -187,4 +188,6 @@ def test_standalone_html_keeps_hostile_text_as_data() -> None:
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert policy and "default-src 'none'" in policy.group(1)
     assert len(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", policy.group(1))) == 2
+    # The one worker it may start is ELK's, from a blob of the page's own text.
+    assert "worker-src blob:" in policy.group(1)
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)

@@ -27,6 +27,8 @@ import base64
 import hashlib
 import html
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 from argmap.model import ArgumentMap
@@ -257,20 +259,27 @@ def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
+def _script_text(path: Path) -> str:
+    """A shipped script's text, made unable to end the ``<script>`` element it goes in."""
+    text = path.read_text(encoding="utf-8")
+    # In the shipped code "</script" only occurs inside strings, where "<\/" means the same.
+    return re.sub("</(script)", r"<\\/\1", text, flags=re.IGNORECASE)
+
+
 def standalone_html(argument_map: ArgumentMap, semantics: str = "grounded") -> str:
     """Return one HTML page that draws the map and shows a claim's quote and source on click.
 
     Claims are coloured by their status under ``semantics`` (as in the app). The page needs
     no network and no other file.
     """
-    bundle = (BUNDLE / "argmap-graph.js").read_text(encoding="utf-8")
+    bundle = _script_text(BUNDLE / "argmap-graph.js")
+    worker = _script_text(BUNDLE / "elk-worker.min.js")
     css = (BUNDLE / "argmap-graph.css").read_text(encoding="utf-8")
-    if "</script" in bundle.lower():  # a rebuilt bundle must not be able to end its own tag
-        bundle = bundle.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
     policy = (
         "default-src 'none'; "
         f"script-src {_sha256(bundle)} {_sha256(_PANEL_JS)}; "
-        "style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'"
+        "worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; "
+        "form-action 'none'"
     )
     data = embed_json(_payload(argument_map, semantics))
     title = html.escape(argument_map.title)
@@ -283,6 +292,8 @@ def standalone_html(argument_map: ArgumentMap, semantics: str = "grounded") -> s
         '<aside id="side" aria-live="polite"></aside>\n'
         "<noscript>This map needs JavaScript to draw.</noscript>\n"
         f'<script type="application/json" id="argmap-data">{data}</script>\n'
+        # ELK's worker, as text: the bundle starts it from a blob (the page has no other file).
+        f'<script type="text/plain" id="argmap-elk-worker">{worker}</script>\n'
         f"<script>{bundle}</script>\n"
         f"<script>{_PANEL_JS}</script>\n"
         "</body>\n</html>\n"

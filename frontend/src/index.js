@@ -10,7 +10,7 @@
 // whole map is one click away; zoomed out below a readable size, claim labels give way to one
 // label per thesis (semantic zoom).
 import cytoscape from "cytoscape";
-import ELK from "elkjs/lib/elk.bundled.js";
+import ELK from "elkjs/lib/elk-api.js";
 
 const COLOURS = { supports: "#1b7837", attacks: "#b2182b", undercuts: "#762a83" };
 const FONT = 12.5; // claim label size in model pixels
@@ -219,7 +219,18 @@ const ELK_OPTIONS = {
   "elk.padding": "[top=10,left=10,bottom=10,right=10]",
 };
 
-const elk = new ELK();
+// ELK runs in a Web Worker: its 1.6 MB of compiled Java is parsed, and its first (slow,
+// unoptimised) layouts run, on another thread while this one draws. The app serves the
+// worker's file beside this one; the standalone page carries its text inline.
+function elkWorker() {
+  const inline = document.getElementById("argmap-elk-worker");
+  if (inline) {
+    const code = new Blob([inline.textContent], { type: "text/javascript" });
+    return new Worker(URL.createObjectURL(code));
+  }
+  return new Worker(new URL("elk-worker.min.js", document.baseURI));
+}
+const elk = new ELK({ workerFactory: elkWorker });
 const root = document.getElementById("graph");
 let cy = null;
 let tip = null;
@@ -589,7 +600,6 @@ async function layoutFor(claims) {
   const options = big
     ? { ...ELK_OPTIONS, "elk.layered.thoroughness": "2", "elk.layered.nodePlacement.strategy": "SIMPLE" }
     : ELK_OPTIONS;
-  await warmed;
   const started = performance.now();
   const out = await elk.layout({ id: "root", layoutOptions: options, children, edges: elkEdges });
   (window.__argmapTimes.layouts ||= []).push([children.length, Math.round(performance.now() - started)]);
@@ -645,6 +655,7 @@ function apply(result) {
   const visibleEdges = new Set(vis.edges.map((e) => e.data.id));
   cy.batch(() => {
     cy.nodes(".more, .cluster").remove();
+    materialise([...pos.keys()].map((id) => state.nodes.get(id)), vis.edges);
     cy.nodes().forEach((n) => {
       const p = pos.get(n.id());
       if (p) {
@@ -697,6 +708,7 @@ function apply(result) {
     cy.add(more);
     cy.add(clusters(result));
   });
+  select(lastSelected);
   semanticZoom(true);
   layouts += 1;
   document.body.setAttribute("data-argmap-layouts", String(layouts));
@@ -813,7 +825,7 @@ function fitVisible(readable) {
     // Readable first: the left part of the drawing (question, theses), slid just enough to
     // show the selected claim.
     const sel = lastSelected ? cy.getElementById(lastSelected) : cy.collection();
-    if (sel.nonempty() && !sel.hasClass("hidden")) {
+    if (lastSelected && shown(lastSelected)) {
       const w = (root.clientWidth - 2 * PAD) / FIRST_ZOOM, h = (root.clientHeight - TOP - PAD) / FIRST_ZOOM;
       const p = sel.position(), half = sel.width() / 2;
       const x1 = Math.max(box.x1, p.x + half + 10 - w);
@@ -930,12 +942,13 @@ function revealWanted() {
 }
 
 async function reveal(id) {
-  const node = cy.getElementById(id);
-  if (node.empty()) return;
-  if (node.hasClass("hidden")) {
+  if (!state.nodes.has(id)) return;
+  if (!shown(id)) {
     openPath(id);
     apply(await layoutFor(visibleClaims()));
   }
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
   const p = node.renderedPosition();
   const inside = p.x >= 0 && p.y >= 0 && p.x <= root.clientWidth && p.y <= root.clientHeight;
   if (!inside || cy.zoom() < READ_ZOOM) {
@@ -946,15 +959,25 @@ async function reveal(id) {
   semanticZoom(true);
 }
 
-function toElements(graph) {
-  const nodes = graph.nodes.map((n) => ({
-    group: "nodes",
-    data: n.data,
-    position: { x: 0, y: 0 },
-    classes: `${n.cls} hidden`,
-  }));
-  const edges = graph.edges.map((e) => ({ group: "edges", data: e.data, classes: `${e.cls} hidden` }));
-  return nodes.concat(edges);
+function materialise(nodes, edges) {
+  // Add to the graph the payload's elements it does not hold yet, hidden until placed. A big
+  // map starts empty and grows as it is unfolded: cytoscape styles every element it holds,
+  // drawn or not, and 4,000 hidden elements cost more than the first sight itself.
+  const add = [];
+  for (const n of nodes) {
+    if (cy.getElementById(n.data.id).empty()) {
+      add.push({ group: "nodes", data: n.data, position: { x: 0, y: 0 }, classes: `${n.cls} hidden` });
+    }
+  }
+  for (const e of edges) {
+    if (cy.getElementById(e.data.id).empty()) add.push({ group: "edges", data: e.data, classes: `${e.cls} hidden` });
+  }
+  if (add.length) cy.add(add);
+}
+
+function shown(id) {
+  const node = cy.getElementById(id);
+  return node.nonempty() && !node.hasClass("hidden");
 }
 
 function signatureOf(args) {
@@ -978,11 +1001,11 @@ async function update(args) {
   if (fresh) {
     signature = sig;
     layoutCache = new Map();
+    state = makeState(graph, Boolean(graph.collapse));
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(toElements(graph));
+      if (!big) materialise(graph.nodes, graph.edges);
     });
-    state = makeState(graph, Boolean(graph.collapse));
     select(args.selected);
     await showFirst();
   } else {
@@ -998,7 +1021,7 @@ async function update(args) {
       }
     });
     select(args.selected);
-    const wanted = revealWanted().filter((id) => cy.getElementById(id).hasClass("hidden"));
+    const wanted = revealWanted().filter((id) => !shown(id));
     if (wanted.length) {
       for (const id of wanted) openPath(id);
       apply(await layoutFor(visibleClaims()));
@@ -1012,7 +1035,7 @@ async function update(args) {
 
 function markDrawn(args) {
   const body = document.body;
-  body.setAttribute("data-argmap-claims", String(cy.nodes(".claim").length));
+  body.setAttribute("data-argmap-claims", String(allClaims().size)); // folded ones included
   if (args) body.setAttribute("data-argmap-rev", String(args.rev ?? ""));
   const mark = () => {
     body.setAttribute("data-argmap-drawn", "1");
@@ -1024,9 +1047,9 @@ function markDrawn(args) {
 // Test hooks: timings for the benchmark (wall-clock ms at boot, first arguments, first
 // drawing) and ways to drive the map without hunting for pixels.
 window.__argmapTimes = { boot: Date.now() };
-// ELK's first run is slow (its compiled Java warms up): start it while Streamlit still sends
-// the map, on a graph of two cards, with the options the real runs use.
-const warmed = elk
+// ELK's first run is slow (the worker loads and its compiled Java starts): start it at once,
+// while Streamlit still sends the map, on a graph of two cards.
+elk
   .layout({ id: "warm", layoutOptions: ELK_OPTIONS, children: [{ id: "a", width: 9, height: 9 }, { id: "b", width: 9, height: 9 }], edges: [{ id: "e", sources: ["a"], targets: ["b"] }] })
   .then(() => (window.__argmapTimes.warm = Date.now()))
   .catch(() => {});
@@ -1034,6 +1057,7 @@ window.__argmapShow = (id) => schedule(() => reveal(id));
 window.__argmapWhole = () => schedule(() => showWhole());
 window.__argmapFirst = () => schedule(() => showFirst());
 window.__argmapExpand = (id) => schedule(() => expand(id));
+window.__argmapClaims = () => [...allClaims()]; // every claim the graph holds, folded or not
 
 // Keys pressed while the graph has the focus go on to the page, so the page's shortcuts (the
 // step-through's arrows) work whatever was clicked last.

@@ -29,7 +29,7 @@ def wait_claims(frame: Any, count: int, timeout_ms: float = 15_000) -> None:
 
 def drawn_claims(frame: Any) -> list[str]:
     """The claims the graph holds (folded ones included)."""
-    return sorted(frame.evaluate("window.__cy.nodes('.claim').map(n => n.id())"))
+    return sorted(frame.evaluate("window.__argmapClaims()"))
 
 
 def visible_claims(frame: Any) -> list[str]:
