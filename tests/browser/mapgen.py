@@ -39,10 +39,23 @@ def _sentence(rng: random.Random, i: int) -> str:
     return f"Claim {i}: " + " ".join(words).capitalize() + "."
 
 
-def generate_map_text(claims: int, seed: int = 7) -> str:
+_VALUES = ["security", "human-rights", "sovereignty", "universality", "research", "trust"]
+_RANKINGS = [
+    "[[security], [sovereignty]]",
+    "[[sovereignty], [security, human-rights]]",
+    "[[human-rights, research], [security]]",
+    "[[universality], [security], [human-rights]]",
+]
+
+
+def generate_map_text(claims: int, seed: int = 7, *, values: bool = False) -> str:
     """A valid map of ``claims`` claims: a few theses, trees of supports and attacks below them,
-    some cross-links and undercuts. YAML block style with JSON-quoted scalars."""
+    some cross-links and undercuts. YAML block style with JSON-quoted scalars.
+
+    With ``values``, the map also has six values, four audiences ranking them, and most claims
+    appeal to one or two values (drawn from their own generator, so the rest is unchanged)."""
     rng = random.Random(seed)
+    value_rng = random.Random(seed + 1)
     n_sources = max(2, claims // 25)
     n_actors = max(2, claims // 40)
     n_theses = max(1, min(5, claims // 300 + 1))
@@ -57,6 +70,17 @@ def generate_map_text(claims: int, seed: int = 7) -> str:
     out.append("actors:")
     for a in range(n_actors):
         out += [f"  - id: actor-{a}", f'    name: "Actor {a}"', "    kind: person"]
+    if values:
+        out.append("values:")
+        out += [f"  - id: {v}\n    name: {v}" for v in _VALUES]
+        out.append("audiences:")
+        for k, ranking in enumerate(_RANKINGS):
+            out += [
+                f"  - id: audience-{k}",
+                f'    name: "Audience {k}"',
+                f"    ranking: {ranking}",
+                f"    actor: actor-{k % n_actors}",
+            ]
     out.append("claims:")
     for i in range(claims):
         kinds = ["claim"] * 6 + ["evidence"] * 3 + ["proposal"]
@@ -70,6 +94,10 @@ def generate_map_text(claims: int, seed: int = 7) -> str:
             f'    quote: "quote number {i}"',
             f"    tags: [t{i % 7}]",
         ]
+        if values and value_rng.random() < 0.8:
+            out.append(
+                f"    values: [{', '.join(value_rng.sample(_VALUES, value_rng.randint(1, 2)))}]"
+            )
     out.append("relations:")
     rel = 0
     tree_edges: list[str] = []
