@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.graph.structure import Structure
+from argmap.products.stepthrough import Step
 from argmap.view.colours import Colouring
 from argmap.view.layout import NODE_H, NODE_W, QUESTION, QUESTION_H, QUESTION_W, Layout
 from argmap.view.text import wrap_label
@@ -129,6 +130,45 @@ def graph_payload(
                     {"data": {"id": f"?q>{c}", "source": c, "target": QUESTION}, "cls": "qlink"}
                 )
     return {"nodes": nodes, "edges": edges, "big": big, "collapse": collapse}
+
+
+def step_payload(
+    G: nx.DiGraph,
+    structure: Structure,
+    layout: Layout,
+    step: Step,
+    number: int,
+    colouring: Colouring,
+) -> dict[str, Any]:
+    """The step-through's drawing of ``step`` (step ``number``): the whole map, of which the
+    component shows only the claims revealed so far (``reveal``), around what the step is
+    about (``focus``). It lays the whole map out once, so no card moves from step to step.
+
+    >>> from argmap.analysis import demo_graph
+    >>> from argmap.graph.structure import Structure
+    >>> from argmap.products.stepthrough import steps
+    >>> from argmap.view.colours import by_status
+    >>> from argmap.view.layout import layered_layout
+    >>> G = demo_graph(); s = Structure.of(G)
+    >>> p = step_payload(G, s, layered_layout(G, s), steps(G)[2], 2, by_status(s.claims, None))
+    >>> p["reveal"], p["focus"], sum("claim" in n["cls"].split() for n in p["nodes"])
+    (['thesis', 'cost'], ['cost', 'thesis'], 5)
+    """
+    classes = {c: {"new"} for c in step.added}
+    payload = graph_payload(G, structure, layout, structure.claims, colouring, classes=classes)
+    return {**payload, "reveal": list(step.revealed), "focus": step_focus(structure, step),
+            "step": number}  # fmt: skip
+
+
+def step_focus(structure: Structure, step: Step) -> list[str]:
+    """The nodes a step is about, to keep in view: the question, a thesis, or an exchange's
+    two ends (for an undercut, the diamond on the line it cuts)."""
+    if step.kind == "question":
+        return [QUESTION]
+    if step.relation is None or step.target is None:
+        return list(step.added)
+    target = step.target if step.target in structure.order else f"@{step.target}"
+    return [structure.relations[step.relation].origin, target]
 
 
 def legend(colouring: Colouring) -> dict[str, Any]:

@@ -649,15 +649,18 @@ function endpoint(p, c) {
   return `${(p.x - c.x).toFixed(2)}px ${(p.y - c.y).toFixed(2)}px`;
 }
 
-function apply(result) {
-  // Show exactly the laid-out elements at their places, lines along their routes.
+function apply(result, mask = null) {
+  // Show exactly the laid-out elements at their places, lines along their routes; with a
+  // mask (the step-through), only the masked part of the layout, every card where the whole
+  // layout puts it.
   const { vis, pills, pos, lines } = result;
-  const visibleEdges = new Set(vis.edges.map((e) => e.data.id));
+  const visibleEdges = new Set(vis.edges.map((e) => e.data.id).filter((id) => !mask || mask.edgeIds.has(id)));
+  const shows = (id) => pos.has(id) && (!mask || mask.nodes.has(id));
   cy.batch(() => {
     cy.nodes(".more, .cluster").remove();
     materialise([...pos.keys()].map((id) => state.nodes.get(id)), vis.edges);
     cy.nodes().forEach((n) => {
-      const p = pos.get(n.id());
+      const p = shows(n.id()) ? pos.get(n.id()) : null;
       if (p) {
         n.position(p);
         n.removeClass("hidden");
@@ -706,20 +709,20 @@ function apply(result) {
       });
     }
     cy.add(more);
-    cy.add(clusters(result));
+    cy.add(clusters(result, shows));
   });
   select(lastSelected);
   semanticZoom(true);
   layouts += 1;
   document.body.setAttribute("data-argmap-layouts", String(layouts));
-  document.body.setAttribute("data-argmap-visible", String([...pos.keys()].filter((id) => state.nodes.get(id).cls.split(" ").includes("claim")).length));
+  document.body.setAttribute("data-argmap-visible", String([...pos.keys()].filter((id) => shows(id) && state.nodes.get(id).cls.split(" ").includes("claim")).length));
 }
 
-function clusters(result) {
+function clusters(result, shows) {
   // One label per thesis (each root of the layering tree): what the map shows when zoomed
   // out too far to read a claim. Placed by semanticZoom().
   const out = [];
-  const visible = new Set(result.pos.keys());
+  const visible = new Set([...result.pos.keys()].filter(shows));
   for (const id of state.roots) {
     if (!visible.has(id)) continue;
     let members = 0;
@@ -843,6 +846,7 @@ function fitVisible(readable) {
 async function showFirst() {
   // The question and the theses, then each thesis's direct reasons and objections, in map
   // order, as long as everything still fits at a readable size.
+  if (state.reveal) return showSteps(true);
   state.mode = "first";
   state.expanded = new Set();
   if (!state.collapse) {
@@ -895,6 +899,86 @@ async function showWhole() {
   apply(await layoutFor(visibleClaims()));
   fitVisible(false);
   document.body.setAttribute("data-argmap-whole", "1");
+}
+
+// ------------------------------------------------------------- the step-through
+
+// The step-through sends the whole map, the claims revealed so far (graph.reveal) and what the
+// step is about (graph.focus). The whole map is laid out once and each step shows its part of
+// that layout, so a card never moves once shown: the map grows in place. The view keeps its
+// zoom and moves only when the step's claims would fall outside it, then centres them.
+const STEP_MARGIN = 24; // model px kept clear around the step's claims
+
+async function showSteps(initial) {
+  state.mode = "steps";
+  const whole = await layoutFor(allClaims());
+  const part = visibleSet(state.reveal);
+  apply(whole, { nodes: part.nodes, edgeIds: new Set(part.edges.map((e) => e.data.id)) });
+  if (initial) {
+    lastFit = () => stepView(whole, visibleSet(state.reveal).nodes, true);
+    userMoved = false;
+  }
+  await stepView(whole, part.nodes, initial);
+  document.body.setAttribute("data-argmap-step", String(state.step));
+}
+
+function boxOf(ids, pos) {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  for (const id of ids) {
+    const p = pos.get(id);
+    if (!p) continue;
+    const d = state.nodes.get(id).data;
+    const w = (d.w || 12) / 2, h = (d.h || 12) / 2;
+    x1 = Math.min(x1, p.x - w); x2 = Math.max(x2, p.x + w);
+    y1 = Math.min(y1, p.y - h); y2 = Math.max(y2, p.y + h);
+  }
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+async function stepView(whole, shown, initial) {
+  const all = Math.min(fitZoom(whole.box), MAX_ZOOM_FIT);
+  if (all >= FIRST_ZOOM) {
+    // The whole map fits at a readable size: the view never moves, the map fills in.
+    if (initial) lookAtBox(whole.box, all);
+    semanticZoom(true);
+    return;
+  }
+  const z = initial ? FIRST_ZOOM : cy.zoom();
+  if (initial) lookAtBox(boxOf(shown, whole.pos), z);
+  // What the step is about: its claim first (it must show), then what it bears on.
+  const ids = state.focus.filter((id) => shown.has(id));
+  if (!ids.length) return semanticZoom(true);
+  const main = boxOf(ids.slice(0, 1), whole.pos);
+  const focus = boxOf(ids, whole.pos);
+  const pan = cy.pan();
+  const m = STEP_MARGIN;
+  const v = {
+    x1: (PAD - pan.x) / z, x2: (root.clientWidth - PAD - pan.x) / z,
+    y1: (TOP - pan.y) / z, y2: (root.clientHeight - PAD - pan.y) / z,
+  };
+  const inside = focus.x1 - m >= v.x1 && focus.x2 + m <= v.x2 && focus.y1 - m >= v.y1 && focus.y2 + m <= v.y2;
+  if (!inside) {
+    // Slide the view, zoom unchanged, until the step's claim and what it bears on are in it,
+    // and a quarter of a view further (room for the next steps that way) when that does not
+    // push them out again. When both do not fit, the claim sits at the edge of the view away
+    // from the other end, so its line runs across the view towards it.
+    const slide = (a1, a2, b1, b2, v1, v2) => {
+      const room = v2 - v1;
+      if (b2 - b1 + 2 * m > room) {
+        const at = (b1 + b2) / 2 > (a1 + a2) / 2 ? a1 - m : a2 + m - room;
+        return at - v1;
+      }
+      if (b1 - m < v1) return Math.max(b1 - m - v1 - room / 4, b2 + m - v2);
+      if (b2 + m > v2) return Math.min(b2 + m - v2 + room / 4, b1 - m - v1);
+      return 0;
+    };
+    const dx = slide(main.x1, main.x2, focus.x1, focus.x2, v.x1, v.x2);
+    const dy = slide(main.y1, main.y2, focus.y1, focus.y2, v.y1, v.y2);
+    const target = { zoom: z, pan: { x: pan.x - dx * z, y: pan.y - dy * z } };
+    if (initial) cy.viewport(target);
+    else await cy.animation({ ...target, duration: 260, easing: "ease-in-out-sine" }).play().promise();
+  }
+  semanticZoom(true);
 }
 
 async function expand(id) {
@@ -982,7 +1066,7 @@ function shown(id) {
 
 function signatureOf(args) {
   const g = args.graph;
-  return JSON.stringify([Boolean(g.big), Boolean(g.collapse), g.nodes.map((n) => n.data.id), g.edges.map((e) => e.data.id)]);
+  return JSON.stringify([Boolean(g.big), Boolean(g.collapse), Boolean(g.reveal), g.nodes.map((n) => n.data.id), g.edges.map((e) => e.data.id)]);
 }
 
 async function update(args) {
@@ -1006,20 +1090,22 @@ async function update(args) {
       cy.elements().remove();
       if (!big) materialise(graph.nodes, graph.edges);
     });
+    stepOf(graph);
     select(args.selected);
     await showFirst();
+  } else if (graph.reveal) {
+    // The next step: the same map, more of it shown; new classes; nothing already shown moves.
+    state.graph = graph;
+    for (const n of graph.nodes) state.nodes.set(n.data.id, n);
+    restyle(graph);
+    stepOf(graph);
+    select(args.selected);
+    await showSteps(false);
   } else {
     // Same elements: new colours and classes only (a what-if, a search), nothing moves.
     state.graph = graph;
     for (const n of graph.nodes) state.nodes.set(n.data.id, n);
-    cy.batch(() => {
-      for (const ele of graph.nodes.concat(graph.edges)) {
-        const have = cy.getElementById(ele.data.id);
-        if (have.empty()) continue;
-        have.data(ele.data);
-        have.classes(`${ele.cls}${have.hasClass("hidden") ? " hidden" : ""}`);
-      }
-    });
+    restyle(graph);
     select(args.selected);
     const wanted = revealWanted().filter((id) => !shown(id));
     if (wanted.length) {
@@ -1031,6 +1117,25 @@ async function update(args) {
   cy.scratch("_shownSelected", args.selected || null);
   window.__argmap = { rev: args.rev, selected: args.selected || null };
   markDrawn(args);
+}
+
+function restyle(graph) {
+  // New colours and classes on the elements drawn, which stay where they are.
+  cy.batch(() => {
+    for (const ele of graph.nodes.concat(graph.edges)) {
+      const have = cy.getElementById(ele.data.id);
+      if (have.empty()) continue;
+      have.data(ele.data);
+      have.classes(`${ele.cls}${have.hasClass("hidden") ? " hidden" : ""}`);
+    }
+  });
+}
+
+function stepOf(graph) {
+  // The step-through's part of the map: revealed claims, what the step is about, its number.
+  state.reveal = graph.reveal ? new Set(graph.reveal) : null;
+  state.focus = graph.focus || [];
+  state.step = graph.step ?? "";
 }
 
 function markDrawn(args) {

@@ -27,6 +27,27 @@ def wait_claims(frame: Any, count: int, timeout_ms: float = 15_000) -> None:
     )
 
 
+def wait_step(frame: Any, index: int, timeout_ms: float = 15_000) -> None:
+    """Wait until the step-through's graph shows step ``index`` (0: the question), its view
+    in place."""
+    frame.wait_for_function(
+        "k => !!document.body && document.body.getAttribute('data-argmap-step') === String(k)",
+        arg=index,
+        timeout=timeout_ms,
+    )
+
+
+def view_of(frame: Any) -> dict[str, Any]:
+    """The viewport and every card shown: ``{zoom, pan, nodes: {id: [x, y, screen x, screen
+    y]}}``, model positions then rendered ones (in the graph's own pixels)."""
+    return frame.evaluate(
+        """() => { const cy = window.__cy;
+          return { zoom: cy.zoom(), pan: cy.pan(), nodes: Object.fromEntries(
+            cy.nodes('.claim, .question').not('.hidden').map(n => { const p = n.position(),
+              r = n.renderedPosition(); return [n.id(), [p.x, p.y, r.x, r.y]]; })) }; }"""
+    )
+
+
 def drawn_claims(frame: Any) -> list[str]:
     """The claims the graph holds (folded ones included)."""
     return sorted(frame.evaluate("window.__argmapClaims()"))

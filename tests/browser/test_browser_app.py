@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     drawn_claims,
     graph_frame,
     pwned_frames,
+    view_of,
     visible_claims,
     wait_claims,
 )
@@ -120,14 +121,18 @@ def test_what_if_highlights_changed_claims(page: Any, app_url: str, watch: Watch
     frame = graph_frame(page)
     panel = detail(page)
     panel.get_by_text("safeguards on paper").wait_for(timeout=15_000)
+    before = view_of(frame)
     panel.get_by_role("button", name="Rejected").click()
     page.get_by_text(re.compile(r"what-if changes")).wait_for(timeout=15_000)
     frame.wait_for_function("window.__cy.nodes('.changed').length > 0")
     changed = frame.evaluate("window.__cy.nodes('.changed').map(n => n.id())")
     assert "rights-risk" in changed
+    # The rerun with the what-if recolours the cards; none moves, nor does the view.
+    assert view_of(frame) == before
     shot(page, "what-if")
     page.get_by_role("button", name="Reset what-if").click()
     frame.wait_for_function("window.__cy.nodes('.changed').length === 0")
+    assert view_of(frame) == before
     watch.assert_clean()
 
 

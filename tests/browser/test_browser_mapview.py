@@ -21,8 +21,10 @@ from tests.browser.helpers import (
     FRAME_SELECTOR,
     graph_frame,
     layouts_done,
+    view_of,
     visible_claims,
     wait_claims,
+    wait_step,
 )
 from tests.browser.test_browser_seminar import MINI_STEPS, open_page
 
@@ -200,18 +202,23 @@ def test_step_through_grows_the_map_and_keys_work_after_the_toggle(
     main = open_page(page, app_url, "Step-through")
     main.get_by_text(f"Step 1 of {MINI_STEPS}").wait_for(timeout=30_000)
     page.wait_for_function("() => typeof window.__argmapStepKeys === 'function'", timeout=15_000)
+    frame = graph_frame(page)
+    wait_step(frame, 0)
+    assert list(view_of(frame)["nodes"]) == ["?question"]  # step 1: the question alone
     page.keyboard.press("ArrowRight")
     main.get_by_text(f"Step 2 of {MINI_STEPS}").wait_for(timeout=15_000)
-    frame = graph_frame(page)
-    wait_claims(frame, 1)
+    wait_step(frame, 1)
+    assert visible_claims(frame) == ["join-budapest"]
     # The toggle takes the focus; the arrows still step.
     page.locator('[data-testid="stSidebar"]').get_by_text("Show what stands").click()
     page.keyboard.press("ArrowRight")
     main.get_by_text(f"Step 3 of {MINI_STEPS}").wait_for(timeout=15_000)
-    wait_claims(frame, 2)
+    wait_step(frame, 2)
+    assert len(visible_claims(frame)) == 2
     page.keyboard.press("ArrowRight")
     main.get_by_text(f"Step 4 of {MINI_STEPS}").wait_for(timeout=15_000)
-    wait_claims(frame, 3)
+    wait_step(frame, 3)
+    assert len(visible_claims(frame)) == 3
     new = frame.evaluate("window.__cy.nodes('.new').map(n => n.id())")
     assert new == ["budapest-is-regional"]
     # A click on the map, then the arrows: the graph passes them on.
@@ -219,7 +226,56 @@ def test_step_through_grows_the_map_and_keys_work_after_the_toggle(
     page.mouse.click(box["x"] + 20, box["y"] + box["height"] - 20)
     page.keyboard.press("ArrowLeft")
     main.get_by_text(f"Step 3 of {MINI_STEPS}").wait_for(timeout=15_000)
-    wait_claims(frame, 2)
+    wait_step(frame, 2)
+    assert len(visible_claims(frame)) == 2
     assert frame.evaluate(DRAWN_GEOMETRY)["through"] == []
     shot(page, "stepthrough-map")
+    watch.assert_clean()
+
+
+def test_step_through_cards_stay_put_as_the_map_grows(
+    laptop: Any, app_url: str, watch: Watch
+) -> None:
+    """From one step to the next no card moves: every card shown at both steps keeps its
+    model position (within 1 px), and on screen they all move together, by the view's slide
+    when the view follows the new claims (zoom unchanged), else not at all. Every step's new
+    claims are in view and readable."""
+    main = open_page(laptop, app_url, "Step-through")
+    main.get_by_text(f"Step 1 of {MINI_STEPS}").wait_for(timeout=30_000)
+    laptop.wait_for_function("() => typeof window.__argmapStepKeys === 'function'")
+    frame = graph_frame(laptop)
+    wait_step(frame, 0)
+    views = [view_of(frame)]
+    still = 0
+    for index in range(1, MINI_STEPS):
+        laptop.keyboard.press("ArrowRight")
+        main.get_by_text(f"Step {index + 1} of {MINI_STEPS}").wait_for(timeout=15_000)
+        wait_step(frame, index)
+        before, after = views[-1], view_of(frame)
+        views.append(after)
+        assert set(before["nodes"]) <= set(after["nodes"])  # the map only grows
+        assert after["zoom"] == pytest.approx(before["zoom"])
+        slide = (after["pan"]["x"] - before["pan"]["x"], after["pan"]["y"] - before["pan"]["y"])
+        still += slide == (0, 0)
+        for node, (x, y, sx, sy) in before["nodes"].items():
+            nx, ny, nsx, nsy = after["nodes"][node]
+            assert abs(nx - x) <= 1 and abs(ny - y) <= 1, (index, node)
+            assert abs(nsx - sx - slide[0]) <= 1 and abs(nsy - sy - slide[1]) <= 1, (index, node)
+        seen = frame.evaluate(LABELS)
+        assert min(seen["sizes"]) >= READABLE_PX and seen["hiddenLabels"] == []
+        new_in_view = frame.evaluate(
+            """() => { const cy = window.__cy, e = cy.extent();
+              return cy.nodes('.new').map(n => { const b = n.boundingBox({includeLabels: false});
+                return b.x1 >= e.x1 && b.x2 <= e.x2 && b.y1 >= e.y1 && b.y2 <= e.y2; }); }"""
+        )
+        assert all(new_in_view), (index, new_in_view)
+        assert frame.evaluate(DRAWN_GEOMETRY)["through"] == []
+        if index in (3, 4, 5):
+            shot(laptop, f"stepthrough-step{index + 1}")
+    assert still >= 1, "the view moves only when the new claims would leave it"
+    # Back a step: the same cards where they were.
+    laptop.keyboard.press("ArrowLeft")
+    wait_step(frame, MINI_STEPS - 2)
+    back = view_of(frame)["nodes"]
+    assert {k: v[:2] for k, v in back.items()} == {k: v[:2] for k, v in views[-2]["nodes"].items()}
     watch.assert_clean()

@@ -21,7 +21,7 @@ from argmap.products.stepthrough import Step, steps
 from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.view.colours import by_status
 from argmap.view.detail import claim_detail
-from argmap.view.elements import graph_payload, legend
+from argmap.view.elements import legend, step_payload
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status, explain
 from argmap.view.text import md_escape, truncate
@@ -142,12 +142,12 @@ def step_claim(pm: PreparedMap, step: Step) -> str | None:
     return None
 
 
-def draw_so_far(pm: PreparedMap, step: Step, status: Status | None) -> None:
-    """The map as revealed so far, the step's new claims glowing, centred on its claim."""
+def draw_so_far(pm: PreparedMap, step: Step, index: int, status: Status | None) -> None:
+    """The map as revealed so far, the step's new claims glowing, each card where the whole
+    map puts it (so none moves as the map grows), the step's claims in view."""
     s = pm.structure
     colouring = by_status(s.claims, status.labels if status else None)
-    graph = graph_payload(pm.graph, s, pm.layout, step.revealed, colouring,
-                          classes={c: {"new"} for c in step.added})  # fmt: skip
+    graph = step_payload(pm.graph, s, pm.layout, step, index, colouring)
     notes = ["Blue glow: new at this step"]
     argmap_graph(graph, selected=step_claim(pm, step), legend={**legend(colouring), "notes": notes},
                  height=GRAPH_HEIGHT, key="step_graph")  # fmt: skip
@@ -200,8 +200,7 @@ def main() -> None:
                 )
                 st.markdown("\n".join(line(pm, s) for s in shown[-RECENT:]))
     with graph_col:
-        if step.revealed:
-            draw_so_far(pm, step, status)
+        draw_so_far(pm, step, index, status)
 
 
 main()
