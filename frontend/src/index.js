@@ -782,8 +782,14 @@ function semanticZoom(force = false) {
       if (p.top + p.h > limit) p.top = limit - p.h;
       limit = p.top - gap;
     }
+    // ... but never above the view's top (under the toolbar band), where they would be cut.
+    const ext = cy.extent();
+    let floor = ext.y1 + TOP / z;
     for (const p of placed) {
-      const ext = cy.extent();
+      p.top = Math.max(p.top, floor);
+      floor = p.top + p.h + gap;
+    }
+    for (const p of placed) {
       const half = CLUSTER_WIDTH / 2 / z + 6 / z;
       const x = Math.min(Math.max(p.c.data("ax"), ext.x1 + half), ext.x2 - half);
       p.c.position({ x, y: p.top + p.h / 2 });

@@ -86,3 +86,16 @@ def pwned_frames(page: Any) -> list[str]:
         except Exception:  # a frame torn down while we looked is not a frame a script ran in
             continue
     return hit
+
+
+def cut_cluster_labels(frame: Any) -> list[str]:
+    """The theses whose cluster label (semantic zoom) is drawn partly outside the view."""
+    return list(
+        frame.evaluate(
+            """() => { const cy = window.__cy, w = cy.width(), h = cy.height();
+            return cy.nodes('.cluster').filter(n => n.visible()).map(n => {
+              const b = n.renderedBoundingBox({includeLabels: true});
+              return (b.y1 < 0 || b.x1 < 0 || b.y2 > h || b.x2 > w) ? n.data('of') : null;
+            }).filter(Boolean); }"""
+        )
+    )

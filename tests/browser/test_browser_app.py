@@ -12,6 +12,7 @@ from tests.browser.conftest import Watch, shot
 from tests.browser.helpers import (
     FRAME_SELECTOR,
     click_claim,
+    cut_cluster_labels,
     drawn_claims,
     graph_frame,
     pwned_frames,
@@ -183,6 +184,14 @@ def test_two_thousand_claims_draw_and_select(page: Any, app_url: str, watch: Wat
                    "requestAnimationFrame(() => requestAnimationFrame(r)); })")  # fmt: skip
     assert time.monotonic() - started < 2.0
     shot(page, "big-2000")
+    # The whole map, too far out to read: one label per thesis, each whole inside the view.
+    frame.evaluate("window.__argmapWhole()")
+    assert len(visible_claims(frame)) == 2000
+    assert (
+        frame.evaluate("window.__cy.nodes('.cluster').filter(n => n.visible()).length") == 5
+    )  # theses
+    assert cut_cluster_labels(frame) == []
+    shot(page, "big-2000-whole")
     # Focus turns the big map into a small drawing (a new graph with the small-map options).
     page.get_by_text("Neighbourhood", exact=True).click()
     frame.wait_for_function(

@@ -19,6 +19,7 @@ from tests.browser.conftest import ARTIFACTS, ROOT, Watch, shot
 from tests.browser.geometry import DRAWN_GEOMETRY
 from tests.browser.helpers import (
     FRAME_SELECTOR,
+    cut_cluster_labels,
     graph_frame,
     layouts_done,
     view_of,
@@ -148,6 +149,7 @@ def test_whole_map_routes_lines_around_cards_with_fewer_crossings(
         "window.__cy.nodes('.cluster').filter(n => n.visible()).map(n => n.data('of'))"
     )
     assert sorted(clusters) == sorted(seen["theses"])
+    assert cut_cluster_labels(frame) == []  # each thesis label whole, below the toolbar
     frame_shot(laptop, "map-whole")
     # Zoomed back in, claim labels return and thesis labels go.
     frame.evaluate("window.__cy.zoom({level: 1, renderedPosition: {x: 300, y: 300}})")
