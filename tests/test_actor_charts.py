@@ -5,19 +5,27 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from argmap.analysis import evaluate, positions
-from argmap.graph import to_graph
-from argmap.store.yaml_map import read_map_text
+from argmap.graph import theses, to_graph
+from argmap.store.yaml_map import read_map, read_map_text
 from argmap.view.actors import (
+    DOT_R,
+    NAME_FONT,
+    NAME_LINE,
+    NAME_WIDTH,
     actor_sides,
     heat_map,
     heat_rows,
     meeting_order,
     network_rows,
+    text_width,
     timeline_rows,
 )
 from tests.conftest import ROOT
 
+CYBER_G = to_graph(read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map)
 MINI = (ROOT / "tests" / "browser" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 # A fourth actor who speaks but answers nobody: not in the pictures of who meets whom.
 LONER = MINI.replace(
@@ -49,20 +57,50 @@ def test_network_arrows_point_at_their_target() -> None:
     m = read_map_text(MINI, "mini.yaml").map
     G = to_graph(m)
     pos = positions(G, evaluate(G))
-    nodes, edges = network_rows(actor_sides(G, "join-budapest"), pos)
-    place = {n["name"]: (n["x"], n["y"]) for n in nodes}
-    assert {(e["from"], e["to"], e["kind"]) for e in edges} >= {
+    net = network_rows(actor_sides(G, "join-budapest"), pos)
+    assert {(h["from"], h["to"], h["kind"]) for h in net.heads} >= {
         ("State A delegation", "Council of Europe", "attacks"),
         ("Fixture Rights Watch", "State A delegation", "attacks"),
     }
-    for e in edges:
-        (x1, y1), (x2, y2) = place[e["from"]], place[e["to"]]
-        # The head stops short of the target, on the line towards it, pointing along it.
-        assert math.dist((e["x2"], e["y2"]), (x2, y2)) < math.dist((e["x"], e["y"]), (x2, y2))
-        heading = (90 - math.degrees(math.atan2(y2 - y1, x2 - x1))) % 360
-        assert math.isclose(e["angle"], heading)
-    # The "for" actors sit on the left, the "against" one on the right.
-    assert place["Council of Europe"][0] < 0 < place["State A delegation"][0]
+    dots = {(d["name"], d["relation"]): (d["x"], d["y"]) for d in net.dots}
+    centre = net.names[0]["x"]
+    for h in net.heads:
+        tx, ty = dots[h["to"], h["kind"]]
+        # The head touches the target's dot on the relation's side, pointing at it.
+        assert DOT_R < math.dist((h["x"], h["y"]), (tx, ty)) <= DOT_R + 6
+        assert (tx < centre) == (h["kind"] == "supports")
+        heading = math.degrees(math.atan2(tx - h["x"], -(ty - h["y"]))) % 360
+        assert abs((h["angle"] - heading + 180) % 360 - 180) < 60, h
+    # For on top, against below.
+    ys = {n["name"]: n["y"] for n in net.names}
+    assert ys["Council of Europe"] < ys["State A delegation"]
+
+
+def overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("thesis", sorted(theses(CYBER_G)))
+def test_network_names_never_overlap_nor_cut(thesis: str) -> None:
+    """Every name, heading and dot of the network takes its own room (measured with wider
+    metrics than the page's font, see the browser test); names wrap between words only; the
+    arcs keep to their side of the names."""
+    net = network_rows(actor_sides(CYBER_G, thesis), positions(CYBER_G, evaluate(CYBER_G)))
+    assert len(net.names) == 24
+    boxes = net.boxes()
+    for i, (what, box) in enumerate(boxes):
+        assert box[0] >= 0 and box[2] <= net.width and box[1] >= 0 and box[3] <= net.height, what
+        for other, second in boxes[i + 1 :]:
+            assert not overlaps(box, second), (what, other)
+    for n in net.names:
+        assert " ".join(n["lines"]) == " ".join(n["name"].split())  # whole words, none lost
+        for line in n["lines"]:
+            assert " " not in line or text_width(line, NAME_FONT) <= NAME_WIDTH
+        assert n["box"][3] - n["box"][1] == len(n["lines"]) * NAME_LINE
+    left = min(d["x"] for d in net.dots)
+    right = max(d["x"] for d in net.dots)
+    for p in net.arcs:
+        assert p["x"] <= left + 0.01 if p["kind"] == "supports" else p["x"] >= right - 0.01
 
 
 def test_timeline_rows_by_date_and_side() -> None:

@@ -9,7 +9,6 @@ shows as the block off the diagonal.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -158,105 +157,220 @@ def heat_map(actors: Mapping[str, Actor], positions: Positions) -> alt.HConcatCh
     return alt.hconcat(strip, grid, spacing=4).resolve_scale(color="independent")
 
 
-def network_rows(
-    actors: Mapping[str, Actor], positions: Positions
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Nodes on a circle (for on the left, against on the right) and one edge per direction
-    and kind: ``a`` supports (or attacks) ``b``'s claims ``n`` times."""
+NAME_FONT = 13  # px: the actors' names in the network
+NAME_LINE = 16  # px from one line of a name to the next
+NAME_WIDTH = 230  # px: a longer name wraps, between words only
+HEAD_FONT = 13
+FONT = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own, which it ships
+DOT_R = 7  # px
+ROW_GAP = 7  # px between one name and the next
+ARC_ROOM = 280  # px beside the names, on each side, for the arcs
+RELATIONS = (("supports", -1), ("attacks", 1))  # supports arcs left of the names, attacks right
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width in px of ``text`` at ``size`` px, by Helvetica's metrics: wider than the
+    page's Source Sans, so what is laid out with it has room to spare.
+
+    >>> round(text_width("Gallup", 10))
+    29
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # 0.2 s to import: only when drawn
+
+    return float(stringWidth(text, "Helvetica-Bold" if bold else "Helvetica", size))
+
+
+def wrap_px(text: str, width: float, size: float) -> list[str]:
+    """``text`` in lines of at most ``width`` px, broken between words only (a word wider
+    than ``width`` keeps a line to itself, whole).
+
+    >>> wrap_px("Governments of Russia and China", 120, 13)
+    ['Governments of', 'Russia and China']
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [text]
+
+
+Box = tuple[float, float, float, float]  # x1, y1, x2, y2 in px, y downwards
+
+
+@dataclass(frozen=True)
+class Network:
+    """Who supports and who attacks whose claims, as an arc diagram in pixels (y down).
+
+    The names stand in one column, grouped by side of the thesis (for, neither, against)
+    under a heading each, one row per actor, so no name can cover another. Each name has a dot
+    on either side: supports run as arcs on the left, attacks on the right, from one actor's
+    dot to the other's, the arrowhead at the actor whose claims are supported or attacked.
+    An arc leaves the column at once, so it crosses no name and no dot it does not join.
+    """
+
+    width: float
+    height: float
+    names: list[dict[str, Any]]  # per actor: name, lines, side, claims, x, y, box, ty (1st line)
+    dots: list[dict[str, Any]]  # two per actor: name, side, claims, relation, x, y
+    headings: list[dict[str, Any]]  # text, x, y, box, color (bold, all of them)
+    arcs: list[dict[str, Any]]  # one row per point of a line: edge, i, x, y, kind, n, what
+    heads: list[dict[str, Any]]  # one per line: to, x, y, angle (clockwise from up), kind
+
+    def boxes(self) -> list[tuple[str, Box]]:
+        """Every name, heading and dot with the box it takes."""
+        out = [(f"name {n['name']}", n["box"]) for n in self.names]
+        out += [(f"heading {h['text']}", h["box"]) for h in self.headings]
+        out += [
+            (f"dot {d['name']} {d['relation']}",
+             (d["x"] - DOT_R, d["y"] - DOT_R, d["x"] + DOT_R, d["y"] + DOT_R))
+            for d in self.dots
+        ]  # fmt: skip
+        return out
+
+
+SIDE_HEADING = {
+    "for": "For the thesis",
+    "neither": "On neither side",
+    "against": "Against the thesis",
+}
+
+
+def network_rows(actors: Mapping[str, Actor], positions: Positions) -> Network:
+    """Lay out the actor network (:class:`Network`) of the actors who meet, by side."""
     order = meeting_order(actors, positions)
-    n = max(len(order), 1)
-    place = {}
-    for i, a in enumerate(order):
-        # Start at the top and go anticlockwise: the "for" actors fill the left half first.
-        angle = math.pi / 2 + 2 * math.pi * (i + 0.5) / n
-        place[a] = (0.8 * math.cos(angle), math.sin(angle))  # an upright ellipse: room for names
-    nodes = [
-        {
-            "id": a,
-            "name": actors[a].name,
-            "side": actors[a].side,
-            "claims": actors[a].claims,
-            "x": place[a][0],
-            "y": place[a][1],
-            "anchor": "right" if place[a][0] < 0 else "left",
-        }
-        for a in order
-    ]
-    edges = []
-    for kind, table in (("supports", positions.agreement), ("attacks", positions.conflict)):
+    lines = {a: wrap_px(actors[a].name, NAME_WIDTH, NAME_FONT) for a in order}
+    sides = [s for s in SIDE_ORDER if any(actors[a].side == s for a in order)]
+    column = max(
+        [text_width(line, NAME_FONT) for a in order for line in lines[a]]
+        + [text_width(SIDE_HEADING[s], HEAD_FONT, bold=True) for s in sides]
+        + [60.0]
+    )
+    left = ARC_ROOM + DOT_R  # the supports dots
+    centre = left + DOT_R + 12 + column / 2
+    right = centre + column / 2 + 12 + DOT_R  # the attacks dots
+    width = right + ARC_ROOM
+    headings: list[dict[str, Any]] = []
+
+    def heading(text: str, x: float, y: float, color: str = "#263238") -> None:
+        w = text_width(text, HEAD_FONT, bold=True)
+        box = (x - w / 2, y - HEAD_FONT / 2 - 2, x + w / 2, y + HEAD_FONT / 2 + 2)
+        headings.append({"text": text, "x": x, "y": y, "box": box, "color": color})
+
+    heading("Who supports whom", left - ARC_ROOM / 2, 12, AGREE)
+    heading("Who attacks whom", right + ARC_ROOM / 2, 12, CONFLICT)
+    y = 30.0
+    names, dots, place = [], [], {}
+    for side in sides:
+        y += 8
+        heading(SIDE_HEADING[side], centre, y + HEAD_FONT / 2)
+        y += HEAD_FONT + 4 + ROW_GAP
+        for a in (a for a in order if actors[a].side == side):
+            h = len(lines[a]) * NAME_LINE
+            w = max(text_width(line, NAME_FONT) for line in lines[a])
+            mid = y + h / 2
+            place[a] = mid
+            actor = actors[a]
+            names.append(
+                {"name": actor.name, "lines": lines[a], "side": side, "claims": actor.claims,
+                 "x": centre, "y": mid, "box": (centre - w / 2, y, centre + w / 2, y + h),
+                 "ty": y + NAME_LINE / 2}
+            )  # fmt: skip
+            for relation, _ in RELATIONS:
+                dots.append(
+                    {"name": actor.name, "side": side, "claims": actor.claims,
+                     "relation": relation, "x": left if relation == "supports" else right,
+                     "y": mid}
+                )  # fmt: skip
+            y += h + ROW_GAP
+    arcs: list[dict[str, Any]] = []
+    heads: list[dict[str, Any]] = []
+    tables = {"supports": positions.agreement, "attacks": positions.conflict}
+    for kind, outward in RELATIONS:
+        x0 = left if kind == "supports" else right
         for a in order:
             for b in order:
-                count = table[a][b]
+                count = tables[kind][a][b]
                 if not count or a == b:
                     continue
-                (x1, y1), (x2, y2) = place[a], place[b]
-                # Offset each direction to its own side of the line, so a->b and b->a part.
-                dx, dy = x2 - x1, y2 - y1
-                length = math.hypot(dx, dy) or 1
-                ox, oy = -dy / length * 0.025, dx / length * 0.025
-                tip = 1 - 0.06 / length  # the arrowhead stops just short of the node
-                edges.append(
-                    {
-                        "from": actors[a].name,
-                        "to": actors[b].name,
-                        "kind": kind,
-                        "n": count,
-                        "x": x1 + ox,
-                        "y": y1 + oy,
-                        "x2": x1 + dx * tip + ox,
-                        "y2": y1 + dy * tip + oy,
-                        "angle": (90 - math.degrees(math.atan2(dy, dx))) % 360,
-                        "what": f"{actors[a].name} {kind} {actors[b].name} ({count})",
-                    }
-                )
-    return nodes, edges
+                edge = f"{a}>{b}:{kind}"
+                what = f"{actors[a].name} {kind} {actors[b].name} ({count})"
+                points = _arc(x0, place[a], place[b], outward)
+                (hx, hy), (px, py) = points[-1], points[-2]
+                for i, (x, yy) in enumerate(points):
+                    arcs.append({"edge": edge, "i": i, "x": x, "y": yy, "kind": kind,
+                                 "n": count, "what": what})  # fmt: skip
+                angle = math.degrees(math.atan2(hx - px, -(hy - py))) % 360
+                heads.append({"to": actors[b].name, "from": actors[a].name, "x": hx, "y": hy,
+                              "angle": angle, "kind": kind, "n": count, "what": what})  # fmt: skip
+    height = y + 10
+    return Network(width, height, names, dots, headings, arcs, heads)
+
+
+def _arc(x0: float, ya: float, yb: float, outward: int) -> list[tuple[float, float]]:
+    """Points of the arc from the dot at (x0, ya) to the dot at (x0, yb), bulging ``outward``
+    (-1 left, 1 right), longer arcs wider; downward and upward arcs of one pair apart. It
+    stops where its arrowhead touches the target dot."""
+    d = abs(yb - ya)
+    bulge = min(ARC_ROOM - 12, 14 + 0.5 * d) * (1.0 if yb > ya else 0.7)
+    steps = 64
+    points = [
+        (x0 + outward * bulge * math.sin(math.pi * t / steps), ya + (yb - ya) * t / steps)
+        for t in range(steps + 1)
+    ]
+    stop = DOT_R + 5  # the arrowhead's centre, its tip at the dot's rim
+    end = (x0, yb)
+    k = len(points) - 1
+    while k > 0 and math.dist(points[k], end) <= stop:
+        k -= 1
+    if k == len(points) - 1 or k == 0:
+        return points
+    # Cut where the arc crosses the circle of radius ``stop`` (between points k and k+1).
+    (ax, ay), (bx, by) = points[k], points[k + 1]
+    lo, hi = 0.0, 1.0
+    for _ in range(30):
+        t = (lo + hi) / 2
+        inside = math.dist((ax + (bx - ax) * t, ay + (by - ay) * t), end) <= stop
+        lo, hi = (lo, t) if inside else (t, hi)
+    return [*points[: k + 1], (ax + (bx - ax) * lo, ay + (by - ay) * lo)]
 
 
 def network(actors: Mapping[str, Actor], positions: Positions) -> alt.LayerChart:
-    """Who supports (blue) and who attacks (vermillion, dashed) whose claims."""
-    nodes, edges = network_rows(actors, positions)
-    for node in nodes:  # long names on two or three lines, never cut
-        node["lines"] = textwrap.wrap(node["name"], 24) or [node["name"]]
-    # One unit is as long across as down (880 x 680 px), so angles are true.
-    xs, ys = alt.Scale(domain=[-1.42, 1.42]), alt.Scale(domain=[-1.1, 1.1])
+    """Who supports (blue, left) and who attacks (vermillion, dashed, right) whose claims:
+    the arc diagram of :func:`network_rows`, drawn at its own pixel sizes."""
+    net = network_rows(actors, positions)
+    # Pixels in, pixels out: the scales map the layout's coordinates one to one (y down).
+    xs = alt.Scale(domain=[0, net.width], range=[0, net.width])
+    ys = alt.Scale(domain=[0, net.height], range=[0, net.height])
     x, y = alt.X("x:Q", scale=xs, axis=None), alt.Y("y:Q", scale=ys, axis=None)
-    kinds = ["supports", "attacks"]
+    kinds = [k for k, _ in RELATIONS]
     bottom = alt.Legend(orient="bottom", direction="horizontal")
     kind = alt.Color(
-        "kind:N",
-        title="relation",
-        legend=bottom,
+        "kind:N", title="relation", legend=bottom,
         scale=alt.Scale(domain=kinds, range=[AGREE, CONFLICT]),
-    )
-    dash = alt.StrokeDash(
-        "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
-    )
+    )  # fmt: skip
     what = [alt.Tooltip("what:N", title="Relation")]
-    edge_data = alt.Data(values=edges)
     lines = (
-        alt.Chart(edge_data)
-        .mark_rule(opacity=0.7)
+        alt.Chart(alt.Data(values=net.arcs))
+        .mark_line(opacity=0.75, interpolate="linear")
         .encode(
             x=x,
             y=y,
-            x2="x2:Q",
-            y2="y2:Q",
+            detail="edge:N",
+            order="i:Q",
             color=kind,
-            strokeDash=dash,
+            strokeDash=alt.StrokeDash(
+                "kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 3]]), legend=None
+            ),
+            strokeWidth=alt.StrokeWidth("n:Q", legend=None, scale=alt.Scale(range=[1.3, 4.5])),
             tooltip=what,
-            strokeWidth=alt.StrokeWidth("n:Q", legend=None, scale=alt.Scale(range=[1.2, 5])),
         )
     )
     heads = (
-        alt.Chart(edge_data)
-        .mark_point(shape="triangle-up", filled=True, size=70)
-        .encode(
-            x=alt.X("x2:Q", scale=xs, axis=None),
-            y=alt.Y("y2:Q", scale=ys, axis=None),
-            angle=alt.Angle("angle:Q", scale=None),
-            color=kind,
-            tooltip=what,
-        )
+        alt.Chart(alt.Data(values=net.heads))
+        .mark_point(shape="triangle-up", filled=True, size=60, opacity=1)
+        .encode(x=x, y=y, angle=alt.Angle("angle:Q", scale=None), color=kind, tooltip=what)
     )
     side = alt.Fill(
         "side:N",
@@ -265,24 +379,35 @@ def network(actors: Mapping[str, Actor], positions: Positions) -> alt.LayerChart
         scale=alt.Scale(domain=list(SIDE_ORDER), range=[SIDE_COLOURS[s] for s in SIDE_ORDER]),
     )
     dots = (
-        alt.Chart(alt.Data(values=nodes))
-        .mark_circle(size=260, stroke="#37474f", strokeWidth=1, opacity=1)
+        alt.Chart(alt.Data(values=net.dots))
+        .mark_circle(size=math.pi * DOT_R**2, stroke="#37474f", strokeWidth=1, opacity=1)
         .encode(
-            x=x,
-            y=y,
-            fill=side,
+            x=x, y=y, fill=side,
             tooltip=[alt.Tooltip("name:N", title="Actor"), "claims:Q", "side:N"],
         )
+    )  # fmt: skip
+    names = (
+        alt.Chart(alt.Data(values=net.names))
+        .mark_text(
+            align="center",
+            baseline="middle",
+            font=FONT,
+            fontSize=NAME_FONT,
+            lineHeight=NAME_LINE,
+            color="#1b1b1b",
+        )
+        .encode(x=x, y=alt.Y("ty:Q", scale=ys, axis=None), text="lines:N")
     )
-    labels = [
-        alt.Chart(alt.Data(values=[n for n in nodes if n["anchor"] == "right"]))
-        .mark_text(align="right", dx=-12, baseline="middle", fontSize=12, lineHeight=14)
-        .encode(x=x, y=y, text="lines:N"),
-        alt.Chart(alt.Data(values=[n for n in nodes if n["anchor"] == "left"]))
-        .mark_text(align="left", dx=12, baseline="middle", fontSize=12, lineHeight=14)
-        .encode(x=x, y=y, text="lines:N"),
-    ]
-    chart = alt.layer(lines, heads, dots, *labels).properties(width=880, height=680)
+    headings = (
+        alt.Chart(alt.Data(values=net.headings))
+        .mark_text(
+            align="center", baseline="middle", font=FONT, fontSize=HEAD_FONT, fontWeight="bold"
+        )
+        .encode(x=x, y=y, text="text:N", color=alt.Color("color:N", scale=None))
+    )
+    chart = alt.layer(lines, heads, dots, names, headings).properties(
+        width=net.width, height=net.height
+    )
     assert isinstance(chart, alt.LayerChart)
     return chart
 

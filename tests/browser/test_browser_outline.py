@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from argmap.store.yaml_map import read_map
 from tests.browser.conftest import Watch, shot, start_app, stop_app
 from tests.browser.helpers import click_claim, graph_frame
 from tests.conftest import CYBERCRIME_MAP
@@ -220,4 +221,60 @@ def test_sources_pictures_draw_offline(page: Any, cyber_url: str, watch: Watch) 
     main.get_by_text("Positions by the date of their source", exact=False).wait_for()
     page.wait_for_timeout(800)
     shot(page, "sources-timeline")
+    watch.assert_clean()
+
+
+# The actor network's drawing, as Vega drew it (SVG): every name, heading and dot with its box
+# on the page, and the names' text as shown (a Vega-cut name would end in "…").
+NETWORK_GEOMETRY = """(chart) => {
+  const svg = chart.querySelector('svg'), frame = svg.getBoundingClientRect();
+  const box = (e) => {
+    const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  };
+  const marks = (name, sel) => [...chart.querySelectorAll(`g.${name} ${sel}`)];
+  return {
+    frame: [frame.left, frame.top, frame.right, frame.bottom],
+    names: marks('layer_3_marks', 'text').map(t => ({
+      text: [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ') || t.textContent,
+      box: box(t) })),
+    headings: marks('layer_4_marks', 'text').map(t => ({ text: t.textContent, box: box(t) })),
+    dots: marks('layer_2_marks', 'path').map(p => ({ text: 'dot', box: box(p) })),
+  };
+}"""
+
+
+def test_actor_network_names_stand_clear(laptop: Any, cyber_url: str, watch: Watch) -> None:
+    """Who supports and who attacks whom, drawn: every actor's whole name, none covering
+    another name, a heading or a dot, none cut by the chart's edge (measured on the page)."""
+    laptop.goto(f"{cyber_url}/?map=cybercrime-treaties")
+    nav(laptop, "Sources and actors")
+    main = laptop.locator('[data-testid="stMain"]')
+    title = main.get_by_text("Who supports and who attacks whom", exact=True)
+    title.wait_for(timeout=30_000)
+    chart = main.locator(".vega-embed").nth(1)
+    chart.locator("g.layer_3_marks text").first.wait_for(timeout=30_000)
+    settle(laptop)
+    laptop.evaluate("document.fonts.ready.then(() => true)")
+    seen = chart.evaluate(NETWORK_GEOMETRY)
+    names = {a.name for a in read_map(CYBERCRIME_MAP).map.actors}
+    shown = [n["text"] for n in seen["names"]]
+    assert len(shown) == 24 and set(shown) <= names  # whole names, none cut
+    assert not any("…" in t for t in shown)
+    things = seen["names"] + seen["headings"] + seen["dots"]
+    assert len(seen["dots"]) == 2 * 24 and len(seen["headings"]) == 5
+    x1, y1, x2, y2 = seen["frame"]
+    for i, a in enumerate(things):
+        (a1, b1, a2, b2) = a["box"]
+        assert x1 <= a1 and a2 <= x2 and y1 <= b1 and b2 <= y2, a  # inside the chart
+        for b in things[i + 1 :]:
+            (c1, d1, c2, d2) = b["box"]
+            overlap = min(a2, c2) - max(a1, c1) > 0.5 and min(b2, d2) - max(b1, d1) > 0.5
+            assert not overlap, (a, b)
+    title.scroll_into_view_if_needed()
+    laptop.wait_for_timeout(400)
+    shot(laptop, "sources-network-1440")
+    chart.scroll_into_view_if_needed()
+    laptop.wait_for_timeout(400)
+    shot(laptop, "sources-network-1440-lower")
     watch.assert_clean()

@@ -113,8 +113,9 @@ def main() -> None:
             st.altair_chart(heat_map(sides, pos), key="heat_map", width="content")
             st.subheader("Who supports and who attacks whom")
             st.caption(
-                "An arrow runs from the actor whose claims support (solid) or attack "
-                "(dashed) to the actor whose claims they bear on; thicker is more often."
+                "Each actor's name stands between two dots. Supports run as arcs on the left, "
+                "attacks (dashed) on the right, from the actor whose claims support or attack "
+                "to the one whose claims they bear on (the arrowhead); thicker is more often."
             )
             st.altair_chart(network(sides, pos), key="actor_network", width="content")
     with timeline:
