@@ -2,8 +2,9 @@
 
 The order is argmap.products.stepthrough's; this page shows one step at a time in large type
 beside the map drawn so far (the map page's graph component, the step's new claims
-highlighted), with Next and Previous buttons and the keyboard (→, Space or Page Down for next;
-← or Page Up for previous). Streamlit has no key events, so a tiny static script in a hidden
+highlighted, every card where the whole map puts it so that none moves from step to step),
+with Next and Previous buttons and the keyboard (→, Space or Page Down for next; ← or Page Up
+for previous). Streamlit has no key events, so a tiny static script in a hidden
 same-origin iframe listens on the page and clicks those buttons; the graph passes on the keys
 pressed while it has the focus, so they work whatever was clicked last.
 """
