@@ -658,7 +658,7 @@ function apply(result, mask = null) {
   const shows = (id) => pos.has(id) && (!mask || mask.nodes.has(id));
   cy.batch(() => {
     cy.nodes(".more, .cluster").remove();
-    materialise([...pos.keys()].map((id) => state.nodes.get(id)), vis.edges);
+    materialise([...pos.keys()].filter(shows).map((id) => state.nodes.get(id)), vis.edges.filter((e) => visibleEdges.has(e.data.id)));
     cy.nodes().forEach((n) => {
       const p = shows(n.id()) ? pos.get(n.id()) : null;
       if (p) {
