@@ -6,6 +6,7 @@ them, so a command that does not use them starts fast.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -986,6 +987,10 @@ _add_limit_options()
 
 
 def main() -> None:
+    # A command builds a map's objects at once and keeps them to its end; at the cyclic
+    # collector's default pace (a pass per 700 new objects) it re-scans them again and again,
+    # a fifth of `label`'s time on 20,000 claims. Reference counting still frees the rest.
+    gc.set_threshold(100_000, 50, 100)
     app()
 
 

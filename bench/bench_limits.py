@@ -32,7 +32,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -41,13 +43,21 @@ from bench.bench_semantics import debate_pairs, write_af  # noqa: E402
 from tests.browser.mapgen import generate_map_text  # noqa: E402
 
 PY = sys.executable
+SECTIONS = ("solve", "load", "import", "hostile", "cruxes", "startup")
 ARGMAP = [PY, "-m", "argmap.cli"]
 
 
-def run(cmd: list[str], timeout: float = 600) -> tuple[float, float, int]:
-    """Return (wall seconds, peak RSS MiB or nan, exit code) of one command."""
+class Run(NamedTuple):
+    wall: float  # seconds
+    peak: float  # peak RSS, MiB (nan without GNU time)
+    code: int
+    cpu: float  # user + system seconds (nan without GNU time)
+
+
+def run(cmd: list[str], timeout: float = 600) -> Run:
+    """Run one command under GNU time; return its wall and CPU seconds, peak RSS, exit code."""
     with tempfile.NamedTemporaryFile() as mem:
-        timed = ["/usr/bin/time", "-f", "%M", "-o", mem.name, *cmd]
+        timed = ["/usr/bin/time", "-f", "%U %S %M", "-o", mem.name, *cmd]
         use_time = os.path.exists("/usr/bin/time")
         start = time.perf_counter()
         code = subprocess.call(
@@ -58,21 +68,29 @@ def run(cmd: list[str], timeout: float = 600) -> tuple[float, float, int]:
         )
         elapsed = time.perf_counter() - start
         text = Path(mem.name).read_text().split() if use_time else []
-    peak = int(text[-1]) / 1024 if text and text[-1].isdigit() else float("nan")
-    return elapsed, peak, code
+    try:
+        user, system, peak = (float(x) for x in text[-3:])
+        return Run(elapsed, peak / 1024, code, user + system)
+    except ValueError:
+        return Run(elapsed, float("nan"), code, float("nan"))
 
 
-def paired(cmds: dict[str, list[str]], reps: int) -> dict[str, tuple[float, float]]:
-    """Run every command once per round, ``reps`` rounds; return each one's median
-    (seconds, peak MiB)."""
-    times: dict[str, list[float]] = {k: [] for k in cmds}
-    peaks: dict[str, list[float]] = {k: [] for k in cmds}
+def paired(cmds: dict[str, list[str]], reps: int) -> dict[str, Run]:
+    """Run every command once per round, ``reps`` rounds, so a load on the machine falls on
+    all alike; return each one's medians (the exit code of its last run)."""
+    runs: dict[str, list[Run]] = {k: [] for k in cmds}
     for _ in range(reps):
         for name, cmd in cmds.items():
-            t, m, _ = run(cmd)
-            times[name].append(t)
-            peaks[name].append(m)
-    return {k: (statistics.median(times[k]), statistics.median(peaks[k])) for k in cmds}
+            runs[name].append(run(cmd))
+    return {
+        k: Run(
+            statistics.median(r.wall for r in rs),
+            statistics.median(r.peak for r in rs),
+            rs[-1].code,
+            statistics.median(r.cpu for r in rs),
+        )
+        for k, rs in runs.items()
+    }
 
 
 def aif_file(path: Path, nodes: int) -> None:
@@ -89,25 +107,107 @@ def aif_file(path: Path, nodes: int) -> None:
 
 
 def argdown_text(map_text: str) -> str:
-    """The same debate in Argdown: one statement per claim, relations under it."""
+    """The same debate in Argdown: one top-level statement per claim, then each claim's
+    supports and attacks under it (Argdown wants a blank line between top-level blocks).
+    Undercuts (an attack on a relation) have no Argdown form between statements: left out."""
     import yaml
 
     data = yaml.safe_load(map_text)
-    lines = []
-    for claim in data["claims"]:
-        lines.append(f"[{claim['id']}]: {claim['statement']}")
+    blocks = [f"[{claim['id']}]: {claim['statement']}" for claim in data["claims"]]
+    under: dict[str, list[str]] = {}
     for rel in data["relations"]:
         if rel["type"] in ("supports", "attacks"):
             sign = "+" if rel["type"] == "supports" else "-"
-            lines += [f"[{rel['to']}]", f"  {sign} [{rel['from']}]"]
-    return "\n".join(lines) + "\n"
+            under.setdefault(rel["to"], []).append(f"  {sign} [{rel['from']}]")
+    blocks += [f"[{target}]\n" + "\n".join(lines) for target, lines in under.items()]
+    return "\n\n".join(blocks) + "\n"
+
+
+def argdown_parsed(argdown: str, source: Path, out: Path) -> tuple[int, int]:
+    """Run ``argdown json`` once and return the (statements, relations) of its JSON: the
+    proof that Argdown really parsed the whole debate, not stopped at a syntax error."""
+    subprocess.run(
+        [argdown, "json", str(source), str(out)], capture_output=True, timeout=600, check=False
+    )
+    found = out / f"{source.stem}.json"
+    if not found.exists():
+        return 0, 0
+    data = json.loads(found.read_text())
+    return len(data.get("statements", {})), len(data.get("relations", []))
+
+
+# The read-only verbs timed against Argdown, each a whole CLI run on the same map.
+READ_VERBS = {
+    "validate": ["validate"],
+    "show": ["show"],
+    "label": ["label"],
+    "export json": ["export", "--to", "json", "-o"],
+}
+
+
+def load_section(tmp: Path, sizes: tuple[int, ...], reps: int, say: Callable[[str], None]) -> None:
+    """Every read-only verb against ``argdown json`` on the same debate, paired, per size."""
+    say("\n## load: each read-only verb vs Argdown's CLI (argdown json), same debate")
+    argdown = os.environ.get("ARGDOWN") or shutil.which("argdown")
+    if not argdown:
+        say("Argdown CLI not found (set ARGDOWN to npm @argdown/cli@1.7.5's bin): not compared")
+    say(
+        "wall s, CPU s (user+system), peak RSS MiB: medians of paired rounds; x = argmap / "
+        "argdown, wall then CPU (below 1: argmap is faster). On a loaded machine the CPU "
+        "ratio is the steadier one."
+    )
+    rt = (
+        "import sys; from argmap.store.yaml_map import read_map; "
+        "read_map(sys.argv[1], editable=True)"
+    )
+    for n in sizes:
+        path = tmp / f"map-{n}.yaml"
+        text = generate_map_text(n)
+        path.write_text(text)
+        cmds = {}
+        for verb, words in READ_VERBS.items():
+            extra = [str(tmp / f"out-{n}.json")] if words[-1] == "-o" else []
+            cmds[verb] = [*ARGMAP, *words, *extra, str(path)]
+        if n <= 5000:  # the reader every verb used before: minutes at 20,000, so not there
+            cmds["round-trip read"] = [PY, "-c", rt, str(path)]
+        if argdown:
+            ad = tmp / f"map-{n}.argdown"
+            ad.write_text(argdown_text(text))
+            statements, relations = argdown_parsed(argdown, ad, tmp / f"ad-check-{n}")
+            say(
+                f"{n:>6} statements: argdown json parsed {statements} statements, {relations} "
+                "relations"
+            )
+            if statements != n:
+                say("  argdown did not parse the whole debate: not compared at this size")
+            else:
+                cmds["argdown json"] = [argdown, "json", str(ad), str(tmp / f"ad-{n}")]
+        r = paired(cmds, reps)
+        peer = r.get("argdown json")
+        for name, got in r.items():
+            ratio = (
+                f"  x{got.wall / peer.wall:.2f} x{got.cpu / peer.cpu:.2f}"
+                if peer and name != "argdown json"
+                else ""
+            )
+            say(
+                f"{n:>6} {name:<16} {got.wall:6.2f} s {got.cpu:6.2f} s {got.peak:5.0f} MiB"
+                f"{ratio}{'' if got.code == 0 else f'  (exit {got.code})'}"
+            )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, one repetition")
     parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument(
+        "--only", action="append", choices=SECTIONS, help="run only this section (repeatable)"
+    )
     args = parser.parse_args()
+
+    def want(section: str) -> bool:
+        return not args.only or section in args.only
+
     reps = 1 if args.quick else args.reps
     out: list[str] = []
 
@@ -118,142 +218,123 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
     say(f"bench_limits: medians of {reps} paired round(s); seconds wall, peak RSS MiB")
 
-    say("\n## solve: preferred on debate-shaped frameworks (default --limit 100, --count)")
-    floor = [PY, "-c", "import clingo"]
-    for n in (1000,) if args.quick else (1000, 10000):
-        path = tmp / f"debate-{n}.af"
-        write_af(path, n, debate_pairs(n))
+    if want("solve"):
+        say("\n## solve: preferred on debate-shaped frameworks (default --limit 100, --count)")
+        floor = [PY, "-c", "import clingo"]
+        for n in (1000,) if args.quick else (1000, 10000):
+            path = tmp / f"debate-{n}.af"
+            write_af(path, n, debate_pairs(n))
+            r = paired(
+                {
+                    "floor": floor,
+                    "limit": [*ARGMAP, "solve", str(path), "-s", "preferred", "--timeout", "60"],
+                    "count": [
+                        *ARGMAP,
+                        "solve",
+                        str(path),
+                        "-s",
+                        "preferred",
+                        "--count",
+                        "--timeout",
+                        "60",
+                    ],
+                },
+                reps,
+            )
+            say(
+                f"{n:>6} args: listed {r['limit'][0]:.2f} s {r['limit'][1]:.0f} MiB; "
+                f"count {r['count'][0]:.2f} s {r['count'][1]:.0f} MiB; "
+                f"peer python+clingo {r['floor'][0]:.2f} s {r['floor'][1]:.0f} MiB"
+            )
+
+    if want("load"):
+        load_section(tmp, (500, 5000) if args.quick else (500, 5000, 20000), reps, say)
+
+    if want("import"):
+        say("\n## import: AIF of 1k, 10k, 100k nodes (half I, half RA)")
+        previous = None
+        for nodes in (1000, 10000) if args.quick else (1000, 10000, 100000):
+            path = tmp / f"aif-{nodes}.json"
+            aif_file(path, nodes)
+            target = tmp / f"aif-{nodes}.yaml"
+            times = []
+            for _ in range(reps):
+                target.unlink(missing_ok=True)
+                t, peak, code = run(
+                    [*ARGMAP, "import", str(path), "--from", "aif", "-o", str(target)]
+                )
+                times.append(t)
+            t = statistics.median(times)
+            ratio = f"; {t / previous:.1f}x the time for 10x the nodes" if previous else ""
+            say(f"{nodes:>7} nodes: {t:.2f} s {peak:.0f} MiB (exit {code}){ratio}")
+            previous = t
+
+    if want("hostile"):
+        say("\n## hostile inputs (each refused with a located error) vs argmap --help")
+        base = (ROOT / "maps" / "cybercrime-treaties.yaml").read_text()
+        big = tmp / "field-50mb.yaml"
+        big.write_text(base.replace("statement: ", "statement: " + "x" * (50 * 2**20), 1))
+        comment = tmp / "comment.yaml"
+        comment.write_text("# " + "words " * 700_000 + "\n" + base)
+        sep = tmp / "sep.af"
+        sep.write_text("# c\u2028p af 2", encoding="utf-8")
         r = paired(
             {
-                "floor": floor,
-                "limit": [*ARGMAP, "solve", str(path), "-s", "preferred", "--timeout", "60"],
-                "count": [
-                    *ARGMAP,
-                    "solve",
-                    str(path),
-                    "-s",
-                    "preferred",
-                    "--count",
-                    "--timeout",
-                    "60",
-                ],
+                "help": [*ARGMAP, "--help"],
+                "50 MB field (show)": [*ARGMAP, "show", str(big)],
+                "4 MB comment line (validate)": [*ARGMAP, "validate", str(comment)],
+                "ICCMA U+2028 (solve stable)": [*ARGMAP, "solve", str(sep), "-s", "stable"],
             },
             reps,
         )
-        say(
-            f"{n:>6} args: listed {r['limit'][0]:.2f} s {r['limit'][1]:.0f} MiB; "
-            f"count {r['count'][0]:.2f} s {r['count'][1]:.0f} MiB; "
-            f"peer python+clingo {r['floor'][0]:.2f} s {r['floor'][1]:.0f} MiB"
-        )
+        for name, (t, m, *_) in r.items():
+            say(f"{name:>30}: {t:.2f} s {m:.0f} MiB")
 
-    say("\n## load: validate and show (fast path) vs the round-trip reader and Argdown")
-    argdown = os.environ.get("ARGDOWN") or shutil.which("argdown")
-    if not argdown:
-        say("Argdown CLI not found (set ARGDOWN to npm @argdown/cli@1.7.5's bin): not compared")
-    rt = (
-        "import sys; from argmap.store.yaml_map import read_map; "
-        "read_map(sys.argv[1], editable=True)"
-    )
-    for n in (500, 5000) if args.quick else (500, 5000, 20000):
-        path = tmp / f"map-{n}.yaml"
-        text = generate_map_text(n)
-        path.write_text(text)
-        cmds = {
-            "validate": [*ARGMAP, "validate", str(path)],
-            "show": [*ARGMAP, "show", str(path)],
-            "round-trip": [PY, "-c", rt, str(path)],
-        }
-        if argdown:
-            ad = tmp / f"map-{n}.argdown"
-            ad.write_text(argdown_text(text))
-            cmds["argdown"] = [argdown, "json", str(ad), str(tmp / f"ad-{n}")]
-        r = paired(cmds, reps)
-        peer = (
-            f"; argdown json {r['argdown'][0]:.2f} s {r['argdown'][1]:.0f} MiB" if argdown else ""
-        )
-        say(
-            f"{n:>6} statements: validate {r['validate'][0]:.2f} s {r['validate'][1]:.0f} MiB; "
-            f"show {r['show'][0]:.2f} s; round-trip read {r['round-trip'][0]:.2f} s "
-            f"{r['round-trip'][1]:.0f} MiB{peer}"
-        )
+    if want("cruxes"):
+        say("\n## cruxes (grounded): built once vs rebuilt per assumption (the old way)")
+        from argmap.analysis.evaluate import cruxes, evaluate
+        from argmap.graph import to_graph
+        from argmap.semantics.bipolar import WhatIf
+        from argmap.store.yaml_map import read_map_text
 
-    say("\n## import: AIF of 1k, 10k, 100k nodes (half I, half RA)")
-    previous = None
-    for nodes in (1000, 10000) if args.quick else (1000, 10000, 100000):
-        path = tmp / f"aif-{nodes}.json"
-        aif_file(path, nodes)
-        target = tmp / f"aif-{nodes}.yaml"
-        times = []
-        for _ in range(reps):
-            target.unlink(missing_ok=True)
-            t, peak, code = run([*ARGMAP, "import", str(path), "--from", "aif", "-o", str(target)])
-            times.append(t)
-        t = statistics.median(times)
-        ratio = f"; {t / previous:.1f}x the time for 10x the nodes" if previous else ""
-        say(f"{nodes:>7} nodes: {t:.2f} s {peak:.0f} MiB (exit {code}){ratio}")
-        previous = t
-
-    say("\n## hostile inputs (each refused with a located error) vs argmap --help")
-    base = (ROOT / "maps" / "cybercrime-treaties.yaml").read_text()
-    big = tmp / "field-50mb.yaml"
-    big.write_text(base.replace("statement: ", "statement: " + "x" * (50 * 2**20), 1))
-    comment = tmp / "comment.yaml"
-    comment.write_text("# " + "words " * 700_000 + "\n" + base)
-    sep = tmp / "sep.af"
-    sep.write_text("# c\u2028p af 2", encoding="utf-8")
-    r = paired(
-        {
-            "help": [*ARGMAP, "--help"],
-            "50 MB field (show)": [*ARGMAP, "show", str(big)],
-            "4 MB comment line (validate)": [*ARGMAP, "validate", str(comment)],
-            "ICCMA U+2028 (solve stable)": [*ARGMAP, "solve", str(sep), "-s", "stable"],
-        },
-        reps,
-    )
-    for name, (t, m) in r.items():
-        say(f"{name:>30}: {t:.2f} s {m:.0f} MiB")
-
-    say("\n## cruxes (grounded): built once vs rebuilt per assumption (the old way)")
-    from argmap.analysis.evaluate import cruxes, evaluate
-    from argmap.graph import to_graph
-    from argmap.semantics.bipolar import WhatIf
-    from argmap.store.yaml_map import read_map_text
-
-    for n in (500,) if args.quick else (500, 2000):
-        G = to_graph(read_map_text(generate_map_text(n), "m", editable=False).map)
-        thesis = next(c for c, d in G.nodes(data=True) if d.get("kind") == "thesis")
-        new = []
-        for _ in range(reps):
+        for n in (500,) if args.quick else (500, 2000):
+            G = to_graph(read_map_text(generate_map_text(n), "m", editable=False).map)
+            thesis = next(c for c, d in G.nodes(data=True) if d.get("kind") == "thesis")
+            new = []
+            for _ in range(reps):
+                start = time.perf_counter()
+                found = cruxes(G, thesis)
+                new.append(time.perf_counter() - start)
+            upstream = [c for c in G.nodes if G.nodes[c].get("role") == "claim"][:10]
             start = time.perf_counter()
-            found = cruxes(G, thesis)
-            new.append(time.perf_counter() - start)
-        upstream = [c for c in G.nodes if G.nodes[c].get("role") == "claim"][:10]
-        start = time.perf_counter()
-        for c in upstream:  # the old cost: two full evaluations per upstream claim
-            evaluate(G, assume=WhatIf(accepted=[c]))
-            evaluate(G, assume=WhatIf(rejected=[c]))
-        per_claim = (time.perf_counter() - start) / len(upstream)
-        say(
-            f"{n:>6} claims: cruxes {statistics.median(new):.2f} s ({len(found)} found); "
-            f"rebuilding costs {per_claim:.2f} s per upstream claim (x{n} claims upstream at most)"
-        )
+            for c in upstream:  # the old cost: two full evaluations per upstream claim
+                evaluate(G, assume=WhatIf(accepted=[c]))
+                evaluate(G, assume=WhatIf(rejected=[c]))
+            per_claim = (time.perf_counter() - start) / len(upstream)
+            say(
+                f"{n:>6} claims: cruxes {statistics.median(new):.2f} s ({len(found)} found); "
+                f"rebuilding costs {per_claim:.2f} s per upstream claim "
+                f"(x{n} claims upstream at most)"
+            )
 
-    say("\n## startup")
-    small = ROOT / "maps" / "cybercrime-treaties.yaml"
-    r = paired(
-        {
-            "python -c pass": [PY, "-c", "pass"],
-            "argmap --help": [*ARGMAP, "--help"],
-            "argmap show": [*ARGMAP, "show", str(small)],
-        },
-        max(reps, 3),
-    )
-    floor_s = r["python -c pass"][0]
-    for name, (t, _) in r.items():
-        say(f"{name:>16}: {t:.3f} s ({t / floor_s:.1f}x python -c pass)")
+    if want("startup"):
+        say("\n## startup")
+        small = ROOT / "maps" / "cybercrime-treaties.yaml"
+        r = paired(
+            {
+                "python -c pass": [PY, "-c", "pass"],
+                "argmap --help": [*ARGMAP, "--help"],
+                "argmap show": [*ARGMAP, "show", str(small)],
+            },
+            max(reps, 3),
+        )
+        floor_s = r["python -c pass"][0]
+        for name, (t, *_) in r.items():
+            say(f"{name:>16}: {t:.3f} s ({t / floor_s:.1f}x python -c pass)")
 
     shutil.rmtree(tmp, ignore_errors=True)
-    report = ROOT / "bench" / "out" / "limits.txt"
+    name = "limits" + "".join(f"-{section}" for section in args.only or ())
+    report = ROOT / "bench" / "out" / f"{name}.txt"
     report.parent.mkdir(exist_ok=True)
     report.write_text("\n".join(out) + "\n")
 

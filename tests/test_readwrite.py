@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.graph import relation_triples, relations_into, to_graph, to_map
 from argmap.model import Claim
@@ -157,3 +159,49 @@ def test_fast_read_gives_the_same_map_and_the_same_located_errors(small_map_file
             read_map_text(broken, "b.yaml", editable=editable)
         errors.append(str(info.value))
     assert errors[0] == errors[1] and "b.yaml:" in errors[0]
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(alphabet=st.sampled_from("aZ09 .:-+~#'\"\\\tnNtTfFx0oe\u00e9\u4e2d"), max_size=8)
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(alphabet="abc-_0", min_size=1, max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_DATA, flow=st.booleans())
+def test_fast_reader_reads_back_what_a_yaml_1_2_writer_wrote(data: object, flow: bool) -> None:
+    """Every scalar, list and mapping a YAML 1.2 writer (ruamel) wrote, in block or flow
+    style, reads back the same: plain scalars resolved as YAML 1.2 reads them, however the
+    reader skips those that cannot be anything but text; and every value's place noted."""
+    from ruamel.yaml import YAML
+
+    from argmap.store.fast_yaml import load_data
+
+    writer = YAML(typ="safe", pure=True)
+    writer.default_flow_style = flow
+    buffer = io.StringIO()
+    writer.dump({"root": data}, buffer)
+    text = buffer.getvalue()
+    positions: dict[tuple[str | int, ...], tuple[int, int, int, int]] = {}
+    assert load_data(text, "x.yaml") == {"root": data}
+    assert load_data(text, "x.yaml", positions=positions) == {"root": data}
+
+    def paths(value: object, at: tuple[str | int, ...]) -> set[tuple[str | int, ...]]:
+        found = {at}
+        if isinstance(value, dict | list):
+            for k, v in value.items() if isinstance(value, dict) else enumerate(value):
+                found |= paths(v, (*at, k))
+        return found
+
+    assert set(positions) == paths({"root": data}, ())

@@ -20,13 +20,13 @@ import io
 import json
 import os
 import re
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import networkx as nx
-
-from argmap.graph import to_graph, to_map
 from argmap.model import ArgumentMap
 from argmap.readwrite.formats import Format
+
+if TYPE_CHECKING:  # networkx is imported by the functions that use it: finding the formats
+    import networkx as nx  # (every command that exports) should not pay for it
 
 _JSON_KEYS = "json_attributes"
 
@@ -49,6 +49,10 @@ def write_graphml(
     graph_or_map: nx.DiGraph | ArgumentMap, path: str | os.PathLike[str] | IO[bytes]
 ) -> None:
     """Write a map (or its graph) as GraphML."""
+    import networkx as nx
+
+    from argmap.graph import to_graph
+
     G = to_graph(graph_or_map) if isinstance(graph_or_map, ArgumentMap) else graph_or_map
     # An attribute is JSON text everywhere once any of its values needs it (so the reader
     # knows by its name alone): lists and records, and text XML cannot hold.
@@ -65,6 +69,8 @@ def write_graphml(
 
 def read_graphml_graph(path: str | os.PathLike[str] | IO[bytes]) -> nx.DiGraph:
     """Read GraphML written by :func:`write_graphml` into the graph of :mod:`argmap.graph`."""
+    import networkx as nx
+
     H = nx.read_graphml(path, node_type=str)
     encoded = set(str(H.graph.pop(_JSON_KEYS, "")).split())
 
@@ -81,6 +87,8 @@ def read_graphml_graph(path: str | os.PathLike[str] | IO[bytes]) -> nx.DiGraph:
 
 def read_graphml(path: str | os.PathLike[str] | IO[bytes]) -> ArgumentMap:
     """Read GraphML written by :func:`write_graphml` back into the map."""
+    from argmap.graph import to_map
+
     return to_map(read_graphml_graph(path))
 
 

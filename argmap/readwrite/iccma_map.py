@@ -23,12 +23,14 @@ p af 14
 from __future__ import annotations
 
 import re
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.model import ArgumentMap
 from argmap.readwrite.formats import Format
 from argmap.semantics.framework import DEFAULT_VIEW, Framework
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["apx_text", "claim_extensions", "iccma_text", "map_framework", "read_key"]
 

@@ -164,6 +164,12 @@ def load_data(
         raise MapFileError([syntax_problem(exc, name)]) from None
 
 
+# The first characters of the plain scalars :func:`_plain` may read as other than text
+# (null, booleans, numbers, dates): any other plain scalar is text as it stands.
+_RESOLVE_FIRST: Final = frozenset(["", *"~nNtTfF+-.0123456789"])
+_NO_KEY: Final = object()  # a mapping waiting for its next key
+
+
 def _build(
     text: str,
     name: str,
@@ -175,151 +181,177 @@ def _build(
         return MapFileError([Problem(name, mark.line + 1, mark.column + 1, "", message, "limit")])
 
     max_text, max_items, max_depth = limits.max_text, limits.max_items, limits.max_depth
-    # Each open collection: [container, pending key or None, path, entries, nodes inside,
-    # anchor, key mark]
-    stack: list[list[Any]] = []
+    max_nodes = limits.max_nodes
+    # The open collection's state lives in locals (one loop turn per event, for a map of
+    # 20,000 claims over half a million: attribute and index lookups add up); ``stack``
+    # holds the enclosing ones: (container, is_list, key, key_mark, path, entries, inside,
+    # anchor, start_mark).
+    stack: list[tuple[Any, ...]] = []
+    container: Any = None
+    is_list = False
+    key: Any = _NO_KEY
+    key_mark: Any = None
+    path: _Path = ()
+    entries = inside = 0
+    anchor: str | None = None
+    start_mark: Any = None
+    depth = 0
     anchors: dict[str, tuple[Any, int]] = {}
     nodes = 0
     root: Any = None
     fallback = False
+    record = positions is not None
     ScalarEvent, AliasEvent = ev.ScalarEvent, ev.AliasEvent
     MappingStartEvent, SequenceStartEvent = ev.MappingStartEvent, ev.SequenceStartEvent
-    END = (ev.MappingEndEvent, ev.SequenceEndEvent)
+    MappingEndEvent, SequenceEndEvent = ev.MappingEndEvent, ev.SequenceEndEvent
+    StreamEndEvent, DocumentStartEvent = ev.StreamEndEvent, ev.DocumentStartEvent
     documents = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        cls = type(event)
-        size = 1
-        if cls is ScalarEvent:
-            value = event.value
-            if len(value) > max_text:
-                raise fail(event.start_mark, text_too_long(len(value), limits))
-            if event.tag is not None and event.tag != "!" and not event.implicit[0]:
-                try:
-                    node: Any = _tagged(event.tag, value)
-                except _Fallback:
-                    fallback, node = True, value
-            elif not event.style:
-                try:
-                    node = _plain(value)
-                except _Fallback:
-                    fallback, node = True, value
-            else:
-                node = value
-            if event.anchor is not None:
-                anchors[event.anchor] = (node, 1)
-        elif cls is MappingStartEvent or cls is SequenceStartEvent:
-            if len(stack) >= max_depth:
-                raise fail(
-                    event.start_mark,
-                    f"lists and mappings nest {len(stack) + 1} deep here; a map nests at most "
-                    f"{max_depth}",
-                )
-            if event.tag is not None and event.tag not in (
-                "tag:yaml.org,2002:map",
-                "tag:yaml.org,2002:seq",
-            ):
-                fallback = True
-            container: Any = {} if cls is MappingStartEvent else []
-            path = _child_path(stack)
-            stack.append([container, None, path, 0, 0, event.anchor, event.start_mark])
-            if positions is not None:
-                _record(positions, stack, path, event.start_mark)
-            continue
-        elif cls in END:
-            frame = stack.pop()
-            node, size = frame[0], frame[4] + 1
-            if frame[5] is not None:
-                anchors[frame[5]] = (node, size)
-        elif cls is AliasEvent:
-            if event.anchor not in anchors:
-                raise fail(event.start_mark, f"alias *{event.anchor} names no anchor before it")
-            node, size = anchors[event.anchor]
-            if nodes + size > limits.max_nodes:
-                raise fail(
-                    event.start_mark,
-                    f"aliases expand this file past {limits.max_nodes:,} values (an alias "
-                    "bomb?); write the values out instead of repeating them by alias",
-                )
-        elif cls is ev.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise fail(event.start_mark, "a map file holds one YAML document; remove '---'")
-            continue
-        else:
-            continue
-        nodes += size
-        if nodes > limits.max_nodes:
-            raise fail(event.start_mark, f"more than {limits.max_nodes:,} values in one file")
-        if not stack:
-            root = node
-            continue
-        frame = stack[-1]
-        frame[4] += size
-        container = frame[0]
-        if type(container) is list:
-            frame[3] += 1
-            if frame[3] > max_items:
-                raise fail(frame[6], too_many_items(frame[3], limits))
-            if positions is not None and cls not in END:
-                _record(positions, stack, (*frame[2], frame[3] - 1), event.start_mark)
-            if not check_only:
-                container.append(node)
-        elif frame[1] is None:
-            # A key: only plain strings (and numbers read as text) are kept as keys.
-            if not isinstance(node, str | int) or isinstance(node, bool):
-                fallback = True
-                node = str(node)
-            frame[1] = node
-            frame.append(event.start_mark)
-        else:
-            key = frame[1]
-            key_mark = frame.pop()
-            frame[1] = None
-            frame[3] += 1
-            if frame[3] > max_items:
-                raise fail(frame[6], too_many_items(frame[3], limits))
-            if key in container:
-                raise fail(
-                    key_mark,
-                    f"YAML syntax: found duplicate key {str(key)[:80]!r}; each key may "
-                    "appear once per entry",
-                )
-            if key == "<<":
-                fallback = True  # a merge key: the round-trip reader builds it
-            if positions is not None:
-                path = (*frame[2], key)
-                start = event.start_mark
-                if cls in END:
-                    start = positions.get(path, (start.line + 1, start.column + 1))
-                    positions[path] = (*start[:2], key_mark.line + 1, key_mark.column + 1)
+    loader = yaml.CSafeLoader(text)
+    get_event = loader.get_event
+    try:
+        while True:
+            event = get_event()
+            cls = type(event)
+            size = 1
+            ended = False
+            if cls is ScalarEvent:
+                value = event.value
+                if len(value) > max_text:
+                    raise fail(event.start_mark, text_too_long(len(value), limits))
+                tag = event.tag
+                if tag is not None and tag != "!" and not event.implicit[0]:
+                    try:
+                        node: Any = _tagged(tag, value)
+                    except _Fallback:
+                        fallback, node = True, value
+                elif not event.style and value[:1] in _RESOLVE_FIRST:
+                    try:
+                        node = _plain(value)
+                    except _Fallback:
+                        fallback, node = True, value
                 else:
-                    positions[path] = (
-                        start.line + 1,
-                        start.column + 1,
-                        key_mark.line + 1,
-                        key_mark.column + 1,
+                    node = value
+                if event.anchor is not None:
+                    anchors[event.anchor] = (node, 1)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if depth >= max_depth:
+                    raise fail(
+                        event.start_mark,
+                        f"lists and mappings nest {depth + 1} deep here; a map nests at most "
+                        f"{max_depth}",
                     )
-            if not check_only:
-                container[key] = node
+                if event.tag is not None and event.tag not in (
+                    "tag:yaml.org,2002:map",
+                    "tag:yaml.org,2002:seq",
+                ):
+                    fallback = True
+                if depth == 0:
+                    child: _Path = ()
+                else:
+                    if is_list:
+                        child = (*path, entries)
+                    else:
+                        child = path if key is _NO_KEY else (*path, key)
+                    stack.append(
+                        (container, is_list, key, key_mark, path, entries, inside, anchor,
+                         start_mark)
+                    )  # fmt: skip
+                is_list = cls is SequenceStartEvent
+                container = [] if is_list else {}
+                key, key_mark, path, entries, inside = _NO_KEY, None, child, 0, 0
+                anchor, start_mark = event.anchor, event.start_mark
+                depth += 1
+                if record:
+                    _record(positions, child, start_mark)  # type: ignore[arg-type]
+                continue
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                node, size, ended = container, inside + 1, True
+                if anchor is not None:
+                    anchors[anchor] = (node, size)
+                depth -= 1
+                if stack:
+                    (container, is_list, key, key_mark, path, entries, inside, anchor,
+                     start_mark) = stack.pop()  # fmt: skip
+            elif cls is AliasEvent:
+                if event.anchor not in anchors:
+                    raise fail(event.start_mark, f"alias *{event.anchor} names no anchor before it")
+                node, size = anchors[event.anchor]
+                if nodes + size > max_nodes:
+                    raise fail(
+                        event.start_mark,
+                        f"aliases expand this file past {max_nodes:,} values (an alias "
+                        "bomb?); write the values out instead of repeating them by alias",
+                    )
+            elif cls is StreamEndEvent:
+                break
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fail(event.start_mark, "a map file holds one YAML document; remove '---'")
+                continue
+            else:
+                continue
+            nodes += size
+            if nodes > max_nodes:
+                raise fail(event.start_mark, f"more than {max_nodes:,} values in one file")
+            if depth == 0:
+                root = node
+                continue
+            inside += size
+            if is_list:
+                entries += 1
+                if entries > max_items:
+                    raise fail(start_mark, too_many_items(entries, limits))
+                if record and not ended:
+                    _record(positions, (*path, entries - 1), event.start_mark)  # type: ignore[arg-type]
+                if not check_only:
+                    container.append(node)
+            elif key is _NO_KEY:
+                # A key: only plain strings (and numbers read as text) are kept as keys.
+                if not isinstance(node, str | int) or isinstance(node, bool):
+                    fallback = True
+                    node = str(node)
+                key, key_mark = node, event.start_mark
+            else:
+                entries += 1
+                if entries > max_items:
+                    raise fail(start_mark, too_many_items(entries, limits))
+                if key in container:
+                    raise fail(
+                        key_mark,
+                        f"YAML syntax: found duplicate key {str(key)[:80]!r}; each key may "
+                        "appear once per entry",
+                    )
+                if key == "<<":
+                    fallback = True  # a merge key: the round-trip reader builds it
+                if record:
+                    _record_entry(positions, (*path, key), event.start_mark, key_mark, ended)  # type: ignore[arg-type]
+                if not check_only:
+                    container[key] = node
+                key = _NO_KEY
+    finally:
+        loader.dispose()
     if fallback:
         raise _Fallback
     return root
 
 
-def _child_path(stack: list[list[Any]]) -> _Path:
-    if not stack:
-        return ()
-    frame = stack[-1]
-    if type(frame[0]) is list:
-        return (*frame[2], frame[3])
-    return (*frame[2], frame[1]) if frame[1] is not None else frame[2]
-
-
-def _record(
+def _record_entry(
     positions: dict[_Path, tuple[int, int, int, int]],
-    stack: list[list[Any]],
     path: _Path,
-    mark: Any,
+    start: Any,
+    key_mark: Any,
+    ended: bool,
 ) -> None:
+    """Note where a mapping's value is (a collection's was noted at its start) and its key."""
+    key_at = (key_mark.line + 1, key_mark.column + 1)
+    if ended:
+        line, col, *_ = positions.get(path, (start.line + 1, start.column + 1))
+        positions[path] = (line, col, *key_at)
+    else:
+        positions[path] = (start.line + 1, start.column + 1, *key_at)
+
+
+def _record(positions: dict[_Path, tuple[int, int, int, int]], path: _Path, mark: Any) -> None:
     line, col = mark.line + 1, mark.column + 1
     positions.setdefault(path, (line, col, line, col))
