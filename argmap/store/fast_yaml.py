@@ -98,7 +98,7 @@ def _plain(value: str) -> Any:
         if _INT.fullmatch(value):
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
         if _FLOAT.fullmatch(value):
-            return float(value.lower())
+            return float(value.lower().replace(".inf", "inf"))  # Python spells it inf
         if value in _NAN:
             return float("nan")
         if _DATE.fullmatch(value):
