@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.graph import claim_ids, relation_origin, relation_target
+from argmap.graph import claim_ids, collection_paused, relation_origin, relation_target
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import (
     IN_CODE,
@@ -82,6 +82,7 @@ class Evaluation:
         return [c for c, label in self.labels.items() if label is Label.IN]
 
 
+@collection_paused()
 def evaluate(
     G: nx.DiGraph,
     semantics: str = "grounded",

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from argmap.graph import claim_ids, is_relation, relation_triples
+from argmap.graph import claim_ids, collection_paused, is_relation, relation_triples
 from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE, VIEWS, Framework
 
 
@@ -99,6 +99,7 @@ class _Builder:
         self.names.append(name)
 
 
+@collection_paused()
 def attack_framework(
     G: nx.DiGraph, view: str = DEFAULT_VIEW, assume: WhatIf | None = None
 ) -> Framework:

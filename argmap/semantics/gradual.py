@@ -42,7 +42,7 @@ from math import prod
 
 import networkx as nx
 
-from argmap.graph import claim_ids, relation_triples
+from argmap.graph import claim_ids, collection_paused, relation_triples
 from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE
 
 DEFAULT_BASE_SCORE = 0.5
@@ -82,6 +82,7 @@ def base_scores_of(G: nx.DiGraph, overrides: dict[str, float] | None = None) -> 
     return scores
 
 
+@collection_paused()
 def dfquad(
     G: nx.DiGraph,
     base_scores: dict[str, float] | None = None,
@@ -106,61 +107,116 @@ def dfquad(
     tau = base_scores_of(G, base_scores)
     keep_supports = VIEW_TABLE[view].supports
     triples = [t for t in relation_triples(G) if keep_supports or t[1] != "supports"]
-    attacks: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    supports: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    undercuts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # Every value by number: the claims (0..n_claims-1, in tau's order), then the relations.
+    names = [*tau, *(rid for rid, *_ in triples)]
+    index = {name: i for i, name in enumerate(names)}
+    n_claims = len(tau)
+    val = [*tau.values(), *([1.0] * len(triples))]
+    base = list(tau.values())
+    # The relations into each value, as (relation, origin) pairs by kind; only a claim's
+    # attacks and supports and a relation's undercuts are read.
+    attacks: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    supports: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    undercuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_type = {"attacks": attacks, "supports": supports, "undercuts": undercuts}
     # What each value is computed from: a claim from the relations into it, a relation from
     # its origin and its undercuts. Its strongly connected parts, in topological order, are
     # solved one after another: an acyclic part in one step, a cycle by iteration.
-    sigma = dict(tau)
-    weight = {rid: 1.0 for rid, *_ in triples}
-    depends = nx.DiGraph()
-    depends.add_nodes_from(tau)
-    for rid, rtype, origin, target in triples:
-        {"attacks": attacks, "supports": supports, "undercuts": undercuts}[rtype][target].append(
-            (rid, origin)
-        )
-        depends.add_edge(origin, rid)
-        if target in sigma or target in weight:  # not an undercut of an ignored support
-            depends.add_edge(rid, target)
+    depends: list[list[int]] = [[] for _ in names]
+    for k, (_rid, rtype, origin, target) in enumerate(triples, n_claims):
+        o = index[origin]
+        depends[o].append(k)
+        t = index.get(target)
+        if t is not None:  # not an undercut of an ignored support
+            by_type[rtype][t].append((k, o))
+            depends[k].append(t)
 
-    def effects(pairs: list[tuple[str, str]]) -> float:
+    def effects(pairs: list[tuple[int, int]]) -> float:
         # F: the probabilistic sum of the relations' effects (0 when there are none).
-        return 1.0 - prod(1.0 - sigma[o] * weight[r] for r, o in pairs)
+        return 1.0 - prod(1.0 - val[o] * val[r] for r, o in pairs)
 
-    def value(node: str) -> float:
-        if node in weight:
-            return 1.0 - effects(undercuts[node]) if node in undercuts else 1.0
-        t = tau[node]
-        va = effects(attacks[node]) if node in attacks else 0.0
-        vs = effects(supports[node]) if node in supports else 0.0
+    def value(i: int) -> float:
+        if i >= n_claims:
+            return 1.0 - effects(undercuts[i]) if i in undercuts else 1.0
+        t = base[i]
+        va = effects(attacks[i]) if i in attacks else 0.0
+        vs = effects(supports[i]) if i in supports else 0.0
         return t - t * (va - vs) if va >= vs else t + (1.0 - t) * (vs - va)
 
-    def store(node: str, v: float) -> None:
-        if node in weight:
-            weight[node] = v
-        else:
-            sigma[node] = v
-
     iterations, converged = 1, True
-    parts = nx.condensation(depends)
-    for part in nx.topological_sort(parts):
-        members = list(parts.nodes[part]["members"])
+    for members in _strong_parts(depends):
         if len(members) == 1:  # no cycle through it: its inputs are final already
-            store(members[0], value(members[0]))
+            val[members[0]] = value(members[0])
             continue
         rounds, delta = 0, math.inf
         while delta > tol and rounds < max_iter:
             # Jacobi within the cycle: every value from the previous round's.
             new = [value(m) for m in members]
-            delta = max(abs(v - (weight[m] if m in weight else sigma[m]))
-                        for m, v in zip(members, new, strict=True))  # fmt: skip
+            delta = max(abs(v - val[m]) for m, v in zip(members, new, strict=True))
             for m, v in zip(members, new, strict=True):
-                store(m, v)
+                val[m] = v
             rounds += 1
         converged = converged and delta <= tol
         iterations = max(iterations, rounds)
-    return Gradual(sigma, weight, converged, iterations)
+    strength = dict(zip(tau, val[:n_claims], strict=True))
+    weight = dict(zip(names[n_claims:], val[n_claims:], strict=True))
+    return Gradual(strength, weight, converged, iterations)
+
+
+def _strong_parts(successors: list[list[int]]) -> list[list[int]]:
+    """Return the strongly connected parts of the graph ``successors`` (node ``i`` has edges
+    to ``successors[i]``), each part before every part it has an edge into.
+
+    Tarjan's algorithm without recursion, so deep maps cannot overflow the stack; linear in
+    nodes and edges.
+
+    >>> _strong_parts([[1], [2], [1, 3], []])
+    [[0], [2, 1], [3]]
+    """
+    n = len(successors)
+    number = [-1] * n  # visiting order, -1 while unvisited
+    low = [0] * n
+    on_stack = bytearray(n)
+    stack: list[int] = []
+    found: list[list[int]] = []  # each part after every part it has an edge into
+    counter = 0
+    for root in range(n):
+        if number[root] >= 0:
+            continue
+        number[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = 1
+        work = [(root, 0)]
+        while work:
+            v, k = work[-1]
+            edges = successors[v]
+            if k < len(edges):
+                work[-1] = (v, k + 1)
+                w = edges[k]
+                if number[w] < 0:
+                    number[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack[w] = 1
+                    work.append((w, 0))
+                elif on_stack[w] and number[w] < low[v]:
+                    low[v] = number[w]
+                continue
+            work.pop()
+            if work and low[v] < low[work[-1][0]]:
+                low[work[-1][0]] = low[v]
+            if low[v] == number[v]:
+                part = []
+                while True:
+                    w = stack.pop()
+                    on_stack[w] = 0
+                    part.append(w)
+                    if w == v:
+                        break
+                found.append(part)
+    found.reverse()
+    return found
 
 
 def relation_effects(G: nx.DiGraph, result: Gradual) -> dict[str, float]:
