@@ -9,7 +9,7 @@ preferred and stable one too; so a set found here carries the claim under every 
 though for preferred or stable a smaller one may exist. Sets are exact (clingo; see
 :mod:`argmap.semantics.repair`), each subset-minimal, smallest first, nearest the claim
 first among sets of one size, and each is checked by re-evaluating the map under the
-what-if (:class:`~argmap.semantics.bipolar.WhatIf`) before it is returned.
+what-if (:class:`~argmap.semantics.bipolar.WhatIf`; :func:`checker`) before it is returned.
 
 >>> from argmap.analysis import demo_graph
 >>> n = needs(demo_graph(), "thesis")
@@ -30,11 +30,12 @@ import networkx as nx
 from argmap.graph import claim_ids
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import CODE_LABEL, IN_CODE, grounded_codes
-from argmap.semantics.framework import DEFAULT_VIEW, Label
+from argmap.semantics.framework import DEFAULT_VIEW, Framework, Label
+from argmap.semantics.incremental import Reevaluator
 from argmap.semantics.repair import minimal_repairs
 from argmap.semantics.values import Ranking, defeat_framework
 
-__all__ = ["Needs", "needs", "stands_under"]
+__all__ = ["Needs", "checker", "needs", "stands_under"]
 
 LIMIT = 3
 TIMEOUT_S = 4.0  # for each of the two searches; maps of a few hundred claims need it
@@ -130,20 +131,38 @@ def needs(
                 relations.setdefault(r, []).append(name)
     found = {}
     complete = True
+    check = checker(fw, claim, relations)
     for kind, choices in (("reject", claims), ("cut", relations)):
         repairs = minimal_repairs(fw, claim, choices, limit, order=order, timeout=timeout)
         complete = complete and repairs.complete
 
         def works(s: tuple[str, ...], kind: str = kind) -> bool:
-            # Checked by re-evaluation under the what-if, as the app's what-if shows it.
-            assume = WhatIf(rejected=s) if kind == "reject" else WhatIf(cut=s)
-            return stands_under(G, claim, assume, view, audience)
+            return check(kind, s)
 
         sets = [s for s in repairs.sets if works(s)]
         if not repairs.complete:  # not proven smallest: at least make each one minimal
             sets = list(dict.fromkeys(_shrink(s, works) for s in sets))
         found[kind] = tuple(sets)
     return Needs(claim, label, found["reject"], found["cut"], complete)
+
+
+def checker(
+    fw: Framework, claim: str, relations: dict[str, list[str]]
+) -> Callable[[str, tuple[str, ...]], bool]:
+    """Return ``check(kind, s)``: whether ``claim`` stands (grounded) once the claims ``s`` are
+    rejected (``kind`` "reject") or the relations ``s`` cut ("cut"): :func:`stands_under`'s
+    re-evaluation under the what-if, on the framework ``fw`` built once (and weighed for the
+    audience already). A rejected claim is out; a cut relation is out with every attack
+    derived from it (``relations`` maps each relation to those arguments), exactly as the
+    what-if's unattacked assumption arguments make them (:mod:`argmap.semantics.incremental`).
+    """
+    re = Reevaluator(fw)
+
+    def check(kind: str, s: tuple[str, ...]) -> bool:
+        out = s if kind == "reject" else [n for r in s for n in relations[r]]
+        return re.label(claim, rejected=out) is Label.IN
+
+    return check
 
 
 def _shrink(s: tuple[str, ...], works: Callable[[tuple[str, ...]], bool]) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from argmap.app import state
 from argmap.app.state import VIEW_KEYS, WHAT_IF_KEYS
 from argmap.graph import theses
 from argmap.limits import read_bytes_limited
+from argmap.model import ArgumentMap
 from argmap.problems import MapFileError
 from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.dung import REGISTRY
@@ -33,13 +34,25 @@ ss = st.session_state
 
 
 @st.cache_resource(max_entries=16, show_spinner="Reading the map…")
+def map_file(key: str, _path: Path) -> ArgumentMap:
+    """The map in the file whose content hash is ``key``, read once (not for editing)."""
+    return read_map(_path, editable=False).map
+
+
+@st.cache_resource(max_entries=16, show_spinner="Reading the map…")
+def map_text(key: str, _text: str, name: str) -> ArgumentMap:
+    """The map in an uploaded text whose content hash is ``key``, read once."""
+    return read_map_text(_text, name, editable=False).map
+
+
+@st.cache_resource(max_entries=16, show_spinner="Reading the map…")
 def prepared_file(key: str, _path: Path, name: str) -> PreparedMap:
-    return prepare(read_map(_path, editable=False).map, name)
+    return prepare(map_file(key, _path), name)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Reading the map…")
 def prepared_text(key: str, _text: str, name: str) -> PreparedMap:
-    return prepare(read_map_text(_text, name, editable=False).map, name)
+    return prepare(map_text(key, _text, name), name)
 
 
 @st.cache_resource(max_entries=64, show_spinner="Evaluating…")

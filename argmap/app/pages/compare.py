@@ -11,13 +11,13 @@ import json
 
 import streamlit as st
 
-from argmap.app.shared import available_maps
+from argmap.app.shared import available_maps, map_file, map_text
+from argmap.limits import read_bytes_limited
 from argmap.model import ArgumentMap, Claim
 from argmap.problems import MapFileError
 from argmap.products.diff import Agreement, MapDiff, agreement, diff_maps
 from argmap.store.atomic import content_hash
 from argmap.store.library import upload_text
-from argmap.store.yaml_map import read_map, read_map_text
 from argmap.view.text import md_escape, truncate
 
 NONE = "(none)"
@@ -41,15 +41,15 @@ def pick_map(label: str, key: str, default: int) -> tuple[ArgumentMap, str] | No
         key=f"{key}_pick",
         disabled=upload is not None,  # the upload is the one compared
     )
-    try:
+    try:  # read once per content (shared.map_file): a rerun compares the cached maps again
         if upload is not None:
             data = upload.getvalue()
-            return read_map_text(upload_text(upload.name, data), upload.name).map, content_hash(
-                data
-            )
+            key = content_hash(data)
+            return map_text(key, upload_text(upload.name, data), upload.name), key
         if chosen != NONE:
             path = maps[chosen]
-            return read_map(path).map, content_hash(path.read_bytes())
+            key = content_hash(read_bytes_limited(path))
+            return map_file(key, path), key
     except MapFileError as exc:
         st.error(f"This map cannot be opened: {len(exc.problems)} problem(s).")
         st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)

@@ -35,7 +35,7 @@ import networkx as nx
 from argmap.analysis import Evaluation, WhatIf, cruxes, evaluate, what_if
 from argmap.analysis.audiences import describe_audience
 from argmap.analysis.evaluate import failed_attacks_on
-from argmap.analysis.impact import Impact, impact
+from argmap.analysis.impact import Impact, ImpactOn
 from argmap.analysis.needs import needs
 from argmap.analysis.verdict import verdict
 from argmap.graph import (
@@ -194,8 +194,11 @@ def build_brief(
     ours = 1 if side == "for" else -1
     polarity = sides(G, thesis)
     order = {c: i for i, c in enumerate(claim_ids(G))}
-    bearing = [c for c in polarity if c in order]  # every claim that bears on the thesis
-    impacts = impact(G, thesis, bearing, semantics, view, timeout=timeout, audience=audience)
+    bearing = {c for c in polarity if c in order}  # every claim that bears on the thesis
+    # Each cited claim's impact, computed when first cited: a brief cites a small part of
+    # a big map.
+    impacts = _Impacts(ImpactOn(G, thesis, semantics, view, timeout=timeout, audience=audience),
+                       bearing - {thesis})  # fmt: skip
     cite = _Citer(G, ev, impacts)
 
     def point(relation: str, depth: int, seen: frozenset[str]) -> Point:
@@ -381,13 +384,25 @@ def _walk(points: tuple[Point, ...]) -> list[Point]:
     return found
 
 
+class _Impacts:
+    """The impacts of ``claims`` on a thesis, each computed when first asked for."""
+
+    def __init__(self, of: ImpactOn, claims: set[str]) -> None:
+        self.of, self.claims, self.found = of, claims, dict[str, Impact]()
+
+    def get(self, claim: str) -> Impact | None:
+        if claim not in self.claims:
+            return None
+        if claim not in self.found:
+            self.found[claim] = self.of(claim)
+        return self.found[claim]
+
+
 class _Citer:
     """Makes :class:`Cited` claims, with citations in words, from the graph."""
 
-    def __init__(
-        self, G: nx.DiGraph, ev: Evaluation, impacts: dict[str, Impact] | None = None
-    ) -> None:
-        self.G, self.ev, self.impacts = G, ev, impacts or {}
+    def __init__(self, G: nx.DiGraph, ev: Evaluation, impacts: _Impacts | None = None) -> None:
+        self.G, self.ev, self.impacts = G, ev, impacts
         self.sources = {s["id"]: s for s in G.graph.get("sources", [])}
         self.actors = {a["id"]: a for a in G.graph.get("actors", [])}
 
@@ -409,7 +424,7 @@ class _Citer:
             label=self.ev.labels[claim_id],
             strength=self.ev.strength[claim_id],
             why=verdict(self.G, self.ev, claim_id).text,
-            impact=self.impacts.get(claim_id),
+            impact=None if self.impacts is None else self.impacts.get(claim_id),
         )
 
 
