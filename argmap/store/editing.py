@@ -190,6 +190,8 @@ class Editor:
 
     loaded: LoadedMap
     content_hash: str
+    # The text ``loaded`` was read from when it was read without its document (fast).
+    text: str | None = field(default=None, repr=False)
     base: ArgumentMap = field(init=False)
     history: list[ArgumentMap] = field(default_factory=list, repr=False)
 
@@ -205,7 +207,9 @@ class Editor:
         """
         target = Path(path)
         data = target.read_bytes()
-        return cls(_parse(data, target), content_hash(data))
+        # Read fast, without the round-trip document: that is only needed to save (see
+        # _write), and parsing it costs seconds on a big map the user may only look at.
+        return cls(_parse(data, target, editable=False), content_hash(data), text=_text(data))
 
     @property
     def path(self) -> Path:
@@ -402,6 +406,11 @@ class Editor:
         return self._write()
 
     def _write(self) -> str:
+        if self.loaded.document is None and self.text is not None:
+            # The file's comments and layout, from the text our base was read from.
+            kept = _parse(self.text, self.path)
+            self.loaded.document, self.loaded.indent = kept.document, kept.indent
+            self.text = None
         text = dump_map(self.loaded)
         atomic_write_text(self.path, text)
         self.content_hash = content_hash(text.encode("utf-8"))
@@ -416,6 +425,7 @@ class Editor:
         """Read the file again, discarding our unsaved edits and the undo history."""
         fresh = Editor.open(self.path)
         self.loaded, self.content_hash, self.base = fresh.loaded, fresh.content_hash, fresh.base
+        self.text = fresh.text
         self.history.clear()
 
     def merge(self) -> str:
@@ -443,20 +453,23 @@ class Editor:
                 "the merged map would be invalid: "
                 + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
             )
-        previous = (self.loaded, self.content_hash, self.base)
-        self.loaded, self.content_hash, self.base = fresh, str(digest), fresh.map
+        previous = (self.loaded, self.content_hash, self.base, self.text)
+        self.loaded, self.content_hash, self.base, self.text = fresh, str(digest), fresh.map, None
         self._set(merged)
         try:
             return self.save()
         except BaseException:
-            self.loaded, self.content_hash, self.base = previous
+            self.loaded, self.content_hash, self.base, self.text = previous
             raise
 
 
 # ------------------------------------------------------------------------------- helpers
-def _parse(data: bytes | str, path: Path | None) -> LoadedMap:
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-    loaded = read_map_text(text, str(path) if path else "<map>")
+def _text(data: bytes | str) -> str:
+    return data.decode("utf-8-sig") if isinstance(data, bytes) else data
+
+
+def _parse(data: bytes | str, path: Path | None, *, editable: bool = True) -> LoadedMap:
+    loaded = read_map_text(_text(data), str(path) if path else "<map>", editable=editable)
     loaded.path = path
     return loaded
 
