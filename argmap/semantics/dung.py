@@ -482,6 +482,11 @@ def _run_clingo(
     ctl = clingo.Control([models, *options], logger=lambda code, message: None)
     ctl.add("base", [], program)
     ctl.ground([("base", [])])
+    if keep == 0 and count_all:
+        # Count only: one search, in C. (Finding a first model to stop at, then counting
+        # from the start, searched for that model twice.)
+        count = _count_models(ctl, deadline)
+        return [], count is not None, count
     found: list[list[int]] = []
     seen = 0
 
