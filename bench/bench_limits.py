@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_limits.py            # full run (a few minutes)
     .venv/bin/python bench/bench_limits.py --quick    # smaller sizes, one repetition
+    ARGDOWN=/path/to/node_modules/.bin/argdown .venv/bin/python bench/bench_limits.py --only load
 
 Prints medians (wall seconds of whole CLI runs, paired: the peer runs in the same round) and
 peak memory (GNU time's max RSS), and writes the report to ``bench/out/limits.txt``:
@@ -9,11 +10,15 @@ peak memory (GNU time's max RSS), and writes the report to ``bench/out/limits.tx
 - **solve**: ``argmap solve -s preferred`` on debate-shaped 1,000- and 10,000-argument files
   (as bench_semantics makes them): time and peak memory with the default ``--limit``, and
   with ``--count``; the peer is ``python -c "import clingo"``, the floor of any run.
-- **load**: ``argmap validate`` and ``show`` on maps of 500, 5,000 and 20,000 statements
-  (the fast read-only path) against the same map read by the round-trip reader (what every
-  verb used before), and against Argdown's CLI (``argdown json``) on the same debate when
-  ``ARGDOWN`` names its executable (npm ``@argdown/cli@1.7.5``, installed outside the repo);
-  without it the bench says so and goes on.
+- **iccma**: ``argmap solve -s stable`` (default ``--limit``, and ``--count``) and
+  ``-s preferred --count`` on 256-argument D(n,p,q) frameworks generated in the shape of
+  ICCMA's AFGen instances n256p5q2_e and n256p3q08n (where stable once ran for many minutes),
+  beside plain clingo counting the models of ASPARTIX's stable encoding; CPU seconds.
+- **load**: ``argmap validate``, ``show``, ``label`` and ``export --to json`` on maps of 500,
+  5,000 and 20,000 statements against Argdown's CLI (``argdown json``) on the same debate,
+  when ``ARGDOWN`` names its executable (npm ``@argdown/cli@1.7.5``, installed outside the
+  repo; the bench checks Argdown's JSON holds every statement), and against the round-trip
+  reader every verb used before (up to 5,000); without Argdown the bench says so and goes on.
 - **import**: ``argmap import`` of AIF files of 1k, 10k and 100k nodes (half I, half RA):
   the time ratio between sizes shows linear growth.
 - **hostile**: the inputs of issue 16 (a 50 MB field, a long comment line, the ICCMA line
@@ -39,11 +44,11 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_semantics import debate_pairs, write_af  # noqa: E402
+from bench.bench_semantics import debate_pairs, dnpq_pairs, write_af  # noqa: E402
 from tests.browser.mapgen import generate_map_text  # noqa: E402
 
 PY = sys.executable
-SECTIONS = ("solve", "load", "import", "hostile", "cruxes", "startup")
+SECTIONS = ("solve", "iccma", "load", "import", "hostile", "cruxes", "startup")
 ARGMAP = [PY, "-m", "argmap.cli"]
 
 
@@ -136,6 +141,74 @@ def argdown_parsed(argdown: str, source: Path, out: Path) -> tuple[int, int]:
     return len(data.get("statements", {})), len(data.get("relations", []))
 
 
+# Plain clingo on an APX file with ASPARTIX's stable encoding, counting every model: the
+# peer of `argmap solve -s stable --count` (argmap's own encoding is the same program).
+PLAIN_STABLE = """
+import sys, clingo
+ENCODING = '''
+in(X) :- arg(X), not out(X).
+out(X) :- arg(X), not in(X).
+:- in(X), in(Y), att(X,Y).
+defeated(X) :- in(Y), att(Y,X).
+:- out(X), not defeated(X).
+#show in/1.
+'''
+ctl = clingo.Control(["0"], logger=lambda code, message: None)
+ctl.add("base", [], ENCODING + open(sys.argv[1]).read())
+ctl.ground([("base", [])])
+with ctl.solve(async_=True) as handle:
+    if not handle.wait(float(sys.argv[2])):
+        handle.cancel()
+        print("undetermined")
+        sys.exit(0)
+print(int(ctl.statistics["summary"]["models"]["enumerated"]))
+"""
+
+# ICCMA's 256-argument AFGen instances as D(n, p, q) parameters (name: n, p, q).
+ICCMA_SHAPES = {"n256p5q2": (256, 0.5, 0.2), "n256p3q08": (256, 0.3, 0.08)}
+
+
+def iccma_section(tmp: Path, reps: int, timeout: float, say: Callable[[str], None]) -> None:
+    """Stable and preferred on ICCMA-shaped 256-argument frameworks beside plain clingo."""
+    say("\n## iccma: D(n,p,q) frameworks shaped as ICCMA's 256-argument AFGen instances")
+    say(f"CPU s, medians of paired rounds; each run stops at {timeout:g} s (wall)")
+    script = tmp / "plain_stable.py"
+    script.write_text(PLAIN_STABLE)
+    for name, (n, p, q) in ICCMA_SHAPES.items():
+        path = tmp / f"{name}.apx"
+        pairs = dnpq_pairs(n, p, q)
+        path.write_text(
+            "".join(f"arg(a{i + 1}).\n" for i in range(n))
+            + "".join(f"att(a{a + 1},a{b + 1}).\n" for a, b in pairs)
+        )
+        solve = [*ARGMAP, "solve", str(path), "--timeout", f"{timeout:g}"]
+        cmds = {
+            "argmap stable": [*solve, "-s", "stable"],
+            "argmap stable --count": [*solve, "-s", "stable", "--count"],
+            "argmap preferred --count": [*solve, "-s", "preferred", "--count"],
+            "plain clingo stable": [PY, str(script), str(path), f"{timeout:g}"],
+        }
+        answers = {k: _answer(cmd, timeout) for k, cmd in cmds.items()}
+        r = paired(cmds, reps)
+        for label, got in r.items():
+            say(f"{name} ({len(pairs)} attacks) {label:<25} {got.cpu:7.2f} s  {answers[label]}")
+
+
+def _answer(cmd: list[str], timeout: float) -> str:
+    """The count (or how the run ended) that a solve command printed last."""
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout * 3 + 60)
+    last = (done.stdout.strip().splitlines() or [""])[-1]
+    if last == "undetermined" or last.isdigit():
+        return last if last == "undetermined" else f"{last} extensions"
+    try:
+        data = json.loads(last)
+    except ValueError:
+        return last[:60]
+    if data.get("count") is not None:
+        return f"{data['count']} extensions"
+    return str(data.get("message") or f"{len(data.get('extensions', []))} listed")
+
+
 # The read-only verbs timed against Argdown, each a whole CLI run on the same map.
 READ_VERBS = {
     "validate": ["validate"],
@@ -201,6 +274,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, one repetition")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument(
+        "--iccma-timeout",
+        type=float,
+        default=300,
+        help="seconds (wall) each iccma run may take (default 300; --quick: 60)",
+    )
+    parser.add_argument(
         "--only", action="append", choices=SECTIONS, help="run only this section (repeatable)"
     )
     args = parser.parse_args()
@@ -246,6 +325,9 @@ def main() -> None:
                 f"count {r['count'][0]:.2f} s {r['count'][1]:.0f} MiB; "
                 f"peer python+clingo {r['floor'][0]:.2f} s {r['floor'][1]:.0f} MiB"
             )
+
+    if want("iccma"):
+        iccma_section(tmp, reps, 60 if args.quick else args.iccma_timeout, say)
 
     if want("load"):
         load_section(tmp, (500, 5000) if args.quick else (500, 5000, 20000), reps, say)

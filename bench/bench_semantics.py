@@ -93,6 +93,22 @@ def random_pairs(n: int, seed: int = 7) -> list[tuple[int, int]]:
     return [(rng.randrange(n), rng.randrange(n)) for _ in range(5 * n)]
 
 
+def dnpq_pairs(n: int, p: float, q: float, seed: int = 7) -> list[tuple[int, int]]:
+    """Return the attacks of a D(n, p, q) framework, the random model of ICCMA's AFGen
+    instances (``n256p3q08n`` is n=256, p=0.3, q=0.08): each pair of arguments is in conflict
+    with chance ``p``, and a conflict is mutual with chance ``q``, else one-way either way."""
+    rng = random.Random(seed)
+    pairs = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            if rng.random() < p:
+                if rng.random() < q:
+                    pairs += [(i, j), (j, i)]
+                else:
+                    pairs.append((i, j) if rng.random() < 0.5 else (j, i))
+    return pairs
+
+
 def write_af(path: Path, n: int, pairs: list[tuple[int, int]]) -> None:
     lines = [f"p af {n}\n"]
     lines.extend(f"{a + 1} {b + 1}\n" for a, b in pairs)

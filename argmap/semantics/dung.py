@@ -54,10 +54,16 @@ undefended(X) :- att(Y,X), not defeated(Y).
 :- no(X), not undefended(X).
 """
 )
-_STABLE = _CONFLICT_FREE + ":- no(X), not defeated(X).\n"
+# Try each argument in before out (with --heuristic=Domain), as preferred does. A stable
+# extension is a preferred one, as large as can be: searching from large sets finds them
+# early and rules the rest out quickly. Without it, counting the stable extensions of a
+# 256-argument ICCMA instance (AFGen's n256p3q08n: 3 of them) ran past 390 CPU seconds;
+# with it, 32 (preferred: 45). It orders the search only: the extensions are the same.
+_IN_FIRST = "#heuristic in(X) : arg(X). [1,true]\n"
+_STABLE = _CONFLICT_FREE + ":- no(X), not defeated(X).\n" + _IN_FIRST
 # With --heuristic=Domain --enum-mode=domRec, clingo enumerates exactly the complete
 # extensions that are subset-maximal in in/1: the preferred ones.
-_PREFERRED = _COMPLETE + "#heuristic in(X) : arg(X). [1,true]\n"
+_PREFERRED = _COMPLETE + _IN_FIRST
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ REGISTRY: dict[str, Semantics] = {
             "stable",
             "Positions that reject everything outside them; there may be none.",
             _STABLE,
+            ("--heuristic=Domain",),
             may_have_none=True,
         ),
     )
