@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -57,42 +58,44 @@ class Run(NamedTuple):
     peak: float  # peak RSS, MiB (nan without GNU time)
     code: int
     cpu: float  # user + system seconds (nan without GNU time)
+    last_line: str = ""  # the last line it printed
 
 
 def run(cmd: list[str], timeout: float = 600) -> Run:
-    """Run one command under GNU time; return its wall and CPU seconds, peak RSS, exit code."""
-    with tempfile.NamedTemporaryFile() as mem:
+    """Run one command under GNU time; return its wall and CPU seconds, peak RSS, exit code
+    and the last line it printed."""
+    with tempfile.NamedTemporaryFile() as mem, tempfile.TemporaryFile("w+") as out:
         timed = ["/usr/bin/time", "-f", "%U %S %M", "-o", mem.name, *cmd]
         use_time = os.path.exists("/usr/bin/time")
         start = time.perf_counter()
         code = subprocess.call(
-            timed if use_time else cmd,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=timeout,
+            timed if use_time else cmd, stdout=out, stderr=subprocess.DEVNULL, timeout=timeout
         )
         elapsed = time.perf_counter() - start
         text = Path(mem.name).read_text().split() if use_time else []
+        out.seek(0)
+        last = (out.read().strip().splitlines() or [""])[-1]
     try:
         user, system, peak = (float(x) for x in text[-3:])
-        return Run(elapsed, peak / 1024, code, user + system)
+        return Run(elapsed, peak / 1024, code, user + system, last)
     except ValueError:
-        return Run(elapsed, float("nan"), code, float("nan"))
+        return Run(elapsed, float("nan"), code, float("nan"), last)
 
 
-def paired(cmds: dict[str, list[str]], reps: int) -> dict[str, Run]:
+def paired(cmds: dict[str, list[str]], reps: int, timeout: float = 600) -> dict[str, Run]:
     """Run every command once per round, ``reps`` rounds, so a load on the machine falls on
     all alike; return each one's medians (the exit code of its last run)."""
     runs: dict[str, list[Run]] = {k: [] for k in cmds}
     for _ in range(reps):
         for name, cmd in cmds.items():
-            runs[name].append(run(cmd))
+            runs[name].append(run(cmd, timeout))
     return {
         k: Run(
             statistics.median(r.wall for r in rs),
             statistics.median(r.peak for r in rs),
             rs[-1].code,
             statistics.median(r.cpu for r in rs),
+            rs[-1].last_line,
         )
         for k, rs in runs.items()
     }
@@ -188,25 +191,22 @@ def iccma_section(tmp: Path, reps: int, timeout: float, say: Callable[[str], Non
             "argmap preferred --count": [*solve, "-s", "preferred", "--count"],
             "plain clingo stable": [PY, str(script), str(path), f"{timeout:g}"],
         }
-        answers = {k: _answer(cmd, timeout) for k, cmd in cmds.items()}
-        r = paired(cmds, reps)
+        r = paired(cmds, reps, timeout * 2 + 60)  # they stop themselves at the timeout
         for label, got in r.items():
-            say(f"{name} ({len(pairs)} attacks) {label:<25} {got.cpu:7.2f} s  {answers[label]}")
+            answer = _answer(got.last_line)
+            say(f"{name} ({len(pairs)} attacks) {label:<25} {got.cpu:7.2f} s  {answer}")
 
 
-def _answer(cmd: list[str], timeout: float) -> str:
-    """The count (or how the run ended) that a solve command printed last."""
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout * 3 + 60)
-    last = (done.stdout.strip().splitlines() or [""])[-1]
+def _answer(last: str) -> str:
+    """The count (or how the run ended) from the last line a solve command printed (argmap
+    streams its JSON, so its last line ends with the count and message)."""
     if last == "undetermined" or last.isdigit():
         return last if last == "undetermined" else f"{last} extensions"
-    try:
-        data = json.loads(last)
-    except ValueError:
-        return last[:60]
-    if data.get("count") is not None:
-        return f"{data['count']} extensions"
-    return str(data.get("message") or f"{len(data.get('extensions', []))} listed")
+    count = re.search(r'"count": (\d+)', last)
+    if count:
+        return f"{count.group(1)} extensions"
+    message = re.search(r'"message": ("(?:[^"\\]|\\.)*")', last)
+    return json.loads(message.group(1)) if message else last[-60:]
 
 
 # The read-only verbs timed against Argdown, each a whole CLI run on the same map.
