@@ -84,7 +84,9 @@ VERBS: dict[str, list[str]] = {
 BASELINES = {"python -c pass": [PY, "-c", "pass"], "argmap --help": [*ARGMAP, "--help"]}
 
 # name -> (page module, URL parameters): every page of the app's navigation, and the map page
-# with a claim selected (its panel) and with the across-all-audiences colouring.
+# with a claim selected (its panel) and with the across-all-audiences colouring. The compare
+# page compares the folder's first two maps (m2000 and m500) whatever the map named: its cold
+# figure is its baseline column (the first run in the process), the others are warm.
 PAGES: dict[str, tuple[str, dict[str, str]]] = {
     "map": ("map", {}),
     "map+claim": ("map", {"claim": THESIS}),

@@ -10,7 +10,12 @@ import random
 import networkx as nx
 import pytest
 
-from argmap.analysis.evaluate import evaluate
+from argmap.analysis.evaluate import (
+    FailedAttack,
+    evaluate,
+    failed_attacks_by_claim,
+    failed_attacks_on,
+)
 from argmap.analysis.impact import impact, removed, without
 from argmap.analysis.needs import checker, stands_under
 from argmap.graph import claim_ids, theses, to_graph
@@ -18,7 +23,13 @@ from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.framework import VIEWS
 from argmap.semantics.gradual import dfquad
 from argmap.semantics.incremental import GradualReevaluator
-from argmap.semantics.values import Ranking, audiences, defeat_framework
+from argmap.semantics.values import (
+    Ranking,
+    audiences,
+    defeat_framework,
+    failed_attacks,
+    value_names,
+)
 from argmap.store.yaml_map import read_map, read_map_text
 from tests.browser.mapgen import generate_map_text
 from tests.conftest import ROOT
@@ -138,3 +149,37 @@ def test_needs_checker_equals_rebuilding_under_the_what_if(seed: int) -> None:
                 assert check(kind, s) is expected, (seed, claim, kind, s)
                 outcomes.add(expected)
     assert outcomes == {True, False} or len(claim_ids(G)) < 3
+
+
+def _failed_on_by_filtering(G: nx.DiGraph, claim: str, ranking: Ranking, view: str) -> list:  # type: ignore[type-arg]
+    """failed_attacks_on as it was: the whole framework's failed attacks, filtered to one."""
+    fw = attack_framework(G, view)
+    names = value_names(G)
+    position, default = ranking.positions(), len(ranking.tiers)
+
+    def best(values: frozenset[str]) -> str:
+        return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
+
+    return [
+        FailedAttack(va.source, fw.names[va.attacker], best(va.against_values),
+                     best(va.source_values))
+        for va in failed_attacks(fw, G, ranking)
+        if va.target == fw.index[claim]
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_failed_attacks_by_claim_equal_filtering_per_claim(view: str) -> None:
+    # The brief's audience notes ask every claim at once: one framework, not one per claim.
+    G = to_graph(read_map_text(generate_map_text(150, seed=9, values=True), "m.yaml").map)
+    for ranking in audiences(G):
+        grouped = failed_attacks_by_claim(G, ranking, view)
+        total = 0
+        for c in claim_ids(G):
+            expected = _failed_on_by_filtering(G, c, ranking, view)
+            assert grouped.get(c, []) == expected
+            assert failed_attacks_on(G, c, ranking, view) == expected
+            total += len(expected)
+        assert total > 0
+    with pytest.raises(KeyError):
+        failed_attacks_on(G, "no-such-claim", audiences(G)[0], view)

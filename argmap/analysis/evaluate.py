@@ -284,20 +284,34 @@ def failed_attacks_on(
 ) -> list[FailedAttack]:  # fmt: skip
     """Return the attacks on ``claim_id`` that fail for the audience ``ranking``, with the
     names of the values that decide each."""
+    return failed_attacks_by_claim(G, ranking, view, assume, only=claim_id).get(claim_id, [])
+
+
+def failed_attacks_by_claim(
+    G: nx.DiGraph, ranking: Ranking, view: str = DEFAULT_VIEW, assume: WhatIf | None = None,
+    *, only: str | None = None,
+) -> dict[str, list[FailedAttack]]:  # fmt: skip
+    """Return, for each claim some attack on which fails for the audience ``ranking``, those
+    attacks (as :func:`failed_attacks_on` gives them), from one framework; with ``only``,
+    for that claim alone (``KeyError`` when the map has no such claim).
+    """
     fw = attack_framework(G, view, assume)
     names = value_names(G)
     position, default = ranking.positions(), len(ranking.tiers)
-    target = fw.index[claim_id]
+    target = None if only is None else fw.index[only]
 
     def best(values: frozenset[str]) -> str:
         return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
 
-    return [
-        FailedAttack(va.source, fw.names[va.attacker], best(va.against_values),
-                     best(va.source_values))
-        for va in failed_attacks(fw, G, ranking)
-        if va.target == target
-    ]  # fmt: skip
+    found: dict[str, list[FailedAttack]] = {}
+    for va in failed_attacks(fw, G, ranking):
+        if target is not None and va.target != target:
+            continue
+        found.setdefault(fw.names[va.target], []).append(
+            FailedAttack(va.source, fw.names[va.attacker], best(va.against_values),
+                         best(va.source_values))
+        )  # fmt: skip
+    return found
 
 
 def failed_attack_words(

@@ -34,7 +34,7 @@ import networkx as nx
 
 from argmap.analysis import Evaluation, WhatIf, cruxes, evaluate, what_if
 from argmap.analysis.audiences import describe_audience
-from argmap.analysis.evaluate import failed_attacks_on
+from argmap.analysis.evaluate import failed_attacks_by_claim
 from argmap.analysis.impact import Impact, ImpactOn
 from argmap.analysis.needs import needs
 from argmap.analysis.verdict import verdict
@@ -306,11 +306,12 @@ def _audience_notes(
     if audience is None:
         return ()
     said = _names(G)
+    failed = failed_attacks_by_claim(G, audience, view)  # one framework for every claim
     return tuple(
         f"{said[f.source]} does not defeat {said[c]}: {f.higher} ranks above {f.lower}"
         for c in claim_ids(G)
         if c in polarity
-        for f in failed_attacks_on(G, c, audience, view)
+        for f in failed.get(c, ())
     )
 
 
