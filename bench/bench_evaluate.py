@@ -23,7 +23,10 @@ Two shapes of map:
 
 The floor's own growth is the memory system's: at 100k claims a map graph is about half a
 gigabyte of Python objects, so every dict lookup costs more than at 1k. Read evaluate's
-ratio beside the floor's.
+ratio beside the floor's. Shape matters too: the 1,000-claim seminar map has no cycle (DF-QuAD
+takes one pass), while at 10,000 and 100,000 claims its undercuts close one cycle through
+about 14% of the nodes, which takes 27-28 Jacobi rounds; dense maps need 35-45 rounds at
+every size.
 """
 
 from __future__ import annotations
