@@ -3,6 +3,7 @@ and positions by date."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -16,11 +17,14 @@ from argmap.view.actors import (
     NAME_LINE,
     NAME_WIDTH,
     actor_sides,
+    chart_spec,
     heat_map,
     heat_rows,
     meeting_order,
+    network,
     network_rows,
     text_width,
+    timeline_chart,
     timeline_rows,
 )
 from tests.conftest import ROOT
@@ -112,3 +116,41 @@ def test_timeline_rows_by_date_and_side() -> None:
     assert review["when"] == "2020-05-15" and review["claims"] == 4 and review["side"] == "for"
     assert when["Fixture Rights Watch", "Rights groups on the draft treaty"]["when"] == "2021-07-01"
     assert sum(r["claims"] for r in rows) == len(m.claims)
+
+
+def _inlined(spec: dict) -> dict:
+    """A spec with its named datasets written where they are used (the reference)."""
+    spec = json.loads(json.dumps(spec))
+    rows = spec.pop("datasets", {})
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("data"), dict) and node["data"].get("name") in rows:
+                node["data"] = {"values": rows[node["data"]["name"]]}
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return spec
+
+
+@pytest.mark.parametrize("thesis", theses(CYBER_G))
+def test_page_specs_are_what_altair_writes_and_valid(thesis: str) -> None:
+    """The pages draw chart_spec(): the spec Altair writes (validated here against Vega-Lite's
+    schema), with every row in place, none lost or changed."""
+    m = read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map
+    actors = actor_sides(CYBER_G, thesis)
+    pos = positions(CYBER_G, evaluate(CYBER_G))
+    for chart in (
+        network(actors, pos),
+        heat_map(actors, pos),
+        timeline_chart(m, actors, CYBER_G, thesis),
+    ):
+        full = chart.to_dict()  # validates
+        assert json.loads(json.dumps(chart_spec(chart))) == _inlined(full)
+    net = chart_spec(network(actors, pos))
+    drawn = [layer["data"]["values"] for layer in net["layer"]]
+    assert drawn[0] == json.loads(json.dumps(network_rows(actors, pos).arcs))

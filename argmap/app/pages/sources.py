@@ -8,6 +8,8 @@ ordered by their side of the thesis chosen in the sidebar.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -17,7 +19,14 @@ from argmap.app.guard import attempt
 from argmap.app.shared import current_map, status_of, thesis_picker
 from argmap.products.timeline import eras
 from argmap.semantics.framework import DEFAULT_VIEW
-from argmap.view.actors import actor_sides, heat_map, meeting_order, network, timeline_chart
+from argmap.view.actors import (
+    actor_sides,
+    chart_spec,
+    heat_map,
+    meeting_order,
+    network,
+    timeline_chart,
+)
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
 from argmap.view.text import md_escape, truncate
@@ -28,6 +37,17 @@ DOT = {"in": ":green[●]", "out": ":red[●]", "undec": ":orange[●]"}
 @st.cache_resource(max_entries=32, show_spinner=False)
 def positions_of(key: str, _pm: PreparedMap, _status: Status) -> Positions:
     return positions(_pm.graph, _status.evaluation)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)  # shared, never changed: no copies
+def pictures(key: str, thesis: str, _pm: PreparedMap, _pos: Positions | None) -> dict[str, Any]:
+    """The page's charts as Vega-Lite specs, built once per map content and thesis."""
+    sides = actor_sides(_pm.graph, thesis)
+    specs = {"timeline": chart_spec(timeline_chart(_pm.map, sides, _pm.graph, thesis))}
+    if _pos is not None:
+        specs["heat"] = chart_spec(heat_map(sides, _pos))
+        specs["network"] = chart_spec(network(sides, _pos))
+    return specs
 
 
 def claim_line(pm: PreparedMap, claim: str, status: Status | None, who: bool = True) -> str:
@@ -97,6 +117,7 @@ def main() -> None:
         st.header("Sides")
         thesis = thesis_picker(pm.graph, "Sides of", state.SIDE_THESIS)
     sides = actor_sides(pm.graph, thesis)
+    specs = pictures(key, thesis, pm, pos)
     meets, timeline, srcs, actors = st.tabs(["Who meets whom", "Timeline", "Sources", "Actors"])
     with meets:
         if pos is None:
@@ -110,22 +131,20 @@ def main() -> None:
                 "each other's claims; orange-red: they attack them."
             )
             st.subheader("Agreement and conflict")
-            st.altair_chart(heat_map(sides, pos), key="heat_map", width="content")
+            st.vega_lite_chart(spec=specs["heat"], key="heat_map", width="content")
             st.subheader("Who supports and who attacks whom")
             st.caption(
                 "Each actor's name stands between two dots. Supports run as arcs on the left, "
                 "attacks (dashed) on the right, from the actor whose claims support or attack "
                 "to the one whose claims they bear on (the arrowhead); thicker is more often."
             )
-            st.altair_chart(network(sides, pos), key="actor_network", width="content")
+            st.vega_lite_chart(spec=specs["network"], key="actor_network", width="content")
     with timeline:
         st.caption(
             "Positions by the date of their source: a row per actor, a dot per source, "
             "larger for more claims, coloured by the actor's side of the thesis."
         )
-        st.altair_chart(
-            timeline_chart(pm.map, sides, pm.graph, thesis), key="timeline_chart", width="content"
-        )
+        st.vega_lite_chart(spec=specs["timeline"], key="timeline_chart", width="content")
         with st.expander("Every source, year by year, with its claims"):
             timeline_tab(pm, status)
     with srcs:
