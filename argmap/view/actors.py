@@ -497,7 +497,7 @@ def timeline_chart(
     )
 
 
-def chart_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+def chart_spec(chart: alt.Chart | alt.LayerChart | alt.HConcatChart) -> dict[str, Any]:
     """The chart's Vega-Lite spec as a page draws it: its named datasets written inline where
     they are used, and not validated (the tests validate these charts).
 
