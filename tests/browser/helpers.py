@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 FRAME_SELECTOR = 'iframe[title*="argmap_graph"]'
 
 
+def ready_frame(page: Any, selector: str, ready: str, timeout_ms: float = 30_000) -> Any:
+    """The frame of the iframe ``selector`` once the JS condition ``ready`` holds in it.
+
+    Streamlit may replace a component's iframe while a page settles (a rerun after a page
+    switch): the frame found first can be detached and never get ready, so look again.
+    """
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        left = max(1.0, (deadline - time.monotonic()) * 1000)
+        handle = page.wait_for_selector(selector, state="attached", timeout=left)
+        frame = handle.content_frame()
+        try:
+            if frame is None:
+                raise Error("the iframe has no frame yet")
+            frame.wait_for_function(ready, timeout=min(left, 5_000))
+            return frame
+        except Error:
+            if time.monotonic() >= deadline:
+                raise
+
+
 def graph_frame(page: Any, timeout_ms: float = 30_000) -> Any:
     """The component's frame, once the graph in it is drawn."""
-    handle = page.wait_for_selector(FRAME_SELECTOR, state="attached", timeout=timeout_ms)
-    frame = handle.content_frame()
-    frame.wait_for_function(
-        "document.body && document.body.getAttribute('data-argmap-drawn') === '1'",
-        timeout=timeout_ms,
+    return ready_frame(
+        page,
+        FRAME_SELECTOR,
+        "!!document.body && document.body.getAttribute('data-argmap-drawn') === '1'",
+        timeout_ms,
     )
-    return frame
 
 
 def wait_claims(frame: Any, count: int, timeout_ms: float = 15_000) -> None:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from argmap.store.yaml_map import read_map
 from tests.browser.conftest import Watch, shot, start_app, stop_app
-from tests.browser.helpers import click_claim, graph_frame
+from tests.browser.helpers import click_claim, graph_frame, ready_frame
 from tests.conftest import CYBERCRIME_MAP
 
 pytestmark = pytest.mark.browser
@@ -42,14 +42,10 @@ def nav(page: Any, title: str) -> None:
 
 
 def outline_frame(page: Any) -> Any:
-    handle = page.wait_for_selector(OUTLINE, state="attached", timeout=30_000)
-    frame = handle.content_frame()
     # The body is briefly missing while the frame (re)loads: wait through that, not fail on it.
-    frame.wait_for_function(
-        "!!document.body && document.body.getAttribute('data-outline-ready') === '1'",
-        timeout=30_000,
+    return ready_frame(
+        page, OUTLINE, "!!document.body && document.body.getAttribute('data-outline-ready') === '1'"
     )
-    return frame
 
 
 def focused(frame: Any) -> str:
