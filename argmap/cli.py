@@ -367,6 +367,13 @@ def export(
     fmt = to or _format_for(output, "export", "--to")
     if view not in VIEWS:
         _fail(f"unknown view {view!r}; expected {' or '.join(VIEWS)}")
+    if fmt == "yaml" and path.suffix.lower() in (".yaml", ".yml"):
+        # The map file itself, once checked: what the comment-keeping round trip writes for a
+        # map it has not changed, byte for byte, without its 4 s on 2,000 claims.
+        _load(path)
+        atomic_write_bytes(output, path.read_bytes())
+        typer.echo(f"wrote {output}")
+        return
     loaded = _load(path, editable=fmt == "yaml")  # YAML keeps the file's comments
     try:
         data = _formats().export_map(loaded, fmt, view)

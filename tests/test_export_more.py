@@ -191,3 +191,30 @@ def test_standalone_html_keeps_hostile_text_as_data() -> None:
     # The one worker it may start is ELK's, from a blob of the page's own text.
     assert "worker-src blob:" in policy.group(1)
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+
+
+@pytest.mark.parametrize("source", [CYBERCRIME_MAP, HOSTILE])
+def test_yaml_export_of_a_yaml_map_is_the_file_the_round_trip_writes(
+    tmp_path: Path, source: Path
+) -> None:
+    """The fast path writes the checked file as it is: the same bytes as the comment-keeping
+    round trip (the library's export) writes for it."""
+    from argmap.store.yaml_map import dump_map
+    from argmap.view.formats import registry
+
+    out = tmp_path / "out.yaml"
+    assert cli("export", source, "-o", out)[0] == 0
+    written = out.read_bytes()
+    assert written == source.read_bytes()
+    assert written == registry().export_map(read_map(source, editable=True), "yaml")
+    assert written.decode("utf-8") == dump_map(read_map(source, editable=True))
+
+
+def test_yaml_export_of_a_broken_yaml_map_writes_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        CYBERCRIME_MAP.read_text(encoding="utf-8").replace("question:", "questoin:", 1)
+    )
+    out = tmp_path / "out.yaml"
+    code, _, stderr = cli("export", broken, "-o", out)
+    assert code == 1 and "broken.yaml:" in stderr and not out.exists()
