@@ -12,13 +12,12 @@ bench/out/needs.txt.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from bench_audiences import median_time
 from bench_semantics import make_map
 
 from argmap.analysis import evaluate
@@ -28,15 +27,6 @@ from argmap.model import ArgumentMap
 from argmap.store.yaml_map import read_map
 
 ROOT = Path(__file__).parent.parent
-
-
-def timed(fn, reps: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
-    times, result = [], None
-    for _ in range(reps):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main() -> None:
@@ -52,18 +42,18 @@ def main() -> None:
 
     G = to_graph(read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map)
     needs(G, theses(G)[0])  # load clingo once
-    peer, _ = timed(lambda: evaluate(G), reps)
+    peer, _ = median_time(lambda: evaluate(G), reps)
     say(f"cybercrime map ({len(theses(G))} theses); peer: one evaluate {peer * 1000:.0f} ms")
     for t in theses(G):
-        seconds, n = timed(lambda t=t: needs(G, t), reps)
+        seconds, n = median_time(lambda t=t: needs(G, t), reps)
         sizes = [len(s) for s in n.reject]  # type: ignore[attr-defined]
         say(f"  needs {t:<28} {seconds * 1000:6.0f} ms  {n.label!s:<5} reject sizes {sizes}")  # type: ignore[attr-defined]
     for size in (100,) if args.quick else (100, 500):
         S = to_graph(ArgumentMap.model_validate(make_map(size)))
-        peer, _ = timed(lambda S=S: evaluate(S), reps)
+        peer, _ = median_time(lambda S=S: evaluate(S), reps)
         say(f"synthetic {size} claims; peer: one evaluate {peer * 1000:.0f} ms")
         for c in ("c0", "c5", f"c{size // 2}", f"c{size * 4 // 5}"):
-            seconds, n = timed(lambda c=c, S=S: needs(S, c), 1)
+            seconds, n = median_time(lambda c=c, S=S: needs(S, c), 1)
             say(
                 f"  needs {c:<6} {seconds:6.2f} s  {n.label!s:<5} "  # type: ignore[attr-defined]
                 f"reject {[len(s) for s in n.reject]} cut {[len(s) for s in n.cut]}"  # type: ignore[attr-defined]

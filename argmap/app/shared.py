@@ -177,6 +177,13 @@ def semantics_picker(key: str, label: str = "Semantics") -> str:
     ))  # fmt: skip
 
 
+def reading_pickers() -> tuple[str, str]:
+    """The "Reading" header and the semantics and supports choices every page of the map
+    shares (so a choice follows the reader from page to page): (semantics, support view)."""
+    st.header("Reading")
+    return semantics_picker(state.SEMANTICS_KEY), support_picker(state.VIEW_KEY)
+
+
 def support_picker(key: str) -> str:
     """The radio of the registered support treatments, by title, each explained in its help."""
     kinds = " ".join(f"{v.name}: {v.summary}" for v in VIEW_TABLE.values())

@@ -16,10 +16,9 @@ from argmap.app.component import argmap_graph
 from argmap.app.guard import attempt
 from argmap.app.shared import (
     current_map,
-    semantics_picker,
+    reading_pickers,
     ss,
     status_of,
-    support_picker,
     thesis_picker,
 )
 from argmap.app.state import BASE_KEY, BASE_SLIDER, WHAT_IF_KEYS
@@ -91,9 +90,7 @@ def find_controls(pm: PreparedMap, selected: str | None) -> tuple[str, str, int,
 
 def reading_controls(pm: PreparedMap) -> tuple[str, str, str, str | None, Filters]:
     """Semantics, colouring and filters: how to read the map."""
-    st.header("Reading")
-    semantics = semantics_picker(state.SEMANTICS_KEY)
-    view = support_picker(state.VIEW_KEY)
+    semantics, view = reading_pickers()
     colour = str(st.selectbox("Colour by", list(COLOUR_BY.keys()), key=state.COLOUR,
                               format_func=lambda k: COLOUR_BY[k]))  # fmt: skip
     side_thesis = None

@@ -14,7 +14,7 @@ from argmap.app import panel, state
 from argmap.app.component import argmap_outline
 from argmap.app.guard import attempt
 from argmap.app.main import page_path
-from argmap.app.shared import current_map, semantics_picker, ss, status_of, support_picker
+from argmap.app.shared import current_map, reading_pickers, ss, status_of
 from argmap.view.detail import claim_detail
 from argmap.view.outline import find, outline, outline_html, to_json
 from argmap.view.prepared import PreparedMap
@@ -43,9 +43,7 @@ def main() -> None:
     pm, map_name, key = current_map()
     G = pm.graph
     with st.sidebar:
-        st.header("Reading")
-        semantics = semantics_picker(state.SEMANTICS_KEY)
-        view = support_picker(state.VIEW_KEY)
+        semantics, view = reading_pickers()
     selected = ss.get(state.SELECTED)
     if selected and (selected not in G.nodes or G.nodes[selected].get("role") != "claim"):
         ss[state.SELECTED] = selected = None

@@ -9,9 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.analysis.audiences import describe_audience, value_conflicts
-from argmap.app import state
 from argmap.app.audiences import TIMEOUT_S, report_of
-from argmap.app.shared import current_map, semantics_picker, support_picker
+from argmap.app.shared import current_map, reading_pickers
 from argmap.semantics.values import audiences, value_names
 from argmap.view.audiences import ACCEPTANCE_NAMES
 from argmap.view.text import md_escape, truncate
@@ -21,9 +20,7 @@ def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
     with st.sidebar:
-        st.header("Reading")
-        semantics = semantics_picker(state.SEMANTICS_KEY)
-        view = support_picker(state.VIEW_KEY)
+        semantics, view = reading_pickers()
 
     st.title("Values and audiences")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
