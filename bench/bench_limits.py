@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_semantics import debate_pairs, dnpq_pairs, write_af  # noqa: E402
-from tests.browser.mapgen import generate_map_text  # noqa: E402
+from tests.browser.mapgen import aif_chain, generate_map_text  # noqa: E402
 
 PY = sys.executable
 SECTIONS = ("solve", "iccma", "load", "import", "hostile", "cruxes", "startup")
@@ -102,16 +102,8 @@ def paired(cmds: dict[str, list[str]], reps: int, timeout: float = 600) -> dict[
 
 
 def aif_file(path: Path, nodes: int) -> None:
-    n = nodes // 2
-    items = [{"nodeID": f"i{k}", "type": "I", "text": f"Claim number {k}."} for k in range(n)]
-    items += [{"nodeID": f"r{k}", "type": "RA", "text": "Default Inference"} for k in range(n)]
-    edges = []
-    for k in range(1, n):
-        edges += [
-            {"edgeID": f"e{k}a", "fromID": f"i{k}", "toID": f"r{k}"},
-            {"edgeID": f"e{k}b", "fromID": f"r{k}", "toID": f"i{k // 2}"},
-        ]
-    path.write_text(json.dumps({"nodes": items, "edges": edges}))
+    """An AIF file of ``nodes`` nodes, half I and half RA (see :func:`aif_chain`)."""
+    path.write_text(json.dumps(aif_chain(nodes // 2)))
 
 
 def argdown_text(map_text: str) -> str:

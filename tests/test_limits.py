@@ -17,6 +17,7 @@ import pytest
 from argmap.limits import Limits, check_text, parse_size, read_limited, split_lines, text_of
 from argmap.problems import MapFileError
 from argmap.store.yaml_map import read_map_text
+from tests.browser.mapgen import aif_chain
 from tests.conftest import SMALL_MAP
 
 MAP_TEXT = SMALL_MAP  # a valid map in the house style; its first statement is plain
@@ -201,16 +202,8 @@ def test_import_checks_the_limits_first(tmp_path: Path) -> None:
 def test_aif_import_of_many_nodes_is_linear(tmp_path: Path) -> None:
     # 50,000 I nodes and 50,000 RA nodes ran for over 30 minutes before (bench/ times 100k).
     n = 20_000
-    nodes = [{"nodeID": f"i{k}", "type": "I", "text": f"Claim number {k}."} for k in range(n)]
-    nodes += [{"nodeID": f"r{k}", "type": "RA", "text": "Default Inference"} for k in range(n)]
-    edges = []
-    for k in range(1, n):
-        edges += [
-            {"edgeID": f"e{k}a", "fromID": f"i{k}", "toID": f"r{k}"},
-            {"edgeID": f"e{k}b", "fromID": f"r{k}", "toID": f"i{k // 2}"},
-        ]
     path = tmp_path / "big.json"
-    path.write_text(json.dumps({"nodes": nodes, "edges": edges}))
+    path.write_text(json.dumps(aif_chain(n)))
     out = tmp_path / "big.yaml"
     result = argmap("import", path, "--from", "aif", "-o", out, budget=90)
     assert result.returncode == 0, result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from typing import Any
 
 _WORDS = [
     "treaty",
@@ -123,3 +124,22 @@ def generate_map_text(claims: int, seed: int = 7, *, values: bool = False) -> st
         ]
         rel += 1
     return "\n".join(out) + "\n"
+
+
+def aif_chain(claims: int) -> dict[str, Any]:
+    """An AIF document of ``claims`` I-nodes and as many RA nodes: claim k supports claim
+    k // 2 through RA node k (claim 0 supports nothing), so ``claims - 1`` relations.
+
+    >>> doc = aif_chain(3)
+    >>> len(doc["nodes"]), [e["toID"] for e in doc["edges"]]
+    (6, ['r1', 'i0', 'r2', 'i1'])
+    """
+    nodes = [{"nodeID": f"i{k}", "type": "I", "text": f"Claim number {k}."} for k in range(claims)]
+    nodes += [{"nodeID": f"r{k}", "type": "RA", "text": "Default Inference"} for k in range(claims)]
+    edges = []
+    for k in range(1, claims):
+        edges += [
+            {"edgeID": f"e{k}a", "fromID": f"i{k}", "toID": f"r{k}"},
+            {"edgeID": f"e{k}b", "fromID": f"r{k}", "toID": f"i{k // 2}"},
+        ]
+    return {"nodes": nodes, "edges": edges}
