@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from math import prod
+from typing import Any
 
 import networkx as nx
 
@@ -131,16 +133,12 @@ def dfquad(
             by_type[rtype][t].append((k, o))
             depends[k].append(t)
 
-    def effects(pairs: list[tuple[int, int]]) -> float:
-        # F: the probabilistic sum of the relations' effects (0 when there are none).
-        return 1.0 - prod(1.0 - val[o] * val[r] for r, o in pairs)
-
     def value(i: int) -> float:
         if i >= n_claims:
-            return 1.0 - effects(undercuts[i]) if i in undercuts else 1.0
+            return 1.0 - effects(undercuts[i], val) if i in undercuts else 1.0
         t = base[i]
-        va = effects(attacks[i]) if i in attacks else 0.0
-        vs = effects(supports[i]) if i in supports else 0.0
+        va = effects(attacks[i], val) if i in attacks else 0.0
+        vs = effects(supports[i], val) if i in supports else 0.0
         return t - t * (va - vs) if va >= vs else t + (1.0 - t) * (vs - va)
 
     iterations, converged = 1, True
@@ -148,19 +146,34 @@ def dfquad(
         if len(members) == 1:  # no cycle through it: its inputs are final already
             val[members[0]] = value(members[0])
             continue
-        rounds, delta = 0, math.inf
-        while delta > tol and rounds < max_iter:
-            # Jacobi within the cycle: every value from the previous round's.
-            new = [value(m) for m in members]
-            delta = max(abs(v - val[m]) for m, v in zip(members, new, strict=True))
-            for m, v in zip(members, new, strict=True):
-                val[m] = v
-            rounds += 1
+        rounds, delta = jacobi(members, value, val, tol, max_iter)
         converged = converged and delta <= tol
         iterations = max(iterations, rounds)
     strength = dict(zip(tau, val[:n_claims], strict=True))
     weight = dict(zip(names[n_claims:], val[n_claims:], strict=True))
     return Gradual(strength, weight, converged, iterations)
+
+
+def effects(pairs: Iterable[tuple[Any, Any]], val: Any) -> float:
+    """F, the probabilistic sum of the effects of ``(relation, origin)`` pairs: each the
+    origin's strength times the relation's weight, as ``val`` holds them (0 for no pair)."""
+    return 1.0 - prod(1.0 - val[o] * val[r] for r, o in pairs)
+
+
+def jacobi(
+    members: list[Any], value: Callable[[Any], float], val: Any, tol: float, max_iter: int
+) -> tuple[int, float]:
+    """Solve one cycle of values in place in ``val``, from the values it holds: Jacobi
+    rounds (every value from the previous round's) until none moves by more than ``tol`` or
+    ``max_iter`` rounds. Return (rounds, the last round's largest move)."""
+    rounds, delta = 0, math.inf
+    while delta > tol and rounds < max_iter:
+        new = [value(m) for m in members]
+        delta = max(abs(v - val[m]) for m, v in zip(members, new, strict=True))
+        for m, v in zip(members, new, strict=True):
+            val[m] = v
+        rounds += 1
+    return rounds, delta
 
 
 def _strong_parts(successors: list[list[int]]) -> list[list[int]]:

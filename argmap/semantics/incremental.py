@@ -20,17 +20,15 @@ map (audiences, what a side needs), build one and ask it.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from math import prod
 
 import networkx as nx
 
 from argmap.graph import relation_triples
 from argmap.semantics.dung import CODE_LABEL, IN_CODE, OUT_CODE, UNDEC_CODE, grounded_codes
 from argmap.semantics.framework import DEFAULT_VIEW, VIEW_TABLE, Framework, Label
-from argmap.semantics.gradual import base_scores_of, dfquad
+from argmap.semantics.gradual import base_scores_of, dfquad, effects, jacobi
 
 __all__ = ["GradualReevaluator", "Reevaluator"]
 
@@ -229,15 +227,12 @@ class GradualReevaluator:
             if x in weight:
                 values[x] = 0.0
 
-        def effects(pairs: list[tuple[str, str]]) -> float:
-            return 1.0 - prod(1.0 - values[o] * values[r] for r, o in pairs)
-
         def value(x: str) -> float:
             if x in weight:
-                return 1.0 - effects(undercuts[x]) if x in undercuts else 1.0
+                return 1.0 - effects(undercuts[x], values) if x in undercuts else 1.0
             t = tau[x]
-            va = effects(attacks[x]) if x in attacks else 0.0
-            vs = effects(supports[x]) if x in supports else 0.0
+            va = effects(attacks[x], values) if x in attacks else 0.0
+            vs = effects(supports[x], values) if x in supports else 0.0
             return t - t * (va - vs) if va >= vs else t + (1.0 - t) * (vs - va)
 
         try:
@@ -273,10 +268,4 @@ class GradualReevaluator:
         values, weight, tau = self.values, self.weight, self.tau
         for m in members:
             values[m] = 1.0 if m in weight else tau[m]
-        rounds, delta = 0, math.inf
-        while delta > self.TOL and rounds < self.MAX_ITER:
-            new = [value(m) for m in members]
-            delta = max(abs(v - values[m]) for m, v in zip(members, new, strict=True))
-            for m, v in zip(members, new, strict=True):
-                values[m] = v
-            rounds += 1
+        jacobi(members, value, values, self.TOL, self.MAX_ITER)
