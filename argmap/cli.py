@@ -725,28 +725,42 @@ def brief(
     ] = None,
     audience: AudienceOpt = None,
     rank: RankOpt = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="The whole dossier: every argument, chain, crux and "
+            "audience, not the round brief of at most 1,200 words.",
+        ),
+    ] = False,
 ) -> None:
     """Write a debate brief for one side of a thesis: Markdown, print-ready HTML, PDF, or
     a Verbatim-style Word file (.docx: pocket, hats, blocks, tags and cards); with
-    --audience or --rank, argued to that ranking of the values."""
+    --audience or --rank, argued to that ranking of the values. By default the round
+    brief (the best cards of each side within 1,200 words); --full for the dossier."""
     from argmap.products.brief import to_html, to_markdown
     from argmap.store.atomic import atomic_write_bytes
 
     def pdf(b: Brief) -> bytes:
         from argmap.products.brief.pdf import to_pdf
 
-        return to_pdf(b, letter=letter)
+        return to_pdf(b, letter=letter, full=full)
 
     def docx(b: Brief) -> bytes:
         from argmap.products.brief.docx import source_texts, to_docx
         from argmap.store.library import sources_dir
 
         folder = sources or sources_dir(path.parent)
-        return to_docx(b, argument_map, source_texts(argument_map, folder))
+        return to_docx(b, argument_map, source_texts(argument_map, folder), full=full)
+
+    def md(b: Brief) -> str:
+        return to_markdown(b, full=full)
+
+    def page(b: Brief) -> str:
+        return to_html(b, full=full)
 
     renderers: dict[str, Callable[[Brief], str | bytes]] = {
-        ".md": to_markdown, ".markdown": to_markdown, ".html": to_html, ".htm": to_html,
-        ".pdf": pdf, ".docx": docx,
+        ".md": md, ".markdown": md, ".html": page, ".htm": page, ".pdf": pdf, ".docx": docx,
     }  # fmt: skip
     render = renderers.get(output.suffix.lower())
     if render is None:

@@ -98,11 +98,12 @@ def test_cruxes_and_what_changes() -> None:
         ("cheap-enough", "in", "out")
     ]
     assert b.cruxes[0].changes_if_rejected == (("join", "in", "out"), ("cheap-enough", "in", "out"))
-    section = to_markdown(b).split("## Cruxes")[1]
+    section = to_markdown(b, full=True).split("## Cruxes")[1]
     assert "**The cost is small.**" in section and "If accepted the thesis stands (in)" in section
     # What changes is named by its words, never by id.
     assert "“We should join” (stands (in) → falls (out))" in section
-    assert "cheap-enough" not in to_markdown(b) and "cheap-enough" not in to_html(b)
+    assert "cheap-enough" not in to_markdown(b, full=True)
+    assert "cheap-enough" not in to_html(b, full=True)
     assert "Rejecting it changes: “We should join” (stands (in) → falls (out))" in section
 
 
@@ -133,8 +134,8 @@ def pdf_text(data: bytes) -> str:
 
 def test_pdf_holds_the_brief_and_is_byte_stable(G: nx.DiGraph) -> None:
     b = build_brief(G, "thesis-un-route", "against")
-    data = to_pdf(b)
-    assert data.startswith(b"%PDF-") and data == to_pdf(b)
+    data = to_pdf(b, full=True)
+    assert data.startswith(b"%PDF-") and data == to_pdf(b, full=True)
     reader = PdfReader(io.BytesIO(data))
     assert round(reader.pages[0].mediabox.width) == 595  # A4
     text = pdf_text(data)
@@ -194,11 +195,15 @@ def test_brief_command(tmp_path) -> None:
 
     runner = CliRunner()
     base = ["brief", str(CYBERCRIME_MAP), "--thesis", "thesis-budapest-route", "--side", "for"]
-    for suffix, head in ((".md", "# Brief for: "), (".html", "<!DOCTYPE html>")):
+    for suffix, head in ((".md", "# Round brief for: "), (".html", "<!DOCTYPE html>")):
         out = tmp_path / f"brief{suffix}"
         result = runner.invoke(app, [*base, "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert out.read_text(encoding="utf-8").startswith(head)
+    result = runner.invoke(app, [*base, "-o", str(tmp_path / "full.md"), "--full"])
+    assert result.exit_code == 0, result.output
+    full = (tmp_path / "full.md").read_text(encoding="utf-8")
+    assert full.startswith("# Brief for: ") and "## Cruxes" in full
     result = runner.invoke(app, [*base, "-o", str(tmp_path / "brief.pdf"), "--letter"])
     assert result.exit_code == 0, result.output
     assert PdfReader(tmp_path / "brief.pdf").pages[0].mediabox.width == 612  # Letter
@@ -225,7 +230,8 @@ def test_bottom_line_says_where_why_and_what_it_would_take() -> None:
     # Re-evaluated: answering what the bottom line names carries the thesis.
     assume = WhatIf(rejected=[c.id for c in line.answer[0]])
     assert evaluate(G, assume=assume).labels["join"] is Label.IN
-    md, page, pdf = to_markdown(b), to_html(b), pdf_text(to_pdf(b))
+    md, page = to_markdown(b, full=True), to_html(b, full=True)
+    pdf = pdf_text(to_pdf(b, full=True))
     for rendered in (md, page, pdf):
         flat = " ".join(rendered.split())
         assert "Bottom line" in flat and "To carry this thesis, answer:" in flat
@@ -234,7 +240,10 @@ def test_bottom_line_says_where_why_and_what_it_would_take() -> None:
         for raw in ("too-costly", "r-cost", "article-2011", "paper-2011", "`join`"):
             assert raw not in rendered  # statements, never ids
     against = build_brief(G, "join", "against")
-    assert "For the other side to carry it, answer:" in to_markdown(against)
+    assert "For the other side to carry it, answer:" in to_markdown(against, full=True)
+    # The round brief says it once, in its own words.
+    assert "To carry it, answer “Joining costs too much”." in to_markdown(b)
+    assert "They carry it only by answering “Joining costs too much”." in to_markdown(against)
 
 
 def test_bottom_line_when_the_thesis_stands() -> None:
@@ -242,4 +251,5 @@ def test_bottom_line_when_the_thesis_stands() -> None:
     assert b.bottom_line is not None and b.bottom_line.label is Label.IN
     assert b.bottom_line.answer == () and b.bottom_line.cut == ()
     assert b.bottom_line.verdict.startswith("Stands: every objection to it is answered")
-    assert "To carry this thesis" not in to_markdown(b)
+    assert "To carry this thesis" not in to_markdown(b, full=True)
+    assert "Nothing more: it stands" in to_markdown(b)

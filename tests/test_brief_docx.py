@@ -68,7 +68,7 @@ def un_brief(cyber: ArgumentMap) -> Brief:
 
 
 def test_outline_is_pocket_hats_blocks_tags(cyber: ArgumentMap, un_brief: Brief) -> None:
-    outline = _outline(to_docx(un_brief, cyber))
+    outline = _outline(to_docx(un_brief, cyber, full=True))
     headings = [(level, text) for level, text in outline if level]
     assert headings[0] == (1, f"For: {un_brief.thesis.statement}")
     assert [t for level, t in headings if level == 1] == [headings[0][1]]
@@ -101,7 +101,7 @@ def test_every_card_has_its_cite_and_its_quote_highlighted(
     cyber: ArgumentMap, un_brief: Brief
 ) -> None:
     sources = {s.id: s for s in cyber.sources}
-    cards = _cards(to_docx(un_brief, cyber))
+    cards = _cards(to_docx(un_brief, cyber, full=True))
     claims: list[Cited] = [un_brief.thesis]
     claims += [p.claim for p in _walk(un_brief.our_case)]
     claims += [a.claim for p in un_brief.their_case for a in _walk(p.answers)]
@@ -125,7 +125,7 @@ def test_every_card_has_its_cite_and_its_quote_highlighted(
 def test_quotes_sit_in_their_sentence_from_the_source(cyber: ArgumentMap, un_brief: Brief) -> None:
     texts = source_texts(cyber, SOURCES)
     assert set(texts) == {s.id for s in cyber.sources if s.text_file or s.reported_in}
-    cards = _cards(to_docx(un_brief, cyber, texts))
+    cards = _cards(to_docx(un_brief, cyber, texts, full=True))
     flat = {k: re.sub(r"\s+", " ", t) for k, t in texts.items()}
     widened = 0
     for _tag, _cite, lit, body in cards:
@@ -146,7 +146,9 @@ def test_small_map_card_in_its_sentence(tmp_path: Path) -> None:
     path = tmp_path / "small.yaml"
     path.write_text(SMALL_MAP, encoding="utf-8")
     m = read_map(path).map
-    data = to_docx(build_brief(to_graph(m), "join", "against"), m, source_texts(m, folder))
+    data = to_docx(
+        build_brief(to_graph(m), "join", "against"), m, source_texts(m, folder), full=True
+    )
     cards = {tag: (cite, lit, body) for tag, cite, lit, body in _cards(data)}
     cite, lit, body = cards["Joining costs too much."]
     assert lit == ["costs: too much"] and body == "The paper says: costs: too much."

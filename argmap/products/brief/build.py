@@ -69,6 +69,8 @@ class Cited:
     strength: float
     why: str = ""  # what its label means, by statement (argmap.analysis.verdict)
     impact: Impact | None = None  # what taking it out does to the brief's thesis
+    short: str = ""  # the cite a debater reads out: "Peters 2019" (surname or body, year)
+    date: str = ""  # its source's date, or the reporting source's ("2019-09"; "" unknown)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ class BottomLine:
     answer: tuple[tuple[Cited, ...], ...]
     cut: tuple[tuple[str, ...], ...]
     complete: bool = True
+    standing: str = ""  # why, as argmap.analysis.verdict.Standing's value ("refuted", ...)
+    deciding: tuple[str, ...] = ()  # the statements of the claims that decide it
 
 
 @dataclass(frozen=True)
@@ -334,12 +338,15 @@ def bottom_line(
     """Return where ``thesis`` stands in ``ev`` (evaluated for ``audience``, when given), why,
     and what it would take to carry it."""
     found = needs(G, thesis, view, audience=audience)
+    said = verdict(G, ev, thesis)
     return BottomLine(
         ev.labels[thesis],
-        verdict(G, ev, thesis).text,
+        said.text,
         tuple(tuple(cite(c) for c in group) for group in found.reject),
         tuple(tuple(link_words(G, r) for r in group) for group in found.cut),
         found.complete,
+        said.kind.value,
+        tuple(str(G.nodes[c]["statement"]) for c in said.objections if c in G),
     )
 
 
@@ -412,8 +419,13 @@ class _Citer:
         source = self.sources.get(node["source"], {})
         actor = self.actors.get(node["actor"], {})
         citation = f"{actor.get('name', node['actor'])}, {_title_date(source)}"
-        if source.get("reported_in") in self.sources:
-            citation += f"; reported in {_title_date(self.sources[source['reported_in']])}"
+        reported = self.sources.get(str(source.get("reported_in")), {})
+        if reported:
+            citation += f"; reported in {_title_date(reported)}"
+        date = str(source.get("date") or reported.get("date") or "")
+        authors = list(source.get("authors") or [])
+        who = authors[0].split()[-1] if authors else source.get("organisation")
+        short = f"{who or actor.get('name', node['actor'])} {date[:4] or 'n.d.'}"
         return Cited(
             id=claim_id,
             statement=node["statement"],
@@ -426,6 +438,8 @@ class _Citer:
             strength=self.ev.strength[claim_id],
             why=verdict(self.G, self.ev, claim_id).text,
             impact=None if self.impacts is None else self.impacts.get(claim_id),
+            short=short,
+            date=date,
         )
 
 

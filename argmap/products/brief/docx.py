@@ -46,6 +46,7 @@ from docx.text.paragraph import Paragraph
 from argmap.model import ArgumentMap, Source
 from argmap.products.brief.build import Brief, Cited, Point
 from argmap.products.brief.render import LABEL_WORDS
+from argmap.products.brief.round import Card, round_brief, short
 from argmap.products.quote_finder import sentence_spans
 from argmap.products.quotes import text_file_of
 from argmap.products.stable_zip import restamp
@@ -242,13 +243,21 @@ def _alias(style: BaseStyle, alias: str) -> None:
 
 
 def to_docx(
-    brief: Brief, argument_map: ArgumentMap, texts: Mapping[str, str] | None = None
+    brief: Brief,
+    argument_map: ArgumentMap,
+    texts: Mapping[str, str] | None = None,
+    *,
+    full: bool = False,
 ) -> bytes:
-    """Return the brief as a Verbatim-style .docx file's bytes.
+    """Return the round brief (:mod:`argmap.products.brief.round`), or with ``full`` the
+    whole dossier, as a Verbatim-style .docx file's bytes.
 
-    ``texts`` maps source ids to their full text (:func:`source_texts`), so each quote is
-    shown inside its sentence; a source without one shows the quote alone.
+    ``texts`` maps source ids to their full text (:func:`source_texts`), so each quote of
+    the full brief is shown inside its sentence; a source without one shows the quote
+    alone. The round brief shows the quotes alone, to stay within its word limit.
     """
+    if not full:
+        return _round_docx(brief, argument_map)
     w = _Writer(argument_map, texts or {})
     side = "For" if brief.side == "for" else "Against"
     t = brief.thesis
@@ -283,6 +292,50 @@ def to_docx(
 
     w.heading(HAT, "What it would take")
     _what_it_would_take(w, brief)
+    return _fixed(w.doc)
+
+
+def _round_docx(brief: Brief, argument_map: ArgumentMap) -> bytes:
+    r = round_brief(brief)
+    w = _Writer(argument_map, {})
+    side = "For" if brief.side == "for" else "Against"
+    w.heading(POCKET, f"{side}: {brief.thesis.statement}")
+    w.plain(r.bottom_line, italic=True)
+
+    def card(c: Card, lead: str = "") -> None:
+        if c.quoted:
+            w.card(c.claim, lead)
+        else:
+            w.heading(TAG, f"{lead}{c.claim.statement}")
+            w.plain(f"Quoted at {c.see}.", italic=True)
+
+    w.heading(HAT, "Our case")
+    if not r.ours:
+        w.plain("The map has no argument for our side yet.")
+    else:
+        w.plain(r.rule, italic=True)
+    for n, c in enumerate(r.ours, 1):
+        w.heading(BLOCK, f"{n}. {c.tag}: {short(c.claim.statement, 8)}")
+        card(c)
+        for b in c.backing:
+            w.plain(f"Backed by “{short(b.statement, 12)}” ({b.short})")
+    w.heading(HAT, "Answers to their case")
+    if not r.theirs:
+        w.plain("The map has no argument for their side.")
+    for n, block in enumerate(r.theirs, 1):
+        w.heading(BLOCK, f"A2 {n}: {short(block.theirs.claim.statement, 8)}")
+        w.plain(block.theirs.claim.statement)
+        w.plain(f"{block.theirs.tag} ({block.theirs.note}; {block.theirs.claim.short}).",
+                italic=True)  # fmt: skip
+        if not block.answers:
+            w.plain("No answer in the map: prepare one.", italic=True)
+        for a in block.answers:
+            card(a, "" if a.tag.startswith("Our answer") else "Or: ")
+    w.heading(HAT, "What it would take")
+    for said in r.take:
+        w.plain(said)
+    if r.more:
+        w.plain(r.more, italic=True)
     return _fixed(w.doc)
 
 

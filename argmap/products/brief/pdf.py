@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from argmap.products.brief.build import Brief
-from argmap.products.brief.render import Item, meta, outline, why
+from argmap.products.brief.render import Item, sections_of
 
 __all__ = ["to_pdf"]
 
@@ -88,17 +88,18 @@ def _items(items: list[Item], numbered: bool, depth: int, styles: dict) -> list[
             flow += _items(item.children, False, depth + 1, styles)
             continue
         c = item.claim
-        head = (
-            f"{lead + ': ' if lead else ''}<b>{_x(c.statement)}</b> "
-            f'<font size="8" color="#555555">({_x(meta(c))})</font>'
+        said = item.meta_of(c)
+        head = f"{lead + ': ' if lead else ''}<b>{_x(c.statement)}</b>" + (
+            f' <font size="8" color="#555555">({_x(said)})</font>' if said else ""
         )
-        block = [
-            Paragraph(head, at("item"), bulletText=bullet),
-            Paragraph(f"\u201c{_x(c.quote)}\u201d", at("quote", 10)),
-            Paragraph(f"\u2014 {_x(c.citation)}", at("cite", 10)),
-        ]
-        if why(c):
-            block.append(Paragraph(f"<i>Why:</i> {_x(why(c))}", at("item", 10)))
+        block = [Paragraph(head, at("item"), bulletText=bullet)]
+        if item.quoted:
+            block += [
+                Paragraph(f"\u201c{_x(c.quote)}\u201d", at("quote", 10)),
+                Paragraph(f"\u2014 {_x(item.cite_of(c))}", at("cite", 10)),
+            ]
+        if item.why_of(c):
+            block.append(Paragraph(f"<i>Why:</i> {_x(item.why_of(c))}", at("item", 10)))
         if item.note:
             block.append(Paragraph(_x(item.note), at("item", 10)))
         flow.append(KeepTogether(block))
@@ -106,25 +107,25 @@ def _items(items: list[Item], numbered: bool, depth: int, styles: dict) -> list[
     return flow
 
 
-def to_pdf(brief: Brief, *, letter: bool = False) -> bytes:
-    """Return the brief as a PDF (A4, or US Letter with ``letter``); same brief, same bytes."""
+def to_pdf(brief: Brief, *, letter: bool = False, full: bool = False) -> bytes:
+    """Return the round brief (or with ``full`` the whole dossier) as a PDF (A4, or US
+    Letter with ``letter``); same brief, same bytes."""
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     _register_fonts()
     styles = _styles()
-    title, subtitle, sections = outline(brief)
+    title, subtitle, sections = sections_of(brief, full)
     flow: list[object] = [
         Paragraph(_x(title), styles["title"]),
         Paragraph(_x(subtitle), styles["subtitle"]),
     ]
     for section in sections:
         flow.append(Paragraph(_x(section.heading), styles["h2"]))
-        flow.append(Paragraph(_x(section.intro), styles["intro"]))
+        if section.intro:
+            flow.append(Paragraph(_x(section.intro), styles["intro"]))
         flow += _items(section.items, section.numbered, 0, styles)
-    flow.append(Paragraph("Bibliography", styles["h2"]))
-    flow += [Paragraph(_x(b.reference), styles["item"]) for b in brief.bibliography]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=LETTER if letter else A4, title=title, author="argmap",

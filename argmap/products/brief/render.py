@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from argmap.products.brief.build import BottomLine, Brief, Cited, Point
+from argmap.products.brief.round import Card, RoundBrief, round_brief, short
 from argmap.semantics.framework import Label
 from argmap.text import md_escape as escape
 from argmap.vocabulary import LABELS
@@ -34,6 +35,21 @@ class Item:
     note: str = ""
     children: list[Item] = field(default_factory=list)
     plain: bool = False  # without a claim: ordinary text, not a warning
+    # The round brief's own words for a claim (None: the full brief's meta, citation, why);
+    # ``quoted`` false: its passage is quoted elsewhere, so only the statement is shown.
+    meta: str | None = None
+    cite: str | None = None
+    why: str | None = None
+    quoted: bool = True
+
+    def meta_of(self, c: Cited) -> str:
+        return meta(c) if self.meta is None else self.meta
+
+    def cite_of(self, c: Cited) -> str:
+        return c.citation if self.cite is None else self.cite
+
+    def why_of(self, c: Cited) -> str:
+        return why(c) if self.why is None else self.why
 
 
 def meta(c: Cited) -> str:
@@ -193,6 +209,61 @@ def outline(brief: Brief) -> tuple[str, str, list[Section]]:
     )
 
 
+def _card_item(card: Card, children: list[Item] | None = None) -> Item:
+    note = card.note if card.quoted else f"{card.note}; quoted at {card.see}"
+    item = Item(card.tag, card.claim, meta=note, cite=card.claim.short, why="",
+                quoted=card.quoted)  # fmt: skip
+    item.children = list(children or [])
+    for b in card.backing:
+        item.children.append(Item(f"Backed by “{short(b.statement, 12)}” ({b.short})",
+                                  None, plain=True))  # fmt: skip
+    return item
+
+
+def round_outline(r: RoundBrief) -> tuple[str, str, list[Section]]:
+    """The round brief (:mod:`argmap.products.brief.round`) as the renderers' outline."""
+    ours = [_card_item(c) for c in r.ours]
+    theirs = []
+    for block in r.theirs:
+        answers = [_card_item(a) for a in block.answers] or [
+            Item("No answer in the map: prepare one.", None)
+        ]
+        theirs.append(_card_item(block.theirs, answers))
+    sections = [
+        Section("Bottom line", r.bottom_line, [], numbered=False),
+        Section(
+            "Our best cards", r.rule if ours else "The map has no argument for our side.", ours
+        ),
+        Section(
+            "Their best cards, and our answers",
+            "Each with our best answer from the map."
+            if theirs
+            else "The map has no argument for their side.",
+            theirs,
+        ),
+        Section(
+            "What it would take", "", [Item(t, None, plain=True) for t in r.take], numbered=False
+        ),
+        Section(
+            "Sources",
+            r.more,
+            [Item(f"{cite}: {ref}", None, plain=True) for cite, ref in r.sources],
+            numbered=False,
+        ),
+    ]
+    return r.title, r.subtitle, sections
+
+
+def sections_of(brief: Brief, full: bool = False) -> tuple[str, str, list[Section]]:
+    """Return (title, subtitle, sections) of the round brief, or with ``full`` of the whole
+    dossier (its bibliography last): what every renderer walks."""
+    if not full:
+        return round_outline(round_brief(brief))
+    title, subtitle, sections = outline(brief)
+    bibliography = [Item(b.reference, None, plain=True) for b in brief.bibliography]
+    return title, subtitle, [*sections, Section("Bibliography", "", bibliography, False)]
+
+
 # ------------------------------------------------------------------------------ Markdown
 
 
@@ -215,31 +286,34 @@ def _md_items(items: list[Item], numbered: bool, depth: int = 0) -> Iterator[str
             yield from _md_items(item.children, False, depth + 1)
             continue
         c = item.claim
+        said = item.meta_of(c)
         yield (
-            f"{pad}{bullet} {lead + ': ' if lead else ''}**{md_escape(c.statement)}** "
-            f"({md_escape(meta(c))})"
+            f"{pad}{bullet} {lead + ': ' if lead else ''}**{md_escape(c.statement)}**"
+            + (f" ({md_escape(said)})" if said else "")
         )
         inner = pad + "   "
-        yield f"{inner}> “{md_escape(c.quote)}”"
-        yield f"{inner}> — {md_escape(c.citation)}"
-        if why(c):
-            yield f"{inner}*Why:* {md_escape(why(c))}"
+        if item.quoted:
+            yield f"{inner}> “{md_escape(c.quote)}”"
+            yield f"{inner}> — {md_escape(item.cite_of(c))}"
+        if item.why_of(c):
+            yield f"{inner}*Why:* {md_escape(item.why_of(c))}"
         if item.note:
             yield f"{inner}{md_escape(item.note)}"
         yield from _md_items(item.children, False, depth + 1)
 
 
-def to_markdown(brief: Brief) -> str:
-    """Return the brief as Markdown (deterministic: same brief, same bytes)."""
-    title, subtitle, sections = outline(brief)
+def to_markdown(brief: Brief, *, full: bool = False) -> str:
+    """Return the round brief as Markdown, or with ``full`` the whole dossier
+    (deterministic: same brief, same bytes)."""
+    title, subtitle, sections = sections_of(brief, full)
     lines = [f"# {md_escape(title)}", "", f"*{md_escape(subtitle)}*", ""]
     for section in sections:
-        lines += [f"## {section.heading}", "", md_escape(section.intro), ""]
+        lines += [f"## {section.heading}", ""]
+        if section.intro:
+            lines += [md_escape(section.intro), ""]
         if section.items:
             lines += [*_md_items(section.items, section.numbered), ""]
-    lines += ["## Bibliography", ""]
-    lines += [f"- {md_escape(b.reference)}" for b in brief.bibliography]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # ------------------------------------------------------------------------------ HTML
@@ -277,15 +351,19 @@ def _html_items(items: list[Item], numbered: bool) -> Iterator[str]:
             yield "</li>"
             continue
         c = item.claim
+        said = item.meta_of(c)
         yield (
             f'<li><span class="lead">{lead + ": " if lead else ""}</span>'
             f"<strong>{html.escape(c.statement)}</strong> "
-            f'<span class="meta">{html.escape(meta(c))}</span>'
-            f"<blockquote>“{html.escape(c.quote)}”<br>"
-            f'<span class="cite">— {html.escape(c.citation)}</span></blockquote>'
+            + (f'<span class="meta">{html.escape(said)}</span>' if said else "")
         )
-        if why(c):
-            yield f'<div class="why"><em>Why:</em> {html.escape(why(c))}</div>'
+        if item.quoted:
+            yield (
+                f"<blockquote>“{html.escape(c.quote)}”<br>"
+                f'<span class="cite">— {html.escape(item.cite_of(c))}</span></blockquote>'
+            )
+        if item.why_of(c):
+            yield f'<div class="why"><em>Why:</em> {html.escape(item.why_of(c))}</div>'
         if item.note:
             yield f"<div>{html.escape(item.note)}</div>"
         if item.children:
@@ -294,9 +372,10 @@ def _html_items(items: list[Item], numbered: bool) -> Iterator[str]:
     yield f"</{tag}>"
 
 
-def to_html(brief: Brief) -> str:
-    """Return the brief as a standalone HTML page that prints cleanly on A4 or Letter."""
-    title, subtitle, sections = outline(brief)
+def to_html(brief: Brief, *, full: bool = False) -> str:
+    """Return the round brief (or with ``full`` the whole dossier) as a standalone HTML page
+    that prints cleanly on A4 or Letter."""
+    title, subtitle, sections = sections_of(brief, full)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -306,13 +385,10 @@ def to_html(brief: Brief) -> str:
         f'<p class="subtitle">{html.escape(subtitle)}</p>',
     ]
     for section in sections:
-        parts += [
-            f"<h2>{section.heading}</h2>",
-            f'<p class="intro">{html.escape(section.intro)}</p>',
-        ]
+        parts.append(f"<h2>{section.heading}</h2>")
+        if section.intro:
+            parts.append(f'<p class="intro">{html.escape(section.intro)}</p>')
         if section.items:
             parts += list(_html_items(section.items, section.numbered))
-    parts.append("<h2>Bibliography</h2><ul>")
-    parts += [f"<li>{html.escape(b.reference)}</li>" for b in brief.bibliography]
-    parts.append("</ul></body></html>")
+    parts.append("</body></html>")
     return "\n".join(parts) + "\n"
