@@ -1,11 +1,16 @@
-"""The brief page: pick a thesis and a side, read the debate brief, download it.
+"""The brief page: pick a thesis and a side, read the round brief, download it.
 
-The brief is argmap.products.brief's; this page only draws it (every map text through md_escape) and
-offers the very Markdown, HTML, PDF and Word (Verbatim) files that ``argmap brief`` writes for
-the same choices, and the flow sheet of ``argmap flow``.
+The brief is argmap.products.brief's; this page only draws the round brief (every map text
+through md_escape) and offers the very Markdown, HTML, PDF and Word (Verbatim) files that
+``argmap brief`` writes for the same choices, the full dossier (``--full``), and the flow
+sheet of ``argmap flow``. PDF, Word and the flow take seconds: each is built when asked for,
+so the page reads at once.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -19,25 +24,16 @@ from argmap.app.shared import (
     support_picker,
     thesis_picker,
 )
-from argmap.graph import is_claim
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
-from argmap.products.brief.build import BottomLine, Cited, Point, Side
-from argmap.semantics.framework import Label
+from argmap.products.brief.build import Side
+from argmap.products.brief.round import Card, RoundBrief, round_brief, short
 from argmap.semantics.values import audience_named
 from argmap.store.library import sources_dir
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
-from argmap.view.text import md_escape, truncate
-from argmap.vocabulary import LABELS
+from argmap.view.text import md_escape
 
-# Streamlit Markdown colours the verdict; undecided stays plain.
-LABEL_WORDS = {
-    label: f":{LABELS[label].tone}[{LABELS[label].verdict}]"
-    if label is not Label.UNDEC
-    else LABELS[label].verdict
-    for label in Label
-}
-HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
+ss = st.session_state
 
 
 @st.cache_resource(max_entries=64, show_spinner="Building the brief…")
@@ -46,6 +42,12 @@ def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str
     ranking = audience_named(_pm.graph, audience) if audience else None
     return build_brief(_pm.graph, thesis, side, semantics=semantics, view=view,
                        timeout=TIMEOUT_S, audience=ranking)  # fmt: skip
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def round_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
+             audience: str | None = None) -> RoundBrief:  # fmt: skip
+    return round_brief(_brief)
 
 
 @st.cache_data(max_entries=64, show_spinner="Laying out the PDF…")
@@ -72,63 +74,32 @@ def flow_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, vi
     return to_xlsx(build_flow(_brief))
 
 
-def cited(c: Cited, lead: str = "") -> None:
-    """One claim as the brief shows it: statement, status, quote and citation."""
-    head = f"{md_escape(lead)}: " if lead else ""
+def card(c: Card, lead: str = "") -> None:
+    """One card of the round brief: what it does, the statement, the quote and its cite
+    (or where the passage is quoted already)."""
+    note = c.note if c.quoted else f"{c.note}; quoted at {c.see}"
+    head = f"{md_escape(lead)} " if lead else ""
     st.markdown(
-        f"{head}**{md_escape(c.statement)}**  \n"
-        f"{md_escape(c.kind)} · {LABEL_WORDS[c.label]} · strength {c.strength:.2f}"
+        f"{head}**{md_escape(c.tag)}:** {md_escape(c.claim.statement)}  \n:gray[{md_escape(note)}]"
     )
-    st.markdown(f"> “{md_escape(c.quote)}”  \n> — {md_escape(c.citation)}")
+    if c.quoted:
+        st.markdown(f"> “{md_escape(c.claim.quote)}”  \n> — {md_escape(c.claim.short)}")
+    for b in c.backing:
+        st.caption(md_escape(f"Backed by “{short(b.statement, 12)}” ({b.short})"))
 
 
-def target_words(pm: PreparedMap, target: str, thesis: str) -> str:
-    """What a point bears on, in words: the thesis, a claim, or the link an undercut cuts."""
-    G = pm.graph
-    if target == thesis:
-        return "the thesis"
-    if is_claim(G, target):
-        return f"“{truncate(G.nodes[target]['statement'], 60)}”"
-    origin = pm.structure.relations[target].origin
-    return f"the link from “{truncate(G.nodes[origin]['statement'], 60)}”"
-
-
-def bottom_line(brief: Brief, line: BottomLine, who: str) -> None:
-    """Where the thesis stands and why, then the smallest sets of answers that carry it."""
-    st.markdown(md_escape(line.verdict))
-    if line.label is Label.IN:
-        return
-    carry = "To carry this thesis" if brief.side == "for" else "For them to carry it"
-    for n, group in enumerate(line.answer, 1):
-        lead = f"{carry}{who}, answer" if n == 1 else "Or answer"
-        st.markdown(f"**{md_escape(lead)}:**" + "".join(
-            f"\n- {md_escape(c.statement)} ({md_escape(c.citation)})" for c in group
-        ))  # fmt: skip
-    for links in (links for links in line.cut if len(links) <= 3):
-        st.markdown("**Or break the link" + ("s" if len(links) > 1 else "") + ":** "
-                    + md_escape("; ".join(links)))  # fmt: skip
-    if not line.complete:
-        st.caption("Time ran out: these work, but smaller sets may exist.")
-
-
-def backing(p: Point, depth: int = 1) -> None:
-    """The chain of claims that backs a point, each level one arrow deeper."""
-    for b in p.backing:
-        cited(b.claim, f"{'↳' * depth} Backed by")
-        backing(b, depth + 1)
-
-
-def points(pm: PreparedMap, items: tuple[Point, ...], thesis: str, answers: bool) -> None:
-    for n, p in enumerate(items, 1):
-        with st.container(border=True, key=f"pt-{'a' if answers else 'o'}-{n}"):
-            how = HOW[p.relation_type]
-            cited(p.claim, f"{n}. {how.capitalize()} {target_words(pm, p.target, thesis)}")
-            backing(p)
-            if answers:
-                if not p.answers:
-                    st.warning("No answer in the map: prepare one.")
-                for a in p.answers:
-                    cited(a.claim, f"Our answer ({HOW[a.relation_type]} it)")
+def prepared_download(
+    label: str, key: str, signature: tuple[object, ...], make: Callable[[], bytes], **kwargs: Any
+) -> None:
+    """A button that builds a file only when asked (Word and PDF take seconds), then the
+    download of it for as long as the choices (``signature``) stay the same."""
+    done = f"{key}_built"
+    slot = st.empty()
+    if ss.get(done) != signature:
+        if not slot.button(f"Prepare {label}", key=f"mk_{key}"):
+            return
+        ss[done] = signature
+    slot.download_button(f"Download {label}", make(), key=f"dl_{key}", **kwargs)
 
 
 def main() -> None:
@@ -150,79 +121,82 @@ def main() -> None:
     )
     assert built is not None  # attempt stopped the page otherwise
     brief = built
+    r = round_of(key, brief, thesis, side, semantics, view, audience)
 
-    st.title(f"Brief {side}")
+    st.title(md_escape(f"Brief {side}: {short(brief.thesis.statement, 16)}"))
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
-    stem = f"brief-{thesis}-{side}"
-    left, middle, right, paper = st.columns([1, 1, 1, 2])
-    left.download_button("Download Markdown", to_markdown(brief).encode("utf-8"),
-                         file_name=f"{stem}.md", mime="text/markdown", key="dl_md")  # fmt: skip
-    middle.download_button("Download HTML", to_html(brief).encode("utf-8"),
-                           file_name=f"{stem}.html", mime="text/html", key="dl_html")  # fmt: skip
-    letter = paper.radio("Paper", ("A4", "Letter"), key="brief_paper", horizontal=True,
-                         label_visibility="collapsed") == "Letter"  # fmt: skip
-    pdf = pdf_of(key, brief, thesis, side, semantics, view, letter, audience)
-    right.download_button("Download PDF", pdf, file_name=f"{stem}.pdf",
-                          mime="application/pdf", key="dl_pdf")  # fmt: skip
-    word, flow, _ = st.columns([1.4, 1.2, 2.4])
-    word.download_button(
-        "Download Word (Verbatim)", docx_of(key, brief, pm, thesis, side, semantics, view,
-                                            audience),
-        file_name=f"{stem}.docx", key="dl_docx", help="Pocket, hats, blocks and tags, with "
-        "cards whose quotes are highlighted: Verbatim's styles, for debaters.",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )  # fmt: skip
-    flow.download_button(
-        "Download flow (Excel)", flow_of(key, brief, thesis, side, semantics, view, audience),
-        file_name=f"flow-{thesis}-{side}.xlsx", key="dl_flow", help="A column per speech "
-        "of a policy round (1AC to 2AR), pre-filled from the map, to flow against.",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )  # fmt: skip
     if brief.message:
         st.warning(md_escape(brief.message))
     if brief.audience:
         notes = "".join(f"\n- {md_escape(n)}" for n in brief.audience_notes)
         st.info(f"Argued to this audience: {md_escape(brief.audience)}.{notes}")
+    st.subheader("Bottom line")
+    st.markdown(md_escape(r.bottom_line))
 
-    st.header("The thesis")
-    cited(brief.thesis)
-    if brief.bottom_line is not None:
-        st.header("Bottom line")
-        bottom_line(brief, brief.bottom_line, "")
-        for name, line in brief.audience_lines:
-            with st.expander(f"For {name}: the thesis {LABELS[line.label].verdict}"):
-                bottom_line(brief, line, f" for {name}")
-    st.header(f"Our case ({len(brief.our_case)})")
-    st.caption("The arguments that carry our side, those that matter most first, with what "
-               "backs them.")  # fmt: skip
-    points(pm, brief.our_case, thesis, answers=False)
-    if not brief.our_case:
+    stem = f"brief-{thesis}-{side}"
+    signature = (key, thesis, side, semantics, view, audience)
+    left, middle, right = st.columns(3)
+    left.download_button("Download Markdown", to_markdown(brief).encode("utf-8"),
+                         file_name=f"{stem}.md", mime="text/markdown", key="dl_md",
+                         help="The round brief, as on this page.")  # fmt: skip
+    middle.download_button("Download HTML", to_html(brief).encode("utf-8"),
+                           file_name=f"{stem}.html", mime="text/html", key="dl_html",
+                           help="The round brief as a page that prints cleanly.")  # fmt: skip
+    right.download_button(
+        "Download the full brief", to_markdown(brief, full=True).encode("utf-8"),
+        file_name=f"{stem}-full.md", mime="text/markdown", key="dl_full",
+        help="Every argument with its chain of backing, every answer, the claims that "
+        "decide the thesis and each audience's case (Markdown).",
+    )  # fmt: skip
+    pdf_col, word, flow = st.columns(3)
+    with pdf_col:
+        letter = st.radio("Paper", ("A4", "Letter"), key="brief_paper", horizontal=True,
+                          label_visibility="collapsed") == "Letter"  # fmt: skip
+        prepared_download(
+            "PDF", "pdf", (*signature, letter),
+            lambda: pdf_of(key, brief, thesis, side, semantics, view, letter, audience),
+            file_name=f"{stem}.pdf", mime="application/pdf",
+        )  # fmt: skip
+    with word:
+        prepared_download(
+            "Word (Verbatim)", "docx", signature,
+            lambda: docx_of(key, brief, pm, thesis, side, semantics, view, audience),
+            file_name=f"{stem}.docx", help="Pocket, hats, blocks and tags, with cards whose "
+            "quotes are highlighted: Verbatim's styles, for debaters.",
+            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )  # fmt: skip
+    with flow:
+        prepared_download(
+            "flow (Excel)", "flow", signature,
+            lambda: flow_of(key, brief, thesis, side, semantics, view, audience),
+            file_name=f"flow-{thesis}-{side}.xlsx", help="A column per speech of a policy "
+            "round (1AC to 2AR), pre-filled from the map, to flow against.",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )  # fmt: skip
+
+    st.subheader("Our best cards")
+    st.caption(md_escape(r.rule))
+    for n, c in enumerate(r.ours, 1):
+        with st.container(border=True, key=f"ours-{n}"):
+            card(c, f"{n}.")
+    if not r.ours:
         st.info("The map has no argument for this side of the thesis.")
-    st.header(f"Their case, and our answers ({len(brief.their_case)})")
-    st.caption("Their arguments and objections to ours, those that matter most first, with our "
-               "answers.")  # fmt: skip
-    points(pm, brief.their_case, thesis, answers=True)
-    st.header(f"Open vulnerabilities ({len(brief.vulnerabilities)})")
-    if brief.vulnerabilities:
-        for p in brief.vulnerabilities:
-            st.markdown(f"- **{md_escape(p.claim.statement)}**")
-    else:
-        st.caption("Every argument of theirs has an answer in the map.")
-    st.header(f"Cruxes ({len(brief.cruxes)})")
-    for crux in brief.cruxes:
-        with st.container(border=True):
-            cited(crux.claim)
-            changed = "; ".join(md_escape(truncate(brief.name(c), 80))
-                                for c, _, _ in crux.changes_if_rejected) or "nothing"  # fmt: skip
-            st.caption(
-                f"Accepted, the thesis {LABEL_WORDS[crux.thesis_if_accepted]}; rejected, it "
-                f"{LABEL_WORDS[crux.thesis_if_rejected]}. Rejecting it changes: {changed}."
-            )
-    if not brief.cruxes:
-        st.caption("No single claim decides the thesis.")
-    st.header("Bibliography")
-    for b in brief.bibliography:
-        st.markdown(f"- {md_escape(b.reference)}")
+    st.subheader("Their best cards, and our answers")
+    for n, block in enumerate(r.theirs, 1):
+        with st.container(border=True, key=f"theirs-{n}"):
+            card(block.theirs, f"{n}.")
+            for a in block.answers:
+                card(a, "↳")
+            if not block.answers:
+                st.warning("No answer in the map: prepare one.")
+    if not r.theirs:
+        st.info("The map has no argument for the other side.")
+    st.subheader("What it would take")
+    st.markdown("\n".join(f"- {md_escape(t)}" for t in r.take))
+    st.subheader("Sources")
+    if r.more:
+        st.caption(md_escape(r.more))
+    st.markdown("\n".join(f"- {md_escape(f'{c}: {ref}')}" for c, ref in r.sources))
 
 
 main()
