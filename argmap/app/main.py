@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from argmap.app import panel, shared, state
+from argmap.view.guide import HOW_TO_READ
 
 PAGES = Path(__file__).with_name("pages")
 
@@ -24,6 +25,7 @@ NAVIGATION = (
     ("compare.py", "Compare maps"),
     ("edit.py", "Edit"),
     ("exchange.py", "Import and export"),
+    ("glossary.py", "Glossary"),
 )
 
 
@@ -46,6 +48,8 @@ def run(maps: Path | None = None) -> None:
     state.keep_all()
     page = st.navigation(pages)
     state.ss[state.PAGE] = page.url_path
+    with st.sidebar.popover("How to read this map", width="stretch"):
+        st.markdown(HOW_TO_READ)  # one click away on every page
     try:
         page.run()
     finally:  # also after st.stop(): the URL always says what is shown

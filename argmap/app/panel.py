@@ -17,6 +17,7 @@ from argmap.app.state import BASE_KEY, BASE_SLIDER, link_to_view
 from argmap.graph import relation_origin
 from argmap.graph.structure import Structure
 from argmap.semantics.gradual import DEFAULT_BASE_SCORE
+from argmap.view.bottom_line import ThesisLine
 from argmap.view.colours import STATUS_COLOURS
 from argmap.view.detail import ClaimDetail, Neighbour, SourceInfo, claim_detail
 from argmap.view.prepared import PreparedMap
@@ -257,11 +258,14 @@ def base_slider(G: nx.DiGraph, claim: str) -> None:
     )  # fmt: skip
 
 
-def no_selection(G: nx.DiGraph, s: Structure, select: Select) -> None:
-    st.info("Click a claim in the map to see its quote, source, status and why.")
+def no_selection(
+    G: nx.DiGraph, s: Structure, select: Select, lines: Sequence[ThesisLine] = ()
+) -> None:
+    """The theses, each with its bottom line (argmap.view.bottom_line), then a hint."""
+    said = {line.thesis: line for line in lines}
     theses = [c for c in s.claims if G.nodes[c].get("kind") == "thesis"][:8]
     if theses:
-        st.markdown("**Theses**")
+        st.markdown("**Where the theses stand**")
         box = st.container(key="theses")
         for c in theses:
             box.button(
@@ -271,6 +275,14 @@ def no_selection(G: nx.DiGraph, s: Structure, select: Select) -> None:
                 args=(c,),
                 type="tertiary",
             )
+            if c in said:
+                line = said[c]
+                tone = LABELS[str(line.label)].tone
+                box.markdown(
+                    f":{tone}[**{md_escape(line.where)}**]"
+                    + md_escape(line.text[len(line.where) :])
+                )
+    st.info("Click a claim in the map to see its quote, source, status and why.")
 
 
 def search_results(G: nx.DiGraph, matches: Sequence[str], select: Select, limit: int = 8) -> None:

@@ -23,11 +23,13 @@ from argmap.app.shared import (
 )
 from argmap.app.state import BASE_KEY, BASE_SLIDER, WHAT_IF_KEYS
 from argmap.view.audiences import ACROSS, audience_title, by_acceptance
+from argmap.view.bottom_line import ThesisLine, thesis_lines
 from argmap.view.colours import COLOUR_BY, colouring
 from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
 from argmap.view.select import FOCUS_MODES, Filters, View, drawing, search_claims
 from argmap.view.status import (
+    TIMEOUT_S,
     Assumptions,
     Status,
     changed_claims,
@@ -180,6 +182,13 @@ def evaluate(
     return whatif, changed_claims(status, whatif)
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def lines_of(key: str, _pm: PreparedMap, _status: Status, semantics: str, view: str,
+             assume: Assumptions, audience: str | None) -> list[ThesisLine]:  # fmt: skip
+    """Each thesis's bottom line for this reading (argmap.view.bottom_line)."""
+    return thesis_lines(_pm.graph, _status.evaluation, semantics, view, timeout=TIMEOUT_S)
+
+
 def first_sight(focus: str, depth: int, filters: Filters) -> bool:
     """Whether the graph may open folded to what reads at first sight: only on the whole map;
     a focus, a depth or a filter already chose what to draw."""
@@ -225,7 +234,7 @@ def main() -> None:
     tally = counts(status)
     bits = [f"Showing **{len(shown)}** of {len(s.claims)} claims"]
     if status is not None:
-        bits.append(f"{semantics}: {tally['in']} in, {tally['out']} out, {tally['undec']} undec.")
+        bits.append(f"{tally['in']} stand, {tally['out']} fall, {tally['undec']} undecided")
     if across is not None:
         tally_across = Counter(c.acceptance.value for c in across.claims)
         bits.append(
@@ -261,7 +270,15 @@ def main() -> None:
         )  # fmt: skip
     with detail_col:
         if selected is None:
-            panel.no_selection(G, s, select_claim)
+            lines = None
+            chosen = audiences.audience_id(audience)
+            if status is not None:
+                shown_status = status
+                lines = attempt(
+                    "The theses' bottom lines could not be worked out",
+                    lambda: lines_of(key, pm, shown_status, semantics, view, assume, chosen),
+                )
+            panel.no_selection(G, s, select_claim, lines or ())
         else:
             panel.claim_panel(pm, selected, status, changed, map_name, select_claim)
             audiences.claim_section(pm, key, selected, audience, semantics, view)

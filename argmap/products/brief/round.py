@@ -27,13 +27,14 @@ printed. Cards are taken alternately from our side and theirs, best first, while
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from argmap.products.brief.build import BottomLine, Brief, Cited, Point, Side
 from argmap.semantics.framework import Label
 
 __all__ = ["BOTTOM_LIMIT", "ORDER_RULE", "WORD_LIMIT", "Block", "Card", "RoundBrief",
-           "round_brief", "words"]  # fmt: skip
+           "round_brief", "short", "why_phrase", "words"]  # fmt: skip
 
 WORD_LIMIT = 1200  # a side's brief, quotes included: what a debater can carry into a round
 BOTTOM_LIMIT = 80  # the bottom line stays under this many words
@@ -138,9 +139,14 @@ def _who(name: str) -> str:
     return "the " + who[4:] if who.startswith("The ") else who
 
 
-def _why(line: BottomLine, n: int) -> str:
-    """Why the thesis has its label, in a phrase naming at most two deciding claims."""
-    named = [f"“{short(s, n)}”" for s in line.deciding[:2]]
+def why_phrase(standing: str, deciding: Sequence[str], n: int = 10) -> str:
+    """Why a claim has its label, in a phrase naming at most two deciding claims by their
+    first ``n`` words; ``standing`` is :class:`argmap.analysis.verdict.Standing`'s value.
+
+    >>> why_phrase("refuted", ["Joining costs far too much money."], 3)
+    '“Joining costs far…” stands against it'
+    """
+    named = [f"“{short(s, n)}”" for s in deciding[:2]]
     them = " and ".join(named)
     one = len(named) == 1
     phrases = {
@@ -155,7 +161,11 @@ def _why(line: BottomLine, n: int) -> str:
         "split": "the map's consistent positions split on it",
         "assumed": "of what you assumed",
     }  # fmt: skip
-    return phrases.get(line.standing, "")
+    return phrases.get(standing, "")
+
+
+def _why(line: BottomLine, n: int) -> str:
+    return why_phrase(line.standing, line.deciding, n)
 
 
 def bottom_line_text(brief: Brief) -> str:
