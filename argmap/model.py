@@ -253,6 +253,11 @@ class Claim(_Strict):
 
     id: Id
     statement: Sentence = Field(description="One sentence, in the mapper's words.")
+    label: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^\n]*$")] | None = Field(
+        default=None,
+        description="A short title for the claim's card on the map (say, a long thesis's); "
+        "the statement shows on hover and in the claim's panel.",
+    )
     kind: ClaimKind = ClaimKind.claim
     source: Id = Field(description="The id of the source that states it.")
     actor: Id = Field(description="The id of the actor who holds it.")

@@ -29,6 +29,20 @@ NAVIGATION = (
 )
 
 
+PHONE_FIRST = "outline.py"  # a phone opens on the outline: the graph needs a wider screen
+
+
+def is_phone(user_agent: str) -> bool:
+    """Whether a browser's User-Agent names a phone (tablets and computers are not).
+
+    >>> is_phone("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148")
+    True
+    >>> is_phone("Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 Safari/537.36")
+    False
+    """
+    return "Mobi" in user_agent or "iPhone" in user_agent
+
+
 def page_path(name: str) -> str:
     """The path of a page module, as ``st.Page`` and ``AppTest.switch_page`` take it."""
     return str(PAGES / f"{name}.py")
@@ -38,12 +52,14 @@ def run(maps: Path | None = None) -> None:
     """Run the app, offering the maps in ``maps`` unless $ARGMAP_MAPS_DIR names a folder."""
     if maps is not None:
         shared.DEFAULT_MAPS = maps
-    st.set_page_config(page_title="argmap", layout="wide", initial_sidebar_state="expanded")
+    phone = is_phone(str(st.context.headers.get("User-Agent", "")))
+    st.set_page_config(page_title="argmap", layout="wide",
+                       initial_sidebar_state="collapsed" if phone else "expanded")  # fmt: skip
     panel.page_style()
     # No page icons: Streamlit fetches Material icons from Google, and the app must work offline.
+    first = PHONE_FIRST if phone else NAVIGATION[0][0]
     pages = [
-        st.Page(str(PAGES / file), title=title, default=i == 0)
-        for i, (file, title) in enumerate(NAVIGATION)
+        st.Page(str(PAGES / file), title=title, default=file == first) for file, title in NAVIGATION
     ]
     state.keep_all()
     page = st.navigation(pages)

@@ -49,6 +49,16 @@ _STYLE = """<style>
 [data-testid="stSidebar"] button[kind="tertiary"] { text-align: left; justify-content: flex-start; }
 .st-key-detail button[kind="tertiary"] p, .st-key-theses button[kind="tertiary"] p,
 [data-testid="stSidebar"] button[kind="tertiary"] p { text-align: left; }
+@media (max-height: 820px) {  /* small laptops and projectors: the map starts higher */
+  [data-testid="stMainBlockContainer"] { padding-top: 4.2rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.3rem; padding-top: 0; }
+  .st-key-map-question { display: none; }  /* the map's own first card says it */
+}
+@media (max-width: 1180px) {  /* the map takes the whole width; the panel goes below it */
+  .st-key-mapcols [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-mapcols [data-testid="stColumn"] { min-width: 100% !important;
+    flex: 1 1 100% !important; }
+}
 </style>"""
 
 

@@ -21,6 +21,9 @@ from argmap.view.text import wrap_label
 LABEL_CHARS = 22  # per line: fits NODE_W at 12.5 px in DejaVu Sans, so cytoscape never re-wraps
 THESIS_CHARS = 19  # bold is wider
 LABEL_LINES = 4
+THESIS_LINES = 8  # a thesis's card grows to hold its statement (or the map's short label)
+QUESTION_LINES = 8
+LINE_H = 17.0  # model px per line of a card's label, padding aside
 BIG_MAP = 300  # from here on the browser trades detail for speed while panning
 
 
@@ -53,11 +56,13 @@ def graph_payload(
     base = ["claim", "big"] if big else ["claim"]
     for c in structure.sorted(shown_set):
         attrs = G.nodes[c]
-        text = attrs["statement"]
+        statement = attrs["statement"]
+        text = attrs.get("label") or statement  # the map's short title, when it gives one
         more = hidden_below.get(c, 0)
         kind = attrs.get("kind", "claim")
         chars = THESIS_CHARS if kind == "thesis" else LABEL_CHARS
-        label, cut = wrap_label(text, chars, LABEL_LINES - (1 if more else 0))
+        lines = THESIS_LINES if kind == "thesis" else LABEL_LINES
+        label, cut = wrap_label(text, chars, lines - (1 if more else 0))
         if more:
             label += f"\n[+{more} below]"
         data: dict[str, Any] = {
@@ -65,13 +70,13 @@ def graph_payload(
             "label": label,
             "color": colouring.fills.get(c, "#e3e8ec"),
             "w": NODE_W,
-            "h": NODE_H,
+            "h": max(NODE_H, (label.count("\n") + 1) * LINE_H + 14),
             "tw": NODE_W - 14,
             "depth": layout.depth.get(c, 1),
             "tree": layout.parent.get(c) or "",
         }
-        if cut:
-            data["full"] = text
+        if cut or text != statement:
+            data["full"] = statement
         nodes.append(
             {
                 "data": data,
@@ -115,11 +120,12 @@ def graph_payload(
     # The question heads the drawing only when a claim hanging from it is drawn.
     if show_question and any(layout.parent.get(c, "") is None for c in shown_set):
         question = G.graph.get("question", "")
-        label, _ = wrap_label(question, 22, 6)
+        label, _ = wrap_label(question, 22, QUESTION_LINES)  # the question whole, if it can
+        high = max(QUESTION_H, (label.count("\n") + 1) * (LINE_H + 1.5) + 22)
         nodes.insert(
             0,
             {
-                "data": {"id": QUESTION, "label": label, "w": QUESTION_W, "h": QUESTION_H,
+                "data": {"id": QUESTION, "label": label, "w": QUESTION_W, "h": high,
                          "tw": QUESTION_W - 20, "full": question},
                 "cls": "question",
             },

@@ -22,6 +22,8 @@ const PILL_ROOM = 14; // below a card with a "+N below" pill, kept free of lines
 const CLUSTER_FONT = 15; // rendered px of a cluster label, whatever the zoom
 const CLUSTER_WIDTH = 230; // rendered px
 const SMALL_MAP = 40; // claims: try the whole map at first sight, it may fit
+const SHORT_ROOM = 640; // px from the frame's top to the window's bottom: below, no notes line
+const MIN_FRAME = 340; // px: the graph's frame never shrinks below this to fit a window
 const QUESTION = "?question";
 
 function send(type, data) {
@@ -354,15 +356,29 @@ function drawLegend(spec, height) {
     }
     legend.appendChild(colours);
   }
-  if (spec && spec.notes && spec.notes.length) {
+  // On a short window the notes give their line to the map (How to read this map says them).
+  if (spec && spec.notes && spec.notes.length && windowRoom() > SHORT_ROOM) {
     const notes = el("div", "legend-group");
     for (const note of spec.notes) notes.appendChild(el("span", "legend-note", note));
     legend.appendChild(notes);
   }
 }
 
+function windowRoom() {
+  // The height from the frame's top to the bottom of the browser window, so that the first
+  // view is wholly on screen on a small laptop or a projector (the frame is same-origin).
+  try {
+    const frame = window.frameElement;
+    if (!frame) return Infinity;
+    const top = frame.getBoundingClientRect().top + window.parent.scrollY;
+    return window.parent.innerHeight - top - 12;
+  } catch (e) {
+    return Infinity;
+  }
+}
+
 function resize(height) {
-  const total = height || 640;
+  const total = Math.max(MIN_FRAME, Math.min(height || 640, windowRoom()));
   const bar = legend ? legend.offsetHeight : 0;
   root.style.height = `${Math.max(200, total - bar - 2)}px`;
   if (cy) cy.resize();
@@ -587,8 +603,23 @@ async function layoutFor(claims) {
   const order = state.graph.nodes.map((n) => n.data.id).filter((id) => vis.nodes.has(id));
   const children = order.map((id) => ({ id, width: sizeOf(id, pills).w, height: sizeOf(id, pills).h }));
   const elkEdges = [];
+  // A thesis that bears on another claim stays in the theses' column: ELK lays that line out
+  // the other way round (and it is drawn back the right way), so the thesis is not pushed a
+  // column deeper than the question's other answers.
+  const thesis = (id) => (state.nodes.get(id)?.cls || "").split(" ").includes("kind-thesis");
+  const reversed = new Set();
+  const sideways = []; // thesis to thesis: both stay in the column; drawn round its right
   for (const e of vis.edges) {
     const { id, source, target } = e.data;
+    if (!anchored.has(id) && thesis(source) && thesis(target)) {
+      sideways.push(e.data);
+      continue;
+    }
+    if (!anchored.has(id) && thesis(source) && !thesis(target) && target !== QUESTION) {
+      reversed.add(id);
+      elkEdges.push({ id, sources: [target], targets: [source] });
+      continue;
+    }
     if (anchored.has(id)) {
       elkEdges.push({ id: `${id}\u0000a`, sources: [source], targets: [`@${id}`] });
       elkEdges.push({ id: `${id}\u0000b`, sources: [`@${id}`], targets: [target] });
@@ -615,6 +646,7 @@ async function layoutFor(claims) {
     const [id, part] = e.id.split("\u0000");
     const pts = [];
     for (const s of e.sections || []) pts.push(s.startPoint, ...(s.bendPoints || []), s.endPoint);
+    if (reversed.has(id)) pts.reverse();
     if (!routes.has(id)) routes.set(id, { a: null, b: null, whole: null });
     const r = routes.get(id);
     if (part === "a") r.a = pts;
@@ -623,6 +655,13 @@ async function layoutFor(claims) {
   }
   const lines = new Map();
   for (const [id, r] of routes) lines.set(id, r.whole || [...(r.a || []), ...(r.b || [])]);
+  sideways.forEach(({ id, source, target }, k) => {
+    const a = pos.get(source), b = pos.get(target);
+    if (!a || !b) return;
+    const wa = state.nodes.get(source).data.w / 2, wb = state.nodes.get(target).data.w / 2;
+    const x = Math.max(a.x + wa, b.x + wb) + 12 + 6 * k;
+    lines.set(id, [{ x: a.x + wa, y: a.y + 8 }, { x, y: a.y + 8 }, { x, y: b.y - 8 }, { x: b.x + wb, y: b.y - 8 }]);
+  });
   const result = { key, vis, pills, pos, lines, box: bounds(out, pos, pills) };
   layoutCache.set(key, result);
   return result;
@@ -830,7 +869,10 @@ function fitVisible(readable) {
   const box = currentBox();
   if (!Number.isFinite(box.w)) return;
   const z = Math.min(fitZoom(box), MAX_ZOOM_FIT);
-  if (readable && z < FIRST_ZOOM) {
+  if (readable && z < FIRST_ZOOM && z >= READ_ZOOM) {
+    // It fits at a size still readable: show it all rather than its left part.
+    lookAtBox(box, z);
+  } else if (readable && z < FIRST_ZOOM) {
     // Readable first: the left part of the drawing (question, theses), slid just enough to
     // show the selected claim.
     const sel = lastSelected ? cy.getElementById(lastSelected) : cy.collection();

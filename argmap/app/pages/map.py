@@ -228,7 +228,7 @@ def main() -> None:
 
     # The page.
     st.title(md_escape(pm.map.title))
-    st.caption(md_escape(pm.map.question))
+    st.container(key="map-question").caption(md_escape(pm.map.question))
     if status is not None and not status.complete:
         st.warning(f"The {semantics} labelling is incomplete: {md_escape(status.message)}")
     tally = counts(status)
@@ -251,7 +251,7 @@ def main() -> None:
         bits.append(f"{len(matches)} match the search")
     st.markdown(" · ".join(bits))
 
-    graph_col, detail_col = st.columns([5, 2], gap="medium")
+    graph_col, detail_col = st.container(key="mapcols").columns([5, 2], gap="medium")
     with graph_col:
         notes = ["Bold border: thesis · square corners: evidence · cut corners: proposal"]
         if changed is not None:
