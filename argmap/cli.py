@@ -683,15 +683,23 @@ def needs(
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
         return
-    typer.echo(f"{claim} is {result.label}: {G.nodes[claim]['statement']}")
+    from argmap.products.brief.build import link_words
+    from argmap.vocabulary import LABELS
+
+    said = LABELS[str(result.label)].verdict
+    typer.echo(f"“{G.nodes[claim]['statement']}” {said}.")
     if not (result.reject or result.cut):
         typer.echo("It stands already." if result.label == "in" else "Nothing in the map can.")
     for n, group in enumerate(result.reject, 1):
-        typer.echo(f"To carry it, answer ({n}):")
+        every = "all of these" if len(group) > 1 else "this"
+        typer.echo(f"{'To carry it' if n == 1 else 'Or'}, answer {every}:")
         for c in group:
-            typer.echo(f"  - {c}: {G.nodes[c]['statement']}")
-    for n, group in enumerate(result.cut, 1):
-        typer.echo(f"Or cut ({n}): {', '.join(group)}")
+            typer.echo(f"  - {G.nodes[c]['statement']}")
+    for group in result.cut:
+        links = "; ".join(link_words(G, r) for r in group)
+        typer.echo(f"Or break {'these links' if len(group) > 1 else 'the link'}: {links}")
+    if not result.complete:
+        typer.echo(f"({result.message}.)")
 
 
 class SideName(StrEnum):
@@ -994,7 +1002,7 @@ def diff(
     if as_json:
         sys.stdout.write(json.dumps(d.as_json(), ensure_ascii=False, indent=2) + "\n")
         return
-    typer.echo(to_text(d), nl=False)
+    typer.echo(to_text(d, a, b), nl=False)
     score = agreement(a, b, d)
     for name, (n, total) in (
         ("claims found", score.claims_found),

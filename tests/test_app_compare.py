@@ -76,9 +76,11 @@ def test_student_against_instructor(maps: Path, monkeypatch: pytest.MonkeyPatch)
     assert set(metrics) == {"Claims found", "Relations agreeing", "Attributions agreeing"}
     assert json.loads(saved["map-diff.json"]) == d.as_json()
     shown = re.sub(r"\\(.)", r"\1", plain(at))
-    assert "`student-rights` is `rights-risk`" in shown
-    assert "Matched by their words (other ids) (1)" in shown
-    assert "differs in statement" in shown
+    said = {c.id: c.statement.rstrip(".") for c in (*old.claims, *new.claims)}
+    assert f"“{said['student-rights']}” is “{said['rights-risk']}”" in shown
+    assert "Claims matched by their words (1)" in shown
+    assert "its statement was “" in shown  # what it was and what it is, not just "differs"
+    assert "`" not in shown and "student-rights" not in shown  # statements, never ids
 
 
 def test_a_map_against_itself_and_a_hostile_one(maps: Path) -> None:
@@ -104,6 +106,6 @@ def test_relations_are_told_in_words(maps: Path) -> None:
     at = open_compare("fewer", "mini")
     shown = re.sub(r"\\(.)", r"\1", plain(at))
     statements = {c.id: c.statement for c in m.claims}
-    assert "Missing from the student's map (1)" in shown
+    assert "Relations only in the reference (1)" in shown
     assert f"“{statements[gone.from_][:40]}" in shown
     assert f"`{gone.id}`" not in shown

@@ -180,8 +180,14 @@ def test_cli_json_has_exactly_the_documented_shape(tmp_path: Path) -> None:
 
     text = runner.invoke(app, ["diff", str(old), str(new)])
     assert text.exit_code == 0
-    assert "+ claim rights" in text.stdout and "- claim extra" in text.stdout
-    assert "~ relation r-jobs: type" in text.stdout
+    said = {c.id: c.statement.rstrip(".") for c in (*STUDENT.claims, *INSTRUCTOR.claims)}
+    added = text.stdout.split("Claims only in the second map (1):")[1].splitlines()[1]
+    assert added == f"  - “{said['rights']}”"
+    assert f"  - “{said['extra']}”" in text.stdout.split("Claims only in the first map")[1]
+    retyped = text.stdout.split("Relations retyped or retargeted (1):")[1].splitlines()[1]
+    assert " supports " in retyped and " attacks " in retyped  # what it is and what it was
+    for raw in ("r-jobs", "c1", "`"):  # statements where people read; ids only in --json
+        assert raw not in text.stdout.split("claims found")[0]
     assert "claims found: 4 of 5" in text.stdout
 
 

@@ -140,6 +140,11 @@ def test_cli_needs() -> None:
     assert data["reject"] and all(isinstance(s, list) for s in data["reject"])
     assert data["reject"] == [list(s) for s in needs(G, thesis).reject]
     text = runner.invoke(app, ["needs", str(MAP), thesis])
-    assert text.exit_code == 0 and "answer" in text.output
+    assert text.exit_code == 0 and "To carry it, answer" in text.output
+    # Statements where people read, never ids (ids are in --json).
+    ids = {c.id for c in read_map(MAP).map.claims} | {r.id for r in read_map(MAP).map.relations}
+    assert not [i for i in ids if i in text.output]
+    first = needs(G, thesis).reject[0]
+    assert all(G.nodes[c]["statement"] in text.output for c in first)
     bad = runner.invoke(app, ["needs", str(MAP), "thesis-nope"])
     assert bad.exit_code == 1 and "no claim" in bad.output

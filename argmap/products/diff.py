@@ -294,16 +294,79 @@ def agreement(old: ArgumentMap, new: ArgumentMap, d: MapDiff) -> Agreement:
     )
 
 
-def to_text(d: MapDiff) -> str:
-    """The diff as lines: ``+`` added, ``-`` removed, ``~`` changed (with what), ``=``
-    claims paired by what they say, ``label`` claims whose label changed."""
-    lines = [f"+ claim {c}" for c in d.claims_added]
-    lines += [f"- claim {c}" for c in d.claims_removed]
-    lines += [f"= claim {m.old} is {m.new} (by its words)" for m in d.claims_matched
-              if m.by == "text"]  # fmt: skip
-    lines += [f"~ claim {c.id}: {', '.join(c.fields)}" for c in d.claims_changed]
-    lines += [f"+ relation {r}" for r in d.relations_added]
-    lines += [f"- relation {r}" for r in d.relations_removed]
-    lines += [f"~ relation {c.id}: {', '.join(c.fields)}" for c in d.relations_changed]
-    lines += [f"label {c.id}: {c.old} -> {c.new}" for c in d.labels_changed]
-    return "\n".join(lines) + "\n" if lines else "no differences\n"
+def _claim_words(m: ArgumentMap) -> dict[str, str]:
+    return {c.id: f"“{c.statement.rstrip('.')}”" for c in m.claims}
+
+
+def _relation_words(m: ArgumentMap, relation_id: str) -> str:
+    """A relation in words: “A” attacks “B”, or “A” undercuts the link from “B” to “C”."""
+    said = _claim_words(m)
+    relations = {r.id: r for r in m.relations}
+    r = relations[relation_id]
+    if r.to in relations:
+        inner = relations[r.to]
+        origin, end = said.get(inner.from_, inner.from_), said.get(inner.to, inner.to)
+        return f"{said.get(r.from_, r.from_)} undercuts the link from {origin} to {end}"
+    return f"{said.get(r.from_, r.from_)} {r.type} {said.get(r.to, r.to)}"
+
+
+def sections(
+    d: MapDiff,
+    old: ArgumentMap,
+    new: ArgumentMap,
+    first: str = "the first map",
+    second: str = "the second map",
+) -> list[tuple[str, list[str]]]:
+    """Return the differences as (heading, lines) in plain words: claims by their
+    statements, relations as "“A” attacks “B”", a change with what it was and is; no ids
+    (those are in :meth:`MapDiff.as_json`). ``first`` and ``second`` name the two maps."""
+    said_old, said_new = _claim_words(old), _claim_words(new)
+    old_claims, new_claims = {c.id: c for c in old.claims}, {c.id: c for c in new.claims}
+    old_of = {m.new: m.old for m in d.claims_matched}
+
+    def change(c: Changed) -> str:
+        before = old_claims.get(old_of.get(c.id, c.id))
+        after = new_claims[c.id]
+        parts = []
+        for name in c.fields:
+            was = getattr(before, name, "") if before is not None else ""
+            now = getattr(after, name)
+            if name == "values":
+                was, now = ", ".join(sorted(was or [])) or "none", ", ".join(sorted(now)) or "none"
+            parts.append(f"its {name} was “{was}”, is “{now}”")
+        return f"{said_new[c.id]}: " + "; ".join(parts)
+
+    old_relation = {r: o for o, r in d.relations_matched}
+    return [
+        (f"Claims only in {second}", [said_new[c] for c in d.claims_added]),
+        (f"Claims only in {first}", [said_old[c] for c in d.claims_removed]),
+        ("Claims matched by their words",
+         [f"{said_old[m.old]} is {said_new[m.new]}" for m in d.claims_matched if m.by == "text"]),
+        ("Claims changed", [change(c) for c in d.claims_changed]),
+        (f"Relations only in {second}", [_relation_words(new, r) for r in d.relations_added]),
+        (f"Relations only in {first}", [_relation_words(old, r) for r in d.relations_removed]),
+        ("Relations retyped or retargeted",
+         [f"{_relation_words(new, c.id)} (in {first}: "
+          f"{_relation_words(old, old_relation.get(c.id, c.id))})"
+          if old_relation.get(c.id, c.id) in {r.id for r in old.relations}
+          else _relation_words(new, c.id) for c in d.relations_changed]),
+        ("Claims whose status differs",
+         [f"{said_new.get(c.id, c.id)}: {_LABEL.get(c.old, c.old)} in {first}, "
+          f"{_LABEL.get(c.new, c.new)} in {second}" for c in d.labels_changed]),
+    ]  # fmt: skip
+
+
+_LABEL = {"in": "stands", "out": "falls", "undec": "undecided"}
+
+
+def to_text(d: MapDiff, old: ArgumentMap, new: ArgumentMap) -> str:
+    """The diff in plain words (:func:`sections`), each non-empty heading with its lines;
+    "no differences" when the maps say the same."""
+    if d.same:
+        return "no differences\n"
+    lines = []
+    for heading, items in sections(d, old, new):
+        if items:
+            lines.append(f"{heading} ({len(items)}):")
+            lines += [f"  - {item}" for item in items]
+    return "\n".join(lines) + "\n"

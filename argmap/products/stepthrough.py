@@ -47,6 +47,7 @@ class Step:
     relation_type: str | None = None
     target: str | None = None
     depth: int = 0
+    thesis: str | None = None  # the thesis (or root claim) the step leads back to
 
 
 def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
@@ -66,10 +67,11 @@ def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
     def reveal(claim: str, kind: StepKind) -> None:
         revealed.append(claim)
         shown.add(claim)
-        out.append(Step(kind, (claim,), tuple(revealed)))
+        out.append(Step(kind, (claim,), tuple(revealed), thesis=claim))
 
     def spread(frontier: list[tuple[str, int]]) -> None:
         """Breadth first from the given nodes: each relation into them is one exchange."""
+        home = {node: node for node, _ in frontier}  # each node's thesis (or root)
         while frontier:
             following: list[tuple[str, int]] = []
             for node, depth in frontier:
@@ -79,14 +81,16 @@ def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
                     origin = relation_origin(G, rel)
                     added = () if origin in shown else (origin,)
                     shown.add(rel)
+                    home.setdefault(rel, home[node])
                     if added:
                         revealed.append(origin)
                         shown.add(origin)
                         following.append((origin, depth + 1))
+                        home.setdefault(origin, home[node])
                     following.append((rel, depth + 1))  # its undercuts come next
                     out.append(
                         Step("exchange", added, tuple(revealed), rel, G.nodes[rel]["type"],
-                             relation_target(G, rel), depth + 1)
+                             relation_target(G, rel), depth + 1, home[node])
                     )  # fmt: skip
             frontier = following
 

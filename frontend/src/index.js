@@ -17,12 +17,14 @@ const FONT = 12.5; // claim label size in model pixels
 const READABLE = 11; // smallest rendered label size (px) we call readable
 const READ_ZOOM = READABLE / FONT; // below this zoom, claim labels give way to cluster labels
 const FIRST_ZOOM = 0.92; // the first sight is laid out to fit at this zoom or more
+const STEP_ZOOM = 16 / FONT; // the step-through draws labels at 16 px, for the back of a room
 const MAX_ZOOM_FIT = 1.15;
 const PILL_ROOM = 14; // below a card with a "+N below" pill, kept free of lines
 const CLUSTER_FONT = 15; // rendered px of a cluster label, whatever the zoom
 const CLUSTER_WIDTH = 230; // rendered px
 const SMALL_MAP = 40; // claims: try the whole map at first sight, it may fit
 const SHORT_ROOM = 640; // px from the frame's top to the window's bottom: below, no notes line
+const LEGEND_ALLOWANCE = 66; // px: the status legend's three lines
 const MIN_FRAME = 340; // px: the graph's frame never shrinks below this to fit a window
 const QUESTION = "?question";
 
@@ -377,8 +379,11 @@ function windowRoom() {
   }
 }
 
+let frameTotal = 640;
+
 function resize(height) {
   const total = Math.max(MIN_FRAME, Math.min(height || 640, windowRoom()));
+  frameTotal = total;
   const bar = legend ? legend.offsetHeight : 0;
   root.style.height = `${Math.max(200, total - bar - 2)}px`;
   if (cy) cy.resize();
@@ -679,8 +684,14 @@ function bounds(out, pos, pills) {
 const TOP = 40; // the toolbar's band: fitted drawings start below it
 const PAD = 12;
 
-function fitZoom(box) {
-  const w = root.clientWidth - 2 * PAD, h = root.clientHeight - TOP - PAD;
+function firstRoom() {
+  // The height the first view is chosen for: the frame less a legend of standard height,
+  // so that another colouring (a longer legend) opens on the same cards in the same places.
+  return Math.max(120, frameTotal - LEGEND_ALLOWANCE - TOP - PAD);
+}
+
+function fitZoom(box, height = null) {
+  const w = root.clientWidth - 2 * PAD, h = height ?? root.clientHeight - TOP - PAD;
   return Math.min(w / Math.max(box.w, 1), h / Math.max(box.h, 1));
 }
 
@@ -904,7 +915,7 @@ async function showFirst() {
   }
   const every = allClaims();
   const all = every.size <= SMALL_MAP ? await layoutFor(every) : null;
-  if (all && fitZoom(all.box) >= FIRST_ZOOM) {
+  if (all && fitZoom(all.box, firstRoom()) >= FIRST_ZOOM) {
     // Everything fits: nothing to collapse.
     for (const id of state.kids.keys()) state.expanded.add(id);
     apply(all);
@@ -913,7 +924,7 @@ async function showFirst() {
   }
   // Choose by an estimate of the column heights (each ELK run costs a visible fraction of a
   // second), then check with the real layout and drop the last choice while it does not fit.
-  const room = (root.clientHeight - TOP - PAD) / FIRST_ZOOM;
+  const room = firstRoom() / FIRST_ZOOM;
   const slot = (id) => state.nodes.get(id).data.h + 16 + (state.kids.has(id) ? PILL_ROOM : 0);
   let column = 0;
   const chosen = [];
@@ -927,7 +938,7 @@ async function showFirst() {
   }
   for (const id of chosen) state.expanded.add(id);
   let best = await layoutFor(visibleClaims());
-  while (chosen.length && fitZoom(best.box) < FIRST_ZOOM) {
+  while (chosen.length && fitZoom(best.box, firstRoom()) < FIRST_ZOOM) {
     state.expanded.delete(chosen.pop());
     best = await layoutFor(visibleClaims());
   }
@@ -984,14 +995,14 @@ function boxOf(ids, pos) {
 }
 
 async function stepView(whole, shown, initial) {
-  const all = Math.min(fitZoom(whole.box), MAX_ZOOM_FIT);
-  if (all >= FIRST_ZOOM) {
-    // The whole map fits at a readable size: the view never moves, the map fills in.
+  const all = Math.min(fitZoom(whole.box), Math.max(MAX_ZOOM_FIT, STEP_ZOOM));
+  if (all >= STEP_ZOOM) {
+    // The whole map fits at projector size: the view never moves, the map fills in.
     if (initial) lookAtBox(whole.box, all);
     semanticZoom(true);
     return;
   }
-  const z = initial ? FIRST_ZOOM : cy.zoom();
+  const z = initial ? STEP_ZOOM : cy.zoom();
   if (initial) lookAtBox(boxOf(shown, whole.pos), z);
   // What the step is about: its claim first (it must show), then what it bears on.
   const ids = state.focus.filter((id) => shown.has(id));

@@ -79,3 +79,36 @@ def test_a_phone_opens_on_the_outline(browser: object, app_url: str, watch: Watc
     finally:
         context.close()
     watch.assert_clean()
+
+
+def test_step_through_keeps_question_and_thesis_in_view(
+    small: Any, app_url: str, watch: Watch
+) -> None:
+    page = small
+    size = page.viewport_size
+    page.goto(f"{app_url}/?map=cybercrime-treaties")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name="Step-through", exact=True).click()
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text("Step 1 of").wait_for(timeout=60_000)
+    page.wait_for_function("() => typeof window.__argmapStepKeys === 'function'", timeout=15_000)
+
+    def in_view(selector: str) -> bool:
+        box = page.locator(selector).bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+    for n in range(2, 9):
+        page.keyboard.press("ArrowRight")
+        main.get_by_text(f"Step {n} of").wait_for(timeout=15_000)
+        settle(page)
+        assert in_view(".st-key-step_question"), n
+        if n > 2:  # past the thesis's own step, the thesis stays on screen above the map
+            assert in_view(".st-key-step_thesis"), n
+        frame = graph_frame(page)
+        frame.wait_for_function(
+            "k => document.body.getAttribute('data-argmap-step') === String(k)", arg=n - 1
+        )
+        zoom = frame.evaluate("window.__cy.zoom()")
+        assert FONT * zoom >= 16 - 1e-6, (n, zoom)  # projector size
+    shot(page, f"stepthrough-{size['width']}x{size['height']}")
+    watch.assert_clean()

@@ -13,9 +13,9 @@ import streamlit as st
 
 from argmap.app.shared import available_maps, map_file, map_text
 from argmap.limits import read_bytes_limited
-from argmap.model import ArgumentMap, Claim
+from argmap.model import ArgumentMap
 from argmap.problems import MapFileError
-from argmap.products.diff import Agreement, MapDiff, agreement, diff_maps
+from argmap.products.diff import Agreement, MapDiff, agreement, diff_maps, sections
 from argmap.store.atomic import content_hash
 from argmap.store.library import upload_text
 from argmap.view.text import md_escape, truncate
@@ -90,63 +90,15 @@ def main() -> None:
         mime="application/json",
         key="cmp_json",
     )
-    old_claims = {c.id: c for c in a.claims}
-    new_claims = {c.id: c for c in b.claims}
-
-    def claim(c_id: str, claims: dict[str, Claim]) -> str:
-        # Ids are lower-case letters, digits, '-', '_' and '.' (the map's rule): code spans
-        # show them as they are, where escapes would show as backslashes.
-        return f"`{c_id}` {md_escape(truncate(claims[c_id].statement, 140))}"
-
-    renamed = [
-        f"`{m.old}` is `{m.new}`: {md_escape(truncate(new_claims[m.new].statement, 120))}"
-        for m in d.claims_matched
-        if m.by == "text"
-    ]
+    differences = sections(d, a, b, "the student's map", "the reference")
     if d.same:
         st.success("The two maps say the same.")
-        if renamed:
-            section("Matched by their words (other ids)", renamed)
+        matched = dict(differences)["Claims matched by their words"]
+        if matched:
+            section("Claims matched by their words", [md_escape(x) for x in matched])
         return
-
-    st.header("Claims")
-    section("Missing from the student's map", [claim(c, new_claims) for c in d.claims_added])
-    section("Only in the student's map", [claim(c, old_claims) for c in d.claims_removed])
-    section("Matched by their words (other ids)", renamed)
-    section(
-        "Changed",
-        [f"{claim(c.id, new_claims)} — differs in {md_escape(', '.join(c.fields))}"
-         for c in d.claims_changed],
-    )  # fmt: skip
-    st.header("Relations")
-    section("Missing from the student's map", [relation(r, b) for r in d.relations_added])
-    section("Only in the student's map", [relation(r, a) for r in d.relations_removed])
-    section(
-        "Retyped or retargeted",
-        [f"{relation(c.id, b)} — differs in {md_escape(', '.join(c.fields))}"
-         for c in d.relations_changed],
-    )  # fmt: skip
-    st.header("Labels")
-    section(
-        "Claims whose status differs",
-        [f"{claim(c.id, new_claims)}: {md_escape(c.old)} in the student's map, "
-         f"{md_escape(c.new)} in the reference" for c in d.labels_changed],
-    )  # fmt: skip
-
-
-def relation(relation_id: str, m: ArgumentMap) -> str:
-    """A relation in words: “what” attacks “what” (or the link it undercuts)."""
-    statements = {c.id: c.statement for c in m.claims}
-    relations = {r.id: r for r in m.relations}
-
-    def words(target: str) -> str:
-        if target in statements:
-            return f"“{md_escape(truncate(statements[target], 70))}”"
-        origin = relations[target].from_ if target in relations else target
-        return f"the link from “{md_escape(truncate(statements.get(origin, origin), 70))}”"
-
-    r = relations[relation_id]
-    return f"{words(r.from_)} {r.type} {words(r.to)}"
+    for heading, lines in differences:  # every claim by its words, never by id
+        section(heading, [md_escape(truncate(x, 400)) for x in lines])
 
 
 def section(title: str, lines: list[str]) -> None:

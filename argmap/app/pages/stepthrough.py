@@ -34,6 +34,7 @@ HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
 # Static CSS only: every map text is escaped by card_html or md_escape.
 _STYLE = """<style>
 .st-key-step_question p { font-size: 2.1rem; line-height: 1.25; font-weight: 600; }
+.st-key-step_thesis p { font-size: 1.5rem; line-height: 1.3; }
 .st-key-step_current .am-statement { font-size: 2rem; line-height: 1.25; }
 .st-key-step_current .am-quote { font-size: 1.35rem; }
 .st-key-step_current .am-meta { font-size: 1.05rem; }
@@ -179,6 +180,12 @@ def main() -> None:
         st.iframe(_KEYS, height=1, tab_index=-1)
     with st.container(key="step_question"):
         st.markdown(md_escape(pm.map.question))
+    # The thesis stays in view; the container is always there, so that the graph after it
+    # keeps its frame (and its view) from step to step.
+    with st.container(key="step_thesis"):
+        if step.thesis is not None and step.kind != "thesis":
+            said = G.nodes[step.thesis].get("label") or G.nodes[step.thesis]["statement"]
+            st.markdown(f"**Thesis:** {md_escape(said)}")
     st.caption(
         f"Step {index + 1} of {len(order)} · {len(step.revealed)} of {len(pm.structure.claims)} "
         "claims shown · keys: → next, ← previous"
