@@ -543,10 +543,10 @@ def label(
         from argmap.analysis.audiences import describe_audience
 
         typer.echo(f"audience: {describe_audience(ranking, G)}")
-    for claim in report["claims"]:
-        typer.echo(
-            f"{claim['label']:<6} {claim['strength']:.2f}  {claim['id']}: {claim['statement']}"
-        )
+    from argmap.vocabulary import LABELS
+
+    for claim in report["claims"]:  # statements where people read; ids in --json
+        typer.echo(f"{LABELS[claim['label']].verdict:<10} {claim['statement']}")
     if report.get("message"):
         typer.echo(report["message"])
 
@@ -615,16 +615,18 @@ def audiences(
         return
     names = {v["id"]: v.get("name", v["id"]) for v in G.graph.get("values", [])}
     typer.echo("values: " + (", ".join(names.values()) or "none (every attack succeeds)"))
+    said = {c: str(G.nodes[c]["statement"]) for c in G.nodes if G.nodes[c].get("role") == "claim"}
     for ranking in audiences_of(G):
-        typer.echo(f"audience {ranking.id}: {describe_audience(ranking, G)}")
+        typer.echo(f"audience: {describe_audience(ranking, G)}")
     for t in report.theses:
         when = "; or ".join(t.stands_when) if t.stands_when else "under no ranking"
         if t.preferences and t.preferences != [frozenset()]:
             when = "whenever " + when
-        typer.echo(f"thesis {t.id}: {t.acceptance.value}; stands {when}")
-    for c in report.claims:
-        standing = ", ".join(c.stands_for) or "-"
-        typer.echo(f"{c.acceptance.value:<12} {c.id}  stands for: {standing}")
+        typer.echo(f"thesis “{said[t.id]}”: {t.acceptance.value}; stands {when}")
+    holders = {a.id: a.name or a.id for a in audiences_of(G)}
+    for c in report.claims:  # statements where people read; ids in --json
+        standing = ", ".join(str(holders.get(a, a)) for a in c.stands_for) or "-"
+        typer.echo(f"{c.acceptance.value:<12} {said[c.id]}  stands for: {standing}")
 
 
 def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
@@ -870,7 +872,7 @@ def verdicts(
     from argmap.store.atomic import atomic_write_text
     from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url
 
-    _load(path)  # a broken map is reported, not exported
+    said = {c.id: c.statement for c in _load(path).map.claims}  # a broken map is reported
     url = database or os.environ.get("ARGMAP_DATABASE_URL") or default_database_url(path.parent)
     store = VerdictStore(url)
     try:
@@ -879,11 +881,12 @@ def verdicts(
         store.close()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["room", "map", "claim", "participant", "verdict", "updated_at"])
+    # Headers and claims in words for the people who open it; the claim id last, for joins.
+    writer.writerow(["Room", "Map", "Claim", "Participant", "Verdict", "Updated", "Claim id"])
     for mark in marks:
         writer.writerow(
-            [mark.room, mark.map_id, mark.claim_id, mark.participant, mark.verdict.value,
-             mark.updated_at.isoformat()]
+            [mark.room, mark.map_id, said.get(mark.claim_id, mark.claim_id), mark.participant,
+             mark.verdict.value, mark.updated_at.isoformat(), mark.claim_id]
         )  # fmt: skip
     if output is None:
         typer.echo(buffer.getvalue(), nl=False)

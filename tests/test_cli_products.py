@@ -65,11 +65,20 @@ def test_verdicts_export_csv(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert sorted((r["participant"], r["verdict"]) for r in rows) == [
+    assert sorted((r["Participant"], r["Verdict"]) for r in rows) == [
         ("Ana", "accept"),
         ("Ben", "reject"),
     ]
-    assert {r["claim"] for r in rows} == {"thesis-un-treaty"}
+    assert {r["Claim id"] for r in rows} == {"thesis-un-treaty"}
+    store = VerdictStore(url)  # a claim of the map is named by its statement
+    store.record("cybercrime-treaties", "thesis-un-route", "Ana", "accept", room="seminar")
+    store.close()
+    runner.invoke(app, ["verdicts", str(MAP), "--room", "seminar", "--database", url, "-o",
+                        str(out)])  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert "States should negotiate a new global cybercrime treaty at the UN." in {
+        r["Claim"] for r in rows
+    }
 
 
 def test_formats_lists_every_registered_format() -> None:

@@ -23,6 +23,7 @@ from argmap.semantics.framework import VIEW_TABLE
 from argmap.store.atomic import content_hash
 from argmap.store.library import list_maps, maps_dir, upload_text
 from argmap.store.yaml_map import read_map, read_map_text
+from argmap.view.guide import plain_semantics, plain_view
 from argmap.view.prepared import PreparedMap, prepare
 from argmap.view.status import Assumptions, Status, evaluate_status
 from argmap.view.text import md_escape, truncate
@@ -169,11 +170,15 @@ def thesis_picker(G: nx.DiGraph, label: str, key: str, *, whole_map: bool = Fals
     )  # fmt: skip
 
 
-def semantics_picker(key: str, label: str = "Semantics") -> str:
-    """The select box of the registered semantics, each explained in its help."""
+def semantics_picker(key: str, label: str = "What stands") -> str:
+    """The select box of the registered semantics, by what each does for the reader
+    (argmap.view.guide), the formal names in its help."""
     return str(st.selectbox(
-        label, SEMANTICS, key=key,
-        help=" ".join(f"{s.name}: {s.help}" for s in REGISTRY.values()),
+        label, SEMANTICS, key=key, format_func=plain_semantics,
+        help="Which claims count as standing. " + " ".join(
+            f"{plain_semantics(s.name)}: {s.help} (Formally: {s.name} semantics.)"
+            for s in REGISTRY.values()
+        ),
     ))  # fmt: skip
 
 
@@ -185,9 +190,11 @@ def reading_pickers() -> tuple[str, str]:
 
 
 def support_picker(key: str) -> str:
-    """The radio of the registered support treatments, by title, each explained in its help."""
-    kinds = " ".join(f"{v.name}: {v.summary}" for v in VIEW_TABLE.values())
+    """The radio of the registered support treatments, by what each does for the reader,
+    the formal names in its help."""
+    kinds = " ".join(f"{plain_view(v.name)}: {v.summary} (Formally: {v.title}.)"
+                     for v in VIEW_TABLE.values())  # fmt: skip
     return str(st.radio(
-        "Supports", VIEWS, key=key, horizontal=True, format_func=lambda v: VIEW_TABLE[v].title,
-        help=f"How supports count. {kinds}",
+        "How reasons count", VIEWS, key=key, horizontal=True, format_func=plain_view,
+        help=f"What a supporting reason does. {kinds}",
     ))  # fmt: skip

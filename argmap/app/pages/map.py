@@ -230,7 +230,7 @@ def main() -> None:
     st.title(md_escape(pm.map.title))
     st.container(key="map-question").caption(md_escape(pm.map.question))
     if status is not None and not status.complete:
-        st.warning(f"The {semantics} labelling is incomplete: {md_escape(status.message)}")
+        st.warning(f"Not every claim could be weighed in time: {md_escape(status.message)}")
     tally = counts(status)
     bits = [f"Showing **{len(shown)}** of {len(s.claims)} claims"]
     if status is not None:

@@ -16,6 +16,7 @@ from argmap.app.guard import attempt
 from argmap.app.main import page_path
 from argmap.app.shared import current_map, reading_pickers, ss, status_of
 from argmap.view.detail import claim_detail
+from argmap.view.guide import plain_semantics
 from argmap.view.outline import find, outline, outline_html, to_json
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
@@ -59,7 +60,7 @@ def main() -> None:
     st.markdown(
         "Each thesis with the reasons for it (**pro**) and the objections to it (**con**), "
         "nested: open a claim for its quote and what bears on it. Marks say what stands "
-        f"under {semantics} semantics."
+        f"({plain_semantics(semantics).lower()})."
     )
     tree_col, detail_col = st.columns([3, 2], gap="medium")
     with tree_col:
@@ -69,7 +70,7 @@ def main() -> None:
         height = max(420, min(HEIGHT, 140 + 90 * first_sight))
         argmap_outline(tree, selected=selected, height=height, key="outline",
                        on_change=on_select)  # fmt: skip
-        note = f"Marks: {semantics} semantics." if status else ""
+        note = f"Marks: what stands ({plain_semantics(semantics).lower()})." if status else ""
         st.download_button(
             "Printable outline (HTML)", outline_html(pm.map.title, pm.map.question, roots, note),
             file_name=f"{map_name or 'map'}-outline.html", mime="text/html", key="outline_print",

@@ -161,7 +161,9 @@ def main() -> None:
     with st.sidebar:
         st.header("Step-through")
         start = thesis_picker(G, "Start from", "step_start", whole_map=True)
-        show_status = st.toggle("Show what stands (grounded)", key="step_status", value=False)
+        show_status = st.toggle(
+            "Show what stands (what survives every objection)", key="step_status", value=False
+        )
     order = steps_of(key, pm, None if start == ALL else start)
     last = len(order) - 1
     if ss.get("step_for") != (key, start):  # a new map or start begins at the question

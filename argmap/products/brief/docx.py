@@ -301,6 +301,10 @@ def _round_docx(brief: Brief, argument_map: ArgumentMap) -> bytes:
     side = "For" if brief.side == "for" else "Against"
     w.heading(POCKET, f"{side}: {brief.thesis.statement}")
     w.plain(r.bottom_line, italic=True)
+    if r.audience:
+        w.plain(f"Argued to this audience: {r.audience}.")
+        for note in r.audience_notes:
+            w.plain(note)
 
     def card(c: Card, lead: str = "") -> None:
         if c.quoted:

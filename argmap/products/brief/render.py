@@ -229,8 +229,12 @@ def round_outline(r: RoundBrief) -> tuple[str, str, list[Section]]:
             Item("No answer in the map: prepare one.", None)
         ]
         theirs.append(_card_item(block.theirs, answers))
-    sections = [
-        Section("Bottom line", r.bottom_line, [], numbered=False),
+    sections = [Section("Bottom line", r.bottom_line, [], numbered=False)]
+    if r.audience:
+        sections.append(Section("Argued to", f"Argued to this audience: {r.audience}.",
+                                [Item(n, None, plain=True) for n in r.audience_notes],
+                                numbered=False))  # fmt: skip
+    sections += [
         Section(
             "Our best cards", r.rule if ours else "The map has no argument for our side.", ours
         ),

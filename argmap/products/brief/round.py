@@ -88,6 +88,8 @@ class RoundBrief:
     take: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (short cite, full reference), in order of use
     more: str  # what the full brief adds
+    audience: str = ""  # who the brief is argued to, in words ("" for no one in particular)
+    audience_notes: tuple[str, ...] = ()  # the attacks that audience makes fail (at most 3)
 
 
 def words(text: str) -> int:
@@ -135,7 +137,7 @@ def _note(c: Cited) -> str:
 
 def _who(name: str) -> str:
     """An audience by its holder: "Russia: sovereignty first" -> "Russia"."""
-    who = name.split(":")[0].strip()
+    who = name.split(":")[0].split(" (")[0].strip()
     return "the " + who[4:] if who.startswith("The ") else who
 
 
@@ -165,6 +167,8 @@ def why_phrase(standing: str, deciding: Sequence[str], n: int = 10) -> str:
 
 
 def _why(line: BottomLine, n: int) -> str:
+    if line.verdict.startswith("Stands: no attack on it succeeds"):  # the audience's values
+        return "no attack on it succeeds for this audience"
     return why_phrase(line.standing, line.deciding, n)
 
 
@@ -309,7 +313,9 @@ def round_brief(brief: Brief, limit: int = WORD_LIMIT) -> RoundBrief:
         "The full brief has {n} more of our cards and {m} more of theirs, with every "
         "chain of backing, the claims that decide the thesis and each audience's case."
     )
+    notes = brief.audience_notes[:3]
     used = words(title) + words(subtitle) + words(bottom) + words(ORDER_RULE)
+    used += words(brief.audience) + sum(words(n) for n in notes) + (6 if brief.audience else 0)
     used += sum(words(t) for t in take) + words(more_template) + _SLACK
 
     ours_ranked = _rank(brief.our_case)
@@ -415,4 +421,6 @@ def round_brief(brief: Brief, limit: int = WORD_LIMIT) -> RoundBrief:
         take=take,
         sources=sources,
         more=more,
+        audience=brief.audience,
+        audience_notes=notes,
     )
