@@ -788,21 +788,26 @@ def questions(
         str | None, typer.Option("--thesis", help="Only this thesis (default: every one).")
     ] = None,
     json_out: JsonOpt = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every question, not only the best 15.")
+    ] = False,
 ) -> None:
-    """Print seminar discussion questions drawn from the map, each with why it is asked."""
+    """Print seminar discussion questions drawn from the map, each with why it is asked:
+    the best 15 (cruxes first, then one of each kind in turn), or --all."""
     import json
 
     from argmap.analysis import evaluate
     from argmap.graph import to_graph
     from argmap.model import suggest
-    from argmap.products.questions import KINDS, discussion_questions
+    from argmap.products.questions import KINDS, LIMIT, discussion_questions, ranked
 
     m = _load(path).map
     claims = [c.id for c in m.claims]
     if thesis is not None and thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(m)
-    found = discussion_questions(G, evaluate(G), thesis=thesis)
+    every_one = discussion_questions(G, evaluate(G), thesis=thesis)
+    found = ranked(every_one, None if every else LIMIT)
     if json_out:
         rows = [
             {"kind": q.kind, "question": q.text, "because": q.because, "claims": list(q.claims)}
@@ -818,6 +823,8 @@ def questions(
         for q in mine:
             typer.echo(f"- {q.text}\n  Why: {q.because}")
         typer.echo("")
+    if len(found) < len(every_one):
+        typer.echo(f"({len(every_one) - len(found)} more with --all.)")
 
 
 @app.command()

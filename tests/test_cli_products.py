@@ -35,6 +35,11 @@ def test_questions_json_have_reasons_and_real_claims() -> None:
     for row in rows:
         assert row["question"].strip() and row["because"].strip()
         assert set(row["claims"]) <= ids
+    assert len(rows) == 15  # the best 15 by default, cruxes first
+    every = json.loads(runner.invoke(app, ["questions", str(MAP), "--json", "--all"]).output)
+    assert len(every) > 15 and {r["question"] for r in rows} <= {r["question"] for r in every}
+    text = runner.invoke(app, ["questions", str(MAP)]).output
+    assert f"({len(every) - 15} more with --all.)" in text
 
 
 def test_questions_for_an_unknown_thesis_suggest_the_nearest() -> None:

@@ -58,6 +58,28 @@ class Question:
     claims: tuple[str, ...]
 
 
+LIMIT = 15  # questions shown by default: a seminar hour's worth; the rest on demand
+
+
+def ranked(questions: list[Question], limit: int | None = LIMIT) -> list[Question]:
+    """Return ``questions`` best first, at most ``limit`` (``None``: all): one of each kind
+    in :data:`KINDS`'s order (cruxes first), then the next of each, and so on, so that the
+    first questions cover the map's kinds of doubt rather than one kind many times over;
+    within a kind, the map's order.
+
+    >>> qs = [Question(k, f"{k}{n}?", "", ()) for k in ("conflict", "crux") for n in (1, 2)]
+    >>> [q.text for q in ranked(qs, 3)]
+    ['crux1?', 'conflict1?', 'crux2?']
+    """
+    queues = [[q for q in questions if q.kind == kind] for kind in KINDS]
+    order: list[Question] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                order.append(queue.pop(0))
+    return order if limit is None else order[:limit]
+
+
 def _statement(G: nx.DiGraph, claim: str) -> str:
     """The statement in quotation marks, as the mapper wrote it (its case kept)."""
     return f"“{str(G.nodes[claim]['statement']).rstrip('.')}”"

@@ -18,7 +18,7 @@ from argmap.app.shared import (
     support_picker,
     thesis_picker,
 )
-from argmap.products.questions import KINDS, Question, discussion_questions
+from argmap.products.questions import KINDS, LIMIT, Question, discussion_questions, ranked
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import md_escape
 
@@ -34,7 +34,7 @@ def as_markdown(title: str, questions: list[Question]) -> str:
     """The questions as a hand-out: numbered, with the reason under each."""
     lines = [f"# Discussion questions: {md_escape(title)}", ""]
     for n, q in enumerate(questions, 1):
-        lines += [f"{n}. **{md_escape(q.text)}**", f"   *Asked because* {md_escape(q.because)}", ""]
+        lines += [f"{n}. **{md_escape(q.text)}**", f"   *Why:* {md_escape(q.because)}", ""]
     return "\n".join(lines)
 
 
@@ -60,10 +60,14 @@ def main() -> None:
         )
         or []
     )
-    shown = [q for q in found if q.kind in kinds]
+    matching = [q for q in found if q.kind in kinds]
+    every = st.toggle(f"Show all {len(matching)} questions", key="disc_all",
+                      disabled=len(matching) <= LIMIT)  # fmt: skip
+    shown = ranked(matching, None if every else LIMIT)
+    more = "" if every or len(matching) <= LIMIT else f" (the best of {len(matching)})"
     st.markdown(
-        f"**{len(shown)}** question{'s' if len(shown) != 1 else ''}, each templated from a fact "
-        "about the map and the reason it is asked."
+        f"**{len(shown)}** question{'s' if len(shown) != 1 else ''}{more}, each drawn from a "
+        "fact about the map, with why it is asked; cruxes first, then one of each kind in turn."
     )
     st.download_button("Download as Markdown", as_markdown(pm.map.title, shown).encode("utf-8"),
                        file_name="discussion-questions.md", mime="text/markdown",
@@ -76,7 +80,7 @@ def main() -> None:
         for n, q in enumerate(group):
             with st.container(border=True, key=f"q-{kind}-{n}"):
                 st.markdown(f"**{md_escape(q.text)}**")
-                st.caption(f"Asked because {md_escape(q.because)}")
+                st.caption(f"Why: {md_escape(q.because)}")
     if not shown:
         st.info("No question of the chosen kinds: the map gives no ground for one.")
 
