@@ -21,7 +21,7 @@ from argmap.semantics import SEMANTICS, VIEWS
 from argmap.semantics.dung import REGISTRY
 from argmap.semantics.framework import VIEW_TABLE
 from argmap.store.atomic import content_hash
-from argmap.store.library import list_maps, maps_dir, upload_text
+from argmap.store.library import list_maps, maps_dir, save_upload, upload_text
 from argmap.store.yaml_map import read_map, read_map_text
 from argmap.view.guide import plain_semantics, plain_view
 from argmap.view.prepared import PreparedMap, prepare
@@ -84,6 +84,35 @@ def boot(maps: dict[str, Path]) -> None:
         st.toast(f"No map named {md_escape(wanted)}; showing the default one.")
 
 
+def picked() -> None:
+    """Another map chosen in the picker: it replaces any upload kept in the session."""
+    ss.pop("upload_kept", None)
+    reset_view()
+
+
+def take_upload() -> None:
+    """An upload, checked, becomes a map of the maps folder and the current one: the picker
+    and the URL name it, so a reload or a link shows it (the uploader is emptied). A file
+    with problems is not kept: the next run shows them, located."""
+    reset_view()
+    n = ss.get("upload_n", 0)
+    upload = ss.get(f"upload-{n}")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        map_text(content_hash(data), upload_text(upload.name, data), upload.name)
+    except MapFileError as exc:
+        ss["upload_problems"] = exc.problems
+        return
+    try:
+        ss[state.MAP] = save_upload(maps_folder(), upload.name, data)
+        ss.pop("upload_kept", None)
+    except OSError:  # a read-only maps folder: shown in this session only, as before
+        ss["upload_kept"] = (upload.name, data)
+    ss["upload_n"] = n + 1
+
+
 def maps_folder() -> Path:
     return maps_dir(DEFAULT_MAPS)
 
@@ -99,17 +128,22 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
     """
     if maps:
         # The picker's value outlives pages that do not draw it (Streamlit forgets those).
-        st.selectbox("Map", list(maps), key=state.MAP, on_change=reset_view)
+        st.selectbox("Map", list(maps), key=state.MAP, on_change=picked)
     else:
         st.info(f"No maps in {md_escape(str(maps_folder()))}; upload one below.")
-    upload = st.file_uploader(
-        "Or open a map file", type=["yaml", "yml"], key="upload", on_change=reset_view
-    )
+    st.file_uploader(
+        "Or open a map file", type=["yaml", "yml"], key=f"upload-{ss.get('upload_n', 0)}",
+        on_change=take_upload,
+    )  # fmt: skip
     try:
-        if upload is not None:
-            data = upload.getvalue()
+        problems = ss.pop("upload_problems", None)
+        if problems is not None:
+            raise MapFileError(problems)
+        kept = ss.get("upload_kept")  # an upload the maps folder would not take
+        if kept is not None:
+            name, data = kept
             key = content_hash(data)
-            return prepared_text(key, upload_text(upload.name, data), upload.name), None, key
+            return prepared_text(key, upload_text(name, data), name), None, key
         if not maps:
             st.stop()
         name = ss.get(state.MAP) or next(iter(maps))

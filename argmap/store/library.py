@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 DEFAULT_MAP = "cybercrime-treaties"
@@ -29,6 +30,31 @@ def upload_text(name: str, data: bytes) -> str:
     from argmap.limits import text_of
 
     return text_of(data, name)
+
+
+def save_upload(directory: Path, name: str, data: bytes) -> str:
+    """Save an uploaded map into the maps ``directory`` and return its name there (its file
+    name without .yaml): the upload's own stem, or ``stem-2``, ``stem-3``... when another
+    file has it; the same name again when that file holds these very bytes. Atomic.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> save_upload(d, "My Map.yaml", b"a"), save_upload(d, "My Map.yaml", b"a")
+    ('my-map', 'my-map')
+    >>> save_upload(d, "my-map.yml", b"b")
+    'my-map-2'
+    """
+    from argmap.store.atomic import atomic_write_bytes
+
+    stem = re.sub(r"[^a-z0-9_.-]+", "-", Path(name).stem.lower()).strip("-.") or "uploaded"
+    for n in range(1, 1000):
+        candidate = stem if n == 1 else f"{stem}-{n}"
+        path = directory / f"{candidate}.yaml"
+        if path.is_file() and path.read_bytes() == data:
+            return candidate
+        if not path.exists():
+            atomic_write_bytes(path, data)
+            return candidate
+    raise OSError(f"too many maps named {stem} in {directory}")
 
 
 def sources_dir(maps_folder: Path) -> Path | None:
