@@ -12,14 +12,18 @@ from argmap.analysis import evaluate, positions
 from argmap.graph import theses, to_graph
 from argmap.store.yaml_map import read_map, read_map_text
 from argmap.view.actors import (
+    COLUMN,
     DOT_R,
+    INK,
     NAME_FONT,
     NAME_LINE,
     NAME_WIDTH,
     actor_sides,
     chart_spec,
+    contrast,
     heat_map,
     heat_rows,
+    legible,
     meeting_order,
     network,
     network_rows,
@@ -149,8 +153,30 @@ def test_page_specs_are_what_altair_writes_and_valid(thesis: str) -> None:
         heat_map(actors, pos),
         timeline_chart(m, actors, CYBER_G, thesis),
     ):
-        full = chart.to_dict()  # validates
+        full = legible(chart).to_dict()  # validates
         assert json.loads(json.dumps(chart_spec(chart))) == _inlined(full)
+        assert full["config"]["axis"]["labelColor"] == INK and contrast(INK) >= 4.5
     net = chart_spec(network(actors, pos))
     drawn = [layer["data"]["values"] for layer in net["layer"]]
     assert drawn[0] == json.loads(json.dumps(network_rows(actors, pos).arcs))
+
+
+def test_charts_fit_their_column_at_fifty_actors() -> None:
+    from tests.browser.mapgen import generate_map_text
+
+    m = read_map_text(generate_map_text(2000), "big.yaml").map
+    assert len(m.actors) == 50
+    G = to_graph(m)
+    thesis = theses(G)[0]
+    actors = actor_sides(G, thesis)
+    pos = positions(G, evaluate(G))
+    heat = heat_map(actors, pos).to_dict()
+    names = heat["hconcat"][1]["encoding"]["y"]["sort"]
+    assert len(names) > 30  # most of the fifty meet
+    label_w = max(text_width(n, 12) for n in names)
+    grid = heat["hconcat"][1]["width"]
+    assert label_w + 12 + 4 + grid <= COLUMN  # names, side strip, spacing and the grid
+    assert heat["hconcat"][1]["encoding"]["x"]["axis"]["labelAngle"] == 90  # names run down
+    line = timeline_chart(m, actors, G, thesis).to_dict()
+    used = line["encoding"]["y"]["sort"]
+    assert max((text_width(n, 11) for n in used), default=0) + line["width"] <= COLUMN

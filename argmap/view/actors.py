@@ -106,7 +106,11 @@ def heat_map(actors: Mapping[str, Actor], positions: Positions) -> alt.HConcatCh
     order = [actors[a].name for a in met]
     rows = heat_rows(actors, positions)
     top = max((abs(r["net"]) for r in rows), default=1) or 1
-    size = 22 * max(len(order), 8)
+    # Cells as large as the page's column allows beside the names (22 px at most, 10 at
+    # least): 50 actors fit a laptop's column instead of running past it.
+    label_w = max((text_width(n, 12) for n in order), default=0) + 8
+    cell = int(min(22, max(10, (COLUMN - label_w - 12 - 4 - 8) / max(len(order), 8))))
+    size = cell * max(len(order), 8)
     names = alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=12)
     strip = (
         alt.Chart(alt.Data(values=[{"a": actors[a].name, "side": actors[a].side} for a in met]))
@@ -135,8 +139,8 @@ def heat_map(actors: Mapping[str, Actor], positions: Positions) -> alt.HConcatCh
                 "b:N",
                 sort=order,
                 title=None,
-                axis=alt.Axis(
-                    labelAngle=45,
+                axis=alt.Axis(  # upright names run down, not out past the column
+                    labelAngle=90,
                     labelAlign="left",
                     labelLimit=0,
                     labelOverlap=False,
@@ -156,6 +160,9 @@ def heat_map(actors: Mapping[str, Actor], positions: Positions) -> alt.HConcatCh
     )
     return alt.hconcat(strip, grid, spacing=4).resolve_scale(color="independent")
 
+
+COLUMN = 900  # px: the widest a chart may be, the page's main column on a 1440 px laptop
+INK = "#31333f"  # the page's text colour: labels at 12.5:1 contrast on white
 
 NAME_FONT = 13  # px: the actors' names in the network
 NAME_LINE = 16  # px from one line of a name to the next
@@ -493,11 +500,43 @@ def timeline_chart(
                 alt.Tooltip("says:N", title="e.g."),
             ],
         )
-        .properties(width=900, height=max(200, 24 * len(used)))
+        .properties(
+            width=int(max(320, COLUMN - max((text_width(n, 11) for n in used), default=0) - 30)),
+            height=max(200, 24 * len(used)),
+        )
     )
 
 
-def chart_spec(chart: alt.Chart | alt.LayerChart | alt.HConcatChart) -> dict[str, Any]:
+AnyChart = alt.Chart | alt.LayerChart | alt.HConcatChart
+
+
+def legible(chart: AnyChart) -> AnyChart:
+    """Return ``chart`` with its axis and legend labels and titles in the page's ink
+    (12.5:1 on white), not the theme's grey (#808495, 3.7:1)."""
+    return chart.configure_axis(labelColor=INK, titleColor=INK).configure_legend(
+        labelColor=INK, titleColor=INK
+    )
+
+
+def contrast(foreground: str, background: str = "#ffffff") -> float:
+    """Return the WCAG contrast ratio of two "#rrggbb" colours.
+
+    >>> round(contrast("#808495"), 1), round(contrast(INK), 1)
+    (3.7, 12.5)
+    """
+
+    def luminance(colour: str) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def chart_spec(chart: AnyChart) -> dict[str, Any]:
     """The chart's Vega-Lite spec as a page draws it: its named datasets written inline where
     they are used, and not validated (the tests validate these charts).
 
@@ -505,8 +544,8 @@ def chart_spec(chart: alt.Chart | alt.LayerChart | alt.HConcatChart) -> dict[str
     4.8 s validated, for the actor network of a 2,000-claim map (41,000 points of arcs).
     Here the rows stand aside while Altair writes the rest, and go in after, as they were.
     """
-    part = chart.copy(deep=False)
-    datasets = getattr(part, "datasets", None)
+    datasets = getattr(chart, "datasets", None)
+    part = legible(chart)
     rows = datasets if isinstance(datasets, dict) else {}
     part.datasets = alt.Undefined
     spec = part.to_dict(validate=False)
