@@ -61,3 +61,60 @@ def test_the_verdicts_database_is_ignored_by_git(tmp_path: Path) -> None:
     result = subprocess.run(["git", "check-ignore", "--no-index", *names], cwd=ROOT,
                             capture_output=True, text=True, check=False)  # fmt: skip
     assert result.stdout.split() == names
+
+
+def _fake_checkout(tmp_path: Path) -> tuple[Path, Path]:
+    """scripts/, pyproject.toml and a .venv whose python logs each call, then runs ours."""
+    import shutil
+
+    root = tmp_path / "clone"
+    (root / "scripts").mkdir(parents=True)
+    for name in ("setup.sh", "app.sh"):
+        shutil.copy(ROOT / "scripts" / name, root / "scripts" / name)
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    (root / ".venv" / "bin").mkdir(parents=True)
+    calls = tmp_path / "calls"
+    python = root / ".venv" / "bin" / "python"
+    python.write_text(f'#!/bin/sh\necho "$@" >> {calls}\nexec {sys.executable} "$@"\n')
+    python.chmod(0o755)
+    return root, calls
+
+
+def test_setup_installs_again_only_when_pyproject_changes(tmp_path: Path) -> None:
+    import hashlib
+
+    root, calls = _fake_checkout(tmp_path)
+    digest = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
+    (root / ".venv" / ".argmap-app-installed").write_text(digest + "\n")
+    done = subprocess.run(["bash", "scripts/setup.sh", "app"], cwd=root, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "pip" not in calls.read_text()  # stamped: nothing to install
+    # A test install stamps for the app too; an app install does not do for the tests.
+    (root / ".venv" / ".argmap-app-installed").unlink()
+    (root / ".venv" / ".argmap-test-installed").write_text(digest + "\n")
+    subprocess.run(["bash", "scripts/setup.sh", "app"], cwd=root, check=True, timeout=60)
+    assert "pip" not in calls.read_text()
+    bad = subprocess.run(["bash", "scripts/setup.sh", "docs"], cwd=root, capture_output=True,
+                         text=True, timeout=60)  # fmt: skip
+    assert bad.returncode == 2 and "say app or test" in bad.stderr
+
+
+def test_app_says_what_to_do_when_the_port_is_taken(tmp_path: Path) -> None:
+    import hashlib
+    import socket
+
+    root, _calls = _fake_checkout(tmp_path)
+    digest = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
+    (root / ".venv" / ".argmap-app-installed").write_text(digest + "\n")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            ["bash", "scripts/app.sh"], cwd=root, capture_output=True, text=True, timeout=60,
+            env={"PATH": "/usr/bin:/bin", "ARGMAP_PORT": str(port), "HOME": str(tmp_path)},
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert f"port {port} is taken" in done.stderr
+    assert f"ARGMAP_PORT={port + 1} bash scripts/app.sh" in done.stderr
