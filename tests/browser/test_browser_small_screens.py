@@ -97,13 +97,13 @@ def test_step_through_keeps_question_and_thesis_in_view(
         box = page.locator(selector).bounding_box()
         return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
 
-    for n in range(2, 9):
+    for n in range(2, 11):
         page.keyboard.press("ArrowRight")
         main.get_by_text(f"Step {n} of").wait_for(timeout=15_000)
         settle(page)
         assert in_view(".st-key-step_question"), n
-        if n > 2:  # past the thesis's own step, the thesis stays on screen above the map
-            assert in_view(".st-key-step_thesis"), n
+        assert page.locator(".st-key-step_thesis p").count() == 1, n  # the step's thesis
+        assert in_view(".st-key-step_thesis"), n
         frame = graph_frame(page)
         frame.wait_for_function(
             "k => document.body.getAttribute('data-argmap-step') === String(k)", arg=n - 1

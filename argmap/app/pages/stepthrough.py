@@ -35,6 +35,10 @@ HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
 _STYLE = """<style>
 .st-key-step_question p { font-size: 2.1rem; line-height: 1.25; font-weight: 600; }
 .st-key-step_thesis p { font-size: 1.5rem; line-height: 1.3; }
+@media (max-height: 820px) {  /* a small screen or projector: the map keeps its room */
+  .st-key-step_question p { font-size: 1.5rem; }
+  .st-key-step_thesis p { font-size: 1.2rem; }
+}
 .st-key-step_current .am-statement { font-size: 2rem; line-height: 1.25; }
 .st-key-step_current .am-quote { font-size: 1.35rem; }
 .st-key-step_current .am-meta { font-size: 1.05rem; }
@@ -185,7 +189,7 @@ def main() -> None:
     # The thesis stays in view; the container is always there, so that the graph after it
     # keeps its frame (and its view) from step to step.
     with st.container(key="step_thesis"):
-        if step.thesis is not None and step.kind != "thesis":
+        if step.thesis is not None:
             said = G.nodes[step.thesis].get("label") or G.nodes[step.thesis]["statement"]
             st.markdown(f"**Thesis:** {md_escape(said)}")
     st.caption(
