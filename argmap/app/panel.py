@@ -51,7 +51,9 @@ _STYLE = """<style>
 [data-testid="stSidebar"] button[kind="tertiary"] p { text-align: left; }
 @media (max-height: 820px) {  /* small laptops and projectors: the map starts higher */
   [data-testid="stMainBlockContainer"] { padding-top: 4.2rem; }
-  [data-testid="stMainBlockContainer"] h1 { font-size: 1.3rem; padding-top: 0; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.4rem; padding-top: 0; }
+  [data-testid="stMainBlockContainer"] h2 { font-size: 1.25rem; }
+  [data-testid="stMainBlockContainer"] h3 { font-size: 1.1rem; }
   .st-key-map-question { display: none; }  /* the map's own first card says it */
 }
 @media (max-width: 1180px) {  /* the map takes the whole width; the panel goes below it */

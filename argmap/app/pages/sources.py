@@ -104,7 +104,7 @@ def main() -> None:
         pos = attempt("Positions are not known", lambda: positions_of(key, pm, labelled))
     if status is not None:
         st.caption(f"{DOT['in']} stands · {DOT['out']} defeated · {DOT['undec']} undecided "
-                   "(grounded semantics)")  # fmt: skip
+                   "(what survives every objection)")  # fmt: skip
     actor_names = pm.options["actors"]
     source_names = {s.id: s.title for s in pm.map.sources}
     by_source: dict[str, list[str]] = {s.id: [] for s in pm.map.sources}
