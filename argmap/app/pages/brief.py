@@ -123,7 +123,8 @@ def main() -> None:
     brief = built
     r = round_of(key, brief, thesis, side, semantics, view, audience)
 
-    st.title(md_escape(f"Brief {side}: {short(brief.thesis.statement, 16)}"))
+    named = G.nodes[thesis].get("label") or short(brief.thesis.statement, 16)  # map's title
+    st.title(md_escape(f"Brief {side}: {named}"))
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
     if brief.message:
         st.warning(md_escape(brief.message))
