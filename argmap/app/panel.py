@@ -57,8 +57,10 @@ _STYLE = """<style>
   .st-key-map-question { display: none; }  /* the map's own first card says it */
 }
 @media (max-width: 1180px) {  /* the map takes the whole width; the panel goes below it */
-  .st-key-mapcols [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
-  .st-key-mapcols [data-testid="stColumn"] { min-width: 100% !important;
+  .st-key-mapcols [data-testid="stHorizontalBlock"],
+  .st-key-outlinecols [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-mapcols [data-testid="stColumn"],
+  .st-key-outlinecols [data-testid="stColumn"] { min-width: 100% !important;
     flex: 1 1 100% !important; }
 }
 </style>"""

@@ -149,9 +149,9 @@ def test_choices_survive_changing_page_and_a_reload(page: Any, app_url: str, wat
     page.wait_for_url(re.compile(r"colour=actor_kind"), timeout=15_000)
     # The brief's side and the verdicts' name, each on its own page.
     nav(page, "Brief")
-    page.get_by_text("Brief for", exact=True).wait_for(timeout=30_000)
+    page.get_by_text(re.compile(r"^Brief for: ")).wait_for(timeout=30_000)
     sidebar.get_by_text("against", exact=True).click()
-    page.get_by_text("Brief against", exact=True).wait_for(timeout=30_000)
+    page.get_by_text(re.compile(r"^Brief against: ")).wait_for(timeout=30_000)
     nav(page, "Class verdicts")
     name = sidebar.get_by_label("Your name")
     name.fill("Ada")
@@ -172,7 +172,7 @@ def test_choices_survive_changing_page_and_a_reload(page: Any, app_url: str, wat
         timeout=15_000
     )
     nav(page, "Brief")
-    page.get_by_text("Brief against", exact=True).wait_for(timeout=30_000)
+    page.get_by_text(re.compile(r"^Brief against: ")).wait_for(timeout=30_000)
     nav(page, "Class verdicts")
     page.get_by_text("Marking as Ada").wait_for(timeout=30_000)
     expect(sidebar.get_by_label("Your name")).to_have_value("Ada")

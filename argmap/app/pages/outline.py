@@ -62,7 +62,7 @@ def main() -> None:
         "nested: open a claim for its quote and what bears on it. Marks say what stands "
         f"({plain_semantics(semantics).lower()})."
     )
-    tree_col, detail_col = st.columns([3, 2], gap="medium")
+    tree_col, detail_col = st.container(key="outlinecols").columns([3, 2], gap="medium")
     with tree_col:
         # Tall enough for what shows on first sight (theses and their direct reasons), at
         # most HEIGHT: what is opened later scrolls inside.
