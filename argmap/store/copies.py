@@ -1,0 +1,110 @@
+"""Editing a student's own copy with the map editor: the same checks, undo and conflict handling
+as a map file, but every save is a new version in the class store.
+
+A :class:`CopyEditor` is an :class:`~argmap.store.editing.Editor` whose "disk" is the student's
+latest version in :class:`~argmap.store.classes.ClassStore`. Saving is compare-and-swap: the
+version the edit started from is checked and the next one inserted in one transaction, so of
+two tabs (or two app servers) saving at once exactly one is refused, and the refused one gets
+the usual :class:`~argmap.store.editing.SaveConflict` to merge, reload or overwrite.
+
+>>> from argmap.store.classes import ClassStore
+>>> from argmap.store.editing import _demo_text
+>>> store = ClassStore("sqlite://")
+>>> info, _ = store.create_class("C", "demo", "Prof", "correct horse")
+>>> ada = store.join(info.code, "Ada", "ada's own pass")
+>>> _ = store.start_copy(ada, _demo_text())
+>>> ed = CopyEditor.open_copy(store, ada)
+>>> claim = ed.entry("claims", "a").model_dump(by_alias=True, exclude_none=True)
+>>> ed.update("claims", "a", {**claim, "statement": "A, mine."})
+{}
+>>> _ = ed.save()
+>>> ed.number, "A, mine." in store.latest(ada).text
+(2, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.store.atomic import content_hash
+from argmap.store.classes import ClassStore, Refused, Session
+from argmap.store.editing import Editor, _parse
+from argmap.store.yaml_map import dump_map
+
+
+@dataclass
+class CopyEditor(Editor):
+    """Edits of the signed-in student's copy (see the module docstring).
+
+    ``number`` is the version the editor's base was read from or last saved as.
+    """
+
+    store: ClassStore | None = field(default=None, repr=False)
+    who: Session | None = field(default=None, repr=False)
+    number: int = 0
+    # The latest version seen by the last look at the store, and its content hash.
+    _seen: tuple[int, str] = (0, "")
+
+    @classmethod
+    def open_copy(cls, store: ClassStore, who: Session) -> CopyEditor:
+        """Return an editor over the student's latest version (refused before they start)."""
+        version = store.latest(who)
+        if version is None:
+            raise Refused("invalid", "start your copy first")
+        path = Path(f"{who.name}'s copy")
+        digest = content_hash(version.text.encode("utf-8"))
+        ed = cls(_parse(version.text, path, editable=False), digest, text=version.text)
+        ed.store, ed.who, ed.number, ed._seen = store, who, version.number, (version.number, digest)
+        return ed
+
+    def _latest(self) -> tuple[str | None, int, str | None]:
+        assert self.store is not None and self.who is not None
+        version = self.store.latest(self.who)
+        if version is None:
+            return None, 0, None
+        digest = content_hash(version.text.encode("utf-8"))
+        self._seen = (version.number, digest)
+        return version.text, version.number, digest
+
+    def _disk(self) -> tuple[bytes | None, str | None]:
+        text, _, digest = self._latest()
+        return (None if text is None else text.encode("utf-8")), digest
+
+    def _write(self) -> str:
+        assert self.store is not None and self.who is not None
+        if self.loaded.document is None and self.text is not None:
+            kept = _parse(self.text, self.path)
+            self.loaded.document, self.loaded.indent = kept.document, kept.indent
+            self.text = None
+        text = dump_map(self.loaded)
+        # The version our base is: after a merge, the one merged onto.
+        seen = self._seen[0] if self._seen[1] == self.content_hash else self.number
+        try:
+            version = self.store.save(self.who, text, seen=seen)
+        except Refused as exc:
+            conflict = self.conflict() if exc.type == "stale" else None
+            if conflict is not None:
+                raise conflict from None
+            raise
+        self.number = version.number
+        self.content_hash = content_hash(text.encode("utf-8"))
+        self._seen = (self.number, self.content_hash)
+        self.base = self.map
+        return self.content_hash
+
+    def overwrite(self) -> str:
+        """Save ours as the next version after whatever is latest (theirs stays in history)."""
+        _, number, digest = self._latest()
+        self.number = number
+        if digest is not None:
+            self.content_hash = digest
+        return self._write()
+
+    def reload(self) -> None:
+        """Read the latest version again, discarding unsaved edits and the undo history."""
+        assert self.store is not None and self.who is not None
+        fresh = CopyEditor.open_copy(self.store, self.who)
+        self.loaded, self.content_hash, self.base = fresh.loaded, fresh.content_hash, fresh.base
+        self.text, self.number, self._seen = fresh.text, fresh.number, fresh._seen
+        self.history.clear()
