@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -988,6 +988,198 @@ def diff(
         ("attributions agreeing", score.attributions_agreeing),
     ):
         typer.echo(f"{name}: {n} of {total}")
+
+
+# ----------------------------------------------------------------------------- classes
+class_app = typer.Typer(
+    help="Classes: an instructor's reference map, students' own copies, submissions.",
+    no_args_is_help=True,
+)
+app.add_typer(class_app, name="class")
+
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option("--database", help="The class database's URL (default: $ARGMAP_DATABASE_URL, "
+                 "else argmap-verdicts.sqlite3 in the maps folder).", show_default=False),
+]  # fmt: skip
+CodeArg = Annotated[str, typer.Argument(help="The class's join code.", show_default=False)]
+NameArg = Annotated[str, typer.Argument(help="Your name in the class.", show_default=False)]
+
+
+def _maps_folder() -> Path:
+    from argmap.store.library import maps_dir
+
+    return maps_dir(Path.cwd() / "maps")
+
+
+def _class_store(database: str | None) -> Any:
+    from argmap.store.classes import ClassStore
+    from argmap.store.verdicts import default_database_url
+
+    return ClassStore(database or default_database_url(_maps_folder()))
+
+
+def _password(confirm: bool = False) -> str:
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=confirm))
+
+
+def _refused(run: Callable[[], Any]) -> Any:
+    """Run a class-store call; exit 1 with its message when it is refused."""
+    from argmap.store.classes import Refused
+
+    try:
+        return run()
+    except Refused as exc:
+        _fail(f"refused ({exc.type}): {exc.message}")
+
+
+@class_app.command("create")
+def class_create(
+    name: Annotated[str, typer.Argument(help="The class's name.", show_default=False)],
+    reference: Annotated[
+        str, typer.Option("--reference", help="The reference map: a map name in the maps folder "
+                          "(or its file there).", show_default=False)
+    ],
+    instructor: Annotated[str, typer.Option("--instructor", help="Your name.")] = "Instructor",
+    start: Annotated[
+        str, typer.Option("--start", help="Students start from the whole 'reference' or from "
+                          "its question and sources only ('assignment').")
+    ] = "reference",
+    database: DatabaseOpt = None,
+) -> None:
+    """Create a class around a reference map; print the code students join with."""
+    folder = _maps_folder()
+    stem = Path(reference).stem if reference.endswith((".yaml", ".yml")) else reference
+    if not (folder / f"{stem}.yaml").is_file():
+        _fail(f"no map {stem!r} in {folder}; the reference must be in the maps folder")
+    _load(folder / f"{stem}.yaml")
+    store = _class_store(database)
+    password = _password(confirm=True)
+    info, _ = _refused(lambda: store.create_class(name, stem, instructor, password, start=start))
+    typer.echo(f"class {info.name!r} on {info.reference} (students start from {info.start})")
+    typer.echo(f"join code: {info.code}")
+
+
+@class_app.command("list")
+def class_list(database: DatabaseOpt = None, as_json: JsonOpt = False) -> None:
+    """List the classes, their reference maps and join codes (for the server's administrator)."""
+    import json
+
+    rows = [
+        {"name": c.name, "reference": c.reference, "start": c.start.value, "code": c.code}
+        for c in _class_store(database).classes()
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(f"{r['code']}  {r['name']}  (reference {r['reference']}, {r['start']})")
+    if not rows:
+        typer.echo("no classes")
+
+
+@class_app.command("join")
+def class_join(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """Join a class as a student with your own password, and start your copy of its map."""
+    from argmap.store.classes import start_text
+
+    store = _class_store(database)
+    password = _password(confirm=True)
+    who = _refused(lambda: store.join(code, name, password))
+    info = store.class_of(who)
+    version = _refused(lambda: store.start_copy(who, start_text(info, _maps_folder())))
+    typer.echo(f"joined {info.name!r} as {who.name}; your copy starts at version {version.number}")
+
+
+def _signed_in(store: Any, code: str, name: str) -> Any:
+    password = _password()
+    return _refused(lambda: store.sign_in(code, name, password))
+
+
+@class_app.command("save")
+def class_save(
+    code: CodeArg, name: NameArg,
+    path: Annotated[Path, typer.Argument(help="Your map file: saved as your next version.")],
+    database: DatabaseOpt = None,
+) -> None:  # fmt: skip
+    """Save a map file as the next version of your copy."""
+    from argmap.limits import read_bytes_limited, text_of
+
+    _load(path)  # a broken file is refused, located, before anything is written
+    text = text_of(read_bytes_limited(path), str(path))
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    latest = _refused(lambda: store.latest(who))
+    if latest is None:
+        version = _refused(lambda: store.start_copy(who, text))
+    else:
+        version = _refused(lambda: store.save(who, text, seen=latest.number))
+    typer.echo(f"saved version {version.number}")
+
+
+@class_app.command("history")
+def class_history(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """List the versions of your copy, and which one you submitted."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    submitted = _refused(lambda: store.submitted(who))
+    for v in _refused(lambda: store.history(who)):
+        mark = "  (submitted)" if v.number == submitted else ""
+        typer.echo(f"{v.number:>4}  {v.saved_at:%Y-%m-%d %H:%M}  {v.note}{mark}")
+
+
+@class_app.command("undo")
+def class_undo(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """Go back one version (saved as a new version: nothing is lost)."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    latest = _refused(lambda: store.latest(who))
+    if latest is None:
+        _fail("refused (invalid): start your copy first")
+    version = _refused(lambda: store.undo(who, seen=latest.number))
+    typer.echo(f"version {version.number}: {version.note}")
+
+
+@class_app.command("submit")
+def class_submit(
+    code: CodeArg, name: NameArg,
+    version: Annotated[int | None, typer.Option("--version", help="Default: the latest.")] = None,
+    database: DatabaseOpt = None,
+) -> None:  # fmt: skip
+    """Submit a version of your copy to the instructor."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    number = _refused(lambda: store.submit(who, version))
+    typer.echo(f"submitted version {number}")
+
+
+@class_app.command("export")
+def class_export(
+    code: CodeArg,
+    name: Annotated[str, typer.Argument(help="The instructor's name.", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="A folder for the copies.")],
+    submitted_only: Annotated[
+        bool, typer.Option("--submitted", help="Only submitted copies (default: else the latest).")
+    ] = False,
+    database: DatabaseOpt = None,
+) -> None:
+    """Write every student's copy (submitted, else latest) as FOLDER/NAME.yaml, for
+    `argmap class-report`: the instructor's only."""
+    import re
+
+    from argmap.store.atomic import atomic_write_text
+
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    copies = _refused(lambda: store.copies(who, submitted_only=submitted_only))
+    output.mkdir(parents=True, exist_ok=True)
+    for c in copies:
+        stem = re.sub(r"[^a-z0-9]+", "-", c.name.lower()).strip("-") or "student"
+        atomic_write_text(output / f"{stem}.yaml", c.text)
+        state = "submitted" if c.submitted else "latest"
+        typer.echo(f"{output / f'{stem}.yaml'}: {c.name}, version {c.number} ({state})")
+    if not copies:
+        typer.echo("no copies yet")
 
 
 _add_limit_options()

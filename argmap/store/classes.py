@@ -47,6 +47,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -629,3 +630,21 @@ def assignment_text(reference_text: str, name: str = "<reference>") -> str:
     bare = reference.model_copy(update={"claims": [], "relations": [], "values": [],
                                         "audiences": []})  # fmt: skip
     return dump_fresh(bare)
+
+
+def start_text(info: ClassInfo, maps_folder: Path) -> str:
+    """Return the text a student's copy of class ``info`` starts from: the reference map in
+    ``maps_folder``, whole or as an assignment (:func:`assignment_text`).
+
+    Raises :class:`Refused` (``unknown``) when the reference map is not in the folder.
+    """
+    from argmap.limits import read_bytes_limited, text_of
+    from argmap.problems import MapFileError
+
+    path = maps_folder / f"{info.reference}.yaml"
+    try:
+        text = text_of(read_bytes_limited(path), path.name)
+    except (OSError, MapFileError):
+        raise Refused("unknown", f"the reference map {info.reference!r} is not in "
+                      f"{maps_folder}") from None  # fmt: skip
+    return text if info.start is Start.reference else assignment_text(text, path.name)
