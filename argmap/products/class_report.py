@@ -393,7 +393,7 @@ def to_csv(report: ClassReport, reference: ArgumentMap) -> str:
     cell neutralised (:func:`argmap.text.spreadsheet_cell`) so no spreadsheet evaluates it.
 
     >>> ref = _demo()
-    >>> head, row = to_csv(class_report(ref, [("=cmd", ref)], group_extras=False), ref).split()
+    >>> head, row = to_csv(class_report(ref, [("=cmd", ref)], group_extras=False), ref).splitlines()
     >>> head[:38], row
     ('student,score,claims matched,claims,r', "'=cmd,1.0,2,2,1,1,,,,0")
     """
