@@ -394,8 +394,8 @@ def to_csv(report: ClassReport, reference: ArgumentMap) -> str:
 
     >>> ref = _demo()
     >>> head, row = to_csv(class_report(ref, [("=cmd", ref)], group_extras=False), ref).splitlines()
-    >>> head[:38], row
-    ('student,score,claims matched,claims,r', "'=cmd,1.0,2,2,1,1,,,,0")
+    >>> head[:13], row
+    ('student,score', "'=cmd,1.0,2,2,1,1,,,,0")
     """
     statement = {c.id: c.statement for c in reference.claims}
     relation = {r.id: r for r in reference.relations}
