@@ -1180,6 +1180,38 @@ def class_export(
         typer.echo(f"{output / f'{stem}.yaml'}: {c.name}, version {c.number} ({state})")
     if not copies:
         typer.echo("no copies yet")
+@app.command("class-report")
+@_limited
+def class_report_(
+    reference: Annotated[
+        Path, typer.Argument(help="The instructor's reference map.", show_default=False)
+    ],
+    students: Annotated[list[Path], typer.Argument(help="The students' maps.", show_default=False)],
+    as_json: JsonOpt = False,
+    csv_out: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write scores and feedback as CSV (one row a student)."),
+    ] = None,
+) -> None:
+    """Compare each student's map with a reference: claims and relations found, relations of
+    the wrong type, theses missing, extra claims, a score; and the class as a whole."""
+    import json
+
+    from argmap.products.class_report import class_report, to_csv, to_text
+    from argmap.store.atomic import atomic_write_text
+
+    ref = _load(reference).map
+    maps = [(str(p), _load(p).map) for p in students]
+    # The embeddings that group extra claims serve only the text (and the app).
+    report = class_report(ref, maps, group_extras=not as_json)
+    if csv_out is not None:
+        atomic_write_text(csv_out, to_csv(report, ref))
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(to_text(report, ref))
+    if csv_out is not None:
+        typer.echo(f"wrote {csv_out}")
 
 
 _add_limit_options()

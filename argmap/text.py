@@ -27,3 +27,19 @@ def md_escape(text: str, *, readable: bool = False) -> str:
     """
     marks = _MARKUP_MARKS if readable else _EVERY_MARK
     return marks.sub(r"\\\1", " ".join(text.split()))
+
+
+# A cell starting with one of these is a formula (or becomes one) to a spreadsheet (OWASP's
+# CSV injection advice); map text is data.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """Return ``text`` as a spreadsheet cell that no spreadsheet evaluates: the one place
+    every CSV and XLSX argmap writes neutralises text (a single quote before a leading
+    ``= + - @``, tab or carriage return, as OWASP advises).
+
+    >>> spreadsheet_cell("=HYPERLINK(1)"), spreadsheet_cell("-2"), spreadsheet_cell("ok")
+    ("'=HYPERLINK(1)", "'-2", 'ok')
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
