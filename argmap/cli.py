@@ -1037,13 +1037,21 @@ def _refused(run: Callable[[], Any]) -> Any:
 def class_create(
     name: Annotated[str, typer.Argument(help="The class's name.", show_default=False)],
     reference: Annotated[
-        str, typer.Option("--reference", help="The reference map: a map name in the maps folder "
-                          "(or its file there).", show_default=False)
+        str,
+        typer.Option(
+            "--reference",
+            help="The reference map: a map name in the maps folder (or its file there).",
+            show_default=False,
+        ),
     ],
     instructor: Annotated[str, typer.Option("--instructor", help="Your name.")] = "Instructor",
     start: Annotated[
-        str, typer.Option("--start", help="Students start from the whole 'reference' or from "
-                          "its question and sources only ('assignment').")
+        str,
+        typer.Option(
+            "--start",
+            help="Students start from the whole 'reference' or from "
+            "its question and sources only ('assignment').",
+        ),
     ] = "reference",
     database: DatabaseOpt = None,
 ) -> None:
@@ -1180,6 +1188,8 @@ def class_export(
         typer.echo(f"{output / f'{stem}.yaml'}: {c.name}, version {c.number} ({state})")
     if not copies:
         typer.echo("no copies yet")
+
+
 @app.command("class-report")
 @_limited
 def class_report_(

@@ -150,12 +150,13 @@ def my_copy() -> CopyEditor | None:
     latest = store.latest(person)
     if latest is None:
         whole = info.start == "reference"
-        st.info(
-            md_escape(f"Your own copy of {info.reference}, for {info.name}. ")
-            + ("It starts as the whole reference map: change it, argue with it, add to it."
-               if whole else "It starts with the map's question, sources and actors only: "
-               "the claims and relations are yours to find.")  # fmt: skip
+        how = (
+            "It starts as the whole reference map: change it, argue with it, add to it."
+            if whole
+            else "It starts with the map's question, sources and actors only: the claims and "
+            "relations are yours to find."
         )
+        st.info(md_escape(f"Your own copy of {info.reference}, for {info.name}. {how}"))
         st.button("Start my copy", key="copy-start", type="primary",
                   on_click=_start, args=(store, person))  # fmt: skip
         st.stop()
@@ -173,7 +174,8 @@ def my_copy() -> CopyEditor | None:
         help="Saves the version before this one as a new version: nothing is lost.",
     )  # fmt: skip
     bar[1].button(
-        f"Submit version {ed.number}", key="copy-submit", disabled=ed.dirty or submitted == ed.number,
+        f"Submit version {ed.number}", key="copy-submit",
+        disabled=ed.dirty or submitted == ed.number,
         on_click=_submit, args=(store, person),
         help="Hand this version in: your instructor sees it, even if you keep editing.",
     )  # fmt: skip

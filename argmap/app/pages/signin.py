@@ -55,7 +55,7 @@ def account() -> None:
     st.title("Account")
     role = "instructor" if person.role is Role.instructor else "student"
     st.markdown(md_escape(f"Signed in as {person.name}, {role} of {info.name} "
-                          f"(reference map: {info.reference}).")  # fmt: skip
+                          f"(reference map: {info.reference})."))  # fmt: skip
     if person.role is Role.instructor:
         st.markdown(f"Join code for students: **{md_escape(info.code)}**")
     st.button("Sign out", key="signout", on_click=classroom.sign_out)
