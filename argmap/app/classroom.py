@@ -72,7 +72,7 @@ def navigation(
     if person.role is Role.student:
         reading = tuple(p for p in pages if p[0] not in INSTRUCTOR_ONLY)
         return (*reading, ("edit.py", "My map"), ("signin.py", "Account"))
-    return (*pages, ("class_map.py", "Class"), ("signin.py", "Account"))
+    return (*pages, ("class_map.py", "Class map"), ("signin.py", "Account"))
 
 
 def may_edit_maps() -> bool:
