@@ -118,7 +118,7 @@ def main() -> None:
     with left:
         st.subheader("Reference claims")
         st.dataframe(pd.DataFrame([
-            {"claim": truncate(statement[cid], 90), "students": f"{have} of {n}"}
+            {"students": f"{have} of {n}", "claim": truncate(statement[cid], 90)}
             for cid, have in report.claim_coverage
         ]), hide_index=True, width="stretch", key="class-claims")  # fmt: skip
         if report.theses_missed:
@@ -131,11 +131,11 @@ def main() -> None:
         st.subheader("Reference relations")
         relation = {r.id: r for r in reference.relations}
         st.dataframe(pd.DataFrame([{
+            "students": f"{have} of {n}",
+            "wrong type": wrong,
             "relation": truncate(f"{statement.get(relation[rid].from_, relation[rid].from_)} "
                                  f"{relation[rid].type.value} "
                                  f"{statement.get(relation[rid].to, relation[rid].to)}", 110),
-            "students": f"{have} of {n}",
-            "wrong type": wrong,
         } for rid, have, wrong in report.relation_coverage]), hide_index=True, width="stretch",
             key="class-relations")  # fmt: skip
 
