@@ -841,12 +841,10 @@ def verdicts(
     ] = None,
 ) -> None:
     """Export a class's verdicts on a map as CSV: one row per participant and claim."""
-    import csv
-    import io
     import os
 
     from argmap.store.atomic import atomic_write_text
-    from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url
+    from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url, marks_csv
 
     _load(path)  # a broken map is reported, not exported
     url = database or os.environ.get("ARGMAP_DATABASE_URL") or default_database_url(path.parent)
@@ -855,18 +853,11 @@ def verdicts(
         marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
     finally:
         store.close()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["room", "map", "claim", "participant", "verdict", "updated_at"])
-    for mark in marks:
-        writer.writerow(
-            [mark.room, mark.map_id, mark.claim_id, mark.participant, mark.verdict.value,
-             mark.updated_at.isoformat()]
-        )  # fmt: skip
+    text = marks_csv(marks)
     if output is None:
-        typer.echo(buffer.getvalue(), nl=False)
+        typer.echo(text, nl=False)
     else:
-        atomic_write_text(output, buffer.getvalue())
+        atomic_write_text(output, text)
         typer.echo(f"wrote {output} ({len(marks)} verdicts)")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 
 # CommonMark lets any ASCII punctuation be escaped, so escaping all of it is always safe.
 _EVERY_MARK = re.compile("([" + re.escape(string.punctuation) + "])")
@@ -43,3 +44,13 @@ def spreadsheet_cell(text: str) -> str:
     ("'=HYPERLINK(1)", "'-2", 'ok')
     """
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def spreadsheet_row(row: Mapping[str, object]) -> dict[str, object]:
+    """Return a table row (for a data frame a person can download as CSV) with every text
+    value passed through :func:`spreadsheet_cell`; numbers stay numbers.
+
+    >>> spreadsheet_row({"name": "@me", "votes": 3})
+    {'name': "'@me", 'votes': 3}
+    """
+    return {k: spreadsheet_cell(v) if isinstance(v, str) else v for k, v in row.items()}

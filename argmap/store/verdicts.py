@@ -17,8 +17,11 @@ Tally(accept=0, reject=2)
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -40,6 +43,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.pool import StaticPool
+
+from argmap.text import spreadsheet_cell
 
 DATABASE_URL_ENV = "ARGMAP_DATABASE_URL"
 DEFAULT_DATABASE_FILE = "argmap-verdicts.sqlite3"
@@ -217,3 +222,22 @@ class VerdictStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def marks_csv(marks: Sequence[Mark]) -> str:
+    """Return verdicts as CSV, one row per participant and claim; names and rooms that a
+    spreadsheet would take for a formula are neutralised (:func:`argmap.text.spreadsheet_cell`).
+
+    >>> when = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
+    >>> print(marks_csv([Mark("r", "m", "c1", "=1+1", Verdict.accept, when)]), end="")
+    room,map,claim,participant,verdict,updated_at
+    r,m,c1,'=1+1,accept,2026-01-02T00:00:00+00:00
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["room", "map", "claim", "participant", "verdict", "updated_at"])
+    for m in marks:
+        row = (m.room, m.map_id, m.claim_id, m.participant, m.verdict.value,
+               m.updated_at.isoformat())  # fmt: skip
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
+    return buffer.getvalue()

@@ -19,6 +19,7 @@ from argmap.app.guard import attempt
 from argmap.app.shared import current_map, status_of, thesis_picker
 from argmap.products.timeline import eras
 from argmap.semantics.framework import DEFAULT_VIEW
+from argmap.text import spreadsheet_row
 from argmap.view.actors import (
     actor_sides,
     chart_spec,
@@ -82,7 +83,7 @@ def holdings_tab(pm: PreparedMap, held: dict[str, list[str]], names: dict[str, s
          "stand": sum(1 for c in cs if status and status.labels.get(c) == "in")}
         for k, cs in held.items() if cs
     ]  # fmt: skip
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame([spreadsheet_row(r) for r in rows]), hide_index=True, width="stretch")
     for k, cs in held.items():
         if not cs:
             continue

@@ -19,6 +19,7 @@ from argmap.graph import theses
 from argmap.semantics import SEMANTICS
 from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.store.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
+from argmap.text import spreadsheet_row
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import fold, md_escape, truncate
 
@@ -123,7 +124,7 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
     st.markdown(f"The group agrees with {semantics} semantics on **{agree} of {len(decided)}** "
                 "claims where it has a majority.")  # fmt: skip
     st.dataframe(
-        pd.DataFrame(rows),
+        pd.DataFrame([spreadsheet_row(r) for r in rows]),  # its CSV download is data
         hide_index=True,
         width="stretch",
         key="class_view",
