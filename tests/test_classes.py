@@ -240,3 +240,23 @@ def test_cli_class_lifecycle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     listed = runner.invoke(app, ["class", "list"])
     assert code in listed.output and "Seminar" in listed.output
     assert os.environ.get("ARGMAP_DATABASE_URL") is None
+
+
+def test_tables_created_once_by_racing_servers(tmp_path: Path) -> None:
+    # Eight servers starting together on a fresh database each create the class tables.
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            ClassStore(url).close()
+        except BaseException as exc:  # noqa: BLE001 (collected for the assertion)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert ClassStore(url).classes() == []

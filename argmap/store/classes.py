@@ -64,7 +64,7 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from argmap.problems import Problem
 from argmap.store.verdicts import _engine
@@ -279,8 +279,22 @@ class ClassStore:
             self.create_tables()
 
     def create_tables(self) -> None:
-        """Create the class tables that are missing."""
-        _metadata.create_all(self.engine, checkfirst=True)
+        """Create the class tables that are missing, once however many servers start at once.
+
+        On PostgreSQL an advisory lock held for the transaction serialises the check and the
+        creation; SQLite's table creation runs under its one writer lock, and a creator that
+        loses the race finds the tables there when it retries.
+        """
+        for attempt in range(3):
+            try:
+                with self.engine.begin() as c:
+                    if c.dialect.name == "postgresql":
+                        c.exec_driver_sql("SELECT pg_advisory_xact_lock(240024)")
+                    _metadata.create_all(c, checkfirst=True)
+                return
+            except (OperationalError, ProgrammingError, IntegrityError):
+                if attempt == 2:
+                    raise
 
     def close(self) -> None:
         self.engine.dispose()

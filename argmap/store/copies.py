@@ -30,7 +30,6 @@ from pathlib import Path
 from argmap.store.atomic import content_hash
 from argmap.store.classes import ClassStore, Refused, Session
 from argmap.store.editing import Editor, _parse
-from argmap.store.yaml_map import dump_map
 
 
 @dataclass
@@ -71,27 +70,28 @@ class CopyEditor(Editor):
         text, _, digest = self._latest()
         return (None if text is None else text.encode("utf-8")), digest
 
-    def _write(self) -> str:
+    def save(self) -> str:
+        """Save ours as the next version; return its content hash.
+
+        Compare-and-swap in the database: the version our base is must still be the latest
+        (the insert of the next number fails otherwise), else :class:`SaveConflict`.
+        """
+        return self._store_version(self._render())
+
+    def _store_version(self, data: bytes) -> str:
         assert self.store is not None and self.who is not None
-        if self.loaded.document is None and self.text is not None:
-            kept = _parse(self.text, self.path)
-            self.loaded.document, self.loaded.indent = kept.document, kept.indent
-            self.text = None
-        text = dump_map(self.loaded)
         # The version our base is: after a merge, the one merged onto.
         seen = self._seen[0] if self._seen[1] == self.content_hash else self.number
         try:
-            version = self.store.save(self.who, text, seen=seen)
+            version = self.store.save(self.who, data.decode("utf-8"), seen=seen)
         except Refused as exc:
-            conflict = self.conflict() if exc.type == "stale" else None
-            if conflict is not None:
-                raise conflict from None
-            raise
+            if exc.type != "stale":
+                raise
+            latest, _ = self._disk()
+            raise self._conflict_with(latest) from None
         self.number = version.number
-        self.content_hash = content_hash(text.encode("utf-8"))
-        self._seen = (self.number, self.content_hash)
-        self.base = self.map
-        return self.content_hash
+        self._seen = (version.number, content_hash(data))
+        return self._saved(data)
 
     def overwrite(self) -> str:
         """Save ours as the next version after whatever is latest (theirs stays in history)."""
@@ -99,7 +99,7 @@ class CopyEditor(Editor):
         self.number = number
         if digest is not None:
             self.content_hash = digest
-        return self._write()
+        return self._store_version(self._render())
 
     def reload(self) -> None:
         """Read the latest version again, discarding unsaved edits and the undo history."""
