@@ -22,7 +22,7 @@ from argmap.store.classes import (
     start_text,
 )
 from argmap.store.copies import CopyEditor
-from argmap.store.editing import SaveConflict, _demo_text
+from argmap.store.editing import Editor, SaveConflict, _demo_text
 from argmap.store.yaml_map import read_map_text
 from tests.test_verdicts import _postgres_url as postgres_url
 
@@ -32,11 +32,7 @@ PROF_PASSWORD = "instructor pass"
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ClassStore]:
-    url = (
-        f"sqlite:///{tmp_path / 'class.sqlite3'}"
-        if request.param == "sqlite"
-        else postgres_url()
-    )
+    url = f"sqlite:///{tmp_path / 'class.sqlite3'}" if request.param == "sqlite" else postgres_url()
     s = ClassStore(url)
     yield s
     s.close()
@@ -250,7 +246,7 @@ def test_tables_created_once_by_racing_servers(tmp_path: Path) -> None:
     def start() -> None:
         try:
             ClassStore(url).close()
-        except BaseException as exc:  # noqa: BLE001 (collected for the assertion)
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=start) for _ in range(8)]
@@ -260,3 +256,16 @@ def test_tables_created_once_by_racing_servers(tmp_path: Path) -> None:
         t.join()
     assert errors == []
     assert ClassStore(url).classes() == []
+
+
+def test_a_copy_editor_never_writes_a_file(store: ClassStore, tmp_path: Path) -> None:
+    _, _, ada, _ = setup_class(store)
+    store.start_copy(ada, _demo_text())
+    ed = CopyEditor.open_copy(store, ada)
+    a = ed.entry("claims", "a").model_dump(by_alias=True, exclude_none=True)
+    assert ed.update("claims", "a", {**a, "statement": "Mine."}) == {}
+    with pytest.raises(OSError):
+        Editor.save(ed)  # the file editor's save, by mistake: refused, nothing written
+    assert not list(tmp_path.glob("*copy*"))
+    ed.overwrite()
+    assert store.latest(ada).number == 2  # type: ignore[union-attr]

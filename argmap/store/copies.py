@@ -36,7 +36,9 @@ from argmap.store.editing import Editor, _parse
 class CopyEditor(Editor):
     """Edits of the signed-in student's copy (see the module docstring).
 
-    ``number`` is the version the editor's base was read from or last saved as.
+    ``number`` is the version the editor's base was read from or last saved as. Callers
+    call the methods on the instance (``ed.save()``), never ``Editor.save(ed)``: the file
+    editor's own saves would look for a file.
     """
 
     store: ClassStore | None = field(default=None, repr=False)
@@ -51,7 +53,8 @@ class CopyEditor(Editor):
         version = store.latest(who)
         if version is None:
             raise Refused("invalid", "start your copy first")
-        path = Path(f"{who.name}'s copy")
+        # A name for messages that is no place to write: a stray file write fails loudly.
+        path = Path("/dev/null") / f"{who.name}'s copy"
         digest = content_hash(version.text.encode("utf-8"))
         ed = cls(_parse(version.text, path, editable=False), digest, text=version.text)
         ed.store, ed.who, ed.number, ed._seen = store, who, version.number, (version.number, digest)

@@ -138,7 +138,9 @@ def test_instructor_and_two_students(classroom: tuple[str, Path, str, str]) -> N
         links = ada.locator('[data-testid="stSidebarNav"]').get_by_role("link")
         titles = [t.strip() for t in links.all_inner_texts()]
         assert "My map" in titles and "Map" in titles
-        assert "Edit" not in titles and "Import and export" not in titles and "Class map" not in titles
+        assert (
+            "Edit" not in titles and "Import and export" not in titles and "Class map" not in titles
+        )
 
         edit_title(ada, "Ada's reading of the treaties")
         shot(ada, "class-my-map")
@@ -179,4 +181,68 @@ def test_instructor_and_two_students(classroom: tuple[str, Path, str, str]) -> N
         shot(prof, "class-instructor")
         store.close()
         browser.close()
+    assert errors == []
+
+
+def test_two_servers_on_one_postgresql(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A student on one app server, her instructor on another: both see the same class."""
+    import uuid
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_verdicts import _postgres_url
+
+    url = _postgres_url()
+    chromium_path()
+    folder = tmp_path_factory.mktemp("pg-class-maps")
+    (folder / f"{MAP}.yaml").write_bytes((ROOT / "maps" / f"{MAP}.yaml").read_bytes())
+    name = f"Seminar {uuid.uuid4().hex[:8]}"
+    store = ClassStore(url)
+    info, _ = store.create_class(name, MAP, "Prof", PASSWORD)
+    saved = os.environ.get("ARGMAP_DATABASE_URL")
+    os.environ["ARGMAP_DATABASE_URL"] = url
+    try:
+        logs = tmp_path_factory.mktemp("pg-class-log")
+        one = start_app(folder, logs / "one.log")
+        two = start_app(folder, logs / "two.log")
+    finally:
+        if saved is None:
+            os.environ.pop("ARGMAP_DATABASE_URL", None)
+        else:
+            os.environ["ARGMAP_DATABASE_URL"] = saved
+    errors: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            ada, prof = new_context(browser, errors), new_context(browser, errors)
+            join(ada, one.url, info.code, "Ada", "ada's password")
+            edit_title(ada, "Ada on server one")
+            mark_first(ada, "Accept")
+            sign_in(prof, two.url, info.code, "Prof", PASSWORD)
+            # Her save, made on server one, is in the class map of server two.
+            sidebar(prof, "Class map")
+            prof.locator('[data-testid="stTable"]').get_by_text("Ada", exact=True).wait_for(
+                timeout=60_000
+            )
+            # Her verdict too; and the instructor's, made on server two, is seen on server one.
+            sidebar(prof, "Class verdicts")
+            prof.get_by_role("tab", name="Class view").click()
+            prof.get_by_text("Ada", exact=False).first.wait_for(timeout=30_000)
+            prof.get_by_role("tab", name="Mark claims").click()
+            prof.locator('[data-testid="stButtonGroup"]').first.get_by_text(
+                "Reject", exact=True
+            ).click()
+            prof.wait_for_timeout(1500)
+            ada.get_by_role("tab", name="Class view").click()
+            ada.get_by_role("button", name="Refresh").click()
+            ada.get_by_text("2 participants").wait_for(timeout=30_000)
+            shot(ada, "class-two-servers-verdicts")
+            browser.close()
+    finally:
+        stop_app(one)
+        stop_app(two)
+    a = store.sign_in(info.code, "Ada", "ada's password")
+    latest = store.latest(a)
+    assert latest is not None and "Ada on server one" in latest.text
+    store.close()
     assert errors == []

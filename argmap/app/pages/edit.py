@@ -302,17 +302,21 @@ def conflict_box(ed: Editor) -> None:
             key="edit-merge",
             type="primary",
             disabled=bool(conflict.conflicts) or conflict.disk_text is None,
-            on_click=guarded(Editor.merge, "Merged: your changes and theirs are in the file."),
+            on_click=guarded(
+                lambda ed: ed.merge(), "Merged: your changes and theirs are in the file."
+            ),
         )
         cols[1].button(
             "Reload (discard mine)",
             key="edit-reload",
-            on_click=guarded(Editor.reload, "Reloaded the file; your unsaved changes are gone."),
+            on_click=guarded(
+                lambda ed: ed.reload(), "Reloaded the file; your unsaved changes are gone."
+            ),
         )
         cols[2].button(
             "Overwrite (keep mine)",
             key="edit-overwrite",
-            on_click=guarded(Editor.overwrite, "Saved your version over theirs."),
+            on_click=guarded(lambda ed: ed.overwrite(), "Saved your version over theirs."),
         )
 
 
@@ -449,7 +453,7 @@ def main() -> None:
         key="edit-save",
         type="primary",
         disabled=not ed.dirty,
-        on_click=guarded(Editor.save, f"Saved {name}."),
+        on_click=guarded(lambda ed: ed.save(), f"Saved {name}."),
     )
     bar[1].button(
         f"Undo ({len(ed.history)})", key="edit-undo", disabled=not ed.history, on_click=undo
