@@ -39,7 +39,7 @@ def run(maps: Path | None = None) -> None:
     st.set_page_config(page_title="argmap", layout="wide", initial_sidebar_state="expanded")
     panel.page_style()
     # No page icons: Streamlit fetches Material icons from Google, and the app must work offline.
-    navigation = NAVIGATION
+    navigation: tuple[tuple[str, str], ...] = NAVIGATION
     if classroom.class_store() is not None:  # a class is configured: by who is signed in
         navigation = classroom.navigation(NAVIGATION, classroom.who())
         state.ss.pop(state.VERDICT_NAME, None)  # a name in a URL is no identity

@@ -338,12 +338,14 @@ class ClassStore:
                     select(classes_table.c.id).where(classes_table.c.name == name)
                 ).first():
                     raise Refused("taken", f"there is already a class named {name!r}", ("name",))
-                class_id = c.execute(
+                key = c.execute(
                     classes_table.insert().values(
                         name=name, reference=reference, start=start.value, code=new_code(),
                         created_at=_now(),
                     )
-                ).inserted_primary_key[0]  # fmt: skip
+                ).inserted_primary_key  # fmt: skip
+                assert key is not None
+                class_id = key[0]
                 c.execute(
                     people_table.insert().values(
                         class_id=class_id, name=instructor, role=Role.instructor.value,
