@@ -175,3 +175,21 @@ def test_the_instructor_sees_the_class(maps: Path, code: str) -> None:
     assert list(table.index) == ["Ada", "Bo"]
     assert list(table["score"]) == ["1.00", "1.00"]
     assert any("Rubric" in c.value for c in at.caption)
+
+
+def test_university_sign_in_offered_only_when_configured(maps: Path, code: str) -> None:
+    at = start()
+    assert [t.label for t in at.tabs] == ["Sign in", "Join a class"]
+    assert not [b for b in at.button if b.label == "Sign in with your university"]
+    configured = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    configured.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "a test secret",
+        "client_id": "argmap",
+        "client_secret": "x",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    }
+    configured.run()
+    assert not configured.exception, configured.exception
+    assert [t.label for t in configured.tabs] == ["University sign-in", "Sign in", "Join a class"]
+    assert [b for b in configured.button if b.label == "Sign in with your university"]

@@ -269,3 +269,17 @@ def test_a_copy_editor_never_writes_a_file(store: ClassStore, tmp_path: Path) ->
     assert not list(tmp_path.glob("*copy*"))
     ed.overwrite()
     assert store.latest(ada).number == 2  # type: ignore[union-attr]
+
+
+def test_university_sign_in_joins_once_and_has_no_password(store: ClassStore) -> None:
+    code, prof, ada, _ = setup_class(store)
+    first = store.sign_in_external(code, "sub-123", "Ada")  # a second Ada, from the provider
+    again = store.sign_in_external(code, "sub-123", "Ada L.")
+    assert first.name == again.name == "Ada (2)" and first.role is Role.student
+    assert store.whoami(again).name == "Ada (2)"
+    # Nobody signs in as them with a password, not even the hash's placeholder.
+    refused("sign_in", store.sign_in, code, "Ada (2)", "!external")
+    refused("sign_in", store.sign_in, code, "Ada (2)", "")
+    refused("sign_in", store.sign_in_external, code, "", "Cy")
+    refused("unknown", store.sign_in_external, "NOPE-NOPE", "sub-9", "Cy")
+    assert "Ada (2)" in store.students(prof)

@@ -74,6 +74,7 @@ PASSWORD_MIN = 8
 PASSWORD_MAX = 200
 COPY_LIMIT = 8_000_000  # characters of one saved copy (the map size limit, in text)
 SESSION_HOURS = 12
+EXTERNAL = "!external"  # the password hash of someone who signs in through a provider: none
 # Unambiguous letters and digits (no 0/O, 1/I/L) for a code read aloud in a room.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -165,7 +166,10 @@ people_table = Table(
     Column("name", String(NAME_LIMIT), nullable=False),
     Column("role", String(12), nullable=False),
     Column("password_hash", String(200), nullable=False),
+    # The identity provider's subject, for people who sign in through OpenID Connect.
+    Column("external_id", String(255), nullable=True),
     UniqueConstraint("class_id", "name", name="argmap_person_once"),
+    UniqueConstraint("class_id", "external_id", name="argmap_external_once"),
 )
 versions_table = Table(
     "argmap_versions",
@@ -419,6 +423,44 @@ class ClassStore:
             self._hash.verify(row.password_hash, str(password))
         except (VerificationError, ValueError):
             raise wrong from None
+        return self._session(row, info)
+
+    def sign_in_external(self, code: str, subject: str, name: str) -> Session:
+        """Return a session for whoever the university's identity provider vouches for
+        (OpenID Connect's ``sub``), joining the class as a student on first arrival.
+
+        Such a person has no password here (none can sign in as them with one); their name is
+        the provider's, made unique in the class with a number when it is taken.
+        """
+        info = self.class_by_code(code)
+        subject = str(subject)
+        if not subject or len(subject) > 255 or "\x00" in subject:
+            raise Refused("sign_in", "the identity provider gave no usable subject")
+        base = clean_name(name or "student")
+        pc = people_table.c
+        with self.engine.begin() as c:
+            row = c.execute(
+                select(people_table).where(pc.class_id == info.id, pc.external_id == subject)
+            ).first()
+            if row is None:
+                taken = set(c.scalars(select(pc.name).where(pc.class_id == info.id)))
+                chosen = base
+                for n in range(2, 10_000):
+                    if chosen not in taken:
+                        break
+                    chosen = f"{base[: NAME_LIMIT - 8]} ({n})"
+                c.execute(
+                    people_table.insert().values(
+                        class_id=info.id, name=chosen, role=Role.student.value,
+                        password_hash=EXTERNAL, external_id=subject,
+                    )
+                )  # fmt: skip
+                row = c.execute(
+                    select(people_table).where(pc.class_id == info.id, pc.external_id == subject)
+                ).one()
+        return self._session(row, info)
+
+    def _session(self, row: Any, info: ClassInfo) -> Session:
         token = secrets.token_urlsafe(32)
         with self.engine.begin() as c:
             c.execute(

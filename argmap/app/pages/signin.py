@@ -10,6 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app import classroom
+from streamlit.errors import StreamlitAPIException
+
 from argmap.app.shared import ss
 from argmap.store.classes import PASSWORD_MIN, Refused, Role
 from argmap.view.text import md_escape
@@ -46,6 +48,45 @@ def _join() -> None:
     classroom.sign_in(session)
 
 
+def university_configured() -> bool:
+    """Whether an OpenID Connect provider is configured (an ``[auth]`` section in
+    ``.streamlit/secrets.toml``): then Streamlit's own sign-in is offered beside passwords."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, StreamlitAPIException):  # no secrets file: local accounts only
+        return False
+
+
+def _enter_as_university_user() -> None:
+    store = classroom.class_store()
+    user = st.user
+    if store is None or not user.get("is_logged_in", False):
+        return
+    name = str(user.get("name") or user.get("email") or "student")
+    try:
+        session = store.sign_in_external(ss.get("uni_code", ""), str(user.get("sub", "")), name)
+    except Refused as exc:
+        ss.uni_error = exc.message
+        return
+    classroom.sign_in(session)
+
+
+def university() -> None:
+    """Sign-in through the university's identity provider (see docs/classes.md)."""
+    if not st.user.get("is_logged_in", False):
+        st.button("Sign in with your university", key="uni-login", type="primary",
+                  on_click=st.login)  # fmt: skip
+        return
+    who = st.user.get("name") or st.user.get("email") or "you"
+    st.caption(md_escape(f"Your university says this is {who}. Enter your class's code."))
+    with st.form("uni-form", border=True):
+        st.text_input("Class code", key="uni_code", max_chars=20)
+        st.form_submit_button("Enter the class", type="primary", on_click=_enter_as_university_user)
+        if error := ss.pop("uni_error", None):
+            st.error(md_escape(error))
+    st.button("Sign out of the university", key="uni-logout", on_click=st.logout)
+
+
 def account() -> None:
     person = classroom.who()
     store = classroom.class_store()
@@ -67,7 +108,13 @@ def main() -> None:
     st.title("Sign in")
     st.caption("This argmap serves a class: sign in with your class's join code, your name and "
                "your password. New here? Join with the code your instructor gave you.")  # fmt: skip
-    sign_in, join = st.tabs(["Sign in", "Join a class"])
+    names = ["Sign in", "Join a class"]
+    uni = university_configured()
+    tabs = st.tabs(["University sign-in", *names] if uni else names)
+    if uni:
+        with tabs[0]:
+            university()
+    sign_in, join = tabs[-2:]
     with sign_in, st.form("signin-form", border=True):
         st.text_input("Class code", key="si_code", max_chars=20)
         st.text_input("Your name", key="si_name", max_chars=100)
