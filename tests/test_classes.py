@@ -272,7 +272,7 @@ def test_a_copy_editor_never_writes_a_file(store: ClassStore, tmp_path: Path) ->
 
 
 def test_university_sign_in_joins_once_and_has_no_password(store: ClassStore) -> None:
-    code, prof, ada, _ = setup_class(store)
+    code, prof, _, _ = setup_class(store)
     first = store.sign_in_external(code, "sub-123", "Ada")  # a second Ada, from the provider
     again = store.sign_in_external(code, "sub-123", "Ada L.")
     assert first.name == again.name == "Ada (2)" and first.role is Role.student

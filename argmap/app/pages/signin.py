@@ -8,10 +8,9 @@ the same way with the password given to ``argmap class create``.
 from __future__ import annotations
 
 import streamlit as st
-
-from argmap.app import classroom
 from streamlit.errors import StreamlitAPIException
 
+from argmap.app import classroom
 from argmap.app.shared import ss
 from argmap.store.classes import PASSWORD_MIN, Refused, Role
 from argmap.view.text import md_escape
