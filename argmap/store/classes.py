@@ -443,7 +443,7 @@ class ClassStore:
                 select(people_table).where(pc.class_id == info.id, pc.external_id == subject)
             ).first()
             if row is None:
-                taken = set(c.scalars(select(pc.name).where(pc.class_id == info.id)))
+                taken: set[str] = set(c.scalars(select(pc.name).where(pc.class_id == info.id)))
                 chosen = base
                 for n in range(2, 10_000):
                     if chosen not in taken:
