@@ -125,7 +125,7 @@ def main() -> None:
             st.markdown("**Theses missed**")
             for tid, missed in report.theses_missed:
                 st.markdown(
-                    md_escape(f"- {truncate(statement[tid], 120)} — missed by {missed} of {n}")
+                    "- " + md_escape(f"{truncate(statement[tid], 120)} — missed by {missed} of {n}")
                 )
     with right:
         st.subheader("Reference relations")
@@ -146,7 +146,9 @@ def main() -> None:
         who = ", ".join(sorted({m.student for m in g.members}))
         near = (f" (close to the reference's “{truncate(statement.get(g.near_reference, ''), 80)}”)"
                 if g.near_reference else "")  # fmt: skip
-        st.markdown(md_escape(f"- {truncate(g.statement, 160)} — {g.students} of {n}: {who}{near}"))
+        st.markdown(
+            "- " + md_escape(f"{truncate(g.statement, 160)} — {g.students} of {n}: {who}{near}")
+        )
 
 
 main()
