@@ -234,10 +234,15 @@ def _check_password(password: str) -> str:
     return password
 
 
+# OWASP's Argon2id settings (19 MiB, 2 passes, 1 lane): a class signing in at once must not
+# need 64 MiB and most of a second of CPU each, as argon2-cffi's default does (bench/).
+ARGON2 = {"time_cost": 2, "memory_cost": 19_456, "parallelism": 1}
+
+
 def _hasher() -> Any:
     from argon2 import PasswordHasher
 
-    return PasswordHasher()
+    return PasswordHasher(**ARGON2)
 
 
 def new_code() -> str:
