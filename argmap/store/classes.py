@@ -236,13 +236,15 @@ def _check_password(password: str) -> str:
 
 # OWASP's Argon2id settings (19 MiB, 2 passes, 1 lane): a class signing in at once must not
 # need 64 MiB and most of a second of CPU each, as argon2-cffi's default does (bench/).
-ARGON2 = {"time_cost": 2, "memory_cost": 19_456, "parallelism": 1}
+ARGON2_TIME, ARGON2_MEMORY_KIB, ARGON2_LANES = 2, 19_456, 1
 
 
 def _hasher() -> Any:
     from argon2 import PasswordHasher
 
-    return PasswordHasher(**ARGON2)
+    return PasswordHasher(
+        time_cost=ARGON2_TIME, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_LANES
+    )
 
 
 def new_code() -> str:
