@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from argmap.cli import app
@@ -19,6 +20,7 @@ from argmap.store.classes import (
     Role,
     Session,
     assignment_text,
+    people_table,
     start_text,
 )
 from argmap.store.copies import CopyEditor
@@ -59,11 +61,18 @@ def refused(type_: str, call: object, *args: object, **kwargs: object) -> Refuse
 
 
 def test_passwords_are_hashed_never_stored(store: ClassStore) -> None:
-    setup_class(store)
+    code, *_ = setup_class(store)
+    people = people_table
     with store.engine.connect() as c:
-        hashes = [r[0] for r in c.exec_driver_sql("select password_hash from argmap_people")]
-    assert len(hashes) >= 3
-    assert all(h.startswith("$argon2") for h in hashes)
+        hashes = list(
+            c.scalars(
+                select(people.c.password_hash).where(
+                    people.c.class_id == store.class_by_code(code).id
+                )
+            )
+        )
+    assert len(hashes) == 3
+    assert all(h.startswith("$argon2id$v=19$m=19456,t=2,p=1$") for h in hashes)
     assert not any("ada's password" in h or PROF_PASSWORD in h for h in hashes)
 
 
@@ -283,3 +292,13 @@ def test_university_sign_in_joins_once_and_has_no_password(store: ClassStore) ->
     refused("sign_in", store.sign_in_external, code, "", "Cy")
     refused("unknown", store.sign_in_external, "NOPE-NOPE", "sub-9", "Cy")
     assert "Ada (2)" in store.students(prof)
+
+
+def test_an_instructor_sees_only_their_own_class(store: ClassStore) -> None:
+    _, prof, ada, _ = setup_class(store)
+    store.start_copy(ada, _demo_text())
+    other_info, other_prof = store.create_class(fresh("Other"), "demo", "Kim", PROF_PASSWORD)
+    assert store.copies(other_prof) == [] and store.students(other_prof) == []
+    assert [c.name for c in store.copies(prof)] == ["Ada"]
+    # Ada's password does not open the other class, where no Ada exists.
+    refused("sign_in", store.sign_in, other_info.code, "Ada", "ada's password")
