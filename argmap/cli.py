@@ -883,6 +883,8 @@ def app_(
         _load(path)
         env["ARGMAP_MAPS_DIR"] = str(path.resolve().parent)
     query = f"?map={path.stem}" if path is not None else ""
+    # The class database's tables, made before serving, where the app will look for them.
+    db_upgrade(os.environ.get("ARGMAP_DATABASE_URL") or _database_url_in(env))
     typer.echo(f"argmap: http://127.0.0.1:{port}/{query}")
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -1013,6 +1015,70 @@ def class_report_(
     typer.echo(to_text(report, ref))
     if csv_out is not None:
         typer.echo(f"wrote {csv_out}")
+
+
+db_app = typer.Typer(
+    name="db",
+    help="The class database (verdicts, classes): its tables, made by migrations.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(db_app)
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="Database URL (default: $ARGMAP_DATABASE_URL, else the SQLite file in the maps "
+        "folder: $ARGMAP_MAPS_DIR or ./maps).",
+    ),
+]
+
+
+def _database_url(database: str | None) -> str:
+    from argmap.store.library import maps_dir
+    from argmap.store.verdicts import default_database_url
+
+    return database or default_database_url(maps_dir(Path("maps")))
+
+
+def _database_url_in(env: dict[str, str]) -> str:
+    from argmap.store.verdicts import default_database_url
+
+    return default_database_url(Path(env.get("ARGMAP_MAPS_DIR") or "maps"))
+
+
+@db_app.command("upgrade")
+def db_upgrade(database: DatabaseOpt = None) -> None:
+    """Create or bring up to date the class database's tables (run it before serving; safe to
+    run again, and from several servers at once)."""
+    from argmap.store.database import StoreError, make_engine, upgrade
+
+    engine = make_engine(_database_url(database))
+    try:
+        revision = upgrade(engine)
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        engine.dispose()
+    typer.echo(f"the class database is at revision {revision} (the newest)")
+
+
+@db_app.command("current")
+def db_current(database: DatabaseOpt = None) -> None:
+    """Say which revision the class database is at, and the newest there is."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from argmap.store.database import current_revision, head_revision, make_engine, plain_message
+
+    engine = make_engine(_database_url(database))
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        _fail(plain_message(exc, "read the class database"))
+    finally:
+        engine.dispose()
+    typer.echo(f"at {current or 'nothing (never upgraded)'}; newest {head_revision()}")
 
 
 _add_limit_options()
