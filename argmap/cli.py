@@ -876,8 +876,6 @@ def app_(
     import os
     import sys
 
-    # The app's script, found by path: the CLI never imports Streamlit itself.
-    script = Path(__file__).with_name("app") / "streamlit_app.py"
     env = dict(os.environ)
     if path is not None:
         _load(path)
@@ -886,18 +884,30 @@ def app_(
     # The class database's tables, made before serving, where the app will look for them.
     db_upgrade(os.environ.get("ARGMAP_DATABASE_URL") or _database_url_in(env))
     typer.echo(f"argmap: http://127.0.0.1:{port}/{query}")
-    command = [
+    command = streamlit_command(port, headless)
+    # Become the server (exec, not a child): stopping this process stops the app, and
+    # nothing is left running behind it.
+    sys.stdout.flush()
+    os.execve(sys.executable, command, env)
+
+
+def streamlit_command(port: int, headless: bool) -> list[str]:
+    """Return the command ``argmap app`` becomes: Streamlit on the app's script, on
+    127.0.0.1, with the settings of the project's ``.streamlit/config.toml``."""
+    from argmap.store.library import upload_limit_mb
+
+    # The app's script, found by path: the CLI never imports Streamlit itself.
+    script = Path(__file__).with_name("app") / "streamlit_app.py"
+    return [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
         # As the project's .streamlit/config.toml: offline, and no first-run e-mail prompt.
         "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer", "--theme.base", "light",
+        # Uploads stop at the map limit, refused by the server before they are read.
+        "--server.maxUploadSize", str(upload_limit_mb()),
     ]  # fmt: skip
-    # Become the server (exec, not a child): stopping this process stops the app, and
-    # nothing is left running behind it.
-    sys.stdout.flush()
-    os.execve(sys.executable, command, env)
 
 
 def _brief_of(
