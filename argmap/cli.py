@@ -844,15 +844,24 @@ def verdicts(
     import os
 
     from argmap.store.atomic import atomic_write_text
-    from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url, marks_csv
+    from argmap.store.verdicts import (
+        DEFAULT_ROOM,
+        StoreError,
+        VerdictStore,
+        default_database_url,
+        marks_csv,
+    )
 
     _load(path)  # a broken map is reported, not exported
     url = database or os.environ.get("ARGMAP_DATABASE_URL") or default_database_url(path.parent)
-    store = VerdictStore(url)
     try:
-        marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
-    finally:
-        store.close()
+        store = VerdictStore(url)
+        try:
+            marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
+        finally:
+            store.close()
+    except StoreError as exc:
+        _fail(str(exc))
     text = marks_csv(marks)
     if output is None:
         typer.echo(text, nl=False)

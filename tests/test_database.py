@@ -212,6 +212,21 @@ def test_the_cli_upgrades_and_reports(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_the_verdicts_cli_says_a_database_failure_in_words(tmp_path: Path) -> None:
+    from argmap.store.yaml_map import write_map
+    from tests.test_class_report import REFERENCE
+
+    path = write_map(REFERENCE, tmp_path / "m.yaml")
+    result = runner.invoke(
+        app, ["verdicts", str(path), "--database", "postgresql://x@127.0.0.1:1/y"]
+    )
+    assert result.exit_code == 1
+    assert "could not open the class database" in result.output
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(
+        result.exception, SystemExit
+    )
+
+
 def test_app_sh_upgrades_before_serving() -> None:
     script = (Path(__file__).parents[1] / "scripts" / "app.sh").read_text()
     assert script.index("argmap db upgrade") < script.index("streamlit run")
