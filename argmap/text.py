@@ -38,12 +38,19 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_cell(text: str) -> str:
     """Return ``text`` as a spreadsheet cell that no spreadsheet evaluates: the one place
     every CSV and XLSX argmap writes neutralises text (a single quote before a leading
-    ``= + - @``, tab or carriage return, as OWASP advises).
+    ``= + - @``, tab or carriage return, as OWASP advises). A carriage return inside the
+    text becomes a line feed: Python's CSV writer quotes a field holding a line feed but
+    not one holding a lone carriage return, which a reader would take for the row's end
+    (and the next row's first cell could then be a formula).
 
     >>> spreadsheet_cell("=HYPERLINK(1)"), spreadsheet_cell("-2"), spreadsheet_cell("ok")
     ("'=HYPERLINK(1)", "'-2", 'ok')
+    >>> spreadsheet_cell("a\\r=1+1"), spreadsheet_cell("\\r@x")
+    ('a\\n=1+1', "'\\n@x")
     """
-    return "'" + text if text.startswith(FORMULA_START) else text
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def spreadsheet_row(row: Mapping[str, object]) -> dict[str, object]:

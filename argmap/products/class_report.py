@@ -322,27 +322,35 @@ def _questions(
     statement = {c.id: c.statement for c in reference.claims}
     relation = {r.id: r for r in reference.relations}
     candidates: list[tuple[int, int, str]] = []  # (students, kind order, question)
+    theses = {c.id for c in reference.claims if c.kind == ClaimKind.thesis}
     missed = Counter(i for s in students for i in s.claims_missing)
-    for cid, k in missed.most_common(2):
-        thesis = cid in {t for s in students for t in s.theses_missing}
-        what = "thesis" if thesis else "claim"
-        candidates.append((k, 0, f"{k} of {n} left out the {what} {_quoted(statement[cid])}. "
-                           "Does the debate need it, and what does it answer?"))  # fmt: skip
+    # The commonest first; among as common, theses first, then map order.
+    order = {c.id: k for k, c in enumerate(reference.claims)}
+    for cid in sorted(missed, key=lambda i: (-missed[i], i not in theses, order[i]))[:2]:
+        k, what = missed[cid], "thesis" if cid in theses else "claim"
+        candidates.append((k, 0, f"{k} of {n} left out the {what} {_quoted(statement[cid])}: "
+                           "does the debate need it, and what does it answer?"))  # fmt: skip
+
+    def end(target: str) -> str:
+        if target in statement:
+            return _quoted(statement[target])
+        r = relation[target]  # an undercut's end is a relation
+        return f"the link from {_quoted(statement[r.from_])} to {end(r.to)}"
+
     wrong = Counter(i for s in students for i in s.relations_wrong_type)
     for rid, k in wrong.most_common(2):
         r = relation[rid]
         theirs = Counter(s.wrong_types[rid] for s in students if rid in s.wrong_types)
         their_type = theirs.most_common(1)[0][0]
-        source = _quoted(statement.get(r.from_, r.from_))
-        target = _quoted(statement[r.to]) if r.to in statement else f"relation {r.to}"
-        candidates.append((k, 1, f"{k} of {n} took {source} to {their_type.rstrip('s')} "
-                           f"{target}, where the reference says it {r.type.value} it. "
-                           "Which is it, and why?"))  # fmt: skip
+        ours, other = r.type.value.removesuffix("s"), their_type.removesuffix("s")
+        candidates.append((k, 1, f"{k} of {n} took {_quoted(statement[r.from_])} to {other} "
+                           f"{end(r.to)}, where the reference has it {ours} it: which is it, "
+                           "and why?"))  # fmt: skip
     for g in groups[:2]:
         if g.students < 2:
             break
         candidates.append((g.students, 2, f"{g.students} of {n} added {_quoted(g.statement)}, "
-                           "which the reference does not have. Is it in the sources, and "
+                           "which the reference does not have: is it in the sources, and "
                            "where does it belong in the map?"))  # fmt: skip
     candidates.sort(key=lambda c: (-c[0], c[1]))
     return [q for _, _, q in candidates[:QUESTIONS]]

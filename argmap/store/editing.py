@@ -450,36 +450,45 @@ class Editor:
     def merge(self) -> str:
         """Apply our changed entries onto the file as it now is, save; return the new hash.
 
-        Their comments and edits are kept. Raises :class:`MergeRefused` (writing nothing)
-        when both sides changed the same entry differently or the result would be invalid.
+        Their comments and edits are kept. The file's lock is held from reading it to
+        writing the result, so a merge never meets a newer file: it goes through, or raises
+        :class:`MergeRefused` (writing nothing) when both sides changed the same entry
+        differently or the result would be invalid.
         """
-        data, digest = self._disk()
-        if data is None:
-            raise MergeRefused(f"{self.path.name} no longer exists; overwrite to write it again")
-        fresh = _parse(data, self.path)
-        ours = self.changes()
-        theirs = diff(self.base, fresh.map)
-        conflicts = _conflicts(ours, theirs, self.map, fresh.map)
-        if conflicts:
-            raise MergeRefused(
-                f"both you and they changed {_listing(conflicts)}; reload (discarding yours) "
-                "or overwrite (discarding theirs)"
-            )
-        merged = _replay(fresh.map, self.map, ours)
-        problems = reference_problems(merged)
-        if problems:
-            raise MergeRefused(
-                "the merged map would be invalid: "
-                + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
-            )
-        previous = (self.loaded, self.content_hash, self.base, self.text)
-        self.loaded, self.content_hash, self.base, self.text = fresh, str(digest), fresh.map, None
-        self._set(merged)
-        try:
-            return self.save()
-        except BaseException:
-            self.loaded, self.content_hash, self.base, self.text = previous
-            raise
+        with locked(self.path):
+            data, digest = self._disk()
+            if data is None:
+                raise MergeRefused(
+                    f"{self.path.name} no longer exists; overwrite to write it again"
+                )
+            fresh = _parse(data, self.path)
+            ours = self.changes()
+            theirs = diff(self.base, fresh.map)
+            conflicts = _conflicts(ours, theirs, self.map, fresh.map)
+            if conflicts:
+                raise MergeRefused(
+                    f"both you and they changed {_listing(conflicts)}; reload (discarding "
+                    "yours) or overwrite (discarding theirs)"
+                )
+            merged = _replay(fresh.map, self.map, ours)
+            problems = reference_problems(merged)
+            if problems:
+                raise MergeRefused(
+                    "the merged map would be invalid: "
+                    + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
+                )
+            previous = (self.loaded, self.content_hash, self.base, self.text)
+            self.loaded, self.content_hash, self.base = fresh, str(digest), fresh.map
+            self.text = None
+            self._set(merged)
+            try:
+                out = self._render()
+                replace_locked(self.path, out)
+            except BaseException:
+                self.loaded, self.content_hash, self.base, self.text = previous
+                self.history.pop()
+                raise
+        return self._saved(out)
 
 
 # ------------------------------------------------------------------------------- helpers
