@@ -1009,11 +1009,6 @@ class_app = typer.Typer(
 )
 app.add_typer(class_app, name="class")
 
-DatabaseOpt = Annotated[
-    str | None,
-    typer.Option("--database", help="The class database's URL (default: $ARGMAP_DATABASE_URL, "
-                 "else argmap-verdicts.sqlite3 in the maps folder).", show_default=False),
-]  # fmt: skip
 CodeArg = Annotated[str, typer.Argument(help="The class's join code.", show_default=False)]
 NameArg = Annotated[str, typer.Argument(help="Your name in the class.", show_default=False)]
 
@@ -1026,9 +1021,12 @@ def _maps_folder() -> Path:
 
 def _class_store(database: str | None) -> Any:
     from argmap.store.classes import ClassStore
-    from argmap.store.verdicts import default_database_url
+    from argmap.store.database import StoreError
 
-    return ClassStore(database or default_database_url(_maps_folder()))
+    try:
+        return ClassStore(_database_url(database))
+    except StoreError as exc:
+        _fail(str(exc))
 
 
 def _password(confirm: bool = False) -> str:

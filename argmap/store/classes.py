@@ -64,10 +64,10 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError
 
 from argmap.problems import Problem
-from argmap.store.verdicts import _engine
+from argmap.store.database import ensure_schema, make_engine
 
 NAME_LIMIT = 100
 PASSWORD_MIN = 8
@@ -278,34 +278,21 @@ def _row_class(row: Any) -> ClassInfo:
 class ClassStore:
     """The classes in the database at ``url`` (see the module docstring).
 
-    The tables are created when missing (:meth:`create_tables`; the app and the CLI do it once,
-    before serving).
+    The tables come from the migrations (``argmap db upgrade`` before serving); a database that
+    is behind is upgraded when the store opens, under the migration lock.
     """
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url
-        self.engine = _engine(url)
+        self.engine = make_engine(url)
         self._hash = _hasher()
         if create:
             self.create_tables()
 
     def create_tables(self) -> None:
-        """Create the class tables that are missing, once however many servers start at once.
-
-        On PostgreSQL an advisory lock held for the transaction serialises the check and the
-        creation; SQLite's table creation runs under its one writer lock, and a creator that
-        loses the race finds the tables there when it retries.
-        """
-        for attempt in range(3):
-            try:
-                with self.engine.begin() as c:
-                    if c.dialect.name == "postgresql":
-                        c.exec_driver_sql("SELECT pg_advisory_xact_lock(240024)")
-                    _metadata.create_all(c, checkfirst=True)
-                return
-            except (OperationalError, ProgrammingError, IntegrityError):
-                if attempt == 2:
-                    raise
+        """Bring the database to the newest schema (the migrations of
+        :mod:`argmap.store.database`, under its lock, so racing servers create nothing twice)."""
+        ensure_schema(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

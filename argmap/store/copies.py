@@ -29,7 +29,17 @@ from pathlib import Path
 
 from argmap.store.atomic import content_hash
 from argmap.store.classes import ClassStore, Refused, Session
-from argmap.store.editing import Editor, _parse
+from argmap.store.editing import (
+    Editor,
+    MergeRefused,
+    _conflicts,
+    _listing,
+    _parse,
+    _replay,
+    _where,
+    diff,
+    reference_problems,
+)
 
 
 @dataclass
@@ -103,6 +113,40 @@ class CopyEditor(Editor):
         if digest is not None:
             self.content_hash = digest
         return self._store_version(self._render())
+
+    def merge(self) -> str:
+        """Apply our changed entries onto the latest version and save the result as the next
+        one; return its hash. Refused (:class:`MergeRefused`, nothing saved) as the file
+        editor's merge is; a save that lands meanwhile makes this one a :class:`SaveConflict`.
+        """
+        data, digest = self._disk()
+        if data is None:
+            raise MergeRefused("your copy has no version to merge with; reload it")
+        fresh = _parse(data, self.path)
+        ours = self.changes()
+        conflicts = _conflicts(ours, diff(self.base, fresh.map), self.map, fresh.map)
+        if conflicts:
+            raise MergeRefused(
+                f"both this tab and another changed {_listing(conflicts)}; reload (discarding "
+                "these changes) or overwrite (discarding the other's)"
+            )
+        merged = _replay(fresh.map, self.map, ours)
+        problems = reference_problems(merged)
+        if problems:
+            raise MergeRefused(
+                "the merged map would be invalid: "
+                + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
+            )
+        previous = (self.loaded, self.content_hash, self.base, self.text, self.number)
+        self.loaded, self.content_hash, self.base = fresh, str(digest), fresh.map
+        self.text, self.number = None, self._seen[0]
+        self._set(merged)
+        try:
+            return self._store_version(self._render())
+        except BaseException:
+            self.loaded, self.content_hash, self.base, self.text, self.number = previous
+            self.history.pop()
+            raise
 
     def reload(self) -> None:
         """Read the latest version again, discarding unsaved edits and the undo history."""
