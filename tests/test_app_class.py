@@ -193,3 +193,15 @@ def test_university_sign_in_offered_only_when_configured(maps: Path, code: str) 
     assert not configured.exception, configured.exception
     assert [t.label for t in configured.tabs] == ["University sign-in", "Sign in", "Join a class"]
     assert [b for b in configured.button if b.label == "Sign in with your university"]
+
+
+def test_an_unreachable_class_database_is_a_plain_message(
+    maps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGMAP_DATABASE_URL", "postgresql://argmap@127.0.0.1:1/none")
+    at = start()
+    (error,) = at.error
+    message = error.value.replace("\\", "")
+    assert message.startswith("The class database cannot be used: could not open")
+    assert "Connection refused" in message
+    assert "SELECT" not in message and "[SQL" not in message

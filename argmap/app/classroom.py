@@ -13,10 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from argmap.app.shared import maps_folder, ss
 from argmap.store.classes import ClassStore, Refused, Role, Session, start_text
 from argmap.store.copies import CopyEditor
+from argmap.store.database import StoreError, plain_message
 from argmap.store.verdicts import default_database_url
 from argmap.view.text import md_escape
 
@@ -39,8 +41,14 @@ def class_store() -> ClassStore | None:
     url = default_database_url(maps_folder())
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return None
-    store = _store(url)
-    return store if store.has_classes() else None
+    try:
+        store = _store(url)
+        return store if store.has_classes() else None
+    except (StoreError, SQLAlchemyError) as exc:
+        # In plain words, never the SQL: the database is down or refuses.
+        message = str(exc) if isinstance(exc, StoreError) else plain_message(exc, "read classes")
+        st.error(md_escape(f"The class database cannot be used: {message}"))
+        st.stop()
 
 
 def who() -> Session | None:
