@@ -205,3 +205,31 @@ def test_an_unreachable_class_database_is_a_plain_message(
     assert message.startswith("The class database cannot be used: could not open")
     assert "Connection refused" in message
     assert "SELECT" not in message and "[SQL" not in message
+
+
+def test_start_a_class_from_the_app(maps: Path) -> None:
+    at = start("class_setup")
+    assert at.title[0].value == "Start a class"
+    at.text_input(key="cs_name").set_value("Tuesday seminar")
+    at.selectbox(key="cs_reference").set_value("mini")
+    at.radio(key="cs_start").set_value("assignment")
+    at.text_input(key="cs_instructor").set_value("Dr Lee")
+    at.text_input(key="cs_password").set_value("short")
+    at.text_input(key="cs_again").set_value("short")
+    next(b for b in at.button if b.label == "Create the class").click().run()
+    assert "password has 8" in texts(at)
+    at.text_input(key="cs_password").set_value("a good password")
+    at.text_input(key="cs_again").set_value("a good password")
+    next(b for b in at.button if b.label == "Create the class").click().run()
+    assert not at.exception, at.exception
+    assert "Signed in as Dr Lee, instructor of Tuesday seminar" in texts(at)
+    (info,) = ClassStore(database(maps)).classes()
+    assert (info.name, info.reference, info.start.value) == (
+        "Tuesday seminar",
+        "mini",
+        "assignment",
+    )
+    assert info.code in texts(at)
+    # Now a class exists: a new visitor meets the sign-in page, and no "Start a class".
+    fresh = start()
+    assert fresh.title[0].value == "Sign in"

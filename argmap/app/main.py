@@ -39,7 +39,7 @@ def run(maps: Path | None = None) -> None:
     st.set_page_config(page_title="argmap", layout="wide", initial_sidebar_state="expanded")
     panel.page_style()
     # No page icons: Streamlit fetches Material icons from Google, and the app must work offline.
-    navigation: tuple[tuple[str, str], ...] = NAVIGATION
+    navigation: tuple[tuple[str, str], ...] = (*NAVIGATION, classroom.SETUP)
     if classroom.class_store() is not None:  # a class is configured: by who is signed in
         navigation = classroom.navigation(NAVIGATION, classroom.who())
         state.ss.pop(state.VERDICT_NAME, None)  # a name in a URL is no identity
@@ -49,6 +49,8 @@ def run(maps: Path | None = None) -> None:
     ]
     state.keep_all()
     page = st.navigation(pages)
+    if state.ss.pop("setup_done", None):  # a class was just created: its code is on Account
+        st.switch_page(pages[-1])
     state.ss[state.PAGE] = page.url_path
     try:
         page.run()
