@@ -302,3 +302,14 @@ def test_an_instructor_sees_only_their_own_class(store: ClassStore) -> None:
     assert [c.name for c in store.copies(prof)] == ["Ada"]
     # Ada's password does not open the other class, where no Ada exists.
     refused("sign_in", store.sign_in, other_info.code, "Ada", "ada's password")
+
+
+def test_database_failures_are_plain_refusals(tmp_path: Path) -> None:
+    store = ClassStore(f"sqlite:///{tmp_path / 'class.sqlite3'}")
+    code, _, ada, _ = setup_class(store)
+    with store.engine.begin() as c:
+        c.exec_driver_sql("DROP TABLE argmap_sessions")
+    failure = refused("database", store.latest, ada)
+    assert failure.message.startswith("could not use the class database: the database said")
+    assert "SELECT" not in failure.message and "argmap_people.id" not in failure.message
+    refused("database", store.sign_in, code, "Ada", "ada's password")

@@ -45,9 +45,12 @@ def class_store() -> ClassStore | None:
     try:
         store = _store(url)
         return store if store.has_classes() else None
-    except (StoreError, SQLAlchemyError) as exc:
+    except (StoreError, SQLAlchemyError, Refused) as exc:
         # In plain words, never the SQL: the database is down or refuses.
-        message = str(exc) if isinstance(exc, StoreError) else plain_message(exc, "read classes")
+        if isinstance(exc, SQLAlchemyError):
+            message = plain_message(exc, "read classes")
+        else:
+            message = exc.message if isinstance(exc, Refused) else str(exc)
         st.error(md_escape(f"The class database cannot be used: {message}"))
         st.stop()
 
@@ -60,7 +63,10 @@ def who() -> Session | None:
         return None
     try:
         return store.whoami(session)
-    except Refused:
+    except Refused as exc:
+        if exc.type == "database":
+            st.error(md_escape(f"The class database cannot be used: {exc.message}"))
+            st.stop()
         ss.pop(SESSION, None)
         return None
 

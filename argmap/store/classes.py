@@ -43,13 +43,14 @@ argmap.store.classes.Refused: forbidden: only the class's instructor sees its st
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Column,
@@ -64,10 +65,10 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from argmap.problems import Problem
-from argmap.store.database import ensure_schema, make_engine
+from argmap.store.database import StoreError, ensure_schema, make_engine, plain_message
 
 NAME_LIMIT = 100
 PASSWORD_MIN = 8
@@ -199,6 +200,7 @@ sessions_table = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 TABLES = _metadata
+T = TypeVar("T")
 
 
 def _now() -> dt.datetime:
@@ -275,6 +277,30 @@ def _row_class(row: Any) -> ClassInfo:
     return ClassInfo(row.id, row.name, row.reference, Start(row.start), row.code)
 
 
+def _plain_errors(cls: type[T]) -> type[T]:
+    """Make every public method of ``cls`` raise a database failure as :class:`Refused`
+    (``database``) in plain words (:func:`~argmap.store.database.plain_message`), never the
+    SQL and its parameters, so a page or the CLI can show it like any other refusal."""
+    for name, method in list(vars(cls).items()):
+        if not name.startswith("_") and callable(method):
+            setattr(cls, name, _plainly(method, "use the class database"))
+    return cls
+
+
+def _plainly(method: Any, doing: str) -> Any:
+    @functools.wraps(method)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise Refused("database", plain_message(exc, doing)) from None
+        except StoreError as exc:
+            raise Refused("database", str(exc)) from None
+
+    return wrapped
+
+
+@_plain_errors
 class ClassStore:
     """The classes in the database at ``url`` (see the module docstring).
 
