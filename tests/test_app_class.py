@@ -14,6 +14,7 @@ from argmap.app.classroom import SESSION
 from argmap.app.main import page_path
 from argmap.store.classes import ClassStore
 from argmap.store.verdicts import VerdictStore
+from argmap.store.yaml_map import read_map_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"
@@ -164,17 +165,29 @@ def test_a_name_in_the_url_is_no_identity(maps: Path, code: str) -> None:
 
 def test_the_instructor_sees_the_class(maps: Path, code: str) -> None:
     store = ClassStore(database(maps))
+    reference = (maps / "mini.yaml").read_text(encoding="utf-8")
+    thesis = next(c for c in read_map_text(reference, "mini").map.claims if c.kind == "thesis")
     for name in ("Ada", "Bo"):
         who = store.join(code, name, f"{name} password!")
-        store.start_copy(who, (maps / "mini.yaml").read_text(encoding="utf-8"))
+        store.start_copy(who, reference)
+    bo = store.sign_in(code, "Bo", "Bo password!")
+    # Bo words the thesis and its quote otherwise, under its id renamed: it no longer matches.
+    changed = reference.replace(thesis.statement, "Something else entirely.")
+    changed = changed.replace(thesis.quote, "Other words.").replace(f"{thesis.id}", "bo-thesis")
+    store.save(bo, changed, seen=1)
     at = start()
     sign_in(at, code, "Prof", PASSWORD)
     goto(at, "class_map")
     assert at.title[0].value == "Class: Seminar"
     table = at.table[0].value
     assert list(table.index) == ["Ada", "Bo"]
-    assert list(table["score"]) == ["1.00", "1.00"]
+    assert table["score"].iloc[0] == "1.00" and float(table["score"].iloc[1]) < 1
     assert any("Rubric" in c.value for c in at.caption)
+    at.selectbox(key="class-student").set_value("Bo").run()
+    assert not at.exception, at.exception
+    feedback = texts(at)
+    assert "Bo: score" in feedback and "Theses missing" in feedback
+    assert thesis.statement.rstrip(".") in feedback
 
 
 def test_university_sign_in_offered_only_when_configured(maps: Path, code: str) -> None:

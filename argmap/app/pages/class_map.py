@@ -46,6 +46,40 @@ def student_maps(copies: list[Copy]) -> tuple[list[tuple[str, ArgumentMap]], lis
     return maps, broken
 
 
+def student_feedback(report: ClassReport, reference: ArgumentMap) -> None:
+    """One student's differences from the reference, in statements: what to tell them."""
+    names = [s.map for s in report.students]
+    name = st.selectbox("Feedback for", names, key="class-student", index=None,
+                        placeholder="Choose a student")  # fmt: skip
+    result = next((s for s in report.students if s.map == name), None)
+    if result is None:
+        return
+    statement = {c.id: c.statement for c in reference.claims}
+    relation = {r.id: r for r in reference.relations}
+
+    def said(rid: str) -> str:
+        r = relation[rid]
+        return (f"“{truncate(statement.get(r.from_, r.from_), 70)}” {r.type.value} "
+                f"“{truncate(statement.get(r.to, r.to), 70)}”")  # fmt: skip
+
+    parts = [
+        ("Theses missing", [statement[t] for t in result.theses_missing]),
+        ("Relations of the wrong type (the reference's, with the type drawn instead)",
+         [f"{said(r)} — drawn as {result.wrong_types.get(r, '?')}"
+          for r in result.relations_wrong_type]),
+        ("Reference claims missing", [statement[c] for c in result.claims_missing]),
+    ]  # fmt: skip
+    with st.container(border=True, key="class-feedback"):
+        st.markdown(md_escape(f"{result.map}: score {result.score:.2f}"))
+        for title, lines in parts:
+            if lines:
+                st.markdown(f"**{title}** ({len(lines)})")
+                st.markdown("\n".join("- " + md_escape(truncate(line, 200)) for line in lines[:12])
+                            + ("\n- …" if len(lines) > 12 else ""))  # fmt: skip
+        if not any(lines for _, lines in parts):
+            st.caption("Nothing of the reference is missing or mistyped.")
+
+
 def main() -> None:
     person, store = classroom.who(), classroom.class_store()
     if person is None or store is None or person.role is not Role.instructor:
@@ -109,6 +143,8 @@ def main() -> None:
         file_name=f"{info.reference}-class.csv", mime="text/csv", key="class-csv",
         on_click="ignore", help="Every cell is text: no spreadsheet runs it as a formula.",
     )  # fmt: skip
+
+    student_feedback(report, reference)
 
     st.subheader("For the next seminar")
     for q in report.questions or ("The class's maps agree with the reference.",):
