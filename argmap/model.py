@@ -244,19 +244,34 @@ class Value(_Strict):
 Tier = Annotated[list[Id], Field(min_length=1)]
 
 
+class AudienceBasis(StrEnum):
+    stated = "stated"
+    """The actor says, in the quote, which of these matters more."""
+    inferred = "inferred"
+    """The mapper reads the order from what the actor argues."""
+
+
 class Audience(_Strict):
     """A ranking of the map's values: whose priorities decide which attacks succeed.
 
-    ``ranking`` lists tiers, highest first; the values of one tier tie, and values it does
-    not list rank below every listed one: ``[[security], [human-rights, sovereignty]]``.
+    ``ranking`` lists tiers, highest first; the values of one tier tie, and a value it does
+    not list is incomparable (it neither wins nor loses an attack for this audience):
+    ``[[security], [human-rights, sovereignty]]``. ``basis`` says whether the actor states
+    this order or the mapper inferred it from what the actor says.
     """
 
     id: Id
     name: Text
     ranking: list[Tier] = Field(
         min_length=1,
-        description="Tiers of value ids, highest first; values in one tier tie; values not "
-        "listed rank below all listed ones (e.g. [[security], [human-rights, sovereignty]]).",
+        description="Tiers of value ids, highest first; values in one tier tie; a value not "
+        "listed is incomparable: an attack involving it is not decided by this audience "
+        "(e.g. [[security], [human-rights, sovereignty]]).",
+    )
+    basis: AudienceBasis | None = Field(
+        default=None,
+        description="stated: the actor states this order of priorities; inferred: the mapper "
+        "reads it from what the actor argues.",
     )
     actor: Id | None = Field(default=None, description="The id of the actor whose priorities.")
     quote: Text | None = Field(

@@ -2,7 +2,9 @@
 
 Over every strict ordering of the map's values (Bench-Capon 2003), a claim is
 
-- **objective** (objectively accepted): in under every ordering;
+- **objective** (objectively accepted): attacked, and in under every ordering;
+- **uncontested**: nothing in the map attacks it (so it is in under every ordering, but
+  that says only that the map disputes nothing);
 - **subjective** (subjectively accepted): in under some ordering;
 - **indefensible**: in under none.
 
@@ -19,12 +21,16 @@ it never samples. Two exact methods:
   ordering of the values that decide anything, labelled once per distinct set of failing
   attacks. Its cost grows with n! for n deciding values.
 
-:meth:`Weighing.stands_when` gives, for a claim, the smallest sets of pairwise preferences
-(``("rights", "security")``: rights ranked above security) under which it stands whatever
-the rest of the ordering: candidate sets are tried smallest first, each checked exactly (is
-there an ordering that agrees with the set where the claim is not in?), counterexamples
-found on the way prune later candidates, and supersets of a set found are skipped, so each
-set returned is minimal.
+:meth:`Weighing.necessary` gives, for a claim, every pairwise preference
+(``("rights", "security")``: rights ranked above security) that holds in each ordering
+where it stands ("stands only if ..."): one cautious-consequence query. :meth:`Weighing.
+sufficient` gives the smallest sets of preferences under which it stands whatever the rest
+of the ordering ("stands whenever ..."): candidate sets over the values that can change
+its label are tried smallest first, each checked exactly (is there an ordering that agrees
+with the set where the claim is not in?), counterexamples found on the way prune later
+candidates, and supersets of a set found are skipped, so each set returned is minimal. An
+audience may satisfy none of the sufficient sets shown and still accept the claim through
+another; none may violate a necessary preference and accept it.
 
 >>> import networkx as nx
 >>> from argmap.semantics.bipolar import attack_framework
@@ -33,9 +39,9 @@ set returned is minimal.
 >>> G.add_node("r1", role="relation", type="attacks"); G.add_edges_from([("a", "r1"), ("r1", "b")])
 >>> w = Weighing(attack_framework(G), G)
 >>> {c: str(x) for c, x in w.acceptance(["a", "b"]).items()}
-{'a': 'objective', 'b': 'subjective'}
->>> w.stands_when("b")
-[frozenset({('r', 's')})]
+{'a': 'uncontested', 'b': 'subjective'}
+>>> w.necessary("b"), w.stands_when("b")
+([('r', 's')], [frozenset({('r', 's')})])
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 import networkx as nx
@@ -56,8 +63,13 @@ Preference = tuple[str, str]  # (higher, lower)
 
 
 class Acceptance(StrEnum):
-    """A claim's standing across every strict ordering of the values."""
+    """A claim's standing across every strict ordering of the values.
 
+    ``UNCONTESTED`` is kept apart from ``OBJECTIVE``: a claim nothing in the map attacks
+    stands under every ordering trivially, which says only that the map disputes nothing.
+    """
+
+    UNCONTESTED = "uncontested"
     OBJECTIVE = "objective"
     SUBJECTIVE = "subjective"
     INDEFENSIBLE = "indefensible"
@@ -116,7 +128,7 @@ class Weighing:
                 raise KeyError(f"{n!r} was not among the arguments asked about (wanted)")
         some, every = self._solver.some_and_every()
         return {
-            n: Acceptance.OBJECTIVE
+            n: (Acceptance.OBJECTIVE if self.fw.attackers[index[n]] else Acceptance.UNCONTESTED)
             if index[n] in every
             else Acceptance.SUBJECTIVE
             if index[n] in some
@@ -129,63 +141,109 @@ class Weighing:
         in, or ``None`` when there is none: then ``prefs`` guarantee that it stands."""
         return self._solver.counterexample(self.fw.index[name], list(prefs))
 
-    def stands_when(
-        self, name: str, *, limit: int = 3, max_size: int = 3
-    ) -> list[frozenset[Preference]]:
-        """Return up to ``limit`` smallest sets of preferences that guarantee ``name`` stands.
+    def deciding_values(self, name: str) -> list[str]:
+        """Return the values (in map order) whose order can change ``name``'s label: those
+        of the weighed attacks on the arguments its label depends on."""
+        upstream_of = upstream(self.fw, self.fw.index[name])
+        used: set[str] = set()
+        for va in self.attacks:
+            if va.target in upstream_of:
+                used |= va.source_values | va.against_values
+        return [v for v in self.values if v in used]
 
-        ``[frozenset()]`` means it stands under every ordering; ``[]`` that it stands under
-        none (or, for a claim that needs more than ``max_size`` preferences, see below).
-        Each set is minimal: no proper subset guarantees it. Sets of up to ``max_size``
-        preferences are searched exhaustively, smallest first; when none that small exists,
-        one minimal set is found by dropping preferences from an ordering where it stands.
+    def necessary(self, name: str) -> list[Preference]:
+        """Return every preference (higher, lower) that holds in each ordering where ``name``
+        stands, in map order of the values: it stands *only if* each of them holds. Empty
+        when it stands under every ordering, and when it stands under none.
+
+        Exact: the pairs common to all orderings where it is in (clingo's cautious
+        consequences, or the enumeration's table).
         """
         target = self.fw.index[name]
-        if self.counterexample(name, []) is None:
-            return [frozenset()]
+        common = self._solver.necessary(target)
+        if common is None:
+            return []
+        rank = {v: k for k, v in enumerate(self.values)}
+        return sorted(common, key=lambda p: (rank[p[0]], rank[p[1]]))
+
+    def sufficient(self, name: str, *, limit: int = 3, max_size: int = 4) -> Sufficient:
+        """Return up to ``limit`` smallest minimal sets of preferences that each guarantee
+        ``name`` stands under every ordering that agrees with them.
+
+        Sets are over pairs of :meth:`deciding_values`; they come smallest first, sets of
+        one size in the map order of their pairs' values. ``[frozenset()]`` when it stands
+        under every ordering, ``[]`` when under none. Sets of up to ``max_size`` pairs are
+        searched exhaustively (``exact`` true); when the smallest is larger, one minimal set
+        is shrunk from an ordering where it stands and ``exact`` is false.
+        """
+        target = self.fw.index[name]
+        if self._solver.counterexample(target, []) is None:
+            return Sufficient([frozenset()], True)
         witness = self._solver.witness(target)
         if witness is None:
-            return []
-        pairs = self._deciding_pairs(target)
-        bad: list[frozenset[Preference]] = []  # each counterexample, as the pairs it orders
-        found: list[frozenset[Preference]] = []
-        for size in range(1, min(max_size, len(self.values) - 1) + 1):
-            for combo in itertools.combinations(pairs, size):
-                prefs = frozenset(combo)
-                if any(prefs <= b for b in bad) or any(f <= prefs for f in found):
-                    continue
-                if not _consistent(prefs):
-                    continue
-                order = self._solver.counterexample(target, list(prefs))
-                if order is None:
-                    found.append(prefs)
-                    if len(found) >= limit:
-                        return found
-                else:
-                    bad.append(frozenset(itertools.combinations(order, 2)))
-            if found:
-                return found
-        # Too many preferences for the exhaustive search: shrink a chain that guarantees it.
-        prefs_list = list(itertools.pairwise(witness))
-        for p in list(prefs_list):
-            trial = [q for q in prefs_list if q != p]
-            if self._solver.counterexample(target, trial) is None:
-                prefs_list = trial
-        return [frozenset(prefs_list)]
+            return Sufficient([], True)
+        values = self.deciding_values(name)
+        pairs = [(v, w) for v in values for w in values if v != w]
+        bit = {p: 1 << k for k, p in enumerate(pairs)}
+        reverse = [bit[(w, v)] for v, w in pairs]
 
-    def _deciding_pairs(self, target: int) -> list[Preference]:
-        """Return the preferences that decide an attack on whose outcome ``target`` depends."""
-        upstream_of = upstream(self.fw, target)
-        seen: dict[Preference, None] = {}
-        rank = {v: k for k, v in enumerate(self.values)}
-        for va in self.attacks:
-            if va.target not in upstream_of:
-                continue
-            for v in sorted(va.against_values - va.source_values, key=rank.__getitem__):
-                for u in sorted(va.source_values, key=rank.__getitem__):
-                    seen[(v, u)] = None
-                    seen[(u, v)] = None
-        return list(seen)
+        def agreed(order: Sequence[str]) -> int:
+            at = {v: k for k, v in enumerate(order)}
+            return sum(b for (v, w), b in bit.items() if at[v] < at[w])
+
+        bad: list[int] = []  # each counterexample found, as the pairs it agrees with
+        found: list[int] = []
+        for size in range(1, min(max_size, len(pairs)) + 1):
+            for combo in itertools.combinations(range(len(pairs)), size):
+                mask = 0
+                for k in combo:
+                    mask |= 1 << k
+                if any(mask & f == f for f in found) or any(mask & ~b == 0 for b in bad):
+                    continue  # not minimal, or a known ordering agrees with it and fails
+                if any(mask & reverse[k] for k in combo) or (
+                    size > 2 and not _consistent(frozenset(pairs[k] for k in combo))
+                ):
+                    continue
+                order = self._solver.counterexample(target, [pairs[k] for k in combo])
+                if order is None:
+                    found.append(mask)
+                    if len(found) >= limit:
+                        break
+                else:
+                    bad.append(agreed(order))
+            if found:
+                # Sets of the next size are minimal only if none of this size is inside
+                # them; keep going only while fewer than ``limit`` were found.
+                if len(found) >= limit:
+                    break
+        if found:
+            return Sufficient(
+                [frozenset(pairs[k] for k in range(len(pairs)) if m >> k & 1) for m in found],
+                True,
+            )
+        # Larger than the exhaustive search: shrink a chain that guarantees it.
+        chain = list(itertools.pairwise(witness))
+        for p in list(chain):
+            trial = [q for q in chain if q != p]
+            if self._solver.counterexample(target, trial) is None:
+                chain = trial
+        return Sufficient([frozenset(chain)], False)
+
+    def stands_when(
+        self, name: str, *, limit: int = 3, max_size: int = 4
+    ) -> list[frozenset[Preference]]:
+        """Return :meth:`sufficient`'s sets alone."""
+        return self.sufficient(name, limit=limit, max_size=max_size).sets
+
+
+@dataclass(frozen=True)
+class Sufficient:
+    """Sets of preferences each of which guarantees a claim stands; ``exact`` false when
+    the smallest were too large to search and ``sets`` holds one minimal set, not the
+    smallest."""
+
+    sets: list[frozenset[Preference]]
+    exact: bool
 
 
 def _consistent(prefs: frozenset[Preference]) -> bool:
@@ -217,6 +275,11 @@ class _Solver:
         """Return an ordering where ``target`` is in, or ``None``."""
         raise NotImplementedError
 
+    def necessary(self, target: int) -> set[Preference] | None:
+        """Return the pairs every ordering where ``target`` is in agrees with, or ``None``
+        when there is no such ordering."""
+        raise NotImplementedError
+
 
 class _Enumeration(_Solver):
     """Every ordering of the deciding values, labelled once per set of failing attacks."""
@@ -232,12 +295,11 @@ class _Enumeration(_Solver):
         deadline = None if timeout is None else time.monotonic() + timeout
         self.table: list[tuple[tuple[str, ...], frozenset[int]]] = []
         memo: dict[frozenset[int], frozenset[int]] = {}
-        default = len(values)
         for order in itertools.permutations(values):
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeoutError(f"more than {timeout:g} s to label every ordering")
             position = {v: k for k, v in enumerate(order)}
-            failing = frozenset(k for k, va in enumerate(attacks) if va.fails(position, default))
+            failing = frozenset(k for k, va in enumerate(attacks) if va.fails(position))
             if failing not in memo:
                 dropped = {(attacks[k].attacker, attacks[k].target) for k in failing}
                 memo[failing] = _accepted(without_attacks(fw, dropped), semantics)
@@ -258,6 +320,14 @@ class _Enumeration(_Solver):
 
     def witness(self, target: int) -> tuple[str, ...] | None:
         return next((order for order, accepted in self.table if target in accepted), None)
+
+    def necessary(self, target: int) -> set[Preference] | None:
+        common: set[Preference] | None = None
+        for order, accepted in self.table:
+            if target in accepted:
+                pairs = set(itertools.combinations(order, 2))
+                common = pairs if common is None else common & pairs
+        return common
 
 
 def _accepted(fw: Framework, semantics: str) -> frozenset[int]:
@@ -308,6 +378,7 @@ class _AspSolver(_Solver):
         facts += [f"wanted({i})." for i in wanted]
         self.program = _PROGRAM + "\n".join(facts)
         self._control = self._ground([], _SHOW_ORDER)
+        self._cautious: object | None = None
         self._some_every: tuple[set[int], set[int]] | None = None
 
     def _ground(self, options: Sequence[str], show: str) -> object:
@@ -363,3 +434,23 @@ class _AspSolver(_Solver):
 
     def witness(self, target: int) -> tuple[str, ...] | None:
         return self._order(target, [], True)
+
+    def necessary(self, target: int) -> set[Preference] | None:
+        import clingo
+
+        if self._cautious is None:
+            self._cautious = self._ground(["0", "--enum-mode=cautious"], _SHOW_ORDER)
+        last: list[Preference] = []
+        models = 0
+
+        def on_model(model: clingo.Model) -> None:
+            nonlocal models
+            models += 1
+            last[:] = [
+                (self.values[s.arguments[0].number], self.values[s.arguments[1].number])
+                for s in model.symbols(shown=True)
+            ]
+
+        inside = [(clingo.Function("in", [clingo.Number(target)]), True)]
+        self._cautious.solve(assumptions=inside, on_model=on_model)  # type: ignore[attr-defined]
+        return set(last) if models else None
