@@ -62,6 +62,7 @@ class ThesisStanding:
     necessary: list[Preference] = field(default_factory=list)
     needs: str = ""
     exact: bool = True
+    iff: bool = False  # the necessary preferences are also sufficient
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +72,7 @@ class ThesisStanding:
             "necessary": [list(p) for p in self.necessary],
             "sufficient": [sorted(list(p) for p in s) for s in self.preferences],
             "sufficient_exact": self.exact,
+            "necessary_is_sufficient": self.iff,
         }
 
 
@@ -173,6 +175,8 @@ def standing_words(standing: ThesisStanding) -> list[str]:
         return [f"It is attacked, yet stands {ALWAYS}: no ranking makes an attack on it win."]
     if acceptance is Acceptance.INDEFENSIBLE:
         return [f"It falls {ALWAYS}: no ranking of the values saves it."]
+    if standing.iff:
+        return [f"It stands if, and only if, {standing.needs}."]
     lines = [
         f"It stands only if {standing.needs}."
         if standing.needs
@@ -238,6 +242,7 @@ def _standing(
         necessary,
         needs_text(necessary, names),
         found.exact,
+        bool(necessary) and weighing.counterexample(claim, necessary) is None,
     )
 
 
