@@ -615,16 +615,23 @@ def audiences(
         return
     names = {v["id"]: v.get("name", v["id"]) for v in G.graph.get("values", [])}
     typer.echo("values: " + (", ".join(names.values()) or "none (every attack succeeds)"))
+    names_of: dict[str, str] = {}
     for ranking in audiences_of(G):
-        typer.echo(f"audience {ranking.id}: {describe_audience(ranking, G)}")
+        names_of[str(ranking.id)] = ranking.name or str(ranking.id)
+        typer.echo(f"audience: {describe_audience(ranking, G)}")
+    from argmap.analysis.audiences import ACCEPTANCE_WORDS, standing_words
+
+    statements = {c: str(G.nodes[c].get("statement", c)) for c in G.nodes}
     for t in report.theses:
-        when = "; or ".join(t.stands_when) if t.stands_when else "under no ranking"
-        if t.preferences and t.preferences != [frozenset()]:
-            when = "whenever " + when
-        typer.echo(f"thesis {t.id}: {t.acceptance.value}; stands {when}")
+        typer.echo(f"thesis: {statements[t.id]}")
+        typer.echo(f"  {ACCEPTANCE_WORDS[t.acceptance.value]}")
+        for line in standing_words(t):
+            typer.echo(f"  {line}")
+        stands = [names_of.get(a, a) for a in report.claim(t.id).stands_for]
+        typer.echo("  stands for: " + (", ".join(stands) or "none of the map's audiences"))
+    typer.echo("claims:")
     for c in report.claims:
-        standing = ", ".join(c.stands_for) or "-"
-        typer.echo(f"{c.acceptance.value:<12} {c.id}  stands for: {standing}")
+        typer.echo(f"  {c.acceptance.value:<12} {statements[c.id]}")
 
 
 def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:

@@ -174,7 +174,7 @@ def standing_words(standing: ThesisStanding) -> list[str]:
     if acceptance is Acceptance.OBJECTIVE:
         return [f"It is attacked, yet stands {ALWAYS}: no ranking makes an attack on it win."]
     if acceptance is Acceptance.INDEFENSIBLE:
-        return [f"It falls {ALWAYS}: no ranking of the values saves it."]
+        return [f"It falls {ALWAYS}: no ranking saves it."]
     if standing.iff:
         return [f"It stands if, and only if, {standing.needs}."]
     lines = [
