@@ -103,7 +103,8 @@ def evaluate(
     """Return an :class:`Evaluation` of every claim of the map graph ``G``.
 
     Give a :class:`~argmap.semantics.reading.Reading` (the one way pages and products do),
-    or its parts: ``semantics`` is one of "grounded", "complete", "preferred", "stable"; ``view`` one of
+    or its parts: ``semantics`` is one of "grounded", "complete", "preferred", "stable";
+    ``view`` one of
     :data:`~argmap.semantics.framework.VIEWS` (how supports count; default "evidential");
     ``assume`` a :class:`WhatIf`; ``base_scores`` overrides claims' base scores;
     ``timeout`` bounds the search for preferred and stable; at most
@@ -628,9 +629,7 @@ def label_report(
     >>> report["claims"][0]
     {'id': 'thesis', 'label': 'undec', 'strength': 0.583333, 'statement': 'We should join.'}
     """
-    ev = evaluate(
-        G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience
-    )
+    ev = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience)
     semantics, view, audience = ev.semantics, ev.view, ev.audience
     report: dict[str, Any] = {
         "semantics": semantics,

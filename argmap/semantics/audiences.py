@@ -211,11 +211,10 @@ class Weighing:
                         break
                 else:
                     bad.append(agreed(order))
-            if found:
-                # Sets of the next size are minimal only if none of this size is inside
-                # them; keep going only while fewer than ``limit`` were found.
-                if len(found) >= limit:
-                    break
+            # Sets of the next size are minimal only if none found so far is inside them;
+            # keep going only while fewer than ``limit`` were found.
+            if len(found) >= limit:
+                break
         if found:
             return Sufficient(
                 [frozenset(pairs[k] for k in range(len(pairs)) if m >> k & 1) for m in found],
