@@ -101,8 +101,9 @@ def test_choices_survive_changing_page(maps: Path) -> None:
 
 
 def test_a_reload_restores_every_choice_from_the_url(maps: Path) -> None:
-    url = {"map": "mini", "claim": "rights-risk", "semantics": "preferred", "support": "attack-only",
-           "colour": "side", "side_of": "join-budapest", "focus": "Paths to thesis",
+    url = {"map": "mini", "claim": "rights-risk", "semantics": "preferred",
+           "support": "attack-only", "colour": "side", "side_of": "join-budapest",
+           "focus": "Paths to thesis",
            "thesis": "join-budapest", "side": "against", "name": "Ada", "room": "r2"}  # fmt: skip
     at = start(**url)
     assert at.selectbox(key="semantics").value == "preferred"
