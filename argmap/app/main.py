@@ -48,7 +48,8 @@ def run(maps: Path | None = None) -> None:
         for i, (file, title) in enumerate(navigation)
     ]
     state.keep_all()
-    page = st.navigation(pages)
+    # Every page in view: an instructor has fourteen, past Streamlit's "View more" fold.
+    page = st.navigation(pages, expanded=True)
     if state.ss.pop("setup_done", None):  # a class was just created: its code is on Account
         st.switch_page(pages[-1])
     state.ss[state.PAGE] = page.url_path
