@@ -82,6 +82,11 @@ def test_sign_in_refusals(store: ClassStore) -> None:
     unknown = refused("sign_in", store.sign_in, code, "Nobody", "ada's password")
     assert wrong.message == unknown.message  # neither name nor password is revealed
     refused("unknown", store.sign_in, "ZZZZ-ZZZZ", "Ada", "ada's password")
+    # Values a database would refuse are answered like any wrong name, before it sees them.
+    refused("sign_in", store.sign_in, code, "Ada\x00", "ada's password")
+    refused("sign_in", store.sign_in, code, "A" * 5000, "ada's password")
+    refused("sign_in", store.sign_in, code, "Ada", "ada's\x00password")
+    refused("unknown", store.sign_in, "ZZZZ\x00", "Ada", "ada's password")
     assert store.sign_in(code.lower().replace("-", " "), " Ada ", "ada's password").name == "Ada"
 
 

@@ -427,14 +427,17 @@ class ClassStore:
         One message for an unknown name and a wrong password, so neither is revealed.
         """
         info = self.class_by_code(code)
-        name = " ".join(str(name).split())
+        wrong = Refused("sign_in", "that name and password do not match anyone in this class")
+        try:  # a name no one can have (a NUL, too long) is checked here, not by the database
+            name = clean_name(name)
+        except Refused:
+            raise wrong from None
         with self.engine.connect() as c:
             row = c.execute(
                 select(people_table).where(
                     people_table.c.class_id == info.id, people_table.c.name == name
                 )
             ).first()
-        wrong = Refused("sign_in", "that name and password do not match anyone in this class")
         if row is None:
             raise wrong
         from argon2.exceptions import VerificationError

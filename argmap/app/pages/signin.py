@@ -99,6 +99,8 @@ def account() -> None:
     if person.role is Role.instructor:
         st.markdown(f"Join code for students: **{md_escape(info.code)}**")
     st.button("Sign out", key="signout", on_click=classroom.sign_out)
+    if st.user.get("is_logged_in", False):  # signed in through the university as well
+        st.button("Sign out of the university too", key="signout-uni", on_click=st.logout)
     st.stop()
 
 
