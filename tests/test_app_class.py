@@ -246,3 +246,21 @@ def test_start_a_class_from_the_app(maps: Path) -> None:
     # Now a class exists: a new visitor meets the sign-in page, and no "Start a class".
     fresh = start()
     assert fresh.title[0].value == "Sign in"
+
+
+def test_an_assignment_starts_from_the_question_and_sources(maps: Path) -> None:
+    store = ClassStore(database(maps))
+    info, _ = store.create_class("Assigned", "mini", "Prof", PASSWORD, start="assignment")
+    at = start()
+    join(at, info.code, "Ada", "ada's password")
+    goto(at, "edit")
+    assert "question, sources and actors only" in texts(at)
+    next(b for b in at.button if b.label == "Start my copy").click().run()
+    assert not at.exception, at.exception
+    ada = store.sign_in(info.code, "Ada", "ada's password")
+    copy = read_map_text(store.latest(ada).text, "copy").map  # type: ignore[union-attr]
+    reference = read_map_text((maps / "mini.yaml").read_text(encoding="utf-8"), "mini").map
+    assert copy.question == reference.question and copy.sources == reference.sources
+    assert copy.claims == [] and copy.relations == []
+    # The Edit page now edits that copy: no claims yet, one to add.
+    assert at.selectbox(key="edit_entry_claims").options == ["+ New claim"]
