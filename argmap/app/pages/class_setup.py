@@ -57,7 +57,7 @@ def main() -> None:
         st.radio(
             "Students start from", [s.value for s in Start], key="cs_start", horizontal=True,
             format_func={"reference": "the whole reference map",
-                         "assignment": "its question and sources only"}.get,
+                         "assignment": "its question, sources and actors only"}.get,
         )  # fmt: skip
         st.text_input("Your name", key="cs_instructor", max_chars=100, value="Instructor")
         st.text_input("Your password", key="cs_password", type="password", max_chars=200,
