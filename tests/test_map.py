@@ -182,6 +182,9 @@ def test_theses_are_the_options(cyber, theses) -> None:
     for rivalry in (attack_on(cyber, b, u19), attack_on(cyber, u19, b)):
         assert rivalry and "Peters" in (rivalry.note or ""), rivalry
     assert not attack_on(cyber, b, u24) and not attack_on(cyber, u24, b)
+    # Iasiello sets the 2024 treaty after Budapest, not against it.
+    since = claim_quoting(cyber, "first substantive international effort since the 2001")
+    assert relation_between(cyber, since, u24, RelationType.supports)
     # The 2019 proposal and the 2024 decision are two claims with two holders.
     assert cyber.claim(u19).actor == "russia-china" and cyber.claim(u24).actor == "biden-admin"
     # "Other models" is the option, answered by the articles' natural objections.
