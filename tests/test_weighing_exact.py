@@ -214,9 +214,7 @@ def test_audiences_acceptance_necessary_and_sufficient_are_exact(seed: int) -> N
             good = [tier for tier, ins in table if i in ins]
             bad = [tier for tier, ins in table if i not in ins]
             every = {(v, w) for v in values for w in values if v != w}
-            common = (
-                {p for p in every if all(agrees(tier, [p]) for tier in good)} if good else set()
-            )
+            common = {p for p in every if all(agrees(tier, [p]) for tier in good)} if good else set()
             assert set(t.necessary) == common, (seed, view, t.id)
             if not bad:
                 assert t.preferences == [frozenset()]
@@ -277,7 +275,5 @@ def test_worked_example_of_the_docs() -> None:
     only = label_report(G, audience=Ranking((("rights",), ("security",))))
     assert {c["id"]: c["label"] for c in only["claims"]}["t"] == "out"
     why = {r["id"]: r for r in only["relations"]}
-    assert (
-        why["r1"]["succeeds"] is False and "human rights ranks above security" in why["r1"]["why"]
-    )
+    assert why["r1"]["succeeds"] is False and "human rights ranks above security" in why["r1"]["why"]
     assert why["r2"]["succeeds"] is True
