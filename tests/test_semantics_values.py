@@ -214,7 +214,10 @@ def test_the_three_value_map_theses() -> None:
     assert w.necessary("t-budapest") == [("security", "sovereignty")]
     # The undercut by safeguards (no values) always holds, so sovereignty > security suffices.
     assert w.stands_when("t-treaty")[0] == frozenset({("sovereignty", "security")})
-    assert w.necessary("t-rights") == [("human-rights", "security"), ("human-rights", "sovereignty")]
+    assert w.necessary("t-rights") == [
+        ("human-rights", "security"),
+        ("human-rights", "sovereignty"),
+    ]
     assert frozenset(w.necessary("t-rights")) in w.stands_when("t-rights")
     assert w.stands_when("t-capacity") == [frozenset()]
     assert w.stands_when("t-nothing") == []

@@ -178,17 +178,15 @@ def test_partial_rankings_label_like_the_brute_force(seed: int) -> None:
             for k, v in enumerate(listed):
                 sep = "" if k == 0 else rnd.choice([">", ">", "="])
                 text += sep + v
-            level = 0
-            for part in text.split(">"):
+            for level, part in enumerate(text.split(">")):
                 for v in part.split("="):
                     tier[v] = level
-                level += 1
             reading = reading_of(G, support=view, rank=text)
             report = label_report(G, reading.semantics, view, audience=reading.audience)
             expected = brute_in(fw, G, tier)
             got = {c["id"] for c in report["claims"] if c["label"] == "in"}
-            assert got == {fw.names[i] for i in expected if fw.names[i] in G and
-                           G.nodes[fw.names[i]].get("role") == "claim"}, (seed, view, text)  # fmt: skip
+            claims = {n for n, role in G.nodes(data="role") if role == "claim"}
+            assert got == {fw.names[i] for i in expected} & claims, (seed, view, text)
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -214,7 +212,9 @@ def test_audiences_acceptance_necessary_and_sufficient_are_exact(seed: int) -> N
             good = [tier for tier, ins in table if i in ins]
             bad = [tier for tier, ins in table if i not in ins]
             every = {(v, w) for v in values for w in values if v != w}
-            common = {p for p in every if all(agrees(tier, [p]) for tier in good)} if good else set()
+            common = (
+                {p for p in every if all(agrees(tier, [p]) for tier in good)} if good else set()
+            )
             assert set(t.necessary) == common, (seed, view, t.id)
             if not bad:
                 assert t.preferences == [frozenset()]
@@ -275,5 +275,7 @@ def test_worked_example_of_the_docs() -> None:
     only = label_report(G, audience=Ranking((("rights",), ("security",))))
     assert {c["id"]: c["label"] for c in only["claims"]}["t"] == "out"
     why = {r["id"]: r for r in only["relations"]}
-    assert why["r1"]["succeeds"] is False and "human rights ranks above security" in why["r1"]["why"]
+    assert (
+        why["r1"]["succeeds"] is False and "human rights ranks above security" in why["r1"]["why"]
+    )
     assert why["r2"]["succeeds"] is True

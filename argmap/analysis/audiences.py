@@ -14,15 +14,15 @@ in words ("human rights above security").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
 from argmap.analysis.evaluate import evaluate
 from argmap.graph import claim_ids, theses
-from argmap.semantics.audiences import Acceptance, Preference, Weighing
+from argmap.semantics.audiences import Acceptance, Preference, Weighing, covering_pairs
 from argmap.semantics.bipolar import attack_framework
 from argmap.semantics.framework import DEFAULT_VIEW, Label
 from argmap.semantics.values import (
@@ -127,26 +127,13 @@ def preference_text(prefs: Iterable[Preference], names: dict[str, str]) -> str:
     )
 
 
-def covering(prefs: Iterable[Preference]) -> list[Preference]:
-    """Return the preferences not implied by two others (the transitive reduction), in the
-    order given: what a reader needs to be told.
-
-    >>> covering([("a", "b"), ("a", "c"), ("b", "c")])
-    [('a', 'b'), ('b', 'c')]
-    """
-    prefs = list(prefs)
-    held = set(prefs)
-    middle = {v for p in prefs for v in p}
-    return [(v, w) for v, w in prefs if not any((v, u) in held and (u, w) in held for u in middle)]
-
-
 def needs_text(necessary: Iterable[Preference], names: dict[str, str]) -> str:
     """Return the necessary preferences in words, the implied ones left out ("" for none).
 
     >>> needs_text([("r", "s")], {"r": "human rights", "s": "security"})
     'human rights above security'
     """
-    shown = covering(necessary)
+    shown = covering_pairs(list(necessary))
     return preference_text(shown, names) if shown else ""
 
 
@@ -270,7 +257,7 @@ def value_conflicts(report: AudienceReport) -> dict[Preference, list[str]]:
     """
     found: dict[Preference, list[str]] = {}
     for t in report.theses:
-        for pair in covering(t.necessary):
+        for pair in covering_pairs(t.necessary):
             theses_of = found.setdefault(pair, [])
             if t.id not in theses_of:
                 theses_of.append(t.id)

@@ -103,7 +103,8 @@ def evaluate(
     """Return an :class:`Evaluation` of every claim of the map graph ``G``.
 
     Give a :class:`~argmap.semantics.reading.Reading` (the one way pages and products do),
-    or its parts: ``semantics`` is one of "grounded", "complete", "preferred", "stable"; ``view`` one of
+    or its parts: ``semantics`` is one of "grounded", "complete", "preferred", "stable";
+    ``view`` one of
     :data:`~argmap.semantics.framework.VIEWS` (how supports count; default "evidential");
     ``assume`` a :class:`WhatIf`; ``base_scores`` overrides claims' base scores;
     ``timeout`` bounds the search for preferred and stable; at most
@@ -611,16 +612,17 @@ def cruxes(
 
 def label_report(
     G: nx.DiGraph,
-    semantics: str = "grounded",
+    semantics: str | Reading = "grounded",
     view: str = DEFAULT_VIEW,
     *,
     base_scores: dict[str, float] | None = None,
     timeout: float | None = None,
     audience: Ranking | None = None,
 ) -> dict[str, Any]:
-    """Return the ``argmap label --json`` report: each claim's label and strength
-    (``base_scores`` overrides claims' base scores, as in :func:`evaluate`); with an
-    ``audience``, its id, name and ranking too.
+    """Return the ``argmap label --json`` report under a reading (or its parts, as for
+    :func:`evaluate`): each claim's label and strength; with an audience, its id, name and
+    ranking; and each attack and undercut with whether it succeeds and why
+    (:func:`relation_outcomes`).
 
     >>> from argmap.analysis import demo_graph
     >>> report = label_report(demo_graph())
@@ -628,6 +630,7 @@ def label_report(
     {'id': 'thesis', 'label': 'undec', 'strength': 0.583333, 'statement': 'We should join.'}
     """
     ev = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience)
+    semantics, view, audience = ev.semantics, ev.view, ev.audience
     report: dict[str, Any] = {
         "semantics": semantics,
         "view": view,

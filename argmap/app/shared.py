@@ -177,11 +177,16 @@ def semantics_picker(key: str, label: str = "Semantics") -> str:
     ))  # fmt: skip
 
 
-def reading_pickers() -> tuple[str, str]:
-    """The "Reading" header and the semantics and supports choices every page of the map
-    shares (so a choice follows the reader from page to page): (semantics, support view)."""
+def reading_pickers(G: nx.DiGraph) -> tuple[str, str, str]:
+    """The "Reading" header and the choices every page of the map shares, so a reading
+    follows the reader from page to page and every page shows the same labels for it:
+    (semantics, support, audience option: see :func:`argmap.app.audiences.picker`)."""
+    from argmap.app import audiences
+
     st.header("Reading")
-    return semantics_picker(state.SEMANTICS_KEY), support_picker(state.VIEW_KEY)
+    semantics = semantics_picker(state.SEMANTICS_KEY)
+    support = support_picker(state.VIEW_KEY)
+    return semantics, support, audiences.picker(G)
 
 
 def support_picker(key: str) -> str:

@@ -47,8 +47,10 @@ another; none may violate a necessary preference and accept it.
 from __future__ import annotations
 
 import itertools
+import math
+import random
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -183,51 +185,77 @@ class Weighing:
         if witness is None:
             return Sufficient([], True)
         values = self.deciding_values(name)
+        sub, attacks = self._local(target, values)
+        local_target = 0  # the local framework lists the claim first
         pairs = [(v, w) for v in values for w in values if v != w]
-        bit = {p: 1 << k for k, p in enumerate(pairs)}
-        reverse = [bit[(w, v)] for v, w in pairs]
-
-        def agreed(order: Sequence[str]) -> int:
-            at = {v: k for k, v in enumerate(order)}
-            return sum(b for (v, w), b in bit.items() if at[v] < at[w])
-
-        bad: list[int] = []  # each counterexample found, as the pairs it agrees with
-        found: list[int] = []
-        for size in range(1, min(max_size, len(pairs)) + 1):
-            for combo in itertools.combinations(range(len(pairs)), size):
-                mask = 0
-                for k in combo:
-                    mask |= 1 << k
-                if any(mask & f == f for f in found) or any(mask & ~b == 0 for b in bad):
-                    continue  # not minimal, or a known ordering agrees with it and fails
-                if any(mask & reverse[k] for k in combo) or (
-                    size > 2 and not _consistent(frozenset(pairs[k] for k in combo))
-                ):
-                    continue
-                order = self._solver.counterexample(target, [pairs[k] for k in combo])
-                if order is None:
-                    found.append(mask)
-                    if len(found) >= limit:
-                        break
-                else:
-                    bad.append(agreed(order))
-            if found:
-                # Sets of the next size are minimal only if none of this size is inside
-                # them; keep going only while fewer than ``limit`` were found.
-                if len(found) >= limit:
-                    break
-        if found:
-            return Sufficient(
-                [frozenset(pairs[k] for k in range(len(pairs)) if m >> k & 1) for m in found],
-                True,
+        solver: _Solver | None = None
+        seeds: list[Sequence[str]] = []
+        every = False
+        if self.method == "asp":
+            # Orderings where it falls, found in Python without the solver: each rules out
+            # every candidate set it agrees with before any solver call. With few values
+            # every ordering is tried, and the Python answer is the whole answer.
+            every = math.factorial(len(values)) <= _SEEDS
+            rng = random.Random(0)
+            orders = (
+                itertools.permutations(values)
+                if every
+                else (rng.sample(values, len(values)) for _ in range(_SEEDS))
             )
+            for order in orders:
+                position = {v: k for k, v in enumerate(order)}
+                dropped = {(va.attacker, va.target) for va in attacks if va.fails(position)}
+                if grounded_codes(without_attacks(sub, dropped))[local_target] != 1:
+                    seeds.append(order)
+
+        def check(prefs: list[Preference]) -> Sequence[str] | None:
+            nonlocal solver
+            if every:
+                return next((o for o in seeds if _agrees(o, prefs)), None)
+            if solver is None:
+                solver = self._solver_for(sub, attacks, values)
+            return solver.counterexample(local_target, prefs)
+
+        found = _smallest_sets(
+            pairs,
+            check,
+            limit,
+            max_size,
+            needed=covering_pairs(self.necessary(name)),
+            seeds=seeds,
+        )
+        if found:
+            return Sufficient(found, True)
         # Larger than the exhaustive search: shrink a chain that guarantees it.
-        chain = list(itertools.pairwise(witness))
+        chain = list(itertools.pairwise([v for v in witness if v in values]))
         for p in list(chain):
             trial = [q for q in chain if q != p]
-            if self._solver.counterexample(target, trial) is None:
+            if check(trial) is None:
                 chain = trial
         return Sufficient([frozenset(chain)], False)
+
+    def _local(self, target: int, values: list[str]) -> tuple[Framework, list[ValueAttack]]:
+        """Return the arguments ``target``'s label depends on, ``target`` first, and the
+        weighed attacks among them: each check then searches a small program."""
+        part = sorted(upstream(self.fw, target), key=lambda i: (i != target, i))
+        local = {g: k for k, g in enumerate(part)}
+        fw = self.fw
+        sub = Framework.from_indices(
+            [fw.names[g] for g in part],
+            ((local[a], local[g]) for g in part for a in fw.attackers[g]),
+        )
+        attacks = [
+            ValueAttack(local[va.attacker], local[va.target], va.source, va.against,
+                        va.source_values, va.against_values)
+            for va in self.attacks
+            if va.target in local
+        ]  # fmt: skip
+        return sub, attacks
+
+    def _solver_for(self, sub: Framework, attacks: list[ValueAttack], values: list[str]) -> _Solver:
+        if self.method == "asp":
+            return _AspSolver(sub, attacks, values, [0])
+        return _Enumeration(sub, attacks, values, self.semantics, self.timeout)
 
     def stands_when(
         self, name: str, *, limit: int = 3, max_size: int = 4
@@ -244,6 +272,136 @@ class Sufficient:
 
     sets: list[frozenset[Preference]]
     exact: bool
+
+
+def _smallest_sets(
+    pairs: list[Preference],
+    counterexample: Callable[[list[Preference]], Sequence[str] | None],
+    limit: int,
+    max_size: int,
+    *,
+    needed: Sequence[Preference] = (),
+    seeds: Iterable[Sequence[str]] = (),
+) -> list[frozenset[Preference]]:
+    """Return up to ``limit`` minimal sets of ``pairs`` for which ``counterexample`` finds
+    no ordering, smallest first, sets of one size in the order of ``pairs``; ``[]`` when
+    none has at most ``max_size`` pairs.
+
+    Every candidate of a size is kept as a bit mask (numpy, 64 pairs at most, else Python
+    ints); each counterexample ordering rules out, at once, every candidate it agrees with,
+    and each set found every superset, so the solver is asked only about the rest.
+    ``needed`` are preferences every answer must imply (the necessary ones): a candidate
+    that cannot is dropped without asking; ``seeds`` are orderings known to fail.
+    """
+    import numpy as np
+
+    n = len(pairs)
+    if n == 0:
+        return []
+    position = {p: k for k, p in enumerate(pairs)}
+    reverse = np.array([1 << position[(w, v)] for v, w in pairs], dtype=object)
+    use_numpy = n <= 63
+    dtype = np.uint64 if use_numpy else object
+
+    def agreed(order: Sequence[str]) -> int:
+        at = {v: k for k, v in enumerate(order)}
+        return sum(1 << k for k, (v, w) in enumerate(pairs) if at[v] < at[w])
+
+    bad: list[int] = [agreed(order) for order in seeds]
+    found: list[int] = []
+    # A set implies v above w only if some pair of it starts at v and some pair ends at w.
+    starts = {v: sum(1 << k for k, p in enumerate(pairs) if p[0] == v) for v, _ in pairs}
+    ends = {w: sum(1 << k for k, p in enumerate(pairs) if p[1] == w) for _, w in pairs}
+    masks = np.array([1 << k for k in range(n)], dtype=dtype)
+    last = np.arange(n)
+    for size in range(1, min(max_size, n) + 1):
+        if size > 1:  # every consistent set one pair larger, in the order of ``pairs``
+            counts = n - 1 - last
+            parents = np.repeat(masks, counts)
+            last = np.concatenate([np.arange(k + 1, n) for k in last]) if len(last) else last
+            bits = np.array([1 << int(k) for k in last], dtype=dtype)
+            rev = np.array([reverse[int(k)] for k in last], dtype=dtype)
+            keep = (parents & rev) == 0
+            masks, last = (parents | bits)[keep], last[keep]
+            for f in found:
+                keep = (masks & dtype_cast(f, use_numpy)) != dtype_cast(f, use_numpy)
+                masks, last = masks[keep], last[keep]
+        alive = np.ones(len(masks), dtype=bool)
+        for v, w in needed:
+            alive &= (masks & dtype_cast(starts.get(v, 0), use_numpy)) != 0
+            alive &= (masks & dtype_cast(ends.get(w, 0), use_numpy)) != 0
+        for b in bad:
+            alive &= (masks & dtype_cast(~b & ((1 << n) - 1), use_numpy)) != 0
+        k = 0
+        while True:
+            rest = np.flatnonzero(alive[k:])
+            if not len(rest):
+                break
+            k += int(rest[0])
+            mask = int(masks[k])
+            prefs = [pairs[j] for j in range(n) if mask >> j & 1]
+            alive[k] = False
+            if size > 2 and not _consistent(frozenset(prefs)):
+                continue
+            if needed and not _implies(prefs, needed):
+                continue
+            order = counterexample(prefs)
+            if order is None:
+                found.append(mask)
+                if len(found) >= limit:
+                    break
+                alive &= (masks & dtype_cast(mask, use_numpy)) != dtype_cast(mask, use_numpy)
+            else:
+                b = agreed(order)
+                bad.append(b)
+                alive &= (masks & dtype_cast(~b & ((1 << n) - 1), use_numpy)) != 0
+        if len(found) >= limit:
+            break
+    return [frozenset(pairs[j] for j in range(n) if m >> j & 1) for m in found]
+
+
+def _agrees(order: Sequence[str], prefs: Iterable[Preference]) -> bool:
+    """Whether the ordering (highest first) puts each higher value above its lower one."""
+    at = {v: k for k, v in enumerate(order)}
+    return all(at[v] < at[w] for v, w in prefs)
+
+
+def _implies(prefs: Sequence[Preference], needed: Iterable[Preference]) -> bool:
+    """Whether ``prefs`` imply each of ``needed`` (through chains)."""
+    above: dict[str, set[str]] = {}
+    for v, w in prefs:
+        above.setdefault(v, set()).add(w)
+
+    def reaches(v: str, w: str) -> bool:
+        stack, seen = [v], {v}
+        while stack:
+            for u in above.get(stack.pop(), ()):
+                if u == w:
+                    return True
+                if u not in seen:
+                    seen.add(u)
+                    stack.append(u)
+        return False
+
+    return all(reaches(v, w) for v, w in needed)
+
+
+def covering_pairs(prefs: Sequence[Preference]) -> list[Preference]:
+    """Return the preferences not implied by two others (the transitive reduction).
+
+    >>> covering_pairs([("a", "b"), ("a", "c"), ("b", "c")])
+    [('a', 'b'), ('b', 'c')]
+    """
+    held = set(prefs)
+    middle = {v for p in prefs for v in p}
+    return [(v, w) for v, w in prefs if not any((v, u) in held and (u, w) in held for u in middle)]
+
+
+def dtype_cast(value: int, use_numpy: bool) -> object:
+    """Return ``value`` as the numpy scalar the masks hold (uint64), or as is."""
+    import numpy as np
+
+    return np.uint64(value) if use_numpy else value
 
 
 def _consistent(prefs: frozenset[Preference]) -> bool:
@@ -353,6 +511,7 @@ in(X) :- arg(X), out(Y) : def(Y,X).
 out(X) :- in(Y), def(Y,X).
 """
 # What each question reads from a model: few shown atoms keep clingo's callbacks cheap.
+_SEEDS = 64  # random orderings tried in Python before any solver call, per claim
 _SHOW_IN = "#show.\n#show in(X) : in(X), wanted(X).\n"
 _SHOW_ORDER = "#show.\n#show gt/2.\n"
 

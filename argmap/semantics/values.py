@@ -7,10 +7,10 @@ values in tiers, highest first; values in one tier tie, and a value it does not 
 loses (preference-based argumentation with partial preorders: Amgoud & Cayrol 2002; Modgil
 2009). For an audience, an attack from claim A on claim B **fails** only when both have a
 value the audience lists and B's best listed value ranks strictly above A's best listed
-value; every other attack succeeds, as in plain Dung. With one value per claim and a strict order this is
-Bench-Capon's VAF *defeat*; comparing each claim's best value is the lifting to several
-values (cf. Kaci & van der Torre 2008). Labels are then computed on the successful attacks
-under the chosen Dung semantics.
+value; every other attack succeeds, as in plain Dung. With one value per claim and a strict
+order this is Bench-Capon's VAF *defeat*; comparing each claim's best value is the lifting
+to several values (cf. Kaci & van der Torre 2008). Labels are then computed on the
+successful attacks under the chosen Dung semantics.
 
 This works on the framework a map becomes (:mod:`argmap.semantics.bipolar`): every attack
 there comes from an argument that *stands for* a claim: the claim itself, or a relation or

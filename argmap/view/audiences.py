@@ -87,3 +87,31 @@ def standing_lines(G: nx.DiGraph, standing: ThesisStanding, stands_for: Iterable
                               "map's audiences") + "."
         )  # fmt: skip
     return lines + standing_words(standing)
+
+
+def verdict_table(
+    G: nx.DiGraph,
+    theses: Iterable[str],
+    labels: Mapping[str, Mapping[str, str]],
+    acceptance: Mapping[str, str],
+) -> list[dict[str, str]]:
+    """Return the theses-by-audiences table the values page shows: one row per thesis, its
+    statement, then per audience (by name) "stands", "falls" or "undecided", then its
+    standing across every ranking. ``labels`` is audience id -> claim id -> label, each
+    computed under that audience's reading (the labels every other page shows for it).
+
+    >>> G = nx.DiGraph(audiences=[{"id": "m", "name": "The ministry", "ranking": [["s"]]}])
+    >>> G.add_node("t", statement="Join.")
+    >>> verdict_table(G, ["t"], {"m": {"t": "in"}}, {"t": "subjective"})
+    [{'Thesis': 'Join.', 'The ministry': 'stands', 'Every ranking': 'stands under some \
+rankings of the values'}]
+    """
+    names = {a.id: a.name or a.id for a in audiences(G) if a.id is not None and a.id in labels}
+    rows = []
+    for t in theses:
+        row = {"Thesis": str(G.nodes[t].get("statement", t))}
+        for a, name in names.items():
+            row[name] = LABELS[labels[a][t]].verdict
+        row["Every ranking"] = ACCEPTANCE_WORDS[acceptance[t]]
+        rows.append(row)
+    return rows
