@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import networkx as nx
@@ -33,6 +34,27 @@ def test_every_quote_is_in_the_articles(cyber) -> None:
         pytest.skip(f"the articles are not here ({SOURCES}); CI always has them")
     misses = [r for r in check_quotes(cyber, SOURCES) if not r.found]
     assert not misses, "\n".join(f"{r.claim_id}: {r.problem}; closest: {r.closest}" for r in misses)
+
+
+def test_every_relation_says_which_sentence_makes_it(cyber) -> None:
+    """Every relation's note quotes the articles, and every quoted passage is theirs."""
+    if not SOURCES.is_dir():
+        pytest.skip(f"the articles are not here ({SOURCES}); CI always has them")
+    articles = " ".join(
+        (SOURCES / s.text_file).read_text(encoding="utf-8") for s in cyber.sources if s.text_file
+    )
+    text = re.sub(r"\s+", " ", articles)
+    missing = []
+    for relation in cyber.relations:
+        quoted = re.findall(r"[\"“]([^\"”]{6,})[\"”]", relation.note or "")
+        if not quoted:
+            missing.append((relation.id, "quotes no sentence"))
+        for passage in quoted:
+            for part in re.split(r"\s*(?:\.\.\.|…)\s*", passage):
+                part = re.sub(r"\s+", " ", part.strip(" ,.:;"))
+                if len(part) > 5 and part not in text:
+                    missing.append((relation.id, part))
+    assert not missing, missing
 
 
 def test_sources_are_first_or_second_hand(cyber) -> None:
