@@ -204,6 +204,16 @@ def test_theses_are_the_options(cyber, theses) -> None:
     for rivalry in (attack_on(cyber, b, u19), attack_on(cyber, u19, b)):
         assert rivalry and "Peters" in (rivalry.note or ""), rivalry
     assert not attack_on(cyber, b, u24) and not attack_on(cyber, u24, b)
+    # Each is wired to what its own article says: Iasiello's reasons carry the 2024 decision
+    # and none reaches the 2019 call; Peters's objections meet the 2019 call.
+    iasiello_to_theses = {
+        r.to for r in cyber.relations if cyber.claim(r.from_).source == "iasiello-2024"
+    } & set(theses.values())
+    assert (
+        u24 in iasiello_to_theses and u19 not in iasiello_to_theses and b not in iasiello_to_theses
+    )
+    assert attack_on(cyber, claim_quoting(cyber, HARBOURERS), u19)
+    assert attack_on(cyber, claim_quoting(cyber, "a draft treaty that Russia has recently"), u19)
     # Iasiello sets the 2024 treaty after Budapest, not against it.
     since = claim_quoting(cyber, "first substantive international effort since the 2001")
     assert relation_between(cyber, since, u24, RelationType.supports)
