@@ -102,8 +102,8 @@ def test_brief_and_drill_for_an_audience(tmp_path: Path) -> None:
     )
     assert "the thesis stands (in)" in text
     assert (
-        "“Join the Budapest Convention” does not defeat “Back a UN treaty instead”: "
-        "sovereignty ranks above security" in text
+        "“Join the Budapest Convention” does not defeat “Back a UN treaty instead” for The "
+        "delegation: sovereignty ranks above security" in text
     )
     plain = tmp_path / "plain.md"
     runner.invoke(app, ["brief", FIXTURE, "--thesis", "t-treaty", "--side", "for", "-o",

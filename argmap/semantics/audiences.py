@@ -33,6 +33,9 @@ audience may satisfy none of the sufficient sets shown and still accept the clai
 another; none may violate a necessary preference and accept it.
 
 >>> import networkx as nx
+
+if TYPE_CHECKING:
+    import numpy as np
 >>> from argmap.semantics.bipolar import attack_framework
 >>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}, {"id": "r", "name": "rights"}])
 >>> G.add_node("a", role="claim", values=["s"]); G.add_node("b", role="claim", values=["r"])
@@ -53,6 +56,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -60,6 +64,9 @@ from argmap.graph import claim_ids
 from argmap.semantics.dung import grounded_codes, semantics_named, solve
 from argmap.semantics.framework import Framework, Label, upstream
 from argmap.semantics.values import ValueAttack, value_attacks, value_ids, without_attacks
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Preference = tuple[str, str]  # (higher, lower)
 
@@ -212,6 +219,8 @@ class Weighing:
             nonlocal solver
             if every:
                 return next((o for o in seeds if _agrees(o, prefs)), None)
+            if self.method != "asp":  # the table of every ordering answers at once
+                return self._solver.counterexample(target, prefs)
             if solver is None:
                 solver = self._solver_for(sub, attacks, values)
             return solver.counterexample(local_target, prefs)
@@ -440,7 +449,14 @@ class _Solver:
 
 
 class _Enumeration(_Solver):
-    """Every ordering of the deciding values, labelled once per set of failing attacks."""
+    """Every ordering of the deciding values, labelled once per set of failing attacks.
+
+    Which attacks fail under each ordering is computed for all orderings at once (numpy),
+    so the n! orderings cost one array pass per attack; each distinct set of failing
+    attacks is labelled once. Questions about orderings are array lookups.
+    """
+
+    _CHUNK = 5040  # orderings per array pass (7!), to bound memory at 9 or more values
 
     def __init__(
         self,
@@ -450,51 +466,137 @@ class _Enumeration(_Solver):
         semantics: str,
         timeout: float | None,
     ) -> None:
+        import numpy as np
+
         deadline = None if timeout is None else time.monotonic() + timeout
-        self.table: list[tuple[tuple[str, ...], frozenset[int]]] = []
-        memo: dict[frozenset[int], frozenset[int]] = {}
-        for order in itertools.permutations(values):
-            if deadline is not None and time.monotonic() > deadline:
-                raise TimeoutError(f"more than {timeout:g} s to label every ordering")
-            position = {v: k for k, v in enumerate(order)}
-            failing = frozenset(k for k, va in enumerate(attacks) if va.fails(position))
-            if failing not in memo:
-                dropped = {(attacks[k].attacker, attacks[k].target) for k in failing}
-                memo[failing] = _accepted(without_attacks(fw, dropped), semantics)
-            self.table.append((order, memo[failing]))
+        self.values = values
+        n = len(values)
+        vindex = {v: k for k, v in enumerate(values)}
+        against = [[vindex[v] for v in sorted(va.against_values)] for va in attacks]
+        source = [[vindex[v] for v in sorted(va.source_values)] for va in attacks]
+        memo: dict[bytes, int] = {}
+        residues: dict[tuple[tuple[int, ...], frozenset[tuple[int, int]]], frozenset[int] | None]
+        residues = {}
+        self.accepted: list[frozenset[int]] = []
+        orders: list[np.ndarray] = []
+        kinds: list[np.ndarray] = []
+        perms = itertools.permutations(range(n))
+        while True:
+            chunk = np.array(list(itertools.islice(perms, self._CHUNK)), dtype=np.int16)
+            if not len(chunk):
+                break
+            if n == 0:
+                chunk = chunk.reshape(len(chunk), 0)
+            pos = np.empty_like(chunk)
+            pos[np.arange(len(chunk))[:, None], chunk] = np.arange(n, dtype=np.int16)
+            fails = np.zeros((len(chunk), len(attacks)), dtype=bool)
+            for a in range(len(attacks)):
+                fails[:, a] = pos[:, against[a]].min(axis=1) < pos[:, source[a]].min(axis=1)
+            packed = np.packbits(fails, axis=1)
+            kind = np.empty(len(chunk), dtype=np.int32)
+            for r in range(len(chunk)):
+                if deadline is not None and time.monotonic() > deadline:
+                    raise TimeoutError(f"more than {timeout:g} s to label every ordering")
+                key = packed[r].tobytes()
+                found = memo.get(key)
+                if found is None:
+                    dropped = {(attacks[k].attacker, attacks[k].target)
+                               for k in np.flatnonzero(fails[r])}  # fmt: skip
+                    found = memo[key] = len(self.accepted)
+                    self.accepted.append(
+                        _accepted(without_attacks(fw, dropped), semantics, residues)
+                    )
+                kind[r] = found
+            orders.append(pos)
+            kinds.append(kind)
+        self.position = np.concatenate(orders) if orders else np.zeros((1, n), dtype=np.int16)
+        self.kind = np.concatenate(kinds) if kinds else np.zeros(1, dtype=np.int32)
+        self._inside: dict[int, np.ndarray] = {}
+
+    def _rows_in(self, target: int) -> np.ndarray:
+        """Whether ``target`` is in, per ordering."""
+        import numpy as np
+
+        if target not in self._inside:
+            per_kind = np.array([target in acc for acc in self.accepted], dtype=bool)
+            self._inside[target] = per_kind[self.kind]
+        return self._inside[target]
+
+    def _order(self, row: int) -> tuple[str, ...]:
+        return tuple(self.values[v] for v in self.position[row].argsort())
 
     def some_and_every(self) -> tuple[set[int], set[int]]:
-        sets = [s for _, s in self.table]
-        return set().union(*sets), set(sets[0]).intersection(*sets[1:])
+        used = [self.accepted[k] for k in sorted(set(self.kind.tolist()))]
+        return set().union(*used), set(used[0]).intersection(*used[1:])
+
+    def _first(self, rows: np.ndarray, prefs: list[Preference]) -> tuple[str, ...] | None:
+        import numpy as np
+
+        vindex = {v: k for k, v in enumerate(self.values)}
+        for v, w in prefs:
+            rows = rows & (self.position[:, vindex[v]] < self.position[:, vindex[w]])
+        hits = np.flatnonzero(rows)
+        return self._order(int(hits[0])) if len(hits) else None
 
     def counterexample(self, target: int, prefs: list[Preference]) -> tuple[str, ...] | None:
-        for order, accepted in self.table:
-            if target in accepted:
-                continue
-            position = {v: k for k, v in enumerate(order)}
-            if all(position[v] < position[w] for v, w in prefs):
-                return order
-        return None
+        return self._first(~self._rows_in(target), prefs)
 
     def witness(self, target: int) -> tuple[str, ...] | None:
-        return next((order for order, accepted in self.table if target in accepted), None)
+        return self._first(self._rows_in(target), [])
 
     def necessary(self, target: int) -> set[Preference] | None:
-        common: set[Preference] | None = None
-        for order, accepted in self.table:
-            if target in accepted:
-                pairs = set(itertools.combinations(order, 2))
-                common = pairs if common is None else common & pairs
-        return common
+        inside = self._rows_in(target)
+        if not inside.any():
+            return None
+        pos = self.position[inside]
+        return {
+            (v, w)
+            for i, v in enumerate(self.values)
+            for j, w in enumerate(self.values)
+            if i != j and bool((pos[:, i] < pos[:, j]).all())
+        }
 
 
-def _accepted(fw: Framework, semantics: str) -> frozenset[int]:
-    """Return the indices labelled in under ``semantics`` (sceptically)."""
+def _accepted(
+    fw: Framework,
+    semantics: str,
+    memo: dict[tuple[tuple[int, ...], frozenset[tuple[int, int]]], frozenset[int] | None]
+    | None = None,
+) -> frozenset[int]:
+    """Return the indices labelled in under ``semantics`` (sceptically).
+
+    Preferred and stable split on the grounded extension (Baumann, "Splitting an
+    argumentation framework", LPNMR 2011): their extensions are the grounded one joined
+    with those of the undecided arguments among themselves, so only that residue is
+    solved, once per distinct residue (``memo``). When no stable extension exists nothing
+    is accepted, as :func:`argmap.analysis.evaluate` labels it.
+    """
     spec = semantics_named(semantics)
-    if spec.encoding is None or spec.sceptical_is_grounded:
-        return frozenset(i for i, c in enumerate(grounded_codes(fw)) if c == 1)
-    labels = solve(fw, semantics).labels or []
-    return frozenset(i for i, label in enumerate(labels) if label is Label.IN)
+    codes = grounded_codes(fw)
+    inside = frozenset(i for i, c in enumerate(codes) if c == 1)
+    # A grounded labelling with nothing undecided is the only complete labelling, hence
+    # the only preferred and the only stable one: no search needed.
+    if spec.encoding is None or spec.sceptical_is_grounded or 0 not in codes:
+        return inside
+    rest = tuple(i for i, c in enumerate(codes) if c == 0)
+    local = {g: k for k, g in enumerate(rest)}
+    attacks = frozenset((local[a], local[t]) for t in rest for a in fw.attackers[t] if a in local)
+    key = (rest, attacks)
+    if memo is not None and key in memo:
+        found = memo[key]
+    else:
+        residue = Framework.from_indices([fw.names[g] for g in rest], sorted(attacks))
+        labels = solve(residue, semantics).labels
+        found = (
+            None
+            if labels is None
+            else frozenset(k for k, label in enumerate(labels) if label is Label.IN)
+        )
+        if memo is not None:
+            memo[key] = found
+    if found is None:
+        return frozenset()
+    return inside | {rest[k] for k in found}
 
 
 # Guess a strict total order of the values (a tournament without 3-cycles is transitive),
