@@ -106,8 +106,8 @@ def test_the_values_page(maps: Path) -> None:
     at = run("values", map="values")
     said = texts(at)
     assert at.title[0].value == "Values and audiences"
-    table = at.dataframe[0].value
-    rows = {r["Thesis"]: r for r in table.to_dict("records")}
+    table = at.table[0].value
+    rows = table.to_dict("index")
     assert rows["Back a UN treaty instead."]["The campaign"] == "stands"
     assert rows["Put human-rights conditions on any treaty."]["The campaign"] == "falls"
     assert rows["Help states build capacity to fight cybercrime."]["Every ranking"] == (

@@ -189,6 +189,16 @@ def reading_pickers(G: nx.DiGraph) -> tuple[str, str, str]:
     return semantics, support, audiences.picker(G)
 
 
+def shared_reading() -> tuple[str, str, str | None]:
+    """The reading the other pages' pickers chose (or the URL named), for a page that shows
+    labels without drawing the pickers: (semantics, support, audience id or None)."""
+    from argmap.app.audiences import audience_id
+
+    semantics = str(ss.get(state.SEMANTICS_KEY) or SEMANTICS[0])
+    support = str(ss.get(state.VIEW_KEY) or VIEWS[0])
+    return semantics, support, audience_id(str(ss.get(state.AUDIENCE) or ""))
+
+
 def support_picker(key: str) -> str:
     """The radio of the registered support treatments, by title, each explained in its help."""
     kinds = " ".join(f"{v.name}: {v.summary}" for v in VIEW_TABLE.values())

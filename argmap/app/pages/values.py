@@ -59,10 +59,8 @@ def main() -> None:
     theses = [t.id for t in report.theses]
 
     st.header("Who each thesis stands for")
-    st.dataframe(
-        pd.DataFrame(verdict_table(G, theses, labels, acceptance)),
-        hide_index=True, use_container_width=True, key="verdicts",
-    )  # fmt: skip
+    # A plain table: a few rows, read (and printed, and read aloud) as text.
+    st.table(pd.DataFrame(verdict_table(G, theses, labels, acceptance)).set_index("Thesis"))
 
     st.header("What each thesis needs")
     chosen_status = None
