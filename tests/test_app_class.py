@@ -130,6 +130,8 @@ def test_a_student_edits_her_own_copy(maps: Path, code: str) -> None:
     assert store.latest(ada).number == 2  # type: ignore[union-attr]
     assert "title: Ada's map" in store.latest(ada).text  # type: ignore[union-attr]
     assert (maps / "mini.yaml").read_bytes() == reference  # the reference is untouched
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert "Download version 2" in labels  # to open on the Map page and see it drawn
     next(b for b in at.button if b.label == "Submit version 2").click().run()
     assert store.submitted(ada) == 2
     next(b for b in at.button if b.label == "Go back one version").click().run()

@@ -198,6 +198,11 @@ def my_copy() -> CopyEditor | None:
         md_escape(f"{info.name} · version {ed.number}")
         + (f" · submitted version {submitted}" if submitted else " · not submitted yet")
     )
+    st.download_button(
+        f"Download version {latest.number}", latest.text.encode("utf-8"), key="copy-download",
+        file_name=f"my-copy-v{latest.number}.yaml", mime="application/yaml", on_click="ignore",
+        help="To see it drawn: open it on the Map page with 'Or open a map file'.",
+    )  # fmt: skip
     with st.expander(f"History ({latest.number} version{'s' if latest.number != 1 else ''})"):
         for v in reversed(store.history(person)[-30:]):
             mark = " · **submitted**" if v.number == submitted else ""
