@@ -220,6 +220,8 @@ def check_quotes(
         )
         if r.closest:
             message += f'; closest passage ({r.similarity:.0%} alike): "{r.closest}"'
+            if r.at is not None:
+                message += f" at [{r.at[0]}, {r.at[1]}]"
         typer.secho(message, fg=typer.colors.RED, err=True)
     found = len(results) - len(misses)
     summary_line = f"{path}: {found} of {len(results)} quotes found"
