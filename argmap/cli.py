@@ -405,11 +405,24 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="For a .docx: the folder to write the cards' texts to, for check-quotes "
+            "(default: sources/ beside the output map).",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Make a map file from another tool's file; print what could not be kept as warnings."""
+    """Make a map file from another tool's file (Argdown, AIF, Kialo, or a Verbatim .docx
+    of cards); print what could not be kept as warnings."""
     from argmap.problems import MapFileError
     from argmap.store.yaml_map import write_map
 
+    if from_ is None and source.suffix.lower() == ".docx":
+        _import_docx(source, output, texts or output.parent / "sources", force=force)
+        return
     fmt = from_ or _format_for(source, "import", "--from")
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to replace it")
@@ -428,6 +441,36 @@ def import_(
     typer.echo(
         f"wrote {output} ({len(m.claims)} claims, {len(m.relations)} relations; "
         f"{n} warning{'s' if n != 1 else ''})"
+    )
+
+
+def _import_docx(source: Path, output: Path, folder: Path, *, force: bool) -> None:
+    """Import a Verbatim .docx: the map to ``output``, its cards' texts into ``folder``."""
+    from argmap.limits import read_bytes_limited
+    from argmap.problems import MapFileError
+    from argmap.readwrite.verbatim import read_verbatim
+    from argmap.store.atomic import atomic_write_text
+    from argmap.store.yaml_map import write_map
+
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to replace it")
+    try:
+        found = read_verbatim(read_bytes_limited(source, _limits()), str(source), _limits())
+    except MapFileError as exc:
+        _fail([str(p) for p in exc.problems])
+    clashes = [name for name in found.texts if (folder / name).exists()]
+    if clashes and not force:
+        _fail(f"{folder / clashes[0]} exists; use --force to replace it")
+    for warning in found.result.warnings:
+        typer.secho(str(warning), fg=typer.colors.YELLOW, err=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in found.texts.items():
+        atomic_write_text(folder / name, text)
+    write_map(found.result.map, output)
+    m, n = found.result.map, len(found.result.warnings)
+    typer.echo(
+        f"wrote {output} ({len(m.claims)} claims, {len(m.sources)} sources; "
+        f"{n} warning{'s' if n != 1 else ''}) and {len(found.texts)} source texts to {folder}"
     )
 
 
