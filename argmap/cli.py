@@ -287,6 +287,35 @@ def find_quote(
         typer.echo(f"{p.score:.2f}  [{p.start}:{p.end}]  {p.passage}")
 
 
+@app.command("suggest-links")
+@_limited
+def suggest_links(
+    path: MapArg,
+    claim: Annotated[str, typer.Argument(help="The id of the claim to link.", show_default=False)],
+    top: Annotated[int, typer.Option("--top", help="How many suggestions.", min=1)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Suggest what a claim supports or attacks, best first, by meaning and by the debate's
+    structure (same thesis, the actors' allies and opponents). Nothing is added to the map."""
+    import json
+
+    from argmap.model import suggest
+    from argmap.products.links import suggest_links as run
+
+    m = _load(path).map
+    ids = [c.id for c in m.claims]
+    if claim not in ids:
+        _fail(f"{path}: no claim {claim!r}{suggest(claim, ids)}")
+    found = run(m, claim, top)
+    if as_json:
+        sys.stdout.write(json.dumps([s.as_json() for s in found], ensure_ascii=False) + "\n")
+        return
+    if not found:
+        _fail(f"{path}: no claim left for {claim!r} to bear on")
+    for s in found:
+        typer.echo(f"{s.score:.2f}  {s.type:8}  {s.target}  ({'; '.join(s.reasons)})")
+
+
 def _formats() -> Registry:
     # Every format module is imported to find the formats: only commands that use them pay.
     from argmap.view.formats import registry
