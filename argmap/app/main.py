@@ -22,6 +22,7 @@ NAVIGATION = (
     ("sources.py", "Sources and actors"),
     ("verdicts.py", "Class verdicts"),
     ("compare.py", "Compare maps"),
+    ("newmap.py", "New map"),
     ("read.py", "Read"),
     ("edit.py", "Edit"),
     ("exchange.py", "Import and export"),

@@ -141,8 +141,9 @@ def slug(text: str, max_words: int = 6) -> str:
 
 
 _NAME = re.compile(
-    r"\b(?:[A-Z][a-z]+|[A-Z]{2,}|U\.S\.|U\.N\.)(?:\s+(?:of\s+|the\s+|for\s+)?(?:[A-Z][a-z]+|[A-Z]{2,}))*"
-)
+    r"\b(?:[A-Z][a-z]+|[A-Z]{2,}|U\.S\.|U\.N\.)"
+    r"(?:[ \t\u00a0]+(?:of[ \t\u00a0]+|the[ \t\u00a0]+|for[ \t\u00a0]+)?(?:[A-Z][a-z]+|[A-Z]{2,}))*"
+)  # words of one line: a name does not run on past a line break
 _NOT_NAMES = frozenset(
     re.findall(
         r"\w+",

@@ -358,6 +358,10 @@ def main() -> None:
         claim_form(ed, source, text)
         suggestions(ed)
         reverse_search(text)
+        if marks:
+            with st.expander(f"Quoted in this text ({len(marks)})"):
+                for k in marks:
+                    st.markdown(md_escape(f"{k.claim} ({k.start} to {k.end}): {k.statement}"))
 
 
 main()

@@ -1,0 +1,220 @@
+"""Authoring in a real browser, keyboard and mouse only: a new map from the 2024 article
+(question, the article as its source, the actors named in it), three claims made from
+passages picked in the Read page (the arrow keys and Enter, a mouse drag, Shift+arrows),
+two suggested relations accepted, saved, reopened; then `argmap validate` and
+`check-quotes` pass on the file and every quote holds at its recorded offsets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.products.quote_finder import sentence_spans
+from argmap.products.quotes import quote_at_holds
+from argmap.store.yaml_map import read_map
+from tests.browser.conftest import ROOT, Watch, chromium_path, shot, start_app, stop_app
+from tests.browser.helpers import ready_frame
+from tests.conftest import SOURCES
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "us-to-fall-in-line-with-un-cybercrime-treaty.txt"
+READER = 'iframe[title*="argmap_reader"]'
+READY = "!!document.body && document.body.getAttribute('data-reader-ready') === '1'"
+
+
+@pytest.fixture(scope="module")
+def authoring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, Path]]:
+    """An app of its own over an empty maps folder and a folder of source texts."""
+    chromium_path()
+    if not (SOURCES / ARTICLE).is_file():
+        pytest.fail(f"the 2024 article is not at {SOURCES / ARTICLE}", pytrace=False)
+    root = tmp_path_factory.mktemp("authoring")
+    maps, texts = root / "maps", root / "texts"
+    maps.mkdir()
+    texts.mkdir()
+    upload = root / "upload" / ARTICLE
+    upload.parent.mkdir()
+    shutil.copy(SOURCES / ARTICLE, upload)
+    old = os.environ.get("ARGMAP_SOURCES")
+    os.environ["ARGMAP_SOURCES"] = str(texts)  # the server takes its environment from ours
+    try:
+        server = start_app(maps, root / "streamlit.log")
+    finally:
+        if old is None:
+            os.environ.pop("ARGMAP_SOURCES")
+        else:
+            os.environ["ARGMAP_SOURCES"] = old
+    yield server.url, maps, upload
+    stop_app(server)
+
+
+def reader(page: Any) -> Any:
+    return ready_frame(page, READER, READY)
+
+
+def wait_text(page: Any, text: str, timeout: float = 30_000) -> None:
+    page.get_by_text(text).first.wait_for(timeout=timeout)
+
+
+def choose(page: Any, label: str, option: str) -> None:
+    """Pick an option of a Streamlit select box by typing it, as a keyboard user does."""
+    box = page.get_by_label(label, exact=True)
+    box.click()
+    box.fill(option)
+    page.keyboard.press("Enter")
+
+
+def picked_quote(page: Any) -> str:
+    page.locator('[data-testid="stMarkdownContainer"] blockquote').first.wait_for(timeout=30_000)
+    return str(page.locator('[data-testid="stMarkdownContainer"] blockquote').first.inner_text())
+
+
+def add_claim(page: Any, statement: str, actor: str) -> None:
+    area = page.get_by_label("Statement, in your own words")
+    area.click()
+    area.fill(statement)
+    page.keyboard.press("Control+Enter")  # a text area applies on Ctrl+Enter (or on blur)
+    choose(page, "Actor", actor)
+    page.get_by_role("button", name="Add claim").click()
+    wait_text(page, "Added claim")
+
+
+def test_build_a_map_from_the_2024_article(
+    page: Any, authoring: tuple[str, Path, Path], watch: Watch
+) -> None:
+    url, maps, upload = authoring
+    text = upload.read_text(encoding="utf-8")
+    spans = sentence_spans(text)
+    page.goto(url)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    wait_text(page, "start one on the New map page")  # the first page has run
+    more = nav.get_by_text("more", exact=False)
+    if more.count():  # the navigation folds after ten pages
+        more.first.click()
+        nav.get_by_text("less", exact=False).wait_for(timeout=10_000)
+        page.wait_for_timeout(500)  # the list slides open
+    nav.get_by_role("link", name="New map").click()
+
+    # 1. The question.
+    page.get_by_label("Title", exact=True).fill("The U.S. and the UN cybercrime treaty")
+    page.get_by_label("The question under debate").fill("Should the U.S. back the UN treaty?")
+    page.get_by_role("button", name="Create the map").click()
+    wait_text(page, "Now add its sources")
+    saved = maps / "the-u-s-and-the-un-cybercrime-treaty.yaml"
+    assert saved.is_file()
+    assert subprocess.run([sys.executable, "-m", "argmap.cli", "validate", str(saved)],
+                          cwd=ROOT, capture_output=True).returncode == 0  # fmt: skip
+
+    # 2. Its source: the article, uploaded.
+    page.locator('input[type="file"]').set_input_files(str(upload))
+    date = page.get_by_label("Date", exact=True)
+    date.wait_for(timeout=30_000)
+    date.fill("2024")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Add as sources").click()
+    wait_text(page, "Now the actors")
+
+    # 3. The actors named in it.
+    names = page.get_by_label("Names found in the sources (most mentioned first)")
+    for name in ("Emilio Iasiello", "Google"):
+        names.click()
+        page.keyboard.type(name)
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+    page.get_by_role("button", name="Add actors").click()
+    wait_text(page, "Added and saved 2 actors")
+    assert subprocess.run([sys.executable, "-m", "argmap.cli", "validate", str(saved)],
+                          cwd=ROOT, capture_output=True).returncode == 0  # fmt: skip
+
+    # 4. Read and mark.
+    page.get_by_role("button", name="Read and mark the sources").click()
+    frame = reader(page)
+
+    # Claim 1, with the keyboard: walk to the fifth sentence, Enter picks it.
+    binding = next(i for i, (s, e) in enumerate(spans) if text[s:e].startswith("The Treaty would"))
+    frame.locator("#text").focus()
+    for _ in range(binding + 1):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert picked_quote(page).startswith("The Treaty would be legally binding")
+    add_claim(page, "A binding treaty would hold its signatories to account.", "Emilio Iasiello")
+
+    # Claim 2, with the mouse: drag across Google's objection.
+    google = next(i for i, (s, e) in enumerate(spans) if text[s:e].startswith("Notably"))
+    frame = reader(page)
+    box = page.locator(READER).bounding_box()
+    rects = frame.evaluate(
+        """i => { const s = document.querySelector(`[data-sentence="${i}"]`);
+                  s.scrollIntoView({block: "center"});
+                  const r = [...s.getClientRects()];
+                  return [r[0].toJSON(), r[r.length - 1].toJSON()]; }""",
+        google,
+    )
+    first, last = rects
+    page.mouse.move(box["x"] + first["left"] + 1, box["y"] + first["top"] + first["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + last["right"] - 1, box["y"] + last["top"] + last["height"] / 2,
+                    steps=12)  # fmt: skip
+    page.mouse.up()
+    assert "Google" in picked_quote(page)
+    add_claim(page, "Authoritarian regimes could use the treaty for surveillance.", "Google")
+    page.get_by_role("button", name="Accept").first.click()
+    wait_text(page, "Added: ")
+
+    # Claim 3, with Shift+arrows: two short sentences.
+    foolish = next(i for i, (s, e) in enumerate(spans) if text[s:e].startswith("To keep pursuing"))
+    frame = reader(page)
+    frame.locator("#text").focus()
+    page.keyboard.press("Home")
+    for _ in range(foolish):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Shift+ArrowDown")
+    page.keyboard.press("Enter")
+    quote = picked_quote(page)
+    assert quote.startswith("To keep pursuing") and "different approach" in quote
+    add_claim(page, "The old ways of fighting cybercrime have failed.", "Emilio Iasiello")
+    page.get_by_role("button", name="Accept").first.click()
+    wait_text(page, "Added: ")
+
+    page.get_by_role("button", name="Save to file").click()
+    wait_text(page, "Saved ")
+
+    # Reopened: the three quotes are marked in the text.
+    page.goto(f"{url}/?map={saved.stem}")  # the root: a deep /read URL 404s Streamlit's probes
+    nav.get_by_role("link", name="Map", exact=True).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    if more.count():
+        more.first.click()
+        nav.get_by_text("less", exact=False).wait_for(timeout=10_000)
+        page.wait_for_timeout(500)
+    nav.get_by_role("link", name="Read", exact=True).click()
+    frame = reader(page)
+    frame.wait_for_function("document.querySelectorAll('.quoted').length >= 3", timeout=30_000)
+    quoted = frame.evaluate("new Set([...document.querySelectorAll('.quoted')]"
+                            ".flatMap(e => e.dataset.claims.split(' '))).size")  # fmt: skip
+    assert quoted == 3
+    shot(page, "read-page")
+
+    m = read_map(saved).map
+    assert len(m.claims) == 3 and len(m.relations) == 2
+    folder = maps.parent / "texts"
+    [source] = m.sources
+    assert (folder / (source.text_file or "")).read_text("utf-8") == text
+    assert {a.name for a in m.actors} == {"Emilio Iasiello", "Google"}
+    for claim in m.claims:
+        assert claim.quote_at is not None and claim.source == source.id
+        assert quote_at_holds(claim.quote, text, claim.quote_at)
+    for command in (["validate", str(saved)],
+                    ["check-quotes", str(saved), "--sources", str(folder)]):  # fmt: skip
+        done = subprocess.run([sys.executable, "-m", "argmap.cli", *command], cwd=ROOT,
+                              capture_output=True, text=True)  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
+    watch.assert_clean()
