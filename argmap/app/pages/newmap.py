@@ -145,8 +145,8 @@ def main() -> None:
             st.form_submit_button("Create the map", type="primary", on_click=start)
         return
     m = ed.map
-    st.caption(md_escape(f"{ed.path.name}: {m.title}. {m.question} "
-                         f"({len(m.sources)} sources, {len(m.actors)} actors; saved, valid)."))  # fmt: skip
+    counts = f"{len(m.sources)} sources, {len(m.actors)} actors"
+    st.caption(md_escape(f"{ed.path.name}: {m.title}. {m.question} ({counts}; saved, valid)."))
     st.subheader("2. Its sources")
     uploads = st.file_uploader("Documents (.txt, .md, .docx, or a PDF's text layer)",
                                type=["txt", "md", "docx", "pdf"], accept_multiple_files=True,
