@@ -3,7 +3,6 @@ set as the component sets it: the session's picked passage)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

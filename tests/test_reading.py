@@ -117,7 +117,7 @@ def _pdf(lines: list[str]) -> bytes:
 
 
 def test_documents_give_their_text() -> None:
-    assert document_text("a.txt", "Plain.\n".encode()) == "Plain.\n"
+    assert document_text("a.txt", b"Plain.\n") == "Plain.\n"
     assert document_text("a.docx", _docx(["First.", "", "Second."])) == "First.\n\nSecond."
     assert "The treaty binds" in document_text("a.pdf", _pdf(["The treaty binds states."]))
 
