@@ -76,6 +76,8 @@ def test_a_picked_passage_becomes_a_claim_and_a_suggestion_a_relation(folder: Pa
     assert at.text_area(key="read-statement").value == ""  # the author writes it
     at.button(key="read-add").click().run()
     assert any("Write the claim's statement" in w for w in texts(at.warning))
+    at.button(key="read-words").click().run()  # only the passage's own words
+    assert at.text_area(key="read-statement").value == TEXT[start:end]
     at.text_area(key="read-statement").set_value("Critics fear surveillance.").run()
     at.button(key="read-add").click().run()
     assert not at.exception, at.exception

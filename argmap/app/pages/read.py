@@ -135,6 +135,20 @@ def reject(claim: str, target: str) -> None:
     ss.setdefault("read_rejected", set()).add((claim, target))
 
 
+def words_of_passage(text: str) -> None:
+    """Start the statement from the passage's own words (its first sentence): nothing that
+    is not in the source; the author rewrites it in their words."""
+    from argmap.products.quote_finder import sentence_spans
+
+    pick = ss.get("read_pick")
+    if not pick:
+        return
+    quote = picked_passage(text, *pick)[2]
+    spans = sentence_spans(quote)
+    first = quote[spans[0][0] : spans[0][1]] if spans else quote
+    ss["read-statement"] = first[:1000]
+
+
 def use_passage(start: int, end: int, statement: str) -> None:
     ss.read_pick = (start, end)
     ss["read-start"], ss["read-end"] = start, end
@@ -273,6 +287,9 @@ def claim_form(ed: Editor, source: str, text: str) -> None:
     cols[0].number_input("Start", min_value=0, max_value=len(text), key="read-start", step=1)
     cols[1].number_input("End", min_value=0, max_value=len(text), key="read-end", step=1)
     st.text_area("Statement, in your own words", key="read-statement", height=80)
+    st.button("Start from the passage's words", key="read-words", on_click=words_of_passage,
+              args=(text,), help="Copies the passage's first sentence: rewrite it as your "
+              "claim.")  # fmt: skip
     st.selectbox("Actor", options, key="read-actor",
                  format_func=lambda a: "New actor…" if a == NEW_ACTOR else actors[a])  # fmt: skip
     if ss.get("read-actor") == NEW_ACTOR:
