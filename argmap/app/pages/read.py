@@ -261,10 +261,14 @@ def save_bar(ed: Editor) -> None:
     pending = ed.changes()
     bar[1].caption(md_escape("Unsaved: " + ", ".join(map(str, pending[:8])))
                    if pending else "No unsaved changes.")  # fmt: skip
-    shown = ss.get("read_notice")
-    if shown:
-        getattr(st, shown[0])(md_escape(shown[1]))
-        ss.read_notice = None
+    # Always a container here, so the page's layout below keeps its place in the element
+    # tree with or without a notice: the reader's frame is then never remounted (it keeps
+    # its focus and scroll).
+    with st.container(key="read-notice"):
+        shown = ss.get("read_notice")
+        if shown:
+            getattr(st, shown[0])(md_escape(shown[1]))
+            ss.read_notice = None
 
 
 def claim_form(ed: Editor, source: str, text: str) -> None:
@@ -325,21 +329,23 @@ def suggestions(ed: Editor) -> None:
     if not claim or claim not in {c.id for c in ed.map.claims}:
         return
     st.subheader("What it may support or attack")
-    st.caption(md_escape(f"For {claim}: {truncate(ed.map.claim(claim).statement, 90)}. "
-                         "Accept what is right; nothing is added otherwise."))  # fmt: skip
+    said = truncate(ed.map.claim(claim).statement, 90).rstrip(".")
+    st.caption(md_escape(f"For {claim}: {said}. Accept what is right; nothing is added "
+                         "otherwise."))  # fmt: skip
     rejected = ss.get("read_rejected", set())
     found = LinkSuggester(ed.map).suggest(ed.map.claim(claim), 8)
     shown = [s for s in found if (claim, s.target) not in rejected][:5]
     if not shown:
         st.caption("No suggestions left.")
     for s in shown:
-        row = st.columns([5, 1, 1], vertical_alignment="center")
-        row[0].markdown(md_escape(f"{s.type} → {truncate(ed.map.claim(s.target).statement, 110)}"),
+        with st.container(border=True):
+            st.markdown(md_escape(f"{s.type} → {truncate(ed.map.claim(s.target).statement, 110)}"),
                         help=md_escape("; ".join(s.reasons)))  # fmt: skip
-        row[1].button("Accept", key=f"read-accept-{s.target}", on_click=accept,
-                      args=(claim, s.target, s.type))  # fmt: skip
-        row[2].button("Reject", key=f"read-reject-{s.target}", on_click=reject,
-                      args=(claim, s.target))  # fmt: skip
+            row = st.columns(2)
+            row[0].button("Accept", key=f"read-accept-{s.target}", on_click=accept,
+                          args=(claim, s.target, s.type), width="stretch")  # fmt: skip
+            row[1].button("Reject", key=f"read-reject-{s.target}", on_click=reject,
+                          args=(claim, s.target), width="stretch")  # fmt: skip
 
 
 def main() -> None:
@@ -366,7 +372,7 @@ def main() -> None:
         st.caption(md_escape(f"{ed.map.source(source).title}: {many} quoted by the map "
                              "(underlined; click one for its claim)."))  # fmt: skip
         argmap_reader(reader_payload(text, marks, picked=ss.get("read_pick"), name=source),
-                      key="read-text", on_change=picked_from_reader)  # fmt: skip
+                      height=640, key="read-text", on_change=picked_from_reader)  # fmt: skip
     with right:
         shown = ss.get("read_shown_claim")
         if shown in {c.id for c in ed.map.claims}:

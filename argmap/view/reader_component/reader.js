@@ -65,11 +65,19 @@
     }
   }
 
+  let lastPicked = "";
   function showPicked(picked) {
+    let first = null;
     for (const span of box.querySelectorAll(".piece")) {
       const start = Number(span.dataset.start);
       const inside = picked && start >= picked[0] && start < picked[1];
       span.classList.toggle("picked", Boolean(inside));
+      if (inside && !first) first = span;
+    }
+    const key = JSON.stringify(picked || null);
+    if (key !== lastPicked) {
+      lastPicked = key;
+      if (first) first.scrollIntoView({ block: "center" }); // the picked passage stays in view
     }
   }
 
