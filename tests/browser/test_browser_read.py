@@ -228,3 +228,40 @@ def test_build_a_map_from_the_2024_article(
                               capture_output=True, text=True)  # fmt: skip
         assert done.returncode == 0, done.stdout + done.stderr
     watch.assert_clean()
+
+
+def test_import_verbatim_evidence_from_the_import_page(
+    page: Any, authoring: tuple[str, Path, Path], watch: Watch, tmp_path: Path
+) -> None:
+    from tests.test_import_docx import _verbatim
+
+    url, maps, _ = authoring
+    cards = tmp_path / "aff-cards.docx"
+    cards.write_bytes(_verbatim())
+    if not list(maps.glob("*.yaml")):  # the page needs a map open (run alone)
+        from argmap.store.library import create_map
+
+        create_map(maps, "first", "First", "Which first?")
+    page.goto(url)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name="Map", exact=True).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    more = nav.get_by_text("more", exact=False)
+    if more.count():
+        more.first.click()
+        nav.get_by_text("less", exact=False).wait_for(timeout=10_000)
+        page.wait_for_timeout(500)
+    nav.get_by_role("link", name="Import and export", exact=True).click()
+    page.get_by_text("Import debate evidence").wait_for(timeout=30_000)
+    uploader = page.locator('[data-testid="stFileUploader"]', has_text="file of cards")
+    uploader.locator('input[type="file"]').set_input_files(str(cards))
+    wait_text(page, "Read 4 cards from 3 sources")
+    page.get_by_role("button", name="Save as aff-cards.yaml").click()
+    wait_text(page, "Saved aff-cards.yaml")
+    saved = maps / "aff-cards.yaml"
+    assert len(read_map(saved).map.claims) == 4
+    done = subprocess.run([sys.executable, "-m", "argmap.cli", "check-quotes", str(saved),
+                           "--sources", str(maps.parent / "texts")], cwd=ROOT,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    watch.assert_clean()
