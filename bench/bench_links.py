@@ -5,8 +5,8 @@ right type. Beside, in the same run: word overlap alone (Jaccard of content word
 suggestion ``supports``, the commonest type), meaning alone (the embedding, with the full
 method's type) and structure alone. Undercuts (whose target is a relation) are left out.
 The weights of links.WEIGHTS were chosen on the cybercrime map (a 64-point grid over three
-of them): the figure is in-sample; a first guess (thesis 0.15, actors 0.1, target 0.05)
-gave 26% top-3 with type.
+of them, then four values of the same-source weight): the figure is in-sample; a first
+guess (thesis 0.15, actors 0.1, target 0.05, no source) gave 26% top-3 with type.
 
     .venv/bin/python bench/bench_links.py [--map maps/cybercrime-treaties.yaml] [--rounds 3]
 
@@ -38,7 +38,7 @@ def measure(path: Path, rounds: int) -> None:
     methods = {
         "argmap (meaning + structure)": ("full", None),
         "meaning alone (embedding)": ("full", {"meaning": 1.0, "thesis": 0.0, "actors": 0.0,
-                                              "target": 0.0}),
+                                              "target": 0.0, "source": 0.0}),
         "structure alone (no meaning)": ("full", {"meaning": 0.0}),
         "word overlap alone (baseline)": ("words", None),
     }  # fmt: skip

@@ -11,7 +11,8 @@ bear on is scored:
 - **the actors meet**: ``c``'s actor and ``t``'s are the same, allies or opponents in the map
   (their claims support or attack one another, or take sides on one thesis);
 - **a common target**: how many relations already point at ``t`` (theses and hubs are
-  where new claims go).
+  where new claims go);
+- **the same source**: an article's claims answer one another more often than not.
 
 The type follows the actors: the same actor or an ally supports, an opponent attacks; when
 the actors never meet, the sides ``c`` and ``t`` take on their shared thesis decide (the
@@ -52,7 +53,7 @@ from argmap.model import ArgumentMap, Claim, ClaimKind, Relation, RelationType
 
 LinkType = Literal["supports", "attacks"]
 # Chosen on the cybercrime map by bench/bench_links.py (a small grid; in-sample, say so).
-WEIGHTS = {"meaning": 1.0, "thesis": 0.1, "actors": 0.1, "target": 0.2}
+WEIGHTS = {"meaning": 1.0, "thesis": 0.1, "actors": 0.1, "target": 0.2, "source": 0.2}
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     _WORD.findall(
@@ -249,6 +250,9 @@ class LinkSuggester:
                     else "their actors are allies" if pair > 0 else "their actors are opponents"
                 )  # fmt: skip
             score += WEIGHTS["target"] * math.log1p(indegree[c.id])
+            if c.source == claim.source:
+                score += WEIGHTS["source"]
+                reasons.append("from the same source")
             if pair:
                 kind: LinkType = "supports" if pair > 0 else "attacks"
             elif shared:
