@@ -36,6 +36,7 @@ from argmap.view.reading import reader_payload
 from argmap.view.text import md_escape, truncate
 
 UPLOAD = "__upload__"
+READ_MAX = 1_000_000  # characters: a book's worth; sentence splitting a longer text is slow
 NEW_ACTOR = "__new_actor__"
 
 
@@ -364,6 +365,10 @@ def main() -> None:
     save_bar(ed)
     source, text = choose_text(ed)
     if source is None or text is None:
+        st.stop()
+    if len(text) > READ_MAX:
+        st.warning(f"This text has {len(text):,} characters; the Read page shows texts of up "
+                   f"to {READ_MAX:,}. Split it into parts, one source each.")  # fmt: skip
         st.stop()
     marks = quoted_marks(ed.map, source, text)
     left, right = st.columns([3, 2])
