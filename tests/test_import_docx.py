@@ -246,3 +246,23 @@ def test_not_a_word_file_is_said_so(tmp_path: Path) -> None:
     path.write_bytes(b"hello")
     result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code == 1 and "x.docx:1:1: not a Word (.docx) file" in result.output
+
+
+def test_a_cite_bold_by_its_character_style_is_a_cite() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    bold = d.styles.add_style("Style Style Bold + 12 pt", WD_STYLE_TYPE.CHARACTER)
+    bold.font.bold = True
+    d.add_paragraph("Cooperation works.", style="Heading 4")
+    cite = d.add_paragraph()
+    cite.add_run("Roe 22", style="Style Style Bold + 12 pt")
+    cite.add_run(", Jane Roe, analyst, “Cooperation”, 2022")
+    body = d.add_paragraph("Evidence shows ")
+    body.add_run("cooperation works").font.highlight_color = WD_COLOR_INDEX.YELLOW
+    raw = io.BytesIO()
+    d.save(raw)
+    found = read_verbatim(raw.getvalue(), "oc.docx")
+    assert found.result.warnings == []
+    source = found.result.map.sources[0]
+    assert (source.title, source.authors, source.date) == ("Cooperation", ["Jane Roe"], "2022")

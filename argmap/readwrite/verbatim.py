@@ -518,18 +518,19 @@ class _Reader:
         return DocxImport(self.builder.result(), texts)
 
 
+def _cite_run(run: Any) -> bool:
+    """Whether a run is in Verbatim's Cite style, or bold (directly or by its style)."""
+    style = run.style
+    name = (style.name or "").lower() if style is not None else ""
+    by_style = style is not None and style.font is not None and bool(style.font.bold)
+    return bool(run.bold) or by_style or "13 pt" in name or name == "cite"
+
+
 def _looks_like_cite(paragraph: Paragraph) -> bool:
-    """A cite starts with a run in the Cite style or bold, or names a year."""
+    """A cite starts with a run in the Cite style or bold, or names a year early on."""
     for run in paragraph.runs:
-        if not run.text.strip():
-            continue
-        style = (run.style.name or "").lower() if run.style is not None else ""
-        return (
-            bool(run.bold)
-            or "13 pt" in style
-            or style == "cite"
-            or bool(_ISO_DATE.search(paragraph.text[:120]))
-        )
+        if run.text.strip():
+            return _cite_run(run) or bool(_ISO_DATE.search(paragraph.text[:120]))
     return False
 
 
@@ -537,8 +538,7 @@ def _short_cite(paragraph: Paragraph) -> str:
     """The cite's leading Cite-styled or bold runs ("Peters 19")."""
     parts: list[str] = []
     for run in paragraph.runs:
-        style = (run.style.name or "").lower() if run.style is not None else ""
-        if run.bold or "13 pt" in style or style == "cite":
+        if _cite_run(run):
             parts.append(run.text)
         elif parts or run.text.strip():
             break
