@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.products.brief import Brief
     from argmap.readwrite.formats import Direction, Registry
-    from argmap.semantics.values import Ranking
+    from argmap.semantics.reading import Reading
     from argmap.store.yaml_map import LoadedMap
 
 app = typer.Typer(
@@ -533,7 +533,8 @@ VIEW_HELP = "How supports count: " + "; ".join(f"{v.name}: {v.title}" for v in V
 SemanticsOpt = Annotated[
     SemanticsName, typer.Option("--semantics", "-s", help="The argumentation semantics.")
 ]
-ViewOpt = Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)]
+# "--view" is the support treatment's older name, kept as an alias.
+ViewOpt = Annotated[ViewName, typer.Option("--support", "--view", help=VIEW_HELP)]
 TimeoutOpt = Annotated[
     float,
     typer.Option(
@@ -605,11 +606,10 @@ def label(
 
     m = _load(path).map
     G = to_graph(m)
-    ranking = _ranking(G, audience, rank)
-    report = label_report(
-        G, semantics.value, view.value, base_scores=_base_scores(m, base or []),
-        timeout=timeout or None, audience=ranking,
-    )  # fmt: skip
+    reading = _reading(G, semantics, view, audience, rank, base=_base_scores(m, base or []),
+                       timeout=timeout or None)  # fmt: skip
+    ranking = reading.audience
+    report = label_report(G, reading)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
@@ -644,22 +644,30 @@ RankOpt = Annotated[
 ]
 
 
-def _ranking(G: nx.DiGraph, audience: str | None, rank: str | None) -> Ranking | None:
-    """Return the ranking ``--audience`` or ``--rank`` asks for, or exit 1 saying why not."""
-    from argmap.semantics.values import audience_named, parse_ranking, value_ids
+def _reading(
+    G: nx.DiGraph,
+    semantics: SemanticsName = GROUNDED,
+    view: ViewName = DEFAULT_VIEW_NAME,
+    audience: str | None = None,
+    rank: str | None = None,
+    *,
+    base: dict[str, float] | None = None,
+    timeout: float | None = None,
+) -> Reading:
+    """Return the reading the options ask for (the one place the CLI resolves an audience
+    or a ranking), or exit 1 saying what is wrong."""
+    from argmap.semantics.reading import ReadingError, reading_of
 
-    if audience is not None and rank is not None:
-        _fail("give --audience or --rank, not both")
     try:
-        if audience is not None:
-            return audience_named(G, audience)
-        if rank is not None:
-            return parse_ranking(rank, value_ids(G))
-    except KeyError as exc:
-        _fail(f"--audience {audience}: {exc.args[0]}")
-    except ValueError as exc:
-        _fail(f"--rank {rank}: {exc}")
-    return None
+        return reading_of(
+            G, semantics=semantics.value, support=view.value, audience=audience, rank=rank,
+            base_scores=base or {}, timeout=timeout,
+        )  # fmt: skip
+    except ReadingError as exc:
+        flag = "--audience" if audience is not None and rank is None else "--rank"
+        if audience is not None and rank is not None:
+            _fail(str(exc).replace("an audience or a ranking", "--audience or --rank"))
+        _fail(f"{flag} {audience if flag == '--audience' else rank}: {exc}")
 
 
 @app.command()
@@ -689,16 +697,23 @@ def audiences(
         return
     names = {v["id"]: v.get("name", v["id"]) for v in G.graph.get("values", [])}
     typer.echo("values: " + (", ".join(names.values()) or "none (every attack succeeds)"))
+    names_of: dict[str, str] = {}
     for ranking in audiences_of(G):
-        typer.echo(f"audience {ranking.id}: {describe_audience(ranking, G)}")
+        names_of[str(ranking.id)] = ranking.name or str(ranking.id)
+        typer.echo(f"audience: {describe_audience(ranking, G)}")
+    from argmap.analysis.audiences import ACCEPTANCE_WORDS, standing_words
+
+    statements = {c: str(G.nodes[c].get("statement", c)) for c in G.nodes}
     for t in report.theses:
-        when = "; or ".join(t.stands_when) if t.stands_when else "under no ranking"
-        if t.preferences and t.preferences != [frozenset()]:
-            when = "whenever " + when
-        typer.echo(f"thesis {t.id}: {t.acceptance.value}; stands {when}")
+        typer.echo(f"thesis: {statements[t.id]}")
+        typer.echo(f"  {ACCEPTANCE_WORDS[t.acceptance.value]}")
+        for line in standing_words(t):
+            typer.echo(f"  {line}")
+        stands = [names_of.get(a, a) for a in report.claim(t.id).stands_for]
+        typer.echo("  stands for: " + (", ".join(stands) or "none of the map's audiences"))
+    typer.echo("claims:")
     for c in report.claims:
-        standing = ", ".join(c.stands_for) or "-"
-        typer.echo(f"{c.acceptance.value:<12} {c.id}  stands for: {standing}")
+        typer.echo(f"  {c.acceptance.value:<12} {statements[c.id]}")
 
 
 def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
@@ -727,10 +742,8 @@ def needs(
     claim: Annotated[str, typer.Argument(help="The id of the claim.", show_default=False)],
     view: ViewOpt = DEFAULT_VIEW_NAME,
     as_json: JsonOpt = False,
-    audience: Annotated[
-        str | None,
-        typer.Option("--audience", help="Weigh attacks by this audience's value ranking (id)."),
-    ] = None,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """What it would take for a claim to stand (grounded): the smallest sets of claims to
     answer (reject) and of relations to cut, at most 3 of each, smallest first."""
@@ -745,15 +758,8 @@ def needs(
     if claim not in claims:
         _fail(f"{path}: no claim {claim!r}{suggest(claim, claims)}")
     G = to_graph(m)
-    ranking = None
-    if audience is not None:
-        from argmap.semantics.values import audience_named
-
-        try:
-            ranking = audience_named(G, audience)
-        except KeyError as exc:
-            _fail(f"{path}: {exc.args[0]}")
-    result = find(G, claim, view.value, audience=ranking)
+    reading = _reading(G, GROUNDED, view, audience, rank)
+    result = find(G, claim, reading.support, audience=reading.audience)
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
         return
@@ -784,6 +790,7 @@ def brief(
         typer.Option("-o", "--output", help="The brief to write: .md, .html, .pdf or .docx."),
     ],
     semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
     letter: Annotated[
         bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
@@ -825,7 +832,7 @@ def brief(
     render = renderers.get(output.suffix.lower())
     if render is None:
         _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
-    argument_map, result = _brief_of(path, thesis, side, semantics, timeout, audience, rank)
+    argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(f"wrote {output}")
@@ -838,6 +845,10 @@ def questions(
         str | None, typer.Option("--thesis", help="Only this thesis (default: every one).")
     ] = None,
     json_out: JsonOpt = False,
+    semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Print seminar discussion questions drawn from the map, each with why it is asked."""
     import json
@@ -852,7 +863,8 @@ def questions(
     if thesis is not None and thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(m)
-    found = discussion_questions(G, evaluate(G), thesis=thesis)
+    reading = _reading(G, semantics, view, audience, rank, timeout=10.0)
+    found = discussion_questions(G, evaluate(G, reading), thesis=thesis)
     if json_out:
         rows = [
             {"kind": q.kind, "question": q.text, "because": q.because, "claims": list(q.claims)}
@@ -986,6 +998,7 @@ def _brief_of(
     thesis: str,
     side: SideName,
     semantics: SemanticsName,
+    view: ViewName,
     timeout: float,
     audience: str | None = None,
     rank: str | None = None,
@@ -1001,9 +1014,10 @@ def _brief_of(
     if thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(argument_map)
+    reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
     result = build_brief(
-        G, thesis, side.value, semantics=semantics.value, timeout=timeout or None,
-        audience=_ranking(G, audience, rank),
+        G, thesis, side.value, semantics=reading.semantics, view=reading.support,
+        timeout=reading.timeout, audience=reading.audience,
     )  # fmt: skip
     return argument_map, result
 
@@ -1015,7 +1029,10 @@ def flow(
     side: Annotated[SideName, typer.Option("--side", help="Our side: for (aff) or against (neg).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The sheet: .xlsx or .csv.")],
     semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Write a flow sheet for a policy round, one column per speech (1AC ... 2AR),
     pre-filled from the map: each side's arguments, the answers, the drops to extend."""
@@ -1025,7 +1042,7 @@ def flow(
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         _fail(f"{output}: unknown flow format {output.suffix!r}; use .xlsx or .csv")
-    _, result = _brief_of(path, thesis, side, semantics, timeout)
+    _, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     sheet = build_flow(result)
     data = to_xlsx(sheet) if suffix == ".xlsx" else to_csv(sheet).encode("utf-8")
     atomic_write_bytes(output, data)

@@ -108,7 +108,7 @@ def test_brief_shows_the_case_and_downloads_exactly_the_brief(
     assert "requests were answered in weeks rather than months" in shown  # our case
     assert "drafted without us" in shown and "open to accession by any state" in shown
     at.radio(key="brief_side").set_value("against").run()
-    at.selectbox(key="brief_semantics").set_value("preferred").run()
+    at.selectbox(key="semantics").set_value("preferred").run()  # the reading every page shares
     assert not at.exception
     assert at.title[0].value == "Brief against"
     G = to_graph(read_map(maps / "mini.yaml").map)

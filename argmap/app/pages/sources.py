@@ -16,9 +16,8 @@ import streamlit as st
 from argmap.analysis import Positions, positions
 from argmap.app import state
 from argmap.app.guard import attempt
-from argmap.app.shared import current_map, status_of, thesis_picker
+from argmap.app.shared import current_map, shared_reading, status_of, thesis_picker
 from argmap.products.timeline import eras
-from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.view.actors import (
     actor_sides,
     chart_spec,
@@ -95,16 +94,19 @@ def main() -> None:
     st.title("Sources and actors")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
     # Without the analysis, the timeline still stands.
+    semantics, support, audience = shared_reading()  # the labels every page shows
     status: Status | None = attempt(
-        "Claims are not labelled", lambda: status_of(key, pm, "grounded", DEFAULT_VIEW)
+        "Claims are not labelled",
+        lambda: status_of(key, pm, semantics, support, audience=audience),
     )
     pos = None
     if status is not None:
         labelled = status
         pos = attempt("Positions are not known", lambda: positions_of(key, pm, labelled))
     if status is not None:
+        whom = ", for the chosen audience" if audience else ""
         st.caption(f"{DOT['in']} stands · {DOT['out']} defeated · {DOT['undec']} undecided "
-                   "(grounded semantics)")  # fmt: skip
+                   f"({semantics} semantics{whom})")  # fmt: skip
     actor_names = pm.options["actors"]
     source_names = {s.id: s.title for s in pm.map.sources}
     by_source: dict[str, list[str]] = {s.id: [] for s in pm.map.sources}

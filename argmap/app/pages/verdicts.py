@@ -13,10 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from argmap.app.guard import attempt
-from argmap.app.shared import current_map, keep, maps_folder, ss, status_of
+from argmap.app.shared import current_map, keep, maps_folder, shared_reading, ss, status_of
 from argmap.graph import theses
 from argmap.semantics import SEMANTICS
-from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.store.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import fold, md_escape, truncate
@@ -97,7 +96,11 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
     st.markdown(f"**{len(people)}** participant{'s' if len(people) != 1 else ''}: "
                 + (md_escape(", ".join(people)) or "none yet"))  # fmt: skip
     # The counts are still worth showing without the labels.
-    status = attempt("Claims are not labelled", lambda: status_of(key, pm, semantics, DEFAULT_VIEW))
+    _, support, audience = shared_reading()  # supports and audience as every page reads them
+    status = attempt(
+        "Claims are not labelled",
+        lambda: status_of(key, pm, semantics, support, audience=audience),
+    )
     labels: dict[str, str] = status.labels if status is not None else {}
     rows = []
     for claim in pm.structure.claims:
