@@ -42,10 +42,11 @@ def measure(path: Path, rounds: int) -> None:
         "structure alone (no meaning)": ("full", {"meaning": 0.0}),
         "word overlap alone (baseline)": ("words", None),
     }  # fmt: skip
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+    commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h", "--", str(path)],
                             capture_output=True, text=True).stdout.strip()  # fmt: skip
-    print(f"{path.name} at commit {commit}: {len(m.claims)} claims, {len(hidden)} relations "
-          f"hidden one at a time (supports and attacks; undercuts left out)")  # fmt: skip
+    print(f"{path.name} as last changed in commit {commit or '(not committed)'}: "
+          f"{len(m.claims)} claims, {len(hidden)} relations hidden one at a time (supports "
+          "and attacks; undercuts left out)")  # fmt: skip
     print(f"{'method':32} {'top-3 + type':>13} {'top-3 any type':>15} {'top-1 + type':>13} "
           f"{'ms/claim':>9}")  # fmt: skip
     saved = dict(links.WEIGHTS)
