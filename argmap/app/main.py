@@ -46,7 +46,8 @@ def run(maps: Path | None = None) -> None:
         for i, (file, title) in enumerate(NAVIGATION)
     ]
     state.keep_all()
-    page = st.navigation(pages)
+    # Every page listed: Streamlit folds a list of more than twelve behind "View more".
+    page = st.navigation(pages, expanded=True)
     state.ss[state.PAGE] = page.url_path
     try:
         page.run()

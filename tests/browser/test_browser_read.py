@@ -103,11 +103,6 @@ def test_build_a_map_from_the_2024_article(
     page.goto(url)
     nav = page.locator('[data-testid="stSidebarNav"]')
     wait_text(page, "start one on the New map page")  # the first page has run
-    more = nav.get_by_text("more", exact=False)
-    if more.count():  # the navigation folds after ten pages
-        more.first.click()
-        nav.get_by_text("less", exact=False).wait_for(timeout=10_000)
-        page.wait_for_timeout(500)  # the list slides open
     nav.get_by_role("link", name="New map").click()
 
     # 1. The question.
@@ -201,10 +196,6 @@ def test_build_a_map_from_the_2024_article(
     page.goto(f"{url}/?map={saved.stem}")  # the root: a deep /read URL 404s Streamlit's probes
     nav.get_by_role("link", name="Map", exact=True).wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
-    if more.count():
-        more.first.click()
-        nav.get_by_text("less", exact=False).wait_for(timeout=10_000)
-        page.wait_for_timeout(500)
     nav.get_by_role("link", name="Read", exact=True).click()
     frame = reader(page)
     frame.wait_for_function("document.querySelectorAll('.quoted').length >= 3", timeout=30_000)
@@ -246,11 +237,6 @@ def test_import_verbatim_evidence_from_the_import_page(
     nav = page.locator('[data-testid="stSidebarNav"]')
     nav.get_by_role("link", name="Map", exact=True).wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
-    more = nav.get_by_text("more", exact=False)
-    if more.count():
-        more.first.click()
-        nav.get_by_text("less", exact=False).wait_for(timeout=10_000)
-        page.wait_for_timeout(500)
     nav.get_by_role("link", name="Import and export", exact=True).click()
     page.get_by_text("Import debate evidence").wait_for(timeout=30_000)
     uploader = page.locator('[data-testid="stFileUploader"]', has_text="file of cards")
