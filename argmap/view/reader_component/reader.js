@@ -91,8 +91,15 @@
     if (focus >= 0 && sentenceEls[focus]) {
       sentenceEls[focus].scrollIntoView({ block: "nearest" });
       const count = b - a + 1;
+      // What the map quotes here, said too (the marks are for the eye and the mouse).
+      const quoting = new Set();
+      for (const q of sentenceEls[focus].querySelectorAll(".quoted")) {
+        for (const c of q.dataset.claims.split(" ")) quoting.add(c);
+      }
+      const said = [...quoting].map((c) => `${c}: ${claims[c] || ""}`).join("; ");
       status.textContent = `Sentence ${focus + 1} of ${sentences.length}` +
-        (count > 1 ? ` (${count} sentences)` : "") + " · Enter picks";
+        (count > 1 ? ` (${count} sentences)` : "") + " · Enter picks" +
+        (said ? ` · quoted by ${said}` : "");
     } else {
       status.textContent = `${sentences.length} sentences`;
     }
