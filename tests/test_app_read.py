@@ -113,6 +113,24 @@ def test_accepting_a_suggestion_adds_that_relation(folder: Path) -> None:
     assert quote_at_holds(m.claim("cooperation-matters").quote, text, (start, end))
 
 
+def test_a_passage_may_be_a_reported_sources_claim(folder: Path) -> None:
+    path = folder / "maps" / "m.yaml"
+    paper = "  - id: paper\n    title: A paper it reports\n    kind: paper\n    reported_in: art\n"
+    path.write_text(MAP.replace("actors:", paper + "actors:"), "utf-8")
+    at = open_page("read")
+    start = TEXT.index("Critics say")
+    at.session_state["read_pick"] = (start, start + 11)
+    at.session_state["read-start"], at.session_state["read-end"] = start, start + 11
+    at.run()
+    at.selectbox(key="read-claim-source").set_value("paper").run()
+    at.text_area(key="read-statement").set_value("Critics speak.").run()
+    at.button(key="read-add").click().run()
+    at.button(key="read-save").click().run()
+    m = read_map(path).map
+    assert m.claim("critics-speak").source == "paper"
+    assert all(r.found for r in check_quotes(m, folder / "texts"))  # through reported_in
+
+
 def test_a_statement_finds_its_passage_and_use_picks_it(folder: Path) -> None:
     at = open_page("read")
     at.text_input(key="read-find").set_value("Working together is necessary.").run()

@@ -85,6 +85,7 @@ def save() -> None:
 
 def add_claim(source: str, text: str) -> None:
     ed: Editor = ss.editor
+    source = str(ss.get("read-claim-source") or source)
     start, end = int(ss.get("read-start", 0)), int(ss.get("read-end", 0))
     start, end, quote = picked_passage(text, start, end)
     statement = " ".join(str(ss.get("read-statement") or "").split())
@@ -283,9 +284,20 @@ def claim_form(ed: Editor, source: str, text: str) -> None:
     st.markdown(f"> {md_escape(quote)}" if quote else "_(nothing but spaces)_")
     st.caption(f"Characters {start} to {end} of {ed.map.source(source).title}; the quote is "
                "these exact words.")  # fmt: skip
+    # A position this text reports (a source reported in it) is that source's claim.
+    file_name = text_file_of(ed.map, source)
+    reported = [s.id for s in ed.map.sources if s.id != source and s.reported_in is not None]
+    holders = [source, *(s for s in reported if text_file_of(ed.map, s) == file_name)]
+    if ss.get("read-claim-source") not in holders:
+        ss["read-claim-source"] = source
+    if len(holders) > 1:
+        titles = {s.id: truncate(s.title, 60) for s in ed.map.sources}
+        st.selectbox("Source", holders, key="read-claim-source",
+                     format_func=lambda s: f"{s}: {titles[s]}",
+                     help="This text, or a source it reports (reported_in).")  # fmt: skip
     actors = {a.id: a.name for a in ed.map.actors}
     options = [*actors, NEW_ACTOR]
-    guess = likely_actor(ed.map, source)
+    guess = likely_actor(ed.map, str(ss.get("read-claim-source") or source))
     if ss.get("read-actor") not in options:
         ss["read-actor"] = guess if guess in options else options[0]
     cols = st.columns(2)
