@@ -173,3 +173,50 @@ def names_in(text: str, top: int = 20, min_count: int = 2) -> list[tuple[str, in
             counts[name] += 1
     found = [(name, k) for name, k in counts.most_common() if k >= min_count]
     return found[:top]
+
+
+def entries_to_add(
+    taken: set[str], imported: ArgumentMap
+) -> tuple[list[tuple[str, dict[str, object]]], dict[str, str]]:
+    """Return the sources, actors, claims and relations of ``imported`` as (section, fields)
+    to add to a map whose ids are ``taken``, in an order the editor accepts, with any id
+    that clashes renamed (``-2``...) and every reference to it following; and the renames.
+
+    >>> m = ArgumentMap.model_validate({"title": "T", "question": "Q?",
+    ...     "sources": [{"id": "s", "title": "S", "kind": "article"}],
+    ...     "actors": [{"id": "a", "name": "A", "kind": "person", "sources": ["s"]}],
+    ...     "claims": [{"id": "c", "statement": "S.", "source": "s", "actor": "a",
+    ...                 "quote": "q"}]})
+    >>> entries, renamed = entries_to_add({"s"}, m)
+    >>> renamed, [(section, fields["id"]) for section, fields in entries]
+    ({'s': 's-2'}, [('sources', 's-2'), ('actors', 'a'), ('claims', 'c')])
+    >>> entries[1][1]["sources"], entries[2][1]["source"]
+    (['s-2'], 's-2')
+    """
+    used = set(taken)
+    renamed: dict[str, str] = {}
+    sections = ("sources", "actors", "claims", "relations")
+    for section in sections:
+        for item in getattr(imported, section):
+            new = item.id
+            n = 2
+            while new in used:
+                new, n = f"{item.id}-{n}", n + 1
+            used.add(new)
+            if new != item.id:
+                renamed[item.id] = new
+
+    def ref(value: object) -> object:
+        if isinstance(value, str):
+            return renamed.get(value, value)
+        if isinstance(value, list):
+            return [ref(v) for v in value]
+        return value
+
+    keys = {"id", "source", "actor", "sources", "reported_in", "member_of", "from", "to"}
+    entries = []
+    for section in sections:
+        for item in getattr(imported, section):
+            fields = item.model_dump(mode="json", by_alias=True, exclude_none=True)
+            entries.append((section, {k: ref(v) if k in keys else v for k, v in fields.items()}))
+    return entries, renamed

@@ -116,7 +116,8 @@ def test_build_a_map_from_the_2024_article(
                           cwd=ROOT, capture_output=True).returncode == 0  # fmt: skip
 
     # 2. Its source: the article, uploaded.
-    page.locator('input[type="file"]').set_input_files(str(upload))
+    documents = page.locator('[data-testid="stFileUploader"]', has_text="Documents")
+    documents.locator('input[type="file"]').set_input_files(str(upload))
     date = page.get_by_label("Date", exact=True)
     date.wait_for(timeout=30_000)
     date.fill("2024")
@@ -283,4 +284,37 @@ def test_the_keyboard_hears_which_claims_quote_a_sentence(
     assert "quoted by bind: It binds." in frame.locator("#status").inner_text()
     page.keyboard.press("ArrowDown")
     assert "quoted by" not in frame.locator("#status").inner_text()
+    watch.assert_clean()
+
+
+def test_a_new_map_from_a_verbatim_file_takes_its_cards(
+    page: Any, authoring: tuple[str, Path, Path], watch: Watch, tmp_path: Path
+) -> None:
+    from tests.test_import_docx import _verbatim
+
+    url, maps, _ = authoring
+    cards = tmp_path / "neg-file.docx"
+    cards.write_bytes(_verbatim())
+    page.goto(url)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name="Map", exact=True).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    nav.get_by_role("link", name="New map").click()
+    page.get_by_label("Title", exact=True).fill("Evidence on treaties")
+    page.get_by_label("The question under debate").fill("Do treaties work?")
+    page.get_by_role("button", name="Create the map").click()
+    wait_text(page, "Now add its sources")
+    documents = page.locator('[data-testid="stFileUploader"]', has_text="Documents")
+    documents.locator('input[type="file"]').set_input_files(str(cards))
+    page.get_by_text("Import its 4 cards as claims").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Add as sources").click()
+    wait_text(page, "Now the actors")
+    saved = maps / "evidence-on-treaties.yaml"
+    m = read_map(saved).map
+    assert len(m.claims) == 4 and len(m.sources) == 3
+    assert all(c.quote_at is not None for c in m.claims)
+    done = subprocess.run([sys.executable, "-m", "argmap.cli", "check-quotes", str(saved),
+                           "--sources", str(maps.parent / "texts")], cwd=ROOT,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
     watch.assert_clean()

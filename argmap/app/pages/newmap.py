@@ -14,7 +14,7 @@ from argmap.app import state
 from argmap.app.shared import available_maps, maps_folder, ss
 from argmap.model import ActorKind, SourceKind
 from argmap.problems import MapFileError
-from argmap.products.reading import names_in, slug, unique_id
+from argmap.products.reading import entries_to_add, names_in, slug, unique_id
 from argmap.readwrite.documents import document_text
 from argmap.store.atomic import atomic_write_text
 from argmap.store.editing import Editor
@@ -74,6 +74,11 @@ def add_sources(documents: list[tuple[str, str]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     added = []
     for i, (name, text) in enumerate(documents):
+        if ss.get(f"new-src-cards-{i}") and name in (ss.get("new_cards") or {}):
+            if not add_cards(ed, ss.new_cards[name], folder):
+                return
+            added.append(name)
+            continue
         title = " ".join(str(ss.get(f"new-src-title-{i}") or "").split()) or Path(name).stem
         sid = unique_id(title, all_ids(ed), "source")
         file_name, n = f"{sid}.txt", 2
@@ -98,6 +103,26 @@ def add_sources(documents: list[tuple[str, str]]) -> None:
         return
     ss.new_uploads = (ss.get("new_uploads") or 0) + 1
     notice("success", f"Added and saved: {', '.join(added)}. Now the actors.")
+
+
+def add_cards(ed: Editor, found: Any, folder: Path) -> bool:
+    """Add a Verbatim file's cards (:func:`argmap.readwrite.verbatim.read_verbatim`) to the
+    map: its sources with their texts, actors and claims, ids renamed where taken."""
+    entries, _ = entries_to_add(all_ids(ed), found.result.map)
+    for section, values in entries:
+        if section == "sources" and values.get("text_file"):
+            text = found.texts[str(values["text_file"])]
+            stem, n = Path(str(values["text_file"])).stem, 2
+            name = f"{stem}.txt"
+            while (folder / name).exists() and (folder / name).read_text("utf-8") != text:
+                name, n = f"{stem}-{n}.txt", n + 1
+            atomic_write_text(folder / name, text)
+            values["text_file"] = name
+        errors = ed.add(section, values)  # type: ignore[arg-type]
+        if errors:
+            notice("error", f"{values.get('id')}: " + "; ".join(errors.values()))
+            return False
+    return True
 
 
 def add_actors(found: dict[str, list[str]]) -> None:
@@ -127,6 +152,24 @@ def add_actors(found: dict[str, list[str]]) -> None:
     ss["new-actors"] = []
     ss["new-actor-extra"] = ""
     notice("success", f"Added and saved {len(chosen)} actor{'s' if len(chosen) != 1 else ''}.")
+
+
+def cards_of(name: str, data: bytes, i: int) -> None:
+    """Offer a Verbatim file's cards as claims, when it has any."""
+    from argmap.readwrite.verbatim import read_verbatim
+
+    try:
+        found = read_verbatim(data, name)
+    except MapFileError:
+        return  # its text is still offered as one source
+    cards = len(found.result.map.claims)
+    if not cards:
+        return
+    ss.setdefault("new_cards", {})[name] = found
+    st.checkbox(f"Import its {cards} cards as claims (each cite a source, its card the text)",
+                value=True, key=f"new-src-cards-{i}")  # fmt: skip
+    if found.result.warnings:
+        st.caption(md_escape("; ".join(str(w) for w in found.result.warnings[:5])))
 
 
 def main() -> None:
@@ -159,6 +202,8 @@ def main() -> None:
             st.error(md_escape("\n".join(str(p) for p in exc.problems)))
             continue
         documents.append((upload.name, text))
+        if upload.name.lower().endswith(".docx"):
+            cards_of(upload.name, upload.getvalue(), i)
         cols = st.columns([3, 1, 1])
         cols[0].text_input(f"Title of {upload.name}", key=f"new-src-title-{i}",
                            value=Path(upload.name).stem)  # fmt: skip
