@@ -68,6 +68,11 @@ def notice(kind: str, message: str) -> None:
     ss.read_notice = (kind, message)
 
 
+def changed() -> None:
+    """The map in the shared editor changed here: the Edit page's forms start afresh."""
+    ss.edit_gen = int(ss.get("edit_gen") or 0) + 1
+
+
 # ----------------------------------------------------------------------------- callbacks
 def save() -> None:
     ed: Editor = ss.editor
@@ -116,6 +121,7 @@ def add_claim(source: str, text: str) -> None:
     if errors:
         notice("error", "; ".join(f"{k or 'claim'}: {v}" for k, v in errors.items()))
         return
+    changed()
     ss.read_new_claim = values["id"]
     ss.read_pick = None
     ss["read-statement"] = ""
@@ -130,6 +136,7 @@ def accept(claim: str, target: str, kind: str) -> None:
     if errors:
         notice("error", "; ".join(errors.values()))
         return
+    changed()
     notice("info", f"Added: {claim} {kind} {target}; not saved to the file yet.")
 
 
