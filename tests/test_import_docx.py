@@ -266,3 +266,15 @@ def test_a_cite_bold_by_its_character_style_is_a_cite() -> None:
     assert found.result.warnings == []
     source = found.result.map.sources[0]
     assert (source.title, source.authors, source.date) == ("Cooperation", ["Jane Roe"], "2022")
+
+
+def test_a_big_file_reads_in_seconds() -> None:
+    # python-docx scans every style for each run's; the reader looks styles up once.
+    cards = [(f"Block {i // 10}", f"Tag {i} says treaties work.", f"Smith {i % 50}",
+              f" [Ann Smith{i % 50}, 2021, “T{i % 50}”]", "Before ", f"quote {i}", " after.")
+             for i in range(600)]  # fmt: skip
+    data = _verbatim(cards)
+    start = time.process_time()
+    found = read_verbatim(data, "big.docx")
+    assert time.process_time() - start < 3  # about 0.4 s; 11 s before the style cache
+    assert len(found.result.map.claims) == 600 and len(found.result.map.sources) == 50

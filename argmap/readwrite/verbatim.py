@@ -195,26 +195,62 @@ def _text_before(xml: bytes, index: int) -> str:
     return words[-60:].strip() or "the start of a paragraph"
 
 
-def _level(paragraph: Paragraph) -> int:
-    style = paragraph.style
-    name = (style.name or "").lower() if style is not None else ""
-    return LEVELS.get(name, 0)
+class _Styles:
+    """A document's styles by id, read once: python-docx looks a run's style up by scanning
+    every style, which made a 2,000-card file take twenty seconds."""
+
+    def __init__(self, document: Any) -> None:
+        self.names: dict[str, str] = {}
+        self.bold: dict[str, bool] = {}
+        self.underline: dict[str, bool] = {}
+        for style in document.styles:
+            sid = style.style_id
+            self.names[sid] = (style.name or "").lower()
+            font = getattr(style, "font", None)
+            self.bold[sid] = bool(font is not None and font.bold)
+            self.underline[sid] = bool(font is not None and font.underline)
+
+    def level(self, paragraph: Paragraph) -> int:
+        """Verbatim's outline level of a paragraph (1 pocket ... 4 tag), 0 for text."""
+        return LEVELS.get(self.names.get(paragraph._p.style or "", ""), 0)
+
+    def marked(self, run: Any) -> tuple[bool, bool]:
+        """Whether a run is (highlighted, underlined), directly or by its character style."""
+        rpr = run._r.rPr
+        sid = run._r.style or ""
+        highlighted = run.font.highlight_color is not None
+        if not highlighted and rpr is not None:
+            shading = rpr.find(f"{_W}shd")
+            fill = shading.get(f"{_W}fill") if shading is not None else None
+            highlighted = fill not in (None, "auto", "FFFFFF", "ffffff")
+        underlined = bool(run.font.underline) or self.underline.get(sid, False)
+        return highlighted, underlined
+
+    def cite_run(self, run: Any) -> bool:
+        """Whether a run is in Verbatim's Cite style, or bold (directly or by its style)."""
+        sid = run._r.style or ""
+        name = self.names.get(sid, "")
+        return bool(run.bold) or self.bold.get(sid, False) or "13 pt" in name or name == "cite"
+
+    def looks_like_cite(self, paragraph: Paragraph) -> bool:
+        """A cite starts with a run in the Cite style or bold, or names a year early on."""
+        for run in paragraph.runs:
+            if run.text.strip():
+                return self.cite_run(run) or bool(_ISO_DATE.search(paragraph.text[:120]))
+        return False
+
+    def short_cite(self, paragraph: Paragraph) -> str:
+        """The cite's leading Cite-styled or bold runs ("Peters 19")."""
+        parts: list[str] = []
+        for run in paragraph.runs:
+            if self.cite_run(run):
+                parts.append(run.text)
+            elif parts or run.text.strip():
+                break
+        return "".join(parts).strip()
 
 
-def _marked(run: Any) -> tuple[bool, bool]:
-    """Whether a run is (highlighted, underlined), directly or by its character style."""
-    rpr = run._r.rPr
-    highlighted = run.font.highlight_color is not None
-    if not highlighted and rpr is not None:
-        shading = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd")
-        fill = shading.get(
-            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill"
-        ) if shading is not None else None  # fmt: skip
-        highlighted = fill not in (None, "auto", "FFFFFF", "ffffff")
-    underlined = bool(run.font.underline)
-    if not underlined and run.style is not None and run.style.font is not None:
-        underlined = bool(run.style.font.underline)
-    return highlighted, underlined
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @dataclass
@@ -334,6 +370,7 @@ class _Reader:
         self.actors: dict[str, str] = {}
         self.texts: dict[str, list[str]] = {}  # source id -> its cards' texts
         self.claims: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.styles: _Styles
 
     def warn(self, line: int, message: str) -> None:
         assert self.builder is not None
@@ -385,7 +422,7 @@ class _Reader:
                 words = run.text
                 if not words:
                     continue
-                highlighted, underlined = _marked(run)
+                highlighted, underlined = self.styles.marked(run)
                 marks.append((cursor, cursor + len(words), highlighted, underlined))
                 text_parts.append(words)
                 cursor += len(words)
@@ -436,7 +473,7 @@ class _Reader:
                     entry.setdefault("text_file", f"{self.stem}-{source}.txt")
             self.texts.setdefault(source, [])
         else:
-            cite = parse_cite(card.cite.text, _short_cite(card.cite))
+            cite = parse_cite(card.cite.text, self.styles.short_cite(card.cite))
             source = self.source_for(cite)
         # Where this card's text starts in its source's text (cards joined by blank lines).
         before = self.texts[source]
@@ -479,13 +516,15 @@ class _Reader:
                 "too_large",
             )
         headings: dict[int, str] = {}
-        pocket = next((p.text.strip() for p in paragraphs if _level(p) == 1 and p.text.strip()), "")
+        self.styles = _Styles(document)
+        pocket = next((p.text.strip() for p in paragraphs
+                       if self.styles.level(p) == 1 and p.text.strip()), "")  # fmt: skip
         title = pocket.split(": ", 1)[-1] if pocket else ""
         self.builder = MapBuilder(self.name, title=title or None)
         card: _Card | None = None
         cards: list[_Card] = []
         for number, paragraph in enumerate(paragraphs, 1):
-            level = _level(paragraph)
+            level = self.styles.level(paragraph)
             words = paragraph.text.strip()
             if level:
                 card = None
@@ -501,7 +540,7 @@ class _Reader:
                 continue
             if card is None or not words:
                 continue
-            if card.cite is None and not card.body and _looks_like_cite(paragraph):
+            if card.cite is None and not card.body and self.styles.looks_like_cite(paragraph):
                 card.cite = paragraph
             else:
                 card.body.append(paragraph)
@@ -516,33 +555,6 @@ class _Reader:
         self.builder.sources = [s for s in self.builder.sources
                                 if not s.get("text_file") or s["text_file"] in texts]  # fmt: skip
         return DocxImport(self.builder.result(), texts)
-
-
-def _cite_run(run: Any) -> bool:
-    """Whether a run is in Verbatim's Cite style, or bold (directly or by its style)."""
-    style = run.style
-    name = (style.name or "").lower() if style is not None else ""
-    by_style = style is not None and style.font is not None and bool(style.font.bold)
-    return bool(run.bold) or by_style or "13 pt" in name or name == "cite"
-
-
-def _looks_like_cite(paragraph: Paragraph) -> bool:
-    """A cite starts with a run in the Cite style or bold, or names a year early on."""
-    for run in paragraph.runs:
-        if run.text.strip():
-            return _cite_run(run) or bool(_ISO_DATE.search(paragraph.text[:120]))
-    return False
-
-
-def _short_cite(paragraph: Paragraph) -> str:
-    """The cite's leading Cite-styled or bold runs ("Peters 19")."""
-    parts: list[str] = []
-    for run in paragraph.runs:
-        if _cite_run(run):
-            parts.append(run.text)
-        elif parts or run.text.strip():
-            break
-    return "".join(parts).strip()
 
 
 def _span(marks: list[tuple[int, int, bool, bool]], which: int) -> tuple[int, int] | None:
