@@ -678,9 +678,10 @@ def audiences(
     as_json: JsonOpt = False,
     timeout: TimeoutOpt = 60.0,
 ) -> None:
-    """Print what stands for which audience: each claim objective (in under every ranking
-    of the values), subjective (some) or indefensible (none), the map's audiences it stands
-    for, and the value preferences that decide each thesis."""
+    """Print what stands for which audience: each claim uncontested (nothing attacks it),
+    objective (attacked, in under every ranking of the values), subjective (some) or
+    indefensible (none), the map's audiences each thesis stands for, and what it needs and
+    what suffices among the value preferences."""
     import json
 
     from argmap.analysis.audiences import audience_report, describe_audience
@@ -927,32 +928,32 @@ def verdicts(
     ] = None,
 ) -> None:
     """Export a class's verdicts on a map as CSV: one row per participant and claim."""
-    import csv
-    import io
     import os
 
     from argmap.store.atomic import atomic_write_text
-    from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url
+    from argmap.store.verdicts import (
+        DEFAULT_ROOM,
+        StoreError,
+        VerdictStore,
+        default_database_url,
+        marks_csv,
+    )
 
     _load(path)  # a broken map is reported, not exported
     url = database or os.environ.get("ARGMAP_DATABASE_URL") or default_database_url(path.parent)
-    store = VerdictStore(url)
     try:
-        marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
-    finally:
-        store.close()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["room", "map", "claim", "participant", "verdict", "updated_at"])
-    for mark in marks:
-        writer.writerow(
-            [mark.room, mark.map_id, mark.claim_id, mark.participant, mark.verdict.value,
-             mark.updated_at.isoformat()]
-        )  # fmt: skip
+        store = VerdictStore(url)
+        try:
+            marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
+        finally:
+            store.close()
+    except StoreError as exc:
+        _fail(str(exc))
+    text = marks_csv(marks)
     if output is None:
-        typer.echo(buffer.getvalue(), nl=False)
+        typer.echo(text, nl=False)
     else:
-        atomic_write_text(output, buffer.getvalue())
+        atomic_write_text(output, text)
         typer.echo(f"wrote {output} ({len(marks)} verdicts)")
 
 
@@ -971,26 +972,38 @@ def app_(
     import os
     import sys
 
-    # The app's script, found by path: the CLI never imports Streamlit itself.
-    script = Path(__file__).with_name("app") / "streamlit_app.py"
     env = dict(os.environ)
     if path is not None:
         _load(path)
         env["ARGMAP_MAPS_DIR"] = str(path.resolve().parent)
     query = f"?map={path.stem}" if path is not None else ""
+    # The class database's tables, made before serving, where the app will look for them.
+    db_upgrade(os.environ.get("ARGMAP_DATABASE_URL") or _database_url_in(env))
     typer.echo(f"argmap: http://127.0.0.1:{port}/{query}")
-    command = [
+    command = streamlit_command(port, headless)
+    # Become the server (exec, not a child): stopping this process stops the app, and
+    # nothing is left running behind it.
+    sys.stdout.flush()
+    os.execve(sys.executable, command, env)
+
+
+def streamlit_command(port: int, headless: bool) -> list[str]:
+    """Return the command ``argmap app`` becomes: Streamlit on the app's script, on
+    127.0.0.1, with the settings of the project's ``.streamlit/config.toml``."""
+    from argmap.store.library import upload_limit_mb
+
+    # The app's script, found by path: the CLI never imports Streamlit itself.
+    script = Path(__file__).with_name("app") / "streamlit_app.py"
+    return [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
         # As the project's .streamlit/config.toml: offline, and no first-run e-mail prompt.
         "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer", "--theme.base", "light",
+        # Uploads stop at the map limit, refused by the server before they are read.
+        "--server.maxUploadSize", str(upload_limit_mb()),
     ]  # fmt: skip
-    # Become the server (exec, not a child): stopping this process stops the app, and
-    # nothing is left running behind it.
-    sys.stdout.flush()
-    os.execve(sys.executable, command, env)
 
 
 def _brief_of(
@@ -1079,6 +1092,104 @@ def diff(
         ("attributions agreeing", score.attributions_agreeing),
     ):
         typer.echo(f"{name}: {n} of {total}")
+
+
+@app.command("class-report")
+@_limited
+def class_report_(
+    reference: Annotated[
+        Path, typer.Argument(help="The instructor's reference map.", show_default=False)
+    ],
+    students: Annotated[list[Path], typer.Argument(help="The students' maps.", show_default=False)],
+    as_json: JsonOpt = False,
+    csv_out: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write scores and feedback as CSV (one row a student)."),
+    ] = None,
+) -> None:
+    """Compare each student's map with a reference: claims and relations found, relations of
+    the wrong type, theses missing, extra claims, a score; and the class as a whole."""
+    import json
+
+    from argmap.products.class_report import class_report, to_csv, to_text
+    from argmap.store.atomic import atomic_write_text
+
+    ref = _load(reference).map
+    maps = [(str(p), _load(p).map) for p in students]
+    # The embeddings that group extra claims serve only the text (and the app).
+    report = class_report(ref, maps, group_extras=not as_json)
+    if csv_out is not None:
+        atomic_write_text(csv_out, to_csv(report, ref))
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(to_text(report, ref))
+    if csv_out is not None:
+        typer.echo(f"wrote {csv_out}")
+
+
+db_app = typer.Typer(
+    name="db",
+    help="The class database (verdicts, classes): its tables, made by migrations.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(db_app)
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="Database URL (default: $ARGMAP_DATABASE_URL, else the SQLite file in the maps "
+        "folder: $ARGMAP_MAPS_DIR or ./maps).",
+    ),
+]
+
+
+def _database_url(database: str | None) -> str:
+    from argmap.store.library import maps_dir
+    from argmap.store.verdicts import default_database_url
+
+    return database or default_database_url(maps_dir(Path("maps")))
+
+
+def _database_url_in(env: dict[str, str]) -> str:
+    from argmap.store.verdicts import default_database_url
+
+    return default_database_url(Path(env.get("ARGMAP_MAPS_DIR") or "maps"))
+
+
+@db_app.command("upgrade")
+def db_upgrade(database: DatabaseOpt = None) -> None:
+    """Create or bring up to date the class database's tables (run it before serving; safe to
+    run again, and from several servers at once)."""
+    from argmap.store.database import StoreError, make_engine, upgrade
+
+    engine = make_engine(_database_url(database))
+    try:
+        revision = upgrade(engine)
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        engine.dispose()
+    typer.echo(f"the class database is at revision {revision} (the newest)")
+
+
+@db_app.command("current")
+def db_current(database: DatabaseOpt = None) -> None:
+    """Say which revision the class database is at, and the newest there is."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from argmap.store.database import current_revision, head_revision, make_engine, plain_message
+
+    engine = make_engine(_database_url(database))
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        _fail(plain_message(exc, "read the class database"))
+    finally:
+        engine.dispose()
+    typer.echo(f"at {current or 'nothing (never upgraded)'}; newest {head_revision()}")
 
 
 _add_limit_options()

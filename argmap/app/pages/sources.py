@@ -18,6 +18,7 @@ from argmap.app import state
 from argmap.app.guard import attempt
 from argmap.app.shared import current_map, shared_reading, status_of, thesis_picker
 from argmap.products.timeline import eras
+from argmap.text import spreadsheet_row
 from argmap.view.actors import (
     actor_sides,
     chart_spec,
@@ -81,7 +82,7 @@ def holdings_tab(pm: PreparedMap, held: dict[str, list[str]], names: dict[str, s
          "stand": sum(1 for c in cs if status and status.labels.get(c) == "in")}
         for k, cs in held.items() if cs
     ]  # fmt: skip
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame([spreadsheet_row(r) for r in rows]), hide_index=True, width="stretch")
     for k, cs in held.items():
         if not cs:
             continue
