@@ -220,6 +220,8 @@ def check_quotes(
         )
         if r.closest:
             message += f'; closest passage ({r.similarity:.0%} alike): "{r.closest}"'
+            if r.at is not None:
+                message += f" at [{r.at[0]}, {r.at[1]}]"
         typer.secho(message, fg=typer.colors.RED, err=True)
     found = len(results) - len(misses)
     summary_line = f"{path}: {found} of {len(results)} quotes found"
@@ -283,6 +285,35 @@ def find_quote(
         _fail(f"{name}: no sentences to search")
     for p in found:
         typer.echo(f"{p.score:.2f}  [{p.start}:{p.end}]  {p.passage}")
+
+
+@app.command("suggest-links")
+@_limited
+def suggest_links(
+    path: MapArg,
+    claim: Annotated[str, typer.Argument(help="The id of the claim to link.", show_default=False)],
+    top: Annotated[int, typer.Option("--top", help="How many suggestions.", min=1)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Suggest what a claim supports or attacks, best first, by meaning and by the debate's
+    structure (same thesis, the actors' allies and opponents). Nothing is added to the map."""
+    import json
+
+    from argmap.model import suggest
+    from argmap.products.links import suggest_links as run
+
+    m = _load(path).map
+    ids = [c.id for c in m.claims]
+    if claim not in ids:
+        _fail(f"{path}: no claim {claim!r}{suggest(claim, ids)}")
+    found = run(m, claim, top)
+    if as_json:
+        sys.stdout.write(json.dumps([s.as_json() for s in found], ensure_ascii=False) + "\n")
+        return
+    if not found:
+        _fail(f"{path}: no claim left for {claim!r} to bear on")
+    for s in found:
+        typer.echo(f"{s.score:.2f}  {s.type:8}  {s.target}  ({'; '.join(s.reasons)})")
 
 
 def _formats() -> Registry:
@@ -403,11 +434,24 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="For a .docx: the folder to write the cards' texts to, for check-quotes "
+            "(default: sources/ beside the output map).",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Make a map file from another tool's file; print what could not be kept as warnings."""
+    """Make a map file from another tool's file (Argdown, AIF, Kialo, or a Verbatim .docx
+    of cards); print what could not be kept as warnings."""
     from argmap.problems import MapFileError
     from argmap.store.yaml_map import write_map
 
+    if from_ is None and source.suffix.lower() == ".docx":
+        _import_docx(source, output, texts or output.parent / "sources", force=force)
+        return
     fmt = from_ or _format_for(source, "import", "--from")
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to replace it")
@@ -426,6 +470,36 @@ def import_(
     typer.echo(
         f"wrote {output} ({len(m.claims)} claims, {len(m.relations)} relations; "
         f"{n} warning{'s' if n != 1 else ''})"
+    )
+
+
+def _import_docx(source: Path, output: Path, folder: Path, *, force: bool) -> None:
+    """Import a Verbatim .docx: the map to ``output``, its cards' texts into ``folder``."""
+    from argmap.limits import read_bytes_limited
+    from argmap.problems import MapFileError
+    from argmap.readwrite.verbatim import read_verbatim
+    from argmap.store.atomic import atomic_write_text
+    from argmap.store.yaml_map import write_map
+
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to replace it")
+    try:
+        found = read_verbatim(read_bytes_limited(source, _limits()), str(source), _limits())
+    except MapFileError as exc:
+        _fail([str(p) for p in exc.problems])
+    clashes = [name for name in found.texts if (folder / name).exists()]
+    if clashes and not force:
+        _fail(f"{folder / clashes[0]} exists; use --force to replace it")
+    for warning in found.result.warnings:
+        typer.secho(str(warning), fg=typer.colors.YELLOW, err=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in found.texts.items():
+        atomic_write_text(folder / name, text)
+    write_map(found.result.map, output)
+    m, n = found.result.map, len(found.result.warnings)
+    typer.echo(
+        f"wrote {output} ({len(m.claims)} claims, {len(m.sources)} sources; "
+        f"{n} warning{'s' if n != 1 else ''}) and {len(found.texts)} source texts to {folder}"
     )
 
 

@@ -24,7 +24,8 @@ from argmap.view.text import md_escape
 
 SESSION = "class_session"  # the signed-in Session (its token is what the store checks)
 # Pages a student may not open: the maps folder's editor and the import that writes into it.
-INSTRUCTOR_ONLY = ("edit.py", "exchange.py")
+# Pages that write into the maps folder: only the instructor's, when a class is configured.
+INSTRUCTOR_ONLY = ("edit.py", "exchange.py", "newmap.py", "read.py")
 SETUP = ("class_setup.py", "Start a class")  # offered while no class exists
 
 

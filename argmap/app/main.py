@@ -22,6 +22,8 @@ NAVIGATION = (
     ("sources.py", "Sources and actors"),
     ("verdicts.py", "Class verdicts"),
     ("compare.py", "Compare maps"),
+    ("newmap.py", "New map"),
+    ("read.py", "Read"),
     ("edit.py", "Edit"),
     ("exchange.py", "Import and export"),
 )
@@ -48,7 +50,7 @@ def run(maps: Path | None = None) -> None:
         for i, (file, title) in enumerate(navigation)
     ]
     state.keep_all()
-    # Every page in view: an instructor has fourteen, past Streamlit's "View more" fold.
+    # Every page in view: Streamlit folds a list of more than twelve behind "View more".
     page = st.navigation(pages, expanded=True)
     if state.ss.pop("setup_done", None):  # a class was just created: its code is on Account
         st.switch_page(pages[-1])
