@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.products.brief import Brief
     from argmap.readwrite.formats import Direction, Registry
-    from argmap.semantics.values import Ranking
+    from argmap.semantics.reading import Reading
+    from argmap.store.verdicts import Mark
     from argmap.store.yaml_map import LoadedMap
 
 app = typer.Typer(
@@ -220,6 +221,8 @@ def check_quotes(
         )
         if r.closest:
             message += f'; closest passage ({r.similarity:.0%} alike): "{r.closest}"'
+            if r.at is not None:
+                message += f" at [{r.at[0]}, {r.at[1]}]"
         typer.secho(message, fg=typer.colors.RED, err=True)
     found = len(results) - len(misses)
     summary_line = f"{path}: {found} of {len(results)} quotes found"
@@ -283,6 +286,35 @@ def find_quote(
         _fail(f"{name}: no sentences to search")
     for p in found:
         typer.echo(f"{p.score:.2f}  [{p.start}:{p.end}]  {p.passage}")
+
+
+@app.command("suggest-links")
+@_limited
+def suggest_links(
+    path: MapArg,
+    claim: Annotated[str, typer.Argument(help="The id of the claim to link.", show_default=False)],
+    top: Annotated[int, typer.Option("--top", help="How many suggestions.", min=1)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Suggest what a claim supports or attacks, best first, by meaning and by the debate's
+    structure (same thesis, the actors' allies and opponents). Nothing is added to the map."""
+    import json
+
+    from argmap.model import suggest
+    from argmap.products.links import suggest_links as run
+
+    m = _load(path).map
+    ids = [c.id for c in m.claims]
+    if claim not in ids:
+        _fail(f"{path}: no claim {claim!r}{suggest(claim, ids)}")
+    found = run(m, claim, top)
+    if as_json:
+        sys.stdout.write(json.dumps([s.as_json() for s in found], ensure_ascii=False) + "\n")
+        return
+    if not found:
+        _fail(f"{path}: no claim left for {claim!r} to bear on")
+    for s in found:
+        typer.echo(f"{s.score:.2f}  {s.type:8}  {s.target}  ({'; '.join(s.reasons)})")
 
 
 def _formats() -> Registry:
@@ -403,11 +435,24 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="For a .docx: the folder to write the cards' texts to, for check-quotes "
+            "(default: sources/ beside the output map).",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Make a map file from another tool's file; print what could not be kept as warnings."""
+    """Make a map file from another tool's file (Argdown, AIF, Kialo, or a Verbatim .docx
+    of cards); print what could not be kept as warnings."""
     from argmap.problems import MapFileError
     from argmap.store.yaml_map import write_map
 
+    if from_ is None and source.suffix.lower() == ".docx":
+        _import_docx(source, output, texts or output.parent / "sources", force=force)
+        return
     fmt = from_ or _format_for(source, "import", "--from")
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to replace it")
@@ -426,6 +471,36 @@ def import_(
     typer.echo(
         f"wrote {output} ({len(m.claims)} claims, {len(m.relations)} relations; "
         f"{n} warning{'s' if n != 1 else ''})"
+    )
+
+
+def _import_docx(source: Path, output: Path, folder: Path, *, force: bool) -> None:
+    """Import a Verbatim .docx: the map to ``output``, its cards' texts into ``folder``."""
+    from argmap.limits import read_bytes_limited
+    from argmap.problems import MapFileError
+    from argmap.readwrite.verbatim import read_verbatim
+    from argmap.store.atomic import atomic_write_text
+    from argmap.store.yaml_map import write_map
+
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to replace it")
+    try:
+        found = read_verbatim(read_bytes_limited(source, _limits()), str(source), _limits())
+    except MapFileError as exc:
+        _fail([str(p) for p in exc.problems])
+    clashes = [name for name in found.texts if (folder / name).exists()]
+    if clashes and not force:
+        _fail(f"{folder / clashes[0]} exists; use --force to replace it")
+    for warning in found.result.warnings:
+        typer.secho(str(warning), fg=typer.colors.YELLOW, err=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in found.texts.items():
+        atomic_write_text(folder / name, text)
+    write_map(found.result.map, output)
+    m, n = found.result.map, len(found.result.warnings)
+    typer.echo(
+        f"wrote {output} ({len(m.claims)} claims, {len(m.sources)} sources; "
+        f"{n} warning{'s' if n != 1 else ''}) and {len(found.texts)} source texts to {folder}"
     )
 
 
@@ -459,7 +534,8 @@ VIEW_HELP = "How supports count: " + "; ".join(f"{v.name}: {v.title}" for v in V
 SemanticsOpt = Annotated[
     SemanticsName, typer.Option("--semantics", "-s", help="The argumentation semantics.")
 ]
-ViewOpt = Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)]
+# "--view" is the support treatment's older name, kept as an alias.
+ViewOpt = Annotated[ViewName, typer.Option("--support", "--view", help=VIEW_HELP)]
 TimeoutOpt = Annotated[
     float,
     typer.Option(
@@ -531,11 +607,10 @@ def label(
 
     m = _load(path).map
     G = to_graph(m)
-    ranking = _ranking(G, audience, rank)
-    report = label_report(
-        G, semantics.value, view.value, base_scores=_base_scores(m, base or []),
-        timeout=timeout or None, audience=ranking,
-    )  # fmt: skip
+    reading = _reading(G, semantics, view, audience, rank, base=_base_scores(m, base or []),
+                       timeout=timeout or None)  # fmt: skip
+    ranking = reading.audience
+    report = label_report(G, reading)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
@@ -570,22 +645,30 @@ RankOpt = Annotated[
 ]
 
 
-def _ranking(G: nx.DiGraph, audience: str | None, rank: str | None) -> Ranking | None:
-    """Return the ranking ``--audience`` or ``--rank`` asks for, or exit 1 saying why not."""
-    from argmap.semantics.values import audience_named, parse_ranking, value_ids
+def _reading(
+    G: nx.DiGraph,
+    semantics: SemanticsName = GROUNDED,
+    view: ViewName = DEFAULT_VIEW_NAME,
+    audience: str | None = None,
+    rank: str | None = None,
+    *,
+    base: dict[str, float] | None = None,
+    timeout: float | None = None,
+) -> Reading:
+    """Return the reading the options ask for (the one place the CLI resolves an audience
+    or a ranking), or exit 1 saying what is wrong."""
+    from argmap.semantics.reading import ReadingError, reading_of
 
-    if audience is not None and rank is not None:
-        _fail("give --audience or --rank, not both")
     try:
-        if audience is not None:
-            return audience_named(G, audience)
-        if rank is not None:
-            return parse_ranking(rank, value_ids(G))
-    except KeyError as exc:
-        _fail(f"--audience {audience}: {exc.args[0]}")
-    except ValueError as exc:
-        _fail(f"--rank {rank}: {exc}")
-    return None
+        return reading_of(
+            G, semantics=semantics.value, support=view.value, audience=audience, rank=rank,
+            base_scores=base or {}, timeout=timeout,
+        )  # fmt: skip
+    except ReadingError as exc:
+        flag = "--audience" if audience is not None and rank is None else "--rank"
+        if audience is not None and rank is not None:
+            _fail(str(exc).replace("an audience or a ranking", "--audience or --rank"))
+        _fail(f"{flag} {audience if flag == '--audience' else rank}: {exc}")
 
 
 @app.command()
@@ -596,9 +679,10 @@ def audiences(
     as_json: JsonOpt = False,
     timeout: TimeoutOpt = 60.0,
 ) -> None:
-    """Print what stands for which audience: each claim objective (in under every ranking
-    of the values), subjective (some) or indefensible (none), the map's audiences it stands
-    for, and the value preferences that decide each thesis."""
+    """Print what stands for which audience: each claim uncontested (nothing attacks it),
+    objective (attacked, in under every ranking of the values), subjective (some) or
+    indefensible (none), the map's audiences each thesis stands for, and what it needs and
+    what suffices among the value preferences."""
     import json
 
     from argmap.analysis.audiences import audience_report, describe_audience
@@ -615,18 +699,23 @@ def audiences(
         return
     names = {v["id"]: v.get("name", v["id"]) for v in G.graph.get("values", [])}
     typer.echo("values: " + (", ".join(names.values()) or "none (every attack succeeds)"))
-    said = {c: str(G.nodes[c]["statement"]) for c in G.nodes if G.nodes[c].get("role") == "claim"}
+    names_of: dict[str, str] = {}
     for ranking in audiences_of(G):
+        names_of[str(ranking.id)] = ranking.name or str(ranking.id)
         typer.echo(f"audience: {describe_audience(ranking, G)}")
+    from argmap.analysis.audiences import ACCEPTANCE_WORDS, standing_words
+
+    statements = {c: str(G.nodes[c].get("statement", c)) for c in G.nodes}
     for t in report.theses:
-        when = "; or ".join(t.stands_when) if t.stands_when else "under no ranking"
-        if t.preferences and t.preferences != [frozenset()]:
-            when = "whenever " + when
-        typer.echo(f"thesis “{said[t.id]}”: {t.acceptance.value}; stands {when}")
-    holders = {a.id: a.name or a.id for a in audiences_of(G)}
-    for c in report.claims:  # statements where people read; ids in --json
-        standing = ", ".join(str(holders.get(a, a)) for a in c.stands_for) or "-"
-        typer.echo(f"{c.acceptance.value:<12} {said[c.id]}  stands for: {standing}")
+        typer.echo(f"thesis: {statements[t.id]}")
+        typer.echo(f"  {ACCEPTANCE_WORDS[t.acceptance.value]}")
+        for line in standing_words(t):
+            typer.echo(f"  {line}")
+        stands = [names_of.get(a, a) for a in report.claim(t.id).stands_for]
+        typer.echo("  stands for: " + (", ".join(stands) or "none of the map's audiences"))
+    typer.echo("claims:")
+    for c in report.claims:
+        typer.echo(f"  {c.acceptance.value:<12} {statements[c.id]}")
 
 
 def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
@@ -655,10 +744,8 @@ def needs(
     claim: Annotated[str, typer.Argument(help="The id of the claim.", show_default=False)],
     view: ViewOpt = DEFAULT_VIEW_NAME,
     as_json: JsonOpt = False,
-    audience: Annotated[
-        str | None,
-        typer.Option("--audience", help="Weigh attacks by this audience's value ranking (id)."),
-    ] = None,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """What it would take for a claim to stand (grounded): the smallest sets of claims to
     answer (reject) and of relations to cut, at most 3 of each, smallest first."""
@@ -673,15 +760,8 @@ def needs(
     if claim not in claims:
         _fail(f"{path}: no claim {claim!r}{suggest(claim, claims)}")
     G = to_graph(m)
-    ranking = None
-    if audience is not None:
-        from argmap.semantics.values import audience_named
-
-        try:
-            ranking = audience_named(G, audience)
-        except KeyError as exc:
-            _fail(f"{path}: {exc.args[0]}")
-    result = find(G, claim, view.value, audience=ranking)
+    reading = _reading(G, GROUNDED, view, audience, rank)
+    result = find(G, claim, reading.support, audience=reading.audience)
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
         return
@@ -720,6 +800,7 @@ def brief(
         typer.Option("-o", "--output", help="The brief to write: .md, .html, .pdf or .docx."),
     ],
     semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
     letter: Annotated[
         bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
@@ -775,7 +856,7 @@ def brief(
     render = renderers.get(output.suffix.lower())
     if render is None:
         _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
-    argument_map, result = _brief_of(path, thesis, side, semantics, timeout, audience, rank)
+    argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(f"wrote {output}")
@@ -791,6 +872,10 @@ def questions(
     every: Annotated[
         bool, typer.Option("--all", help="Every question, not only the best 15.")
     ] = False,
+    semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Print seminar discussion questions drawn from the map, each with why it is asked:
     the best 15 (cruxes first, then one of each kind in turn), or --all."""
@@ -806,7 +891,8 @@ def questions(
     if thesis is not None and thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(m)
-    every_one = discussion_questions(G, evaluate(G), thesis=thesis)
+    reading = _reading(G, semantics, view, audience, rank, timeout=10.0)
+    every_one = discussion_questions(G, evaluate(G, reading), thesis=thesis)
     found = ranked(every_one, None if every else LIMIT)
     if json_out:
         rows = [
@@ -872,34 +958,51 @@ def verdicts(
     ] = None,
 ) -> None:
     """Export a class's verdicts on a map as CSV: one row per participant and claim."""
-    import csv
-    import io
     import os
 
     from argmap.store.atomic import atomic_write_text
-    from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url
+    from argmap.store.verdicts import (
+        DEFAULT_ROOM,
+        StoreError,
+        VerdictStore,
+        default_database_url,
+    )
 
     said = {c.id: c.statement for c in _load(path).map.claims}  # a broken map is reported
     url = database or os.environ.get("ARGMAP_DATABASE_URL") or default_database_url(path.parent)
-    store = VerdictStore(url)
     try:
-        marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
-    finally:
-        store.close()
+        store = VerdictStore(url)
+        try:
+            marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
+        finally:
+            store.close()
+    except StoreError as exc:
+        _fail(str(exc))
+    text = _verdicts_in_words(marks, said)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        atomic_write_text(output, text)
+        typer.echo(f"wrote {output} ({len(marks)} verdicts)")
+
+
+def _verdicts_in_words(marks: Sequence[Mark], said: dict[str, str]) -> str:
+    """Verdicts as CSV for the people who open it: headers in words, each claim by its
+    statement (its id last, for joins); cells a spreadsheet would take for a formula are
+    neutralised, as in :func:`argmap.store.verdicts.marks_csv`."""
+    import csv
+    import io
+
+    from argmap.text import spreadsheet_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    # Headers and claims in words for the people who open it; the claim id last, for joins.
     writer.writerow(["Room", "Map", "Claim", "Participant", "Verdict", "Updated", "Claim id"])
-    for mark in marks:
-        writer.writerow(
-            [mark.room, mark.map_id, said.get(mark.claim_id, mark.claim_id), mark.participant,
-             mark.verdict.value, mark.updated_at.isoformat(), mark.claim_id]
-        )  # fmt: skip
-    if output is None:
-        typer.echo(buffer.getvalue(), nl=False)
-    else:
-        atomic_write_text(output, buffer.getvalue())
-        typer.echo(f"wrote {output} ({len(marks)} verdicts)")
+    for m in marks:
+        row = (m.room, m.map_id, said.get(m.claim_id, m.claim_id), m.participant,
+               m.verdict.value, m.updated_at.isoformat(), m.claim_id)  # fmt: skip
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
+    return buffer.getvalue()
 
 
 @app.command("app")
@@ -917,26 +1020,38 @@ def app_(
     import os
     import sys
 
-    # The app's script, found by path: the CLI never imports Streamlit itself.
-    script = Path(__file__).with_name("app") / "streamlit_app.py"
     env = dict(os.environ)
     if path is not None:
         _load(path)
         env["ARGMAP_MAPS_DIR"] = str(path.resolve().parent)
     query = f"?map={path.stem}" if path is not None else ""
+    # The class database's tables, made before serving, where the app will look for them.
+    db_upgrade(os.environ.get("ARGMAP_DATABASE_URL") or _database_url_in(env))
     typer.echo(f"argmap: http://127.0.0.1:{port}/{query}")
-    command = [
+    command = streamlit_command(port, headless)
+    # Become the server (exec, not a child): stopping this process stops the app, and
+    # nothing is left running behind it.
+    sys.stdout.flush()
+    os.execve(sys.executable, command, env)
+
+
+def streamlit_command(port: int, headless: bool) -> list[str]:
+    """Return the command ``argmap app`` becomes: Streamlit on the app's script, on
+    127.0.0.1, with the settings of the project's ``.streamlit/config.toml``."""
+    from argmap.store.library import upload_limit_mb
+
+    # The app's script, found by path: the CLI never imports Streamlit itself.
+    script = Path(__file__).with_name("app") / "streamlit_app.py"
+    return [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
         # As the project's .streamlit/config.toml: offline, and no first-run e-mail prompt.
         "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer", "--theme.base", "light",
+        # Uploads stop at the map limit, refused by the server before they are read.
+        "--server.maxUploadSize", str(upload_limit_mb()),
     ]  # fmt: skip
-    # Become the server (exec, not a child): stopping this process stops the app, and
-    # nothing is left running behind it.
-    sys.stdout.flush()
-    os.execve(sys.executable, command, env)
 
 
 def _brief_of(
@@ -944,6 +1059,7 @@ def _brief_of(
     thesis: str,
     side: SideName,
     semantics: SemanticsName,
+    view: ViewName,
     timeout: float,
     audience: str | None = None,
     rank: str | None = None,
@@ -959,9 +1075,10 @@ def _brief_of(
     if thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(argument_map)
+    reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
     result = build_brief(
-        G, thesis, side.value, semantics=semantics.value, timeout=timeout or None,
-        audience=_ranking(G, audience, rank),
+        G, thesis, side.value, semantics=reading.semantics, view=reading.support,
+        timeout=reading.timeout, audience=reading.audience,
     )  # fmt: skip
     return argument_map, result
 
@@ -973,7 +1090,10 @@ def flow(
     side: Annotated[SideName, typer.Option("--side", help="Our side: for (aff) or against (neg).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The sheet: .xlsx or .csv.")],
     semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Write a flow sheet for a policy round, one column per speech (1AC ... 2AR),
     pre-filled from the map: each side's arguments, the answers, the drops to extend."""
@@ -983,7 +1103,7 @@ def flow(
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         _fail(f"{output}: unknown flow format {output.suffix!r}; use .xlsx or .csv")
-    _, result = _brief_of(path, thesis, side, semantics, timeout)
+    _, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     sheet = build_flow(result)
     data = to_xlsx(sheet) if suffix == ".xlsx" else to_csv(sheet).encode("utf-8")
     atomic_write_bytes(output, data)
@@ -1020,6 +1140,302 @@ def diff(
         ("attributions agreeing", score.attributions_agreeing),
     ):
         typer.echo(f"{name}: {n} of {total}")
+
+
+# ----------------------------------------------------------------------------- classes
+class_app = typer.Typer(
+    help="Classes: an instructor's reference map, students' own copies, submissions.",
+    no_args_is_help=True,
+)
+app.add_typer(class_app, name="class")
+
+CodeArg = Annotated[str, typer.Argument(help="The class's join code.", show_default=False)]
+NameArg = Annotated[str, typer.Argument(help="Your name in the class.", show_default=False)]
+
+
+def _maps_folder() -> Path:
+    from argmap.store.library import maps_dir
+
+    return maps_dir(Path.cwd() / "maps")
+
+
+def _class_store(database: str | None) -> Any:
+    from argmap.store.classes import ClassStore
+    from argmap.store.database import StoreError
+
+    try:
+        return ClassStore(_database_url(database))
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _password(confirm: bool = False) -> str:
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=confirm))
+
+
+def _refused(run: Callable[[], Any]) -> Any:
+    """Run a class-store call; exit 1 with its message when it is refused."""
+    from argmap.store.classes import Refused
+
+    try:
+        return run()
+    except Refused as exc:
+        _fail(f"refused ({exc.type}): {exc.message}")
+
+
+@class_app.command("create")
+def class_create(
+    name: Annotated[str, typer.Argument(help="The class's name.", show_default=False)],
+    reference: Annotated[
+        str,
+        typer.Option(
+            "--reference",
+            help="The reference map: a map name in the maps folder (or its file there).",
+            show_default=False,
+        ),
+    ],
+    instructor: Annotated[str, typer.Option("--instructor", help="Your name.")] = "Instructor",
+    start: Annotated[
+        str,
+        typer.Option(
+            "--start",
+            help="Students start from the whole 'reference' or from "
+            "its question and sources only ('assignment').",
+        ),
+    ] = "reference",
+    database: DatabaseOpt = None,
+) -> None:
+    """Create a class around a reference map; print the code students join with."""
+    folder = _maps_folder()
+    stem = Path(reference).stem if reference.endswith((".yaml", ".yml")) else reference
+    if not (folder / f"{stem}.yaml").is_file():
+        _fail(f"no map {stem!r} in {folder}; the reference must be in the maps folder")
+    _load(folder / f"{stem}.yaml")
+    store = _class_store(database)
+    password = _password(confirm=True)
+    info, _ = _refused(lambda: store.create_class(name, stem, instructor, password, start=start))
+    typer.echo(f"class {info.name!r} on {info.reference} (students start from {info.start})")
+    typer.echo(f"join code: {info.code}")
+
+
+@class_app.command("list")
+def class_list(database: DatabaseOpt = None, as_json: JsonOpt = False) -> None:
+    """List the classes, their reference maps and join codes (for the server's administrator)."""
+    import json
+
+    rows = [
+        {"name": c.name, "reference": c.reference, "start": c.start.value, "code": c.code}
+        for c in _class_store(database).classes()
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(f"{r['code']}  {r['name']}  (reference {r['reference']}, {r['start']})")
+    if not rows:
+        typer.echo("no classes")
+
+
+@class_app.command("join")
+def class_join(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """Join a class as a student with your own password, and start your copy of its map."""
+    from argmap.store.classes import start_text
+
+    store = _class_store(database)
+    password = _password(confirm=True)
+    who = _refused(lambda: store.join(code, name, password))
+    info = store.class_of(who)
+    version = _refused(lambda: store.start_copy(who, start_text(info, _maps_folder())))
+    typer.echo(f"joined {info.name!r} as {who.name}; your copy starts at version {version.number}")
+
+
+def _signed_in(store: Any, code: str, name: str) -> Any:
+    password = _password()
+    return _refused(lambda: store.sign_in(code, name, password))
+
+
+@class_app.command("save")
+def class_save(
+    code: CodeArg, name: NameArg,
+    path: Annotated[Path, typer.Argument(help="Your map file: saved as your next version.")],
+    database: DatabaseOpt = None,
+) -> None:  # fmt: skip
+    """Save a map file as the next version of your copy."""
+    from argmap.limits import read_bytes_limited, text_of
+
+    _load(path)  # a broken file is refused, located, before anything is written
+    text = text_of(read_bytes_limited(path), str(path))
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    latest = _refused(lambda: store.latest(who))
+    if latest is None:
+        version = _refused(lambda: store.start_copy(who, text))
+    else:
+        version = _refused(lambda: store.save(who, text, seen=latest.number))
+    typer.echo(f"saved version {version.number}")
+
+
+@class_app.command("history")
+def class_history(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """List the versions of your copy, and which one you submitted."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    submitted = _refused(lambda: store.submitted(who))
+    for v in _refused(lambda: store.history(who)):
+        mark = "  (submitted)" if v.number == submitted else ""
+        typer.echo(f"{v.number:>4}  {v.saved_at:%Y-%m-%d %H:%M}  {v.note}{mark}")
+
+
+@class_app.command("undo")
+def class_undo(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """Go back one version (saved as a new version: nothing is lost)."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    latest = _refused(lambda: store.latest(who))
+    if latest is None:
+        _fail("refused (invalid): start your copy first")
+    version = _refused(lambda: store.undo(who, seen=latest.number))
+    typer.echo(f"version {version.number}: {version.note}")
+
+
+@class_app.command("submit")
+def class_submit(
+    code: CodeArg, name: NameArg,
+    version: Annotated[int | None, typer.Option("--version", help="Default: the latest.")] = None,
+    database: DatabaseOpt = None,
+) -> None:  # fmt: skip
+    """Submit a version of your copy to the instructor."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    number = _refused(lambda: store.submit(who, version))
+    typer.echo(f"submitted version {number}")
+
+
+@class_app.command("export")
+def class_export(
+    code: CodeArg,
+    name: Annotated[str, typer.Argument(help="The instructor's name.", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="A folder for the copies.")],
+    submitted_only: Annotated[
+        bool, typer.Option("--submitted", help="Only submitted copies (default: else the latest).")
+    ] = False,
+    database: DatabaseOpt = None,
+) -> None:
+    """Write every student's copy (submitted, else latest) as FOLDER/NAME.yaml, for
+    `argmap class-report`: the instructor's only."""
+    import re
+
+    from argmap.store.atomic import atomic_write_text
+
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    copies = _refused(lambda: store.copies(who, submitted_only=submitted_only))
+    output.mkdir(parents=True, exist_ok=True)
+    for c in copies:
+        stem = re.sub(r"[^a-z0-9]+", "-", c.name.lower()).strip("-") or "student"
+        atomic_write_text(output / f"{stem}.yaml", c.text)
+        state = "submitted" if c.submitted else "latest"
+        typer.echo(f"{output / f'{stem}.yaml'}: {c.name}, version {c.number} ({state})")
+    if not copies:
+        typer.echo("no copies yet")
+
+
+@app.command("class-report")
+@_limited
+def class_report_(
+    reference: Annotated[
+        Path, typer.Argument(help="The instructor's reference map.", show_default=False)
+    ],
+    students: Annotated[list[Path], typer.Argument(help="The students' maps.", show_default=False)],
+    as_json: JsonOpt = False,
+    csv_out: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write scores and feedback as CSV (one row a student)."),
+    ] = None,
+) -> None:
+    """Compare each student's map with a reference: claims and relations found, relations of
+    the wrong type, theses missing, extra claims, a score; and the class as a whole."""
+    import json
+
+    from argmap.products.class_report import class_report, to_csv, to_text
+    from argmap.store.atomic import atomic_write_text
+
+    ref = _load(reference).map
+    maps = [(str(p), _load(p).map) for p in students]
+    # The embeddings that group extra claims serve only the text (and the app).
+    report = class_report(ref, maps, group_extras=not as_json)
+    if csv_out is not None:
+        atomic_write_text(csv_out, to_csv(report, ref))
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(to_text(report, ref))
+    if csv_out is not None:
+        typer.echo(f"wrote {csv_out}")
+
+
+db_app = typer.Typer(
+    name="db",
+    help="The class database (verdicts, classes): its tables, made by migrations.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(db_app)
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="Database URL (default: $ARGMAP_DATABASE_URL, else the SQLite file in the maps "
+        "folder: $ARGMAP_MAPS_DIR or ./maps).",
+    ),
+]
+
+
+def _database_url(database: str | None) -> str:
+    from argmap.store.library import maps_dir
+    from argmap.store.verdicts import default_database_url
+
+    return database or default_database_url(maps_dir(Path("maps")))
+
+
+def _database_url_in(env: dict[str, str]) -> str:
+    from argmap.store.verdicts import default_database_url
+
+    return default_database_url(Path(env.get("ARGMAP_MAPS_DIR") or "maps"))
+
+
+@db_app.command("upgrade")
+def db_upgrade(database: DatabaseOpt = None) -> None:
+    """Create or bring up to date the class database's tables (run it before serving; safe to
+    run again, and from several servers at once)."""
+    from argmap.store.database import StoreError, make_engine, upgrade
+
+    engine = make_engine(_database_url(database))
+    try:
+        revision = upgrade(engine)
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        engine.dispose()
+    typer.echo(f"the class database is at revision {revision} (the newest)")
+
+
+@db_app.command("current")
+def db_current(database: DatabaseOpt = None) -> None:
+    """Say which revision the class database is at, and the newest there is."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from argmap.store.database import current_revision, head_revision, make_engine, plain_message
+
+    engine = make_engine(_database_url(database))
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        _fail(plain_message(exc, "read the class database"))
+    finally:
+        engine.dispose()
+    typer.echo(f"at {current or 'nothing (never upgraded)'}; newest {head_revision()}")
 
 
 _add_limit_options()

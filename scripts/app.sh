@@ -19,6 +19,9 @@ then
   echo "        ARGMAP_PORT=$((port + 1)) bash scripts/app.sh" >&2
   exit 1
 fi
+# The class database's tables ($ARGMAP_DATABASE_URL, else SQLite in maps/), made once before
+# serving rather than by the first visitors at once.
+.venv/bin/argmap db upgrade
 echo "argmap: http://127.0.0.1:$port/?map=cybercrime-treaties"
 exec .venv/bin/streamlit run app.py \
   --server.address 127.0.0.1 --server.port "$port" \

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from argmap.app import panel, shared, state
+from argmap.app import classroom, panel, shared, state
 from argmap.view.guide import HOW_TO_READ
 
 PAGES = Path(__file__).with_name("pages")
@@ -23,6 +23,8 @@ NAVIGATION = (
     ("sources.py", "Sources and actors"),
     ("verdicts.py", "Class verdicts"),
     ("compare.py", "Compare maps"),
+    ("newmap.py", "New map"),
+    ("read.py", "Read"),
     ("edit.py", "Edit"),
     ("exchange.py", "Import and export"),
     ("glossary.py", "Glossary"),
@@ -57,12 +59,21 @@ def run(maps: Path | None = None) -> None:
                        initial_sidebar_state="collapsed" if phone else "expanded")  # fmt: skip
     panel.page_style()
     # No page icons: Streamlit fetches Material icons from Google, and the app must work offline.
-    first = PHONE_FIRST if phone else NAVIGATION[0][0]
+    navigation: tuple[tuple[str, str], ...] = (*NAVIGATION, classroom.SETUP)
+    if classroom.class_store() is not None:  # a class is configured: by who is signed in
+        navigation = classroom.navigation(NAVIGATION, classroom.who())
+        state.ss.pop(state.VERDICT_NAME, None)  # a name in a URL is no identity
+    files = [file for file, _ in navigation]
+    first = PHONE_FIRST if phone and PHONE_FIRST in files else files[0]
     pages = [
-        st.Page(str(PAGES / file), title=title, default=file == first) for file, title in NAVIGATION
+        st.Page(str(PAGES / file), title=title, default=file == first)
+        for file, title in navigation
     ]
     state.keep_all()
-    page = st.navigation(pages)
+    # Every page in view: Streamlit folds a list of more than twelve behind "View more".
+    page = st.navigation(pages, expanded=True)
+    if state.ss.pop("setup_done", None):  # a class was just created: its code is on Account
+        st.switch_page(pages[-1])
     state.ss[state.PAGE] = page.url_path
     with st.sidebar.popover("How to read this map", width="stretch"):
         st.markdown(HOW_TO_READ)  # one click away on every page

@@ -105,7 +105,11 @@ def take_upload() -> None:
     except MapFileError as exc:
         ss["upload_problems"] = exc.problems
         return
+    from argmap.app.classroom import may_edit_maps
+
     try:
+        if not may_edit_maps():  # a class's student: the maps folder is the instructor's
+            raise PermissionError("the maps folder is the instructor's")
         ss[state.MAP] = save_upload(maps_folder(), upload.name, data)
         ss.pop("upload_kept", None)
     except OSError:  # a read-only maps folder: shown in this session only, as before
@@ -130,7 +134,8 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
         # The picker's value outlives pages that do not draw it (Streamlit forgets those).
         st.selectbox("Map", list(maps), key=state.MAP, on_change=picked)
     else:
-        st.info(f"No maps in {md_escape(str(maps_folder()))}; upload one below.")
+        st.info(f"No maps in {md_escape(str(maps_folder()))}; upload one below, or start "
+                "one on the New map page.")  # fmt: skip
     st.file_uploader(
         "Or open a map file", type=["yaml", "yml"], key=f"upload-{ss.get('upload_n', 0)}",
         on_change=take_upload,
@@ -216,11 +221,26 @@ def semantics_picker(key: str, label: str = "What stands") -> str:
     ))  # fmt: skip
 
 
-def reading_pickers() -> tuple[str, str]:
-    """The "Reading" header and the semantics and supports choices every page of the map
-    shares (so a choice follows the reader from page to page): (semantics, support view)."""
+def reading_pickers(G: nx.DiGraph) -> tuple[str, str, str]:
+    """The "Reading" header and the choices every page of the map shares, so a reading
+    follows the reader from page to page and every page shows the same labels for it:
+    (semantics, support, audience option: see :func:`argmap.app.audiences.picker`)."""
+    from argmap.app import audiences
+
     st.header("Reading")
-    return semantics_picker(state.SEMANTICS_KEY), support_picker(state.VIEW_KEY)
+    semantics = semantics_picker(state.SEMANTICS_KEY)
+    support = support_picker(state.VIEW_KEY)
+    return semantics, support, audiences.picker(G)
+
+
+def shared_reading() -> tuple[str, str, str | None]:
+    """The reading the other pages' pickers chose (or the URL named), for a page that shows
+    labels without drawing the pickers: (semantics, support, audience id or None)."""
+    from argmap.app.audiences import audience_id
+
+    semantics = str(ss.get(state.SEMANTICS_KEY) or SEMANTICS[0])
+    support = str(ss.get(state.VIEW_KEY) or VIEWS[0])
+    return semantics, support, audience_id(str(ss.get(state.AUDIENCE) or ""))
 
 
 def support_picker(key: str) -> str:

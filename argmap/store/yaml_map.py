@@ -492,7 +492,7 @@ def write_map(loaded: LoadedMap | ArgumentMap, path: str | os.PathLike[str] | No
     )
     if target is None:
         raise ValueError("write_map needs a path for a map that was not read from a file")
-    atomic_write_text(target, dump_map(loaded))
+    atomic_write_text(target, dump_map(loaded), lock=True)
     return target
 
 
@@ -534,7 +534,8 @@ def _sync_value(old: Any, new: Any, lean: Any) -> Any:
                     old[i] = _unambiguous(v)
             return old
         seq = CommentedSeq([_unambiguous(v) for v in new])
-        if isinstance(old, CommentedSeq) and old.fa.flow_style():
+        numbers = bool(new) and all(isinstance(v, int) for v in new)  # quote_at: [120, 180]
+        if (isinstance(old, CommentedSeq) and old.fa.flow_style()) or numbers:
             seq.fa.set_flow_style()
         return seq
     return _unambiguous(old if _same_scalar(old, new) else new)
