@@ -66,8 +66,7 @@ def run(maps: Path | None = None) -> None:
     files = [file for file, _ in navigation]
     first = PHONE_FIRST if phone and PHONE_FIRST in files else files[0]
     pages = [
-        st.Page(str(PAGES / file), title=title, default=file == first)
-        for file, title in navigation
+        st.Page(str(PAGES / file), title=title, default=file == first) for file, title in navigation
     ]
     state.keep_all()
     # Every page in view: Streamlit folds a list of more than twelve behind "View more".

@@ -27,9 +27,9 @@ from argmap.view.actors import (
     network,
     timeline_chart,
 )
+from argmap.view.guide import plain_semantics
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status
-from argmap.view.guide import plain_semantics
 from argmap.view.text import md_escape, truncate
 
 DOT = {"in": ":green[●]", "out": ":red[●]", "undec": ":orange[●]"}

@@ -22,9 +22,9 @@ from argmap.products.stepthrough import Step, steps
 from argmap.view.colours import by_status
 from argmap.view.detail import claim_detail
 from argmap.view.elements import legend, step_payload
+from argmap.view.guide import plain_semantics
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status, explain
-from argmap.view.guide import plain_semantics
 from argmap.view.text import md_escape, truncate
 
 RECENT = 8  # steps listed under the current one; more would not be legible across a room
