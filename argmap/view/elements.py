@@ -24,6 +24,7 @@ LABEL_LINES = 4
 THESIS_LINES = 8  # a thesis's card grows to hold its statement (or the map's short label)
 QUESTION_LINES = 8
 LINE_H = 17.0  # model px per line of a card's label, padding aside
+THESIS_H = 58.0  # the least height of a thesis's card
 BIG_MAP = 300  # from here on the browser trades detail for speed while panning
 
 
@@ -70,7 +71,10 @@ def graph_payload(
             "label": label,
             "color": colouring.fills.get(c, "#e3e8ec"),
             "w": NODE_W,
-            "h": max(NODE_H, (label.count("\n") + 1) * LINE_H + 14),
+            # A thesis's card is as tall as its lines (its column must fit a small screen).
+            "h": max(
+                THESIS_H if kind == "thesis" else NODE_H, (label.count("\n") + 1) * LINE_H + 14
+            ),
             "tw": NODE_W - 14,
             "depth": layout.depth.get(c, 1),
             "tree": layout.parent.get(c) or "",

@@ -23,8 +23,8 @@ const PILL_ROOM = 14; // below a card with a "+N below" pill, kept free of lines
 const CLUSTER_FONT = 15; // rendered px of a cluster label, whatever the zoom
 const CLUSTER_WIDTH = 230; // rendered px
 const SMALL_MAP = 40; // claims: try the whole map at first sight, it may fit
-const SHORT_ROOM = 640; // px from the frame's top to the window's bottom: below, no notes line
-const LEGEND_ALLOWANCE = 66; // px: the status legend's three lines
+const SHORT_ROOM = 760; // px from the frame's top to the window's bottom: below, no notes line
+const LEGEND_ALLOWANCE = 50; // px: the status legend's two lines (the notes go on short windows)
 const MIN_FRAME = 340; // px: the graph's frame never shrinks below this to fit a window
 const QUESTION = "?question";
 
@@ -373,17 +373,26 @@ function windowRoom() {
     const frame = window.frameElement;
     if (!frame) return Infinity;
     const top = frame.getBoundingClientRect().top + window.parent.scrollY;
-    return window.parent.innerHeight - top - 12;
+    return window.parent.innerHeight - top - 6;
   } catch (e) {
     return Infinity;
   }
 }
 
-let frameTotal = 640;
+let stableTotal = 640;
+const PAGE_ABOVE = 200; // px of page above the graph's frame, about: title, question, summary
 
 function resize(height) {
   const total = Math.max(MIN_FRAME, Math.min(height || 640, windowRoom()));
-  frameTotal = total;
+  // What the first view is chosen for depends on the window alone, not on where the page
+  // has put the frame by the time it draws (which varies from load to load).
+  let inner = Infinity;
+  try {
+    inner = window.parent.innerHeight;
+  } catch (e) {
+    inner = Infinity;
+  }
+  stableTotal = Math.max(MIN_FRAME, Math.min(height || 640, inner - PAGE_ABOVE));
   const bar = legend ? legend.offsetHeight : 0;
   root.style.height = `${Math.max(200, total - bar - 2)}px`;
   if (cy) cy.resize();
@@ -664,8 +673,12 @@ async function layoutFor(claims) {
     const a = pos.get(source), b = pos.get(target);
     if (!a || !b) return;
     const wa = state.nodes.get(source).data.w / 2, wb = state.nodes.get(target).data.w / 2;
-    const x = Math.max(a.x + wa, b.x + wb) + 12 + 6 * k;
-    lines.set(id, [{ x: a.x + wa, y: a.y + 8 }, { x, y: a.y + 8 }, { x, y: b.y - 8 }, { x: b.x + wb, y: b.y - 8 }]);
+    const x = Math.max(a.x + wa, b.x + wb) + 4 + 4 * Math.min(k, 2); // inside ELK's 14 px margin
+    // Join the cards' facing halves (the upper one's lower half, the lower one's upper), so
+    // the line stays clear of the lines that leave either card at its middle.
+    const down = a.y < b.y ? 1 : -1;
+    const ya = a.y + down * (10 + 4 * k), yb = b.y - down * (10 + 4 * k);
+    lines.set(id, [{ x: a.x + wa, y: ya }, { x, y: ya }, { x, y: yb }, { x: b.x + wb, y: yb }]);
   });
   const result = { key, vis, pills, pos, lines, box: bounds(out, pos, pills) };
   layoutCache.set(key, result);
@@ -687,7 +700,7 @@ const PAD = 12;
 function firstRoom() {
   // The height the first view is chosen for: the frame less a legend of standard height,
   // so that another colouring (a longer legend) opens on the same cards in the same places.
-  return Math.max(120, frameTotal - LEGEND_ALLOWANCE - TOP - PAD);
+  return Math.max(120, stableTotal - LEGEND_ALLOWANCE - TOP - PAD);
 }
 
 function fitZoom(box, height = null) {

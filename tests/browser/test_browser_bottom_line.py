@@ -26,7 +26,7 @@ def test_each_thesis_carries_its_bottom_line(laptop: Any, app_url: str, watch: W
     settle(page)
     G = to_graph(read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map)
     lines = thesis_lines(G, evaluate(G))
-    assert len(lines) == 4
+    assert len(lines) == len([c for c in G.nodes if G.nodes[c].get("kind") == "thesis"]) >= 4
     box = page.locator(".st-key-theses")
     shown = " ".join(box.inner_text().split())
     for line in lines:
