@@ -283,11 +283,12 @@ def no_selection(
         box = st.container(key="theses")
         for c in theses:
             box.button(
-                md_escape(truncate(G.nodes[c]["statement"], 110)),
+                md_escape(G.nodes[c].get("label") or truncate(G.nodes[c]["statement"], 110)),
                 key=f"thesis-{c}",
                 on_click=select,
                 args=(c,),
                 type="tertiary",
+                help=md_escape(G.nodes[c]["statement"]) if G.nodes[c].get("label") else None,
             )
             if c in said:
                 line = said[c]
