@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -993,7 +993,26 @@ def diff(
 _add_limit_options()
 
 
+class _TerminalSafe:
+    """A text stream that writes what it is given through :func:`argmap.text.terminal_safe`:
+    every line argmap prints (maps' text, file names, messages) reaches the terminal as
+    text, never as a control sequence. Everything else is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from argmap.text import terminal_safe
+
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
+    sys.stdout = _TerminalSafe(sys.stdout)
+    sys.stderr = _TerminalSafe(sys.stderr)
     # A command builds a map's objects at once and keeps them to its end; at the cyclic
     # collector's default pace (a pass per 700 new objects) it re-scans them again and again,
     # a fifth of `label`'s time on 20,000 claims. Reference counting still frees the rest.

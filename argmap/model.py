@@ -32,9 +32,11 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from argmap.limits import SENTENCE_MAX, SHORT_LIST_MAX
 from argmap.problems import loc_text
+from argmap.text import UNSAFE, unsafe_message
 
 FORMAT_VERSION = 1
 
@@ -96,12 +98,22 @@ PartialDate = Annotated[
 ]
 
 
-def _one_line(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
+def _printable(value: str) -> str:
+    # Control characters (an escaped "\0" or "\e" in YAML) crash the Word and spreadsheet
+    # writers and act on terminals; bidirectional overrides hide what the text says.
+    if UNSAFE.search(value) is not None:
+        raise PydanticCustomError("unsafe_character", unsafe_message(value) or "")
     return value
 
 
+def _one_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return _printable(value)
+
+
+# Free text (notes, descriptions): any length, any lines, but no control characters.
+Prose = Annotated[str, AfterValidator(_printable)]
 Text = Annotated[str, AfterValidator(_one_line)]
 # A statement, title or question is one sentence: a cap keeps a pasted article out of it.
 Sentence = Annotated[str, Field(max_length=SENTENCE_MAX), AfterValidator(_one_line)]
@@ -179,19 +191,22 @@ class Source(_Strict):
     )
     kind: SourceKind
     date: PartialDate | None = None
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
-        default=None, description="A web address starting with http:// or https://."
+    url: Annotated[str, Field(pattern=r"^https?://\S+$"), AfterValidator(_printable)] | None = (
+        Field(default=None, description="A web address starting with http:// or https://.")
     )
     reported_in: Id | None = Field(
         default=None,
         description="The id of the source through which this one is known (second-hand).",
     )
-    text_file: Annotated[str, Field(pattern=r"^[^/\\]+$")] | None = Field(
-        default=None,
-        description="File name of the source's full text, for `argmap check-quotes --sources DIR`. "
-        "A source reported in another is checked against that one's text.",
+    text_file: Annotated[str, Field(pattern=r"^[^/\\]+$"), AfterValidator(_printable)] | None = (
+        Field(
+            default=None,
+            description="File name of the source's full text, for "
+            "`argmap check-quotes --sources DIR`. "
+            "A source reported in another is checked against that one's text.",
+        )
     )
-    note: str | None = None
+    note: Prose | None = None
 
 
 class Actor(_Strict):
@@ -200,7 +215,7 @@ class Actor(_Strict):
     id: Id
     name: Text
     kind: ActorKind
-    description: str | None = None
+    description: Prose | None = None
     member_of: Id | None = Field(
         default=None, description="The id of an actor this one belongs to or speaks for."
     )
@@ -214,7 +229,7 @@ class Value(_Strict):
 
     id: Id
     name: Text
-    description: str | None = None
+    description: Prose | None = None
 
 
 Tier = Annotated[list[Id], Field(min_length=1)]
@@ -244,8 +259,8 @@ class Audience(_Strict):
     source: Id | None = Field(
         default=None, description="The id of the source the quote is from (required with quote)."
     )
-    description: str | None = None
-    note: str | None = None
+    description: Prose | None = None
+    note: Prose | None = None
 
 
 class Claim(_Strict):
@@ -271,7 +286,7 @@ class Claim(_Strict):
         default=None,
         description="Intrinsic strength in [0, 1] for gradual semantics (default 0.5).",
     )
-    note: str | None = None
+    note: Prose | None = None
 
 
 class Relation(_Strict):
@@ -283,7 +298,7 @@ class Relation(_Strict):
     to: Id = Field(
         description="The id of the target: a claim, or a relation when type is undercuts."
     )
-    note: str | None = None
+    note: Prose | None = None
 
 
 class ArgumentMap(_Strict):
@@ -292,7 +307,7 @@ class ArgumentMap(_Strict):
     argmap: int = Field(default=FORMAT_VERSION, description="The version of the map format.")
     title: Sentence
     question: Sentence = Field(description="The question under debate.")
-    description: str | None = None
+    description: Prose | None = None
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     values: list[Value] = Field(

@@ -48,13 +48,12 @@ FORMATS: dict[str, tuple[Callable[[ArgumentMap], Any], Callable[[Any], ArgumentM
 PAIRS = [(a, b) for a in FORMATS for b in FORMATS]
 
 # Text as people paste it: Markdown and Argdown syntax, YAML words (No, on, ~), colons,
-# braces, quotes, C1 control characters (U+0097), line separators and accents.
+# braces, quotes, line separators, a right-to-left mark and accents. (Control characters
+# and bidirectional overrides are not text: the model refuses them, tests/test_unsafe_text.)
 TEXT_CHARS = st.sampled_from(
     [
         *(string.ascii_letters + string.digits + " .,:;!?'\"()[]{}<>#*_-+/\\@=~|&%$"),
-        "\u0097",
-        "\u0085",
-        "\x07",
+        "\u200f",
         "\u2028",
         "\n",
         "\t",
@@ -294,15 +293,16 @@ def test_text_that_yaml_reads_as_a_number_stays_text(text: str) -> None:
         assert by_id(through(through(m, first), second)) == by_id(m), (first, second)
 
 
-def test_a_statement_of_control_characters_keeps_its_place() -> None:
+def test_a_statement_of_invisible_characters_keeps_its_place() -> None:
     # Found by the property above: its definition had no visible text, so Argdown read it as
-    # a mention and the claim moved to where a relation first named it.
+    # a mention and the claim moved to where a relation first named it. (It was a BEL then;
+    # control characters are refused now, a right-to-left mark is still text.)
     m = ArgumentMap.model_validate({
         "title": "T", "question": "Q",
         "sources": [{"id": "s", "title": "S", "kind": "article"}],
         "actors": [{"id": "a0", "name": "A", "kind": "person"}],
         "claims": [{"id": f"c{i}", "statement": w, "source": "s", "actor": "a0", "quote": "q"}
-                   for i, w in enumerate(["No", "Yes", "\x07"])],
+                   for i, w in enumerate(["No", "Yes", "\u200f"])],
         "relations": [{"id": "r0", "type": "supports", "from": "c0", "to": "c2"}],
     })  # fmt: skip
     assert by_id(through(through(m, "json"), "argdown")) == by_id(m)

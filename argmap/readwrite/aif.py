@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from argmap.limits import DEFAULT_LIMITS, Limits, read_limited
@@ -67,10 +67,14 @@ class _Locator:
         self.lines: dict[tuple[str, str], int] = {}
         line, counted = 1, 0  # lines are counted on from the last match: linear, not n²
         for match in re.finditer(r'"(nodeID|edgeID)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
-            try:
-                value = _key(json.loads(match.group(2)))
-            except json.JSONDecodeError:
-                continue
+            raw = match.group(2)
+            if raw[0] == '"' and "\\" not in raw:
+                value = raw[1:-1]  # the common case, without a JSON decoder call per id
+            else:
+                try:
+                    value = _key(json.loads(raw))
+                except json.JSONDecodeError:
+                    continue
             line += text.count("\n", counted, match.start())
             counted = match.start()
             self.lines.setdefault((match.group(1), value), line)
@@ -82,10 +86,12 @@ class _Locator:
         return self.lines.get(("edgeID", edge_id), 1)
 
 
-def parse_aif(text: str, name: str = "aif") -> ImportResult:
+def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map an AIF JSON text describes, and what it could not express.
 
-    Raises :class:`~argmap.problems.MapFileError` on bad JSON or broken structure, located.
+    Raises :class:`~argmap.problems.MapFileError` on bad JSON or broken structure, located,
+    and on more nodes than ``limits`` allow (see :func:`node_count_problems`) before any
+    node is converted.
 
     >>> parse_aif('{"nodes": [{"nodeID": 1, "type": "I", "text": "x"}], "edges": '
     ...          '[{"edgeID": 7, "fromID": 1, "toID": 9}]}', "x.json")
@@ -110,8 +116,12 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
             return []
         return value
 
+    raw_nodes, raw_edges = section("nodes", required=True), section("edges")
+    errors.extend(node_count_problems(raw_nodes, raw_edges, name, limits))
+    if errors:
+        raise MapFileError(errors)
     nodes: dict[str, dict[str, Any]] = {}
-    for index, node in enumerate(section("nodes", required=True)):
+    for index, node in enumerate(raw_nodes):
         if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
             errors.append(Problem(name, 1, 1, f"nodes[{index}]", "a node needs a nodeID"))
             continue
@@ -132,7 +142,7 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
             )
         nodes[nid] = node
     edges: list[tuple[str, str, str]] = []
-    for index, edge in enumerate(section("edges")):
+    for index, edge in enumerate(raw_edges):
         if not isinstance(edge, dict):
             errors.append(Problem(name, 1, 1, f"edges[{index}]", "an edge must be an object"))
             continue
@@ -166,7 +176,41 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
             edges.append((eid, ends[0], ends[1]))  # type: ignore[arg-type]
     if errors:
         raise MapFileError(errors)
-    return _Reader(name, root, doc, extension, nodes, edges, where).convert()
+    return _Reader(name, root, doc, extension, nodes, edges, where, limits).convert()
+
+
+# Besides its I and S nodes, an OVA map gives each claim a locution, an illocution and
+# transitions: a file may hold this many nodes (and edges) per entry a list of ours holds.
+NODES_PER_ITEM = 8
+
+
+def node_count_problems(
+    nodes: list[Any], edges: list[Any], name: str, limits: Limits = DEFAULT_LIMITS
+) -> list[Problem]:
+    """Return a located problem for each count over ``limits``: I nodes (claims) and RA/CA
+    nodes (relations) over ``max_items``, nodes or edges over ``NODES_PER_ITEM`` times it.
+
+    >>> node_count_problems([{"type": "I"}] * 3, [], "x.json", Limits(max_items=2))
+    [Problem(file='x.json', line=1, col=1, path='nodes', message='3 I nodes (claims); a map \
+holds at most 2 claims (raise with --max-items)', type='too_many_items', loc=('nodes',))]
+    """
+    kinds = Counter(str(n.get("type", "")).upper() for n in nodes if isinstance(n, dict))
+    most = limits.max_items
+    counts = [
+        ("nodes", kinds["I"], most, "I nodes (claims)", "claims"),
+        ("nodes", kinds["RA"] + kinds["CA"], most, "RA and CA nodes (relations)", "relations"),
+        ("nodes", len(nodes), most * NODES_PER_ITEM, "nodes", "nodes"),
+        ("edges", len(edges), most * NODES_PER_ITEM, "edges", "edges"),
+    ]
+    return [
+        Problem.at(
+            name, 1, 1, (key,),
+            f"{n:,} {what}; a map holds at most {bound:,} {unit} (raise with --max-items)",
+            "too_many_items",
+        )
+        for key, n, bound, what, unit in counts
+        if n > bound
+    ]  # fmt: skip
 
 
 class _Reader:
@@ -179,6 +223,7 @@ class _Reader:
         nodes: dict[str, dict[str, Any]],
         edges: list[tuple[str, str, str]],
         where: _Locator,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         own: dict[str, Any] = extension["map"] if isinstance(extension.get("map"), dict) else {}
         self.b = MapBuilder(
@@ -186,6 +231,7 @@ class _Reader:
             title=own.get("title") or _text_of(root.get("title")),
             question=own.get("question"),
             description=own.get("description"),
+            limits=limits,
         )
         self.ext_claims = extension.get("claims") or {}
         self.ext_relations = extension.get("relations") or {}
@@ -197,6 +243,8 @@ class _Reader:
             for item in self.b.sources + self.b.actors + self.b.values + self.b.audiences:
                 self.b.reserve(item["id"])
         self.doc, self.nodes, self.edges, self.where = doc, nodes, edges, where
+        # Asked for each node and edge end, many times: upper-cased once.
+        self.types = {nid: str(node.get("type", "")).upper() for nid, node in nodes.items()}
         self.into: dict[str, list[str]] = defaultdict(list)
         self.out: dict[str, list[str]] = defaultdict(list)
         for _, a, b in edges:
@@ -207,7 +255,7 @@ class _Reader:
         self.relations_of: dict[str, list[str]] = {}  # S node -> relation ids
 
     def type(self, nid: str) -> str:
-        return str(self.nodes[nid].get("type", "")).upper()
+        return self.types[nid]
 
     def warn(self, nid: str, message: str) -> None:
         self.b.warn(self.where.node(nid), message)
@@ -539,7 +587,7 @@ def write_aif(argument_map: ArgumentMap) -> str:
 def read_aif(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map in the AIF JSON file at ``path`` (:func:`parse_aif` of its text; the
     file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
-    return parse_aif(read_limited(path, limits, lines=False), str(path))
+    return parse_aif(read_limited(path, limits, lines=False), str(path), limits)
 
 
 FORMATS = (

@@ -773,7 +773,9 @@ def _open_data(line: str) -> int | None:
 # ----------------------------------------------------------------------------- to a map
 
 
-def parse_argdown(text: str, name: str = "argdown") -> ImportResult:
+def parse_argdown(
+    text: str, name: str = "argdown", limits: Limits = DEFAULT_LIMITS
+) -> ImportResult:
     """Return the map an Argdown text describes, and what it could not express.
 
     Raises :class:`~argmap.problems.MapFileError` listing every syntax error, located.
@@ -794,11 +796,11 @@ indent it under a statement or argument
     parser.parse()
     if parser.errors:
         raise MapFileError(parser.errors)
-    return _Converter(parser).convert()
+    return _Converter(parser, limits).convert()
 
 
 class _Converter:
-    def __init__(self, parser: _Parser) -> None:
+    def __init__(self, parser: _Parser, limits: Limits = DEFAULT_LIMITS) -> None:
         self.p = parser
         front = parser.front
         own: dict[str, Any] = front["argmap"] if isinstance(front.get("argmap"), dict) else {}
@@ -809,6 +811,7 @@ class _Converter:
             description=_str(
                 own.get("description") or front.get("description") or front.get("abstract")
             ),
+            limits=limits,
         )
         self.b.warnings.extend(parser.warnings)
         self.author = _str(front.get("author"))
@@ -1311,7 +1314,7 @@ def _flow(value: Any) -> str:
 def read_argdown(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map in the Argdown file at ``path`` (:func:`parse_argdown` of its text; the
     file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
-    return parse_argdown(read_limited(path, limits), str(path))
+    return parse_argdown(read_limited(path, limits), str(path), limits)
 
 
 FORMATS = (

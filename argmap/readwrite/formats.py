@@ -38,8 +38,8 @@ __all__ = ["Format", "Registry", "discover", "registry"]
 Direction = Literal["import", "export"]
 # (map, view) -> the file's text or bytes; view ("bipolar", ...) matters to frameworks only.
 Writer = Callable[["ArgumentMap", str], "str | bytes"]
-# (text, name for located messages) -> the map and what could not be kept.
-Parser = Callable[[str, str], "ImportResult"]
+# (text, name for located messages, limits) -> the map and what could not be kept.
+Parser = Callable[[str, str, "Limits"], "ImportResult"]
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class Registry:
         # JSON may be one long line; line-based formats are refused on a line over the limit.
         check_text(text, filename, limits, lines=fmt.mime != "application/json")
         try:
-            result = fmt.parse(text, filename)
+            result = fmt.parse(text, filename, limits)
         except RecursionError:
             raise MapFileError(
                 [Problem(filename, 1, 1, "", "nested too deep to read (a hostile file?)")]

@@ -55,7 +55,7 @@ class _Entry:
     see: str | None = None
 
 
-def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
+def parse_kialo(text: str, name: str = "kialo", limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map a Kialo discussion export describes, and what it could not express.
 
     Raises :class:`~argmap.problems.MapFileError` listing every malformed line, located.
@@ -149,11 +149,13 @@ def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
             errors.append(Problem(name, entry.line, 1, "", f"link to {entry.see}: {why}"))
     if errors:
         raise MapFileError(errors)
-    return _build(entries, title, name)
+    return _build(entries, title, name, limits)
 
 
-def _build(entries: dict[str, _Entry], title: str | None, name: str) -> ImportResult:
-    builder = MapBuilder(name, title=title, question=title)
+def _build(
+    entries: dict[str, _Entry], title: str | None, name: str, limits: Limits
+) -> ImportResult:
+    builder = MapBuilder(name, title=title, question=title, limits=limits)
     claim_of: dict[str, str] = {}
     for entry in entries.values():
         if entry.see is None:
@@ -193,7 +195,7 @@ def _resolve(entries: dict[str, _Entry], path: str) -> str:
 def read_kialo(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map in the Kialo export at ``path`` (:func:`parse_kialo` of its text; the
     file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
-    return parse_kialo(read_limited(path, limits), str(path))
+    return parse_kialo(read_limited(path, limits), str(path), limits)
 
 
 FORMATS = (
