@@ -296,7 +296,7 @@ def check_text(
                     f"line {number} is {longest:,} characters long; a line may be at most "
                     f"{limits.max_line:,} (a field holds one sentence or a paragraph; "
                     "raise with --max-line)",
-                    "too_long",
+                    "line_too_long",
                 )
             ]
         )

@@ -103,7 +103,9 @@ def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> 
     where = _Locator(text)
     errors: list[Problem] = []
     if not isinstance(root, dict):
-        raise MapFileError([Problem(name, 1, 1, "", "AIF JSON must be an object with nodes")])
+        raise MapFileError(
+            [Problem(name, 1, 1, "", "AIF JSON must be an object with nodes", "aif_structure")]
+        )
     doc = root["AIF"] if isinstance(root.get("AIF"), dict) else root
     extension: dict[str, Any] = root["argmap"] if isinstance(root.get("argmap"), dict) else {}
 
@@ -112,7 +114,7 @@ def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> 
         if value is None and not required:
             return []
         if not isinstance(value, list):
-            errors.append(Problem(name, 1, 1, key, f"{key} must be a list"))
+            errors.append(Problem(name, 1, 1, key, f"{key} must be a list", "aif_structure"))
             return []
         return value
 
@@ -123,12 +125,21 @@ def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> 
     nodes: dict[str, dict[str, Any]] = {}
     for index, node in enumerate(raw_nodes):
         if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
-            errors.append(Problem(name, 1, 1, f"nodes[{index}]", "a node needs a nodeID"))
+            errors.append(
+                Problem(name, 1, 1, f"nodes[{index}]", "a node needs a nodeID", "aif_structure")
+            )
             continue
         nid = _key(node["nodeID"])
         if nid in nodes:
             errors.append(
-                Problem(name, where.node(nid), 1, f"nodes[{index}]", f"nodeID {nid} is used twice")
+                Problem(
+                    name,
+                    where.node(nid),
+                    1,
+                    f"nodes[{index}]",
+                    f"nodeID {nid} is used twice",
+                    "aif_structure",
+                )
             )
         if not isinstance(node.get("type"), str):
             errors.append(
@@ -138,13 +149,16 @@ def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> 
                     1,
                     f"nodes[{index}]",
                     f"node {nid} has no type (I, RA, CA, L, ...)",
+                    "aif_structure",
                 )
             )
         nodes[nid] = node
     edges: list[tuple[str, str, str]] = []
     for index, edge in enumerate(raw_edges):
         if not isinstance(edge, dict):
-            errors.append(Problem(name, 1, 1, f"edges[{index}]", "an edge must be an object"))
+            errors.append(
+                Problem(name, 1, 1, f"edges[{index}]", "an edge must be an object", "aif_structure")
+            )
             continue
         eid = _key(edge.get("edgeID", index))
         ends = [
@@ -160,6 +174,7 @@ def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> 
                         1,
                         "edges",
                         f"edge {eid} lacks {'fromID' if label == 'from' else 'toID'}",
+                        "aif_structure",
                     )
                 )
             elif end not in nodes:
@@ -170,6 +185,7 @@ def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> 
                         1,
                         "edges",
                         f"edge {eid} {label} node {end}, which is not in nodes",
+                        "aif_structure",
                     )
                 )
         if None not in ends and all(e in nodes for e in ends):

@@ -214,10 +214,10 @@ class _Parser:
         self.lines = self._prepare(text)
 
     def error(self, line: int, col: int, message: str) -> None:
-        self.errors.append(Problem(self.name, line, col, "", message))
+        self.errors.append(Problem(self.name, line, col, "", message, "argdown_syntax"))
 
     def warn(self, line: int, col: int, message: str) -> None:
-        self.warnings.append(Problem(self.name, line, col, "", message))
+        self.warnings.append(Problem(self.name, line, col, "", message, "not_kept"))
 
     # --- text preparation: fences, front matter, comments ----------------------------
     def _prepare(self, text: str) -> list[str]:

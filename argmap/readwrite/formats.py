@@ -138,17 +138,27 @@ class Registry:
             result = fmt.parse(text, filename, limits)
         except RecursionError:
             raise MapFileError(
-                [Problem(filename, 1, 1, "", "nested too deep to read (a hostile file?)")]
+                [
+                    Problem(
+                        filename, 1, 1, "", "nested too deep to read (a hostile file?)", "too_deep"
+                    )
+                ]
             ) from None
         m = result.map
         for section in ("claims", "relations"):
             if len(getattr(m, section)) > limits.max_items:
                 message = f"{section}: {too_many_items(len(getattr(m, section)), limits)}"
-                raise MapFileError([Problem(filename, 1, 1, "", message)])
+                raise MapFileError([Problem(filename, 1, 1, "", message, "too_many_items")])
         for claim in m.claims:
             if len(claim.note or "") > limits.max_text:
                 too_long = text_too_long(len(claim.note or ""), limits)
-                raise MapFileError([Problem(filename, 1, 1, "", f"claim {claim.id!r}: {too_long}")])
+                raise MapFileError(
+                    [
+                        Problem(
+                            filename, 1, 1, "", f"claim {claim.id!r}: {too_long}", "text_too_long"
+                        )
+                    ]
+                )
         return result
 
 

@@ -124,7 +124,8 @@ needs none, and entities can expand without bound; remove it
         H = nx.read_graphml(io.BytesIO(data), node_type=str)
     except ParseError as exc:
         line, col = exc.position
-        raise _problem(label, line, col + 1, f"not XML: {exc}", "xml_syntax") from None
+        what = re.sub(r": line \d+, column \d+$", "", str(exc))  # said by the location
+        raise _problem(label, line, col + 1, f"not XML: {what}", "xml_syntax") from None
     except (nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         raise _problem(label, 1, 1, f"not GraphML argmap can read: {exc}", "graphml") from None
     if H.number_of_nodes() > 2 * limits.max_items:  # claims and relations are both nodes

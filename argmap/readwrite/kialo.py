@@ -88,6 +88,7 @@ def parse_kialo(text: str, name: str = "kialo", limits: Limits = DEFAULT_LIMITS)
                     "",
                     "expected a numbered claim like "
                     f"'1.2. Pro: text' (or 'Discussion Title: ...'), got {shown!r}",
+                    "kialo_syntax",
                 )
             )
             continue
@@ -103,6 +104,7 @@ def parse_kialo(text: str, name: str = "kialo", limits: Limits = DEFAULT_LIMITS)
                     1,
                     "",
                     f"claim {path} is numbered twice (first at line {entries[path].line})",
+                    "kialo_syntax",
                 )
             )
             continue
@@ -115,6 +117,7 @@ def parse_kialo(text: str, name: str = "kialo", limits: Limits = DEFAULT_LIMITS)
                     1,
                     "",
                     f"claim {path} needs 'Pro:' or 'Con:' to say how it bears on {parent}",
+                    "kialo_syntax",
                 )
             )
             continue
@@ -126,12 +129,20 @@ def parse_kialo(text: str, name: str = "kialo", limits: Limits = DEFAULT_LIMITS)
                     1,
                     "",
                     f"claim {path} is a thesis, which has no parent to be {match.group(2)}",
+                    "kialo_syntax",
                 )
             )
             continue
         if parent and parent not in entries:
             errors.append(
-                Problem(name, k, 1, "", f"claim {path} has no parent: there is no claim {parent}")
+                Problem(
+                    name,
+                    k,
+                    1,
+                    "",
+                    f"claim {path} has no parent: there is no claim {parent}",
+                    "kialo_syntax",
+                )
             )
             continue
         entry = _Entry(path, stance, body, k)
@@ -139,14 +150,18 @@ def parse_kialo(text: str, name: str = "kialo", limits: Limits = DEFAULT_LIMITS)
         if see:
             entry.see = see.group(1)
         elif body.startswith("->"):
-            errors.append(Problem(name, k, col, "", "a link must read '-> See 1.2.3.'"))
+            errors.append(
+                Problem(name, k, col, "", "a link must read '-> See 1.2.3.'", "kialo_syntax")
+            )
             continue
         entries[path] = entry
     for entry in entries.values():
         if entry.see is not None and (entry.see not in entries or entries[entry.see].see):
             target = entries.get(entry.see)
             why = "no such claim" if target is None else "that is a link itself"
-            errors.append(Problem(name, entry.line, 1, "", f"link to {entry.see}: {why}"))
+            errors.append(
+                Problem(name, entry.line, 1, "", f"link to {entry.see}: {why}", "kialo_syntax")
+            )
     if errors:
         raise MapFileError(errors)
     return _build(entries, title, name, limits)

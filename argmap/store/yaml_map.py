@@ -48,7 +48,7 @@ from argmap.model import (
     relation_warnings,
     suggest,
 )
-from argmap.problems import MapFileError, Problem, loc_text
+from argmap.problems import MapFileError, Problem
 from argmap.store.atomic import atomic_write_text
 from argmap.store.fast_yaml import FALLBACK, load_data
 
@@ -187,10 +187,12 @@ def load_document(text: str, name: str = "<map>") -> tuple[Any, tuple[int, int, 
         elif "mapping values are not allowed" in problem:
             hint = "; a value containing ': ' must be quoted"
         raise MapFileError(
-            [Problem(name, line, col, "", f"YAML syntax: {problem}{hint}")]
+            [Problem(name, line, col, "", f"YAML syntax: {problem}{hint}", "yaml_syntax")]
         ) from None
     except YAMLError as exc:
-        raise MapFileError([Problem(name, 1, 1, "", f"YAML syntax: {exc}")]) from None
+        raise MapFileError(
+            [Problem(name, 1, 1, "", f"YAML syntax: {exc}", "yaml_syntax")]
+        ) from None
 
 
 def validate_document(
@@ -213,6 +215,7 @@ def validate_document(
                     "",
                     f"a map file must be a mapping with title:, question:, sources:, actors:, "
                     f"claims: and relations:, but this is {found}",
+                    "not_a_map",
                 )
             ]
         )
@@ -241,7 +244,7 @@ def validate_document(
         audiences=items["audiences"],
     ):
         line, col = where(ref.loc, False)
-        problems.append(Problem.at(name, line, col, ref.loc, ref.message, "reference"))
+        problems.append(replace(ref, file=name, line=line, col=col))
     if problems or argument_map is None:
         raise MapFileError(problems)
     return argument_map
@@ -255,7 +258,7 @@ def map_warnings(loaded: LoadedMap) -> list[Problem]:
     for ref in warnings:
         assert where is not None
         line, col = where(ref.loc, False)
-        out.append(Problem.at(loaded.name, line, col, ref.loc, ref.message, "duplicate_relation"))
+        out.append(replace(ref, file=loaded.name, line=line, col=col))
     return out
 
 
@@ -320,7 +323,6 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
     # Only keep the part of the location that names fields and list positions in the file.
     path_loc = _file_loc(document, loc)
     model = _model_at(path_loc)
-    path = loc_text(path_loc)
     value = err.get("input")
     if kind == "extra_forbidden":
         field_name = str(path_loc[-1])
@@ -328,7 +330,7 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
         message = f"unknown field {field_name!r}{suggest(field_name, allowed)} "
         message += f"(allowed here: {', '.join(allowed)})"
         line, col = where(path_loc, True)
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     line, col = where(path_loc, False)
     if kind == "missing":
         field_name = str(loc[-1])
@@ -336,7 +338,7 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
         message = f"missing required field {field_name!r}" + (
             f": {description}" if description else ""
         )
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     if kind in ("string_too_long", "too_long"):
         most = err.get("ctx", {}).get("max_length")
         field_name = str(path_loc[-1]) if path_loc else "value"
@@ -349,34 +351,39 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
             )
         else:
             message = f"{len(value):,} characters; {field_name} holds at most {most:,}"
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
         message = (
             f"{value!r} is not a valid id (expected lower-case letters, digits, '-', '_' or '.', "
             f"starting with a letter or digit, e.g. {_slug(value)!r})"
         )
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         hint = suggest(str(value), choices) if isinstance(value, str) else ""
-        return Problem(
-            name, line, col, path, f"{value!r} is not allowed{hint} (expected {expected})"
+        return Problem.at(
+            name, line, col, path_loc, f"{value!r} is not allowed{hint} (expected {expected})", kind
         )
     if kind == "string_pattern_mismatch":
         description = _describe(model, str(path_loc[-1])).rstrip(".")
         expected = (
             description[:1].lower() + description[1:] or f"the pattern {err['ctx']['pattern']}"
         )
-        return Problem(
-            name, line, col, path, f"{_short(value)} is not valid here (expected {expected})"
+        return Problem.at(
+            name,
+            line,
+            col,
+            path_loc,
+            f"{_short(value)} is not valid here (expected {expected})",
+            kind,
         )
     message = err["msg"]
-    if kind.startswith("value_error"):
-        message = message.removeprefix("Value error, ")
+    if kind.startswith("value_error") or kind in ("empty", "date", "reference"):
+        message = message.removeprefix("Value error, ")  # these messages name the value
     elif value is not None and not isinstance(value, dict | list):
         message = f"{message}, got {_short(value)}"
-    return Problem(name, line, col, path, message)
+    return Problem.at(name, line, col, path_loc, message, kind)
 
 
 def _file_loc(document: Any, loc: Sequence[str | int]) -> tuple[str | int, ...]:
