@@ -23,8 +23,8 @@ from typer.testing import CliRunner
 
 from argmap.cli import app
 from argmap.model import ArgumentMap
-from argmap.readwrite.aif import parse_aif, write_aif
-from argmap.readwrite.argdown import parse_argdown, write_argdown
+from argmap.readwrite.aif import generate_aif, parse_aif
+from argmap.readwrite.argdown import generate_argdown, parse_argdown
 from argmap.readwrite.graphml import read_graphml, write_graphml
 from argmap.readwrite.kialo import parse_kialo
 from argmap.store.json_map import from_json, to_json
@@ -42,8 +42,8 @@ FORMATS: dict[str, tuple[Callable[[ArgumentMap], Any], Callable[[Any], ArgumentM
     "yaml": (dump_map, lambda t: read_map_text(t).map),
     "json": (to_json, from_json),
     "graphml": (_graphml, lambda b: read_graphml(io.BytesIO(b))),
-    "argdown": (write_argdown, lambda t: parse_argdown(t, "x.argdown").map),
-    "aif": (write_aif, lambda t: parse_aif(t, "x.json").map),
+    "argdown": (generate_argdown, lambda t: parse_argdown(t, "x.argdown").map),
+    "aif": (generate_aif, lambda t: parse_aif(t, "x.json").map),
 }
 PAIRS = [(a, b) for a in FORMATS for b in FORMATS]
 
@@ -189,14 +189,14 @@ def test_kialo_to_aif_keeps_quotes_whole() -> None:
     reader takes it off the locution whole, so quotes come back unprefixed and uncut."""
     long = "word " * 130
     m = parse_kialo(f"1. Thesis.\n1.1. Pro: {long}\n1.2. Con: A: colon.\n", "k" * 150 + ".txt").map
-    back = parse_aif(write_aif(m), "x.json")
+    back = parse_aif(generate_aif(m), "x.json")
     assert [c.quote for c in back.map.claims] == [c.quote for c in m.claims]
     assert back.warnings == []
 
 
 def test_argdown_writer_escapes_control_characters() -> None:
     m = parse_kialo("1. Thesis \u0097 with a C1 control.\n1.1. Pro: Bell \x07 too.\n", "k.txt").map
-    text = write_argdown(m)
+    text = generate_argdown(m)
     assert "\u0097" not in text and "\x07" not in text
     assert by_id(parse_argdown(text).map) == by_id(m)
 

@@ -14,7 +14,7 @@ Writing: every claim is an I node with an L node ``"Actor : quote"`` anchored by
 ``Asserting`` node; supports are RA nodes, attacks CA nodes, an undercut a CA node pointing
 at the RA or CA node of the relation it undercuts; S nodes carry the relation ids. What AIF
 cannot hold (sources, claim kinds, tags, notes, the map's title) rides in an ``"argmap"``
-member that AIF tools ignore, so ``parse_aif(write_aif(m))`` gives ``m`` back.
+member that AIF tools ignore, so ``parse_aif(generate_aif(m))`` gives ``m`` back.
 
 >>> result = parse_aif('''{"nodes": [
 ...   {"nodeID": 1, "text": "Cities should ban cars", "type": "I"},
@@ -24,7 +24,7 @@ member that AIF tools ignore, so ``parse_aif(write_aif(m))`` gives ``m`` back.
 ... ''', "demo.json")
 >>> [(r.from_, r.type.value, r.to) for r in result.map.relations]
 [('cars-pollute', 'supports', 'cities-should-ban-cars')]
->>> parse_aif(write_aif(result.map)).map == result.map
+>>> parse_aif(generate_aif(result.map)).map == result.map
 True
 """
 
@@ -41,9 +41,10 @@ from argmap.model import ArgumentMap, RelationType
 from argmap.problems import MapFileError, Problem
 from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder, is_id, slug
+from argmap.store.atomic import atomic_write_text
 from argmap.store.json_map import parse_json
 
-__all__ = ["parse_aif", "write_aif"]
+__all__ = ["generate_aif", "parse_aif", "write_aif"]
 
 _DIALOGUE = {
     "MA": "MA nodes (rephrases) between nodes that are no claims",
@@ -525,7 +526,7 @@ def _text_of(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def write_aif(argument_map: ArgumentMap) -> str:
+def generate_aif(argument_map: ArgumentMap) -> str:
     """Return the map as AIF JSON text (see the module docstring).
 
     >>> from argmap.model import ArgumentMap
@@ -535,7 +536,7 @@ def write_aif(argument_map: ArgumentMap) -> str:
     ...     "claims": [{"id": i, "statement": i.upper(), "source": "s", "actor": "a",
     ...                 "quote": "q"} for i in ("x", "y")],
     ...     "relations": [{"id": "r1", "type": "attacks", "from": "y", "to": "x"}]})
-    >>> data = json.loads(write_aif(m))
+    >>> data = json.loads(generate_aif(m))
     >>> [(n["nodeID"], n["type"], n["text"]) for n in data["nodes"]][-3:]
     [('l:y', 'L', 'Ann : q'), ('ya:y', 'YA', 'Asserting'), ('r1', 'CA', 'Default Conflict')]
     """
@@ -600,6 +601,12 @@ def write_aif(argument_map: ArgumentMap) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
+def write_aif(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write :func:`generate_aif` of the map to ``path``, atomically (a reader of the
+    file never sees half of it)."""
+    atomic_write_text(path, generate_aif(argument_map))
+
+
 def read_aif(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map in the AIF JSON file at ``path`` (:func:`parse_aif` of its text; the
     file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
@@ -612,7 +619,7 @@ FORMATS = (
         "For OVA and AIFdb: I-nodes, RA and CA nodes, locutions and speakers.",
         keeps="claims as I-nodes, supports as RA and attacks as CA nodes, speakers as actors; "
         "sources, values and audiences as argmap's own data",
-        write=lambda m, view: write_aif(m), parse=parse_aif,
+        write=lambda m, view: generate_aif(m), parse=parse_aif,
         import_suffixes=(".json",), rank=50,
     ),
 )  # fmt: skip

@@ -20,7 +20,7 @@ the rest, followed by its outgoing relations (``+>``, ``->``); a relation that i
 becomes an argument ``<relation-id>`` with its origin as premise (``+ [from]``), its target
 (``+> [to]``) and its note as description, since Argdown undercuts attack arguments; the
 undercut is ``_> <relation-id>``. Relation ids and notes ride in the origin claim's data,
-sources and actors in the front matter, so ``parse_argdown(write_argdown(m))`` gives ``m``
+sources and actors in the front matter, so ``parse_argdown(generate_argdown(m))`` gives ``m``
 back (relations may come in another order).
 
 >>> result = parse_argdown('''
@@ -30,7 +30,7 @@ back (relations may come in another order).
 ... ''', "demo.argdown")
 >>> [(r.from_, r.type.value, r.to) for r in result.map.relations]
 [('air', 'supports', 'ban'), ('jobs', 'attacks', 'ban')]
->>> parse_argdown(write_argdown(result.map)).map == result.map
+>>> parse_argdown(generate_argdown(result.map)).map == result.map
 True
 """
 
@@ -52,8 +52,9 @@ from argmap.model import ArgumentMap, Claim, Relation, RelationType
 from argmap.problems import MapFileError, Problem
 from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder, tag_slug
+from argmap.store.atomic import atomic_write_text
 
-__all__ = ["parse_argdown", "write_argdown"]
+__all__ = ["generate_argdown", "parse_argdown", "write_argdown"]
 
 # The patterns of Argdown's own lexer (@argdown/core 1.7), so we split text as it does.
 _DATA = re.compile(r"\{(?:(?!\}\s[^,}])[^\r\u2028\u2029])*\}(?!\s*[,}])")
@@ -816,7 +817,7 @@ class _Converter:
         self.b.warnings.extend(parser.warnings)
         self.author = _str(front.get("author"))
         if own:
-            # Written by write_argdown: sources, actors, values and audiences as they were.
+            # Written by generate_argdown: sources, actors, values and audiences as they were.
             self.b.sources = list(own.get("sources") or [])
             self.b.actors = list(own.get("actors") or [])
             self.b.values = list(own.get("values") or [])
@@ -868,7 +869,7 @@ class _Converter:
         def sketch(key: str, arg: _Argument) -> bool:
             # An argument with no text of its own, supported only by statements (its
             # premises) and relating onward, is the relations from those statements: the
-            # form write_argdown gives a relation that is undercut. Any other argument
+            # form generate_argdown gives a relation that is undercut. Any other argument
             # without a premise-conclusion structure is a node in Argdown, so a claim here.
             given = premises(key)
             return bool(
@@ -1149,7 +1150,7 @@ class _Converter:
         return self.b.add_relation(type_, from_, to, wanted_id=wanted, note=meta_note or note)
 
     def _meta(self, from_: str, type_: str, to: str) -> tuple[str | None, str | None]:
-        """The id and note write_argdown stored for this relation in its origin's data."""
+        """The id and note generate_argdown stored for this relation in its origin's data."""
         ref = self.ref_of.get(from_)
         if ref is None:
             return None, None
@@ -1179,7 +1180,7 @@ def _str(value: Any) -> str | None:
 # ----------------------------------------------------------------------------- writing
 
 
-def write_argdown(argument_map: ArgumentMap) -> str:
+def generate_argdown(argument_map: ArgumentMap) -> str:
     """Return the map as Argdown text that Argdown itself reads (see the module docstring).
 
     >>> from argmap.model import ArgumentMap
@@ -1190,7 +1191,7 @@ def write_argdown(argument_map: ArgumentMap) -> str:
     ...                 "actor": "a", "quote": "q"} for i in ("x", "y", "z")],
     ...     "relations": [{"id": "r1", "type": "supports", "from": "y", "to": "x"},
     ...                   {"id": "r2", "type": "undercuts", "from": "z", "to": "r1"}]})
-    >>> print(write_argdown(m).split("===\\n\\n")[1], end="")
+    >>> print(generate_argdown(m).split("===\\n\\n")[1], end="")
     [x]: X holds. {source: "s", actor: "a", quote: "q"}
     <BLANKLINE>
     [y]: Y holds. {source: "s", actor: "a", quote: "q"}
@@ -1311,6 +1312,12 @@ def _flow(value: Any) -> str:
     return json.dumps(value)
 
 
+def write_argdown(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write :func:`generate_argdown` of the map to ``path``, atomically (a reader of the
+    file never sees half of it)."""
+    atomic_write_text(path, generate_argdown(argument_map))
+
+
 def read_argdown(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map in the Argdown file at ``path`` (:func:`parse_argdown` of its text; the
     file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
@@ -1324,7 +1331,7 @@ FORMATS = (
         "premise-conclusion structures.",
         keeps="claims, relations (undercuts as attacks on an inference), kinds and tags; "
         "sources, actors, quotes, values and audiences as YAML data",
-        write=lambda m, view: write_argdown(m), parse=parse_argdown,
+        write=lambda m, view: generate_argdown(m), parse=parse_argdown,
         import_suffixes=(".argdown", ".ad", ".md"), rank=40,
     ),
 )  # fmt: skip

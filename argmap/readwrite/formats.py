@@ -1,10 +1,16 @@
 """Every format argmap reads or writes, declared once, in its own module.
 
 A format module holds ``FORMATS``: a tuple of :class:`Format`, each giving its name, its
-label for people, its file suffixes, what it keeps of a map, and the functions that convert.
-:func:`discover` finds them, so adding a format is one module (and its test): the CLI's
-choices and help, the app's uploader and download list and the README table all come from
-the registry.
+label for people, its file suffixes, what it keeps of a map, and the functions that convert
+(the module's ``generate_X(map) -> str`` and ``parse_X(text, name, limits)``; it also offers
+``write_X(map, path)``, atomic). It is registered by one line in ``pyproject.toml``::
+
+    [project.entry-points."argmap.formats"]
+    aif = "argmap.readwrite.aif:FORMATS"
+
+so another package adds a format the same way. :func:`discover` loads them; adding a format
+is one module, that line, and its test: the CLI's choices and help, the app's uploader and
+download list and the README table all come from the registry.
 
 >>> from argmap.model import ArgumentMap
 >>> formats = registry()
@@ -18,16 +24,17 @@ True
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from argmap.semantics.framework import DEFAULT_VIEW
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from argmap.limits import Limits
     from argmap.model import ArgumentMap
     from argmap.readwrite.imported import ImportResult
@@ -162,36 +169,53 @@ class Registry:
         return result
 
 
+GROUP = "argmap.formats"  # the entry-point group a format is registered in
+
+
+def declared(group: str) -> list[EntryPoint]:
+    """Return the entry points of ``group``: every installed package's, argmap's own from
+    its ``pyproject.toml`` (``[project.entry-points."argmap.formats"]`` and the like).
+
+    A source checkout whose installed metadata predates a new entry reads argmap's own from
+    the ``pyproject.toml`` beside the package, so the declaration there is the only one.
+
+    >>> sorted(ep.name for ep in declared(GROUP))[:3]
+    ['aif', 'argdown', 'csv']
+    """
+    from importlib.metadata import EntryPoint, entry_points
+
+    found = [ep for ep in entry_points(group=group) if not ep.value.startswith("argmap.")]
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    own: list[EntryPoint] = []
+    if pyproject.is_file():
+        import tomllib
+
+        with pyproject.open("rb") as handle:
+            project = tomllib.load(handle).get("project", {})
+        if project.get("name") == "argmap":
+            table = project.get("entry-points", {}).get(group, {})
+            own = [EntryPoint(name, value, group) for name, value in table.items()]
+    if not own:  # an installed argmap: its metadata holds the same table
+        own = [ep for ep in entry_points(group=group) if ep.value.startswith("argmap.")]
+    return sorted(own + found, key=lambda ep: ep.name)
+
+
 def discover(*packages: str) -> list[Format]:
-    """Return the formats declared (``FORMATS``) by the modules of ``packages``.
+    """Return the formats registered in the ``argmap.formats`` entry-point group (each
+    names a module's ``FORMATS`` tuple) whose module is in one of ``packages``; another
+    package's formats always come too.
 
     >>> sorted(f.name for f in discover("argmap.readwrite"))[:3]
     ['aif', 'apx', 'argdown']
     """
     found: list[Format] = []
-    for package in packages:
-        path = importlib.import_module(package).__path__
-        for info in sorted(pkgutil.iter_modules(path), key=lambda i: i.name):
-            name = f"{package}.{info.name}"
-            if _may_declare_formats(info, name):
-                module = importlib.import_module(name)
-                found.extend(getattr(module, "FORMATS", ()))
+    for entry in declared(GROUP):
+        module = entry.value.split(":")[0]
+        ours = module.startswith("argmap.")
+        if ours and not any(module.startswith(p + ".") for p in packages):
+            continue
+        found.extend(entry.load())
     return found
-
-
-def _may_declare_formats(info: pkgutil.ModuleInfo, name: str) -> bool:
-    """Whether the module's source names ``FORMATS`` (or cannot be read): a module that
-    does not is not imported. Importing every module of :mod:`argmap.view` to find its one
-    format cost ``argmap export --to json`` most of its time."""
-    spec = info.module_finder.find_spec(name, None)
-    origin = spec.origin if spec is not None else None
-    if origin is None or not origin.endswith(".py"):
-        return True
-    try:
-        with open(origin, encoding="utf-8") as source:
-            return "FORMATS" in source.read()
-    except (OSError, UnicodeDecodeError):
-        return True
 
 
 @cache

@@ -26,6 +26,7 @@ from argmap.limits import DEFAULT_LIMITS, Limits, position, read_bytes_limited
 from argmap.model import ArgumentMap
 from argmap.problems import MapFileError, Problem
 from argmap.readwrite.formats import Format
+from argmap.store.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:  # networkx is imported by the functions that use it: finding the formats
     import networkx as nx  # (every command that exports) should not pay for it
@@ -50,7 +51,7 @@ def _encode(attrs: dict[str, Any], encoded: set[str]) -> dict[str, Any]:
 def write_graphml(
     graph_or_map: nx.DiGraph | ArgumentMap, path: str | os.PathLike[str] | IO[bytes]
 ) -> None:
-    """Write a map (or its graph) as GraphML."""
+    """Write a map (or its graph) as GraphML to ``path`` (atomically) or a binary stream."""
     import networkx as nx
 
     from argmap.graph import to_graph
@@ -66,7 +67,12 @@ def write_graphml(
         H.add_node(node, **_encode(attrs, encoded))
     H.add_edges_from(G.edges())
     H.graph[_JSON_KEYS] = " ".join(sorted(encoded))
-    nx.write_graphml(H, path, encoding="utf-8", prettyprint=True)
+    if isinstance(path, str | os.PathLike):  # a file: atomically, as every writer
+        buffer = io.BytesIO()
+        nx.write_graphml(H, buffer, encoding="utf-8", prettyprint=True)
+        atomic_write_bytes(path, buffer.getvalue())
+    else:
+        nx.write_graphml(H, path, encoding="utf-8", prettyprint=True)
 
 
 Source = str | os.PathLike[str] | IO[bytes]
@@ -172,10 +178,15 @@ def read_graphml(
         raise _problem(label, 1, 1, f"not a map's graph: {exc}", "graphml") from None
 
 
-def _graphml_bytes(argument_map: ArgumentMap, view: str) -> bytes:
+def generate_graphml(graph_or_map: nx.DiGraph | ArgumentMap) -> str:
+    """Return a map (or its graph) as GraphML text (:func:`write_graphml` writes it).
+
+    >>> generate_graphml(ArgumentMap(title="T", question="Q?")).startswith("<?xml")
+    True
+    """
     buffer = io.BytesIO()
-    write_graphml(argument_map, buffer)
-    return buffer.getvalue()
+    write_graphml(graph_or_map, buffer)
+    return buffer.getvalue().decode("utf-8")
 
 
 FORMATS = (
@@ -183,6 +194,6 @@ FORMATS = (
         "graphml", "GraphML", (".graphml",), "application/xml",
         "For Gephi, yEd and networkx.",
         keeps="everything (the map's graph; read back with read_graphml)",
-        write=_graphml_bytes, rank=90,
+        write=lambda m, view: generate_graphml(m), rank=90,
     ),
 )  # fmt: skip

@@ -37,6 +37,7 @@ from argmap.limits import DEFAULT_LIMITS, Limits, one_break, read_limited, split
 from argmap.problems import MapFileError, Problem
 from argmap.semantics.dung import Extensions, Outcome, solve
 from argmap.semantics.framework import Framework
+from argmap.store.atomic import atomic_write_text
 
 
 class FrameworkFormatError(MapFileError):
@@ -305,6 +306,41 @@ def _check_names(fw: Framework, pattern: str, what: str) -> None:
         raise ValueError(f"argument name {bad!r} cannot be written in {what}")
 
 
+def generate_iccma(fw: Framework) -> str:
+    """Return ``fw`` in the ICCMA 2023 format, arguments numbered by index from 1.
+
+    >>> generate_iccma(Framework.from_attacks("ab", [("a", "b")]))
+    'p af 2\\n1 2\\n'
+    """
+    lines = [f"p af {len(fw)}\n"]
+    lines.extend(f"{a + 1} {b + 1}\n" for a, ts in enumerate(fw.targets) for b in ts)
+    return "".join(lines)
+
+
+def generate_apx(fw: Framework) -> str:
+    """Return ``fw`` as APX facts (names must be plain tokens: letters, digits, ``_-``).
+
+    >>> generate_apx(Framework.from_attacks("ab", [("a", "b")]))
+    'arg(a).\\narg(b).\\natt(a,b).\\n'
+    """
+    _check_names(fw, r"[A-Za-z0-9_-]+", "APX")
+    lines = [f"arg({n}).\n" for n in fw.names]
+    lines.extend(f"att({a},{b}).\n" for a, b in fw.attacks())
+    return "".join(lines)
+
+
+def generate_tgf(fw: Framework) -> str:
+    """Return ``fw`` as TGF (names must have no spaces and must not be ``#``).
+
+    >>> generate_tgf(Framework.from_attacks("ab", [("a", "b")]))
+    'a\\nb\\n#\\na b\\n'
+    """
+    _check_names(fw, r"(?!#$)\S+", "TGF")
+    lines = [f"{n}\n" for n in fw.names] + ["#\n"]
+    lines.extend(f"{a} {b}\n" for a, b in fw.attacks())
+    return "".join(lines)
+
+
 def write_iccma(fw: Framework, path: PathOrText) -> dict[str, int]:
     """Write ``fw`` in the ICCMA 2023 format; return the number given to each name.
 
@@ -317,9 +353,7 @@ def write_iccma(fw: Framework, path: PathOrText) -> dict[str, int]:
     >>> p.read_text()
     'p af 2\\n1 2\\n'
     """
-    lines = [f"p af {len(fw)}\n"]
-    lines.extend(f"{a + 1} {b + 1}\n" for a, ts in enumerate(fw.targets) for b in ts)
-    Path(path).write_text("".join(lines), encoding="utf-8")
+    atomic_write_text(path, generate_iccma(fw))
     return {n: i + 1 for i, n in enumerate(fw.names)}
 
 
@@ -332,10 +366,7 @@ def write_apx(fw: Framework, path: PathOrText) -> None:
     >>> p.read_text()
     'arg(a).\\narg(b).\\natt(a,b).\\n'
     """
-    _check_names(fw, r"[A-Za-z0-9_-]+", "APX")
-    lines = [f"arg({n}).\n" for n in fw.names]
-    lines.extend(f"att({a},{b}).\n" for a, b in fw.attacks())
-    Path(path).write_text("".join(lines), encoding="utf-8")
+    atomic_write_text(path, generate_apx(fw))
 
 
 def write_tgf(fw: Framework, path: PathOrText) -> None:
@@ -347,10 +378,7 @@ def write_tgf(fw: Framework, path: PathOrText) -> None:
     >>> p.read_text()
     'a\\nb\\n#\\na b\\n'
     """
-    _check_names(fw, r"(?!#$)\S+", "TGF")
-    lines = [f"{n}\n" for n in fw.names] + ["#\n"]
-    lines.extend(f"{a} {b}\n" for a, b in fw.attacks())
-    Path(path).write_text("".join(lines), encoding="utf-8")
+    atomic_write_text(path, generate_tgf(fw))
 
 
 DEFAULT_LIMIT = 100  # extensions `argmap solve` lists unless --limit says otherwise
