@@ -47,7 +47,7 @@ def test_every_formats_module_is_registered_in_pyproject() -> None:
     table = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"][GROUP]
     registered = {value.split(":")[0] for value in table.values()}
     declaring = {
-        ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
         for path in (ROOT / "argmap").rglob("*.py")
         if re.search(r"^FORMATS = \(", path.read_text(encoding="utf-8"), re.M)
     }
