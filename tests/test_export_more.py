@@ -23,7 +23,7 @@ from tests.conftest import CYBERCRIME_MAP
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
-HOSTILE = ROOT / "tests" / "browser" / "fixtures" / "hostile.yaml"
+HOSTILE = ROOT / "tests" / "support" / "fixtures" / "hostile.yaml"
 
 
 def cli(*args: str | Path) -> tuple[int, str, str]:

@@ -17,8 +17,8 @@ import pytest
 from argmap.limits import Limits, check_text, parse_size, read_limited, split_lines, text_of
 from argmap.problems import MapFileError
 from argmap.store.yaml_map import read_map_text
-from tests.browser.mapgen import aif_chain
 from tests.conftest import SMALL_MAP
+from tests.support.mapgen import aif_chain
 
 MAP_TEXT = SMALL_MAP  # a valid map in the house style; its first statement is plain
 

@@ -14,13 +14,13 @@ import pytest
 from argmap.store.yaml_map import read_map
 from argmap.view.standalone_html import generate_html
 from tests.browser.conftest import (
-    FIXTURES,
     Watch,
     chromium_path,
     shot,
     start_app,
     stop_app,
 )
+from tests.support import FIXTURES
 
 pytestmark = pytest.mark.browser
 
