@@ -958,6 +958,70 @@ def flow(
     typer.echo(f"wrote {output} ({len(sheet.rows)} rows)")
 
 
+def _product_names() -> list[str]:
+    from argmap.products.registry import products
+
+    return list(products())
+
+
+@app.command("make")
+@_limited
+def make(
+    product: Annotated[
+        str,
+        typer.Argument(
+            help="What to make: a registered product (deck, ...); see argmap make --help.",
+            autocompletion=_product_names,
+            show_default=False,
+        ),
+    ],
+    path: MapArg,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The file to write; its suffix picks the output.")
+    ],
+    thesis: Annotated[
+        str | None, typer.Option("--thesis", help="The thesis, if it needs one.")
+    ] = None,
+    side: Annotated[
+        SideName | None, typer.Option("--side", help="The side, if it needs one.")
+    ] = None,
+    semantics: SemanticsOpt = GROUNDED,
+    timeout: TimeoutOpt = 10.0,
+    audience: AudienceOpt = None,
+) -> None:
+    """Make a product of the registry (argmap.products entry points: the slide deck, ...)
+    from a map; its outputs and the reading it needs come from its declaration."""
+    from argmap.products.registry import Request, products
+    from argmap.store.atomic import atomic_write_bytes
+
+    known = products()
+    if product not in known:
+        _fail(f"unknown product {product!r}; choose one of: {', '.join(known)}")
+    chosen = known[product]
+    out = chosen.output_for(output.name)
+    if out is None:
+        suffixes = ", ".join(o.suffix for o in chosen.outputs)
+        _fail(f"{output}: {product} makes {suffixes}, not {output.suffix or 'no suffix'}")
+    request = Request(
+        thesis=thesis, side=side.value if side else None,
+        semantics=semantics.value, audience=audience, timeout=timeout or None,
+    )  # fmt: skip
+    if lacking := chosen.missing(request):
+        _fail(f"{product} needs {' and '.join('--' + n for n in lacking)}")
+    argument_map = _load(path).map
+    claims = [c.id for c in argument_map.claims]
+    if thesis is not None and thesis not in claims:
+        from argmap.model import suggest
+
+        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    try:
+        data = chosen.make(argument_map, request, out.suffix)
+    except KeyError as exc:  # an audience the map does not have
+        _fail(f"{path}: {exc.args[0]}")
+    atomic_write_bytes(output, data)
+    typer.echo(f"wrote {output}")
+
+
 @app.command("diff")
 def diff(
     old: Annotated[

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.readwrite.formats import GROUP, declared, discover
+from argmap.plugins import declared
+from argmap.readwrite.formats import GROUP, discover
 from argmap.store.yaml_map import read_map_text
 from argmap.view.formats import registry
 from tests.conftest import SMALL_MAP

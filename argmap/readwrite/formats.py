@@ -27,14 +27,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from argmap.semantics.framework import DEFAULT_VIEW
 
 if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
-
     from argmap.limits import Limits
     from argmap.model import ArgumentMap
     from argmap.readwrite.imported import ImportResult
@@ -172,34 +169,6 @@ class Registry:
 GROUP = "argmap.formats"  # the entry-point group a format is registered in
 
 
-def declared(group: str) -> list[EntryPoint]:
-    """Return the entry points of ``group``: every installed package's, argmap's own from
-    its ``pyproject.toml`` (``[project.entry-points."argmap.formats"]`` and the like).
-
-    A source checkout whose installed metadata predates a new entry reads argmap's own from
-    the ``pyproject.toml`` beside the package, so the declaration there is the only one.
-
-    >>> sorted(ep.name for ep in declared(GROUP))[:3]
-    ['aif', 'argdown', 'csv']
-    """
-    from importlib.metadata import EntryPoint, entry_points
-
-    found = [ep for ep in entry_points(group=group) if not ep.value.startswith("argmap.")]
-    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
-    own: list[EntryPoint] = []
-    if pyproject.is_file():
-        import tomllib
-
-        with pyproject.open("rb") as handle:
-            project = tomllib.load(handle).get("project", {})
-        if project.get("name") == "argmap":
-            table = project.get("entry-points", {}).get(group, {})
-            own = [EntryPoint(name, value, group) for name, value in table.items()]
-    if not own:  # an installed argmap: its metadata holds the same table
-        own = [ep for ep in entry_points(group=group) if ep.value.startswith("argmap.")]
-    return sorted(own + found, key=lambda ep: ep.name)
-
-
 def discover(*packages: str) -> list[Format]:
     """Return the formats registered in the ``argmap.formats`` entry-point group (each
     names a module's ``FORMATS`` tuple) whose module is in one of ``packages``; another
@@ -208,6 +177,8 @@ def discover(*packages: str) -> list[Format]:
     >>> sorted(f.name for f in discover("argmap.readwrite"))[:3]
     ['aif', 'apx', 'argdown']
     """
+    from argmap.plugins import declared
+
     found: list[Format] = []
     for entry in declared(GROUP):
         module = entry.value.split(":")[0]

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.products.registry import Output, Product
 from argmap.readwrite.formats import Format
 from argmap.store.atomic import atomic_write_text
 from argmap.view import BUNDLE
@@ -317,4 +318,13 @@ FORMATS = (
         keeps="the drawing, every claim's quote, source and actor, and the grounded labels",
         write=lambda m, view: generate_html(m), rank=10,
     ),
+)  # fmt: skip
+
+# The page as a product too (argmap make page -s preferred): drawn under any semantics.
+PRODUCT = Product(
+    "page", "Standalone page (HTML)",
+    "One file that draws the map and shows quotes on click; opens offline in any browser.",
+    outputs=(Output(".html", "text/html", "HTML"),),
+    make=lambda m, request, suffix: generate_html(m, request.semantics).encode("utf-8"),
+    needs=frozenset({"semantics"}),
 )  # fmt: skip
