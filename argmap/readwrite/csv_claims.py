@@ -20,15 +20,9 @@ import os
 from argmap.model import ArgumentMap
 from argmap.readwrite.formats import Format
 from argmap.store.atomic import atomic_write_text
+from argmap.text import spreadsheet_cell
 
 __all__ = ["generate_csv", "write_csv"]
-
-# A cell starting with one of these is a formula to a spreadsheet; map text is data.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def generate_csv(argument_map: ArgumentMap) -> str:
@@ -42,7 +36,7 @@ def generate_csv(argument_map: ArgumentMap) -> str:
     for c in argument_map.claims:
         values = getattr(c, "values", None) or []
         writer.writerow(
-            _cell(str(cell))
+            spreadsheet_cell(str(cell))
             for cell in (
                 c.id, c.kind.value, c.statement, actors.get(c.actor, c.actor),
                 sources.get(c.source, c.source), c.quote, " ".join(values), " ".join(c.tags),
