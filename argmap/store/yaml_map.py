@@ -469,7 +469,124 @@ def dump_fresh(argument_map: ArgumentMap) -> str:
         mode="json", by_alias=True, exclude_none=True, exclude_defaults=True
     )
     data = {"argmap": argument_map.argmap, **lean}
+    lines: list[str] = []
+    if _emit_mapping(data, 0, lines):  # the common case: written here, line by line
+        return "\n".join(lines) + "\n"
     return yaml.dump(data, Dumper=_FreshDumper, sort_keys=False, allow_unicode=True, width=4096)
+
+
+# A fresh map is mappings, lists and short scalars: written line by line here, as libyaml
+# would (block style, lists not indented under their key), it costs a fifth of the time of
+# PyYAML's representer (which visits every value in Python all the same). Anything else (a
+# text over _EMIT_MAX characters, which libyaml folds over lines; a lone surrogate; a type
+# not seen in a map) makes dump_fresh hand the whole document to libyaml instead.
+_EMIT_MAX = 2000
+# Text written plain: starts with a letter, a digit or "(", holds no character that could
+# start YAML syntax in it (": ", " #", flow brackets) or needs an escape, ends in no space,
+# and reads back as text in YAML 1.1 and 1.2 (checked in _scalar).
+_EMIT_PLAIN = re.compile(
+    "[A-Za-z0-9(][^\x00-\x1f\x7f-\x9f:#\\[\\]{}\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]*"
+)
+_EMIT_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
+_EMIT_NAMED = {
+    '"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r",
+    "\u2028": "\\L", "\u2029": "\\P", "\x85": "\\N",
+}  # fmt: skip
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _EMIT_NAMED.get(char) or f"\\u{ord(char):04X}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_1_1_ok(value: str) -> bool:
+    """Whether PyYAML (YAML 1.1, what most tools read) takes plain ``value`` for text."""
+    import yaml
+
+    resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
+    return not any(r.match(value) for _, r in resolvers.get(value[:1], ()))
+
+
+def _scalar(value: Any) -> str | None:
+    """Return ``value`` as one YAML scalar token, or None when libyaml must write it."""
+    if isinstance(value, str):
+        if len(value) > _EMIT_MAX:
+            return None
+        if (
+            _EMIT_PLAIN.fullmatch(value)
+            and not value.endswith(" ")
+            and _fresh_style(value) is None
+            and _plain_1_1_ok(value)
+        ):
+            return value
+        if re.search("[\ud800-\udfff]", value):
+            return None
+        return '"' + _EMIT_ESCAPE.sub(_escape_char, value) + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float_text(value)
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _float_text(value: float) -> str:
+    import yaml
+
+    return str(yaml.dump(value, Dumper=_FreshDumper)).split("\n", 1)[0]
+
+
+def _emit_mapping(data: dict[str, Any], indent: int, lines: list[str]) -> bool:
+    pad = " " * indent
+    for key, value in data.items():
+        if not isinstance(key, str) or _scalar(key) != key:
+            return False
+        if isinstance(value, dict):
+            if not value:
+                lines.append(f"{pad}{key}: {{}}")
+            else:
+                lines.append(f"{pad}{key}:")
+                if not _emit_mapping(value, indent + 2, lines):
+                    return False
+        elif isinstance(value, list):
+            if not value:
+                lines.append(f"{pad}{key}: []")
+            else:
+                lines.append(f"{pad}{key}:")
+                if not _emit_sequence(value, indent, lines):
+                    return False
+        else:
+            token = _scalar(value)
+            if token is None:
+                return False
+            lines.append(f"{pad}{key}: {token}")
+    return True
+
+
+def _emit_sequence(items: list[Any], indent: int, lines: list[str]) -> bool:
+    pad = " " * indent
+    for item in items:
+        first = len(lines)
+        if isinstance(item, dict) and item:
+            if not _emit_mapping(item, indent + 2, lines):
+                return False
+        elif isinstance(item, list) and item:
+            if not _emit_sequence(item, indent + 2, lines):
+                return False
+        else:
+            token = (
+                _scalar(item)
+                if not isinstance(item, dict | list)
+                else ("{}" if isinstance(item, dict) else "[]")
+            )
+            if token is None:
+                return False
+            lines.append(f"{pad}  {token}")
+        lines[first] = f"{pad}- " + lines[first][indent + 2 :]
+    return True
 
 
 def _fresh_dumper() -> Any:
