@@ -1195,7 +1195,8 @@ class _TerminalSafe:
     def write(self, text: str) -> int:
         from argmap.text import terminal_safe
 
-        return self._stream.write(terminal_safe(text))
+        # Colours are kept: click writes them only to a terminal, around escaped text.
+        return self._stream.write(terminal_safe(text, colours=True))
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)

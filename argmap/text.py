@@ -90,16 +90,30 @@ _TERMINAL_UNSAFE = re.compile(
 )
 
 
-def terminal_safe(text: str) -> str:
+# The colours and weights the command line's own styling writes (click.style: SGR codes for
+# bold, dim, underline, reverse and the colours, and their resets); never 8, which hides text.
+_COLOUR = re.compile(r"\x1b\[(?:(?:[0-7]|2[1-7]|3[0-79]|4[0-79]|9[0-7]|10[0-7]|[34]8;5;\d{1,3}"
+                     r"|[34]8;2;\d{1,3};\d{1,3};\d{1,3});?)*m")  # fmt: skip
+
+
+def terminal_safe(text: str, *, colours: bool = False) -> str:
     """Return ``text`` as :func:`visible` makes it, but for the ``\\r\\n`` line ends a CSV
     writes: what argmap's command line prints, so no map, file name or message can move the
-    cursor, set a window title (OSC ... BEL) or reorder a line on a terminal.
+    cursor, set a window title (OSC ... BEL) or reorder a line on a terminal. With
+    ``colours``, the colour and weight codes the command line's own styling writes stay.
 
     >>> terminal_safe("a,b\\r\\n\\x1b[2Jc\\rd")
     'a,b\\r\\n<U+001B>[2Jc<U+000D>d'
+    >>> terminal_safe("\\x1b[31mred\\x1b[0m \\x1b]0;title\\x07 \\x1b[8mhid", colours=True)
+    '\\x1b[31mred\\x1b[0m <U+001B>]0;title<U+0007> <U+001B>[8mhid'
     """
     if _TERMINAL_UNSAFE.search(text) is None:
         return text
+    if colours and "\x1b[" in text:
+        parts = _COLOUR.split(text)
+        codes = _COLOUR.findall(text)
+        safe = [terminal_safe(part) for part in parts]
+        return "".join(p + c for p, c in zip(safe, [*codes, ""], strict=True))
     return _TERMINAL_UNSAFE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 

@@ -265,3 +265,30 @@ def test_broken_graphml_is_located(data: bytes, where: tuple[int, int], type_: s
         read_graphml(io.BytesIO(data))
     problem = caught.value.problems[0]
     assert ((problem.line, problem.col), problem.type) == (where, type_)
+
+
+def test_on_a_terminal_colours_stay_and_hostile_sequences_do_not(tmp_path: Path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    name = tmp_path / "\x1b]0;owned\x07\x1b[8mhidden.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap.cli", "validate", str(name)],
+        stdout=follower, stderr=follower, timeout=10, preexec_fn=_capped, cwd=ROOT,
+    )  # fmt: skip
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    text = out.decode("utf-8")
+    assert done.returncode == 1
+    assert "\x1b[31m" in text  # the command line's own red, on a terminal
+    assert "<U+001B>]0;owned<U+0007><U+001B>[8mhidden.yaml:1:1: no such file" in text
+    assert "\x07" not in text and "\x1b]" not in text and "\x1b[8m" not in text
