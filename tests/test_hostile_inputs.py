@@ -292,3 +292,23 @@ def test_on_a_terminal_colours_stay_and_hostile_sequences_do_not(tmp_path: Path)
     assert "\x1b[31m" in text  # the command line's own red, on a terminal
     assert "<U+001B>]0;owned<U+0007><U+001B>[8mhidden.yaml:1:1: no such file" in text
     assert "\x07" not in text and "\x1b]" not in text and "\x1b[8m" not in text
+
+
+def test_a_source_text_with_control_bytes_still_makes_the_word_brief(tmp_path: Path) -> None:
+    import zipfile
+
+    source = tmp_path / "m.yaml"
+    source.write_text(SMALL_MAP, encoding="utf-8")
+    texts = tmp_path / "sources"
+    texts.mkdir()
+    # A PDF's extracted text: a form feed between pages, a NUL, a stray byte, an ESC.
+    (texts / "article.txt").write_bytes(
+        b"Page one.\x0c We must join now\x00 today.\xff Also a small cost\x1b[2J here.\n"
+    )
+    out = tmp_path / "b.docx"
+    args = ["brief", source, "--thesis", "join", "--side", "for", "-o", out, "--sources", texts]
+    done = argmap(*args)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert "join now" in body and "\x00" not in body and "\x0c" not in body
