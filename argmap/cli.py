@@ -262,7 +262,9 @@ def find_quote(
     if (text is None) == (map_path is None) or (map_path is not None) != (source is not None):
         _fail("give either --text FILE, or --map MAP with --source SOURCE_ID")
     if text is not None:
-        name, words = str(text), text.read_text(encoding="utf-8")
+        from argmap.limits import read_source_text
+
+        name, words = str(text), read_source_text(text, _limits())
     else:
         assert map_path is not None and source is not None
         from argmap.products.quotes import source_text

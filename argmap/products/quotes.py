@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.limits import read_source_text
 from argmap.model import ArgumentMap, suggest
 from argmap.products.quote_finder import closest_passage
 
@@ -78,7 +79,7 @@ def source_text(
     path = Path(sources_dir) / file_name
     if not path.is_file():
         raise LookupError(f"no file {file_name} in {sources_dir}")
-    return file_name, path.read_text(encoding="utf-8")
+    return file_name, read_source_text(path)
 
 
 def check_quotes(
@@ -111,9 +112,7 @@ def check_quotes(
             continue
         if file_name not in texts:
             path = folder / file_name
-            texts[file_name] = (
-                normalize_space(path.read_text(encoding="utf-8")) if path.is_file() else None
-            )
+            texts[file_name] = normalize_space(read_source_text(path)) if path.is_file() else None
         text = texts[file_name]
         if text is None:
             results.append(

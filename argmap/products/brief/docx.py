@@ -43,7 +43,7 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
-from argmap.limits import read_bytes_limited
+from argmap.limits import read_source_text
 from argmap.model import ArgumentMap, Source
 from argmap.products.brief.build import Brief, Cited, Point
 from argmap.products.brief.render import LABEL_WORDS
@@ -141,8 +141,7 @@ def source_texts(
             if name not in read:
                 # Bounded like every input; an article is text to quote from, so a stray
                 # byte or a page's form feed costs a character, never the brief.
-                data = read_bytes_limited(path)
-                read[name] = data.decode("utf-8-sig", errors="replace")
+                read[name] = read_source_text(path)
             found[source.id] = read[name]
     return found
 
