@@ -312,3 +312,14 @@ def test_a_source_text_with_control_bytes_still_makes_the_word_brief(tmp_path: P
     with zipfile.ZipFile(out) as docx:
         body = docx.read("word/document.xml").decode("utf-8")
     assert "join now" in body and "\x00" not in body and "\x0c" not in body
+
+
+def test_check_quotes_reads_a_source_with_stray_bytes(tmp_path: Path) -> None:
+    source = tmp_path / "m.yaml"
+    source.write_text(SMALL_MAP, encoding="utf-8")
+    texts = tmp_path / "sources"
+    texts.mkdir()
+    (texts / "article.txt").write_bytes(b"\xff\xfe We must \xe2\x80\x9cjoin now\xe2\x80\x9d.\n")
+    done = argmap("check-quotes", source, "--sources", texts)
+    assert "Traceback" not in done.stderr
+    assert f"{source}:" in done.stdout + done.stderr
