@@ -606,9 +606,10 @@ def audiences(
     as_json: JsonOpt = False,
     timeout: TimeoutOpt = 60.0,
 ) -> None:
-    """Print what stands for which audience: each claim objective (in under every ranking
-    of the values), subjective (some) or indefensible (none), the map's audiences it stands
-    for, and the value preferences that decide each thesis."""
+    """Print what stands for which audience: each claim uncontested (nothing attacks it),
+    objective (attacked, in under every ranking of the values), subjective (some) or
+    indefensible (none), the map's audiences each thesis stands for, and what it needs and
+    what suffices among the value preferences."""
     import json
 
     from argmap.analysis.audiences import audience_report, describe_audience

@@ -151,7 +151,7 @@ def run_case(n: int, k: int, reps: int, brute_max: int) -> str:
     # Preferred has no single program across orderings: every ordering is enumerated
     # (vectorised), and only sets of failing attacks that leave something undecided are
     # solved; the full report includes necessary and sufficient sets.
-    if deciding <= 8:
+    if deciding <= 8 and n <= 300:  # past that, more distinct sets of failing attacks
         t_pref, _ = median_time(lambda: audience_report(G, "preferred"), 1)
         pref_text = f"{t_pref:10.3f}"
     else:
@@ -172,10 +172,13 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--brute-max", type=int, default=6, help="most values for brute force")
+    parser.add_argument("--cases", help='only these, e.g. "1000x8,100x9" (claims x values)')
     args = parser.parse_args()
     cases = [(100, 8)] if args.quick else [
         (100, 4), (100, 5), (100, 6), (100, 7), (100, 8), (300, 8), (1000, 8), (100, 9),
     ]  # fmt: skip
+    if args.cases:
+        cases = [(int(c), int(v)) for c, v in (x.split("x") for x in args.cases.split(","))]
     reps = 1 if args.quick else args.reps
     load = os.getloadavg()[0]
     print(

@@ -130,7 +130,7 @@ def test_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     assert temp_files(path) == []
 
 
-def _keep_saving(path: str) -> None:
+def _keep_saving(path: str, saving: Any) -> None:
     _slow_fsync()
     ed = Editor.open(path)
     n = 0
@@ -139,6 +139,7 @@ def _keep_saving(path: str) -> None:
         claim = ed.entry("claims", "join").model_dump(by_alias=True)
         ed.update("claims", "join", {**claim, "statement": f"Version {n}."})
         ed.save()
+        saving.set()  # past its start-up and one whole save: kills now land in saves
 
 
 def test_kill_9_during_saves_leaves_no_partial_map_and_no_temporary_file(
@@ -150,9 +151,13 @@ def test_kill_9_during_saves_leaves_no_partial_map_and_no_temporary_file(
     rng = random.Random(24)
     kills, left_behind = 20, 0
     for _ in range(kills):
-        child = ctx.Process(target=_keep_saving, args=(str(path),))
+        saving = ctx.Event()
+        child = ctx.Process(target=_keep_saving, args=(str(path), saving))
         child.start()
-        time.sleep(rng.uniform(0.6, 0.9))  # past its start-up, into its saves
+        # Wait for it to be saving (start-up time depends on the machine's load), then
+        # kill at a random moment of its next saves.
+        assert saving.wait(timeout=120)
+        time.sleep(rng.uniform(0.0, 0.3))
         assert child.pid is not None
         os.kill(child.pid, signal.SIGKILL)
         child.join()

@@ -141,7 +141,7 @@ ACCEPTANCE_WORDS = {
     "uncontested": "uncontested in the map",
     "objective": "stands under every ranking of the values",
     "subjective": "stands under some rankings of the values",
-    "indefensible": "falls under every ranking of the values",
+    "indefensible": "stands under no ranking of the values",
 }
 """Each acceptance as a reader says it; the one table the CLI, pages and briefs use."""
 
@@ -161,7 +161,9 @@ def standing_words(standing: ThesisStanding) -> list[str]:
     if acceptance is Acceptance.OBJECTIVE:
         return [f"It is attacked, yet stands {ALWAYS}: no ranking makes an attack on it win."]
     if acceptance is Acceptance.INDEFENSIBLE:
-        return [f"It falls {ALWAYS}: no ranking saves it."]
+        return [
+            "It stands under no ranking of the values: under each it falls or stays open."
+        ]
     if standing.iff:
         return [f"It stands if, and only if, {standing.needs}."]
     lines = [

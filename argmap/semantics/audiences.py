@@ -114,6 +114,7 @@ class Weighing:
         if method == "asp" and not (spec.encoding is None or spec.sceptical_is_grounded):
             raise ValueError(f"the asp method answers grounded and complete, not {semantics}")
         self.fw, self.semantics, self.method = fw, semantics, method
+        self._necessary: dict[int, list[Preference]] = {}
         self.timeout = timeout
         self.attacks: list[ValueAttack] = value_attacks(fw, G)
         # The arguments whose acceptance may be asked (default: the claims).
@@ -169,11 +170,14 @@ class Weighing:
         consequences, or the enumeration's table).
         """
         target = self.fw.index[name]
-        common = self._solver.necessary(target)
-        if common is None:
-            return []
-        rank = {v: k for k, v in enumerate(self.values)}
-        return sorted(common, key=lambda p: (rank[p[0]], rank[p[1]]))
+        if target not in self._necessary:
+            some, every = self._solver.some_and_every()
+            common = None if target in every or target not in some else (
+                self._solver.necessary(target)
+            )  # fmt: skip
+            rank = {v: k for k, v in enumerate(self.values)}
+            self._necessary[target] = sorted(common or (), key=lambda p: (rank[p[0]], rank[p[1]]))
+        return list(self._necessary[target])
 
     def sufficient(self, name: str, *, limit: int = 3, max_size: int = 4) -> Sufficient:
         """Return up to ``limit`` smallest minimal sets of preferences that each guarantee
@@ -186,11 +190,13 @@ class Weighing:
         is shrunk from an ordering where it stands and ``exact`` is false.
         """
         target = self.fw.index[name]
-        if self._solver.counterexample(target, []) is None:
+        some, always = self._solver.some_and_every()  # computed once for the framework
+        if target in always:
             return Sufficient([frozenset()], True)
-        witness = self._solver.witness(target)
-        if witness is None:
+        if target not in some:
             return Sufficient([], True)
+        witness = self._solver.witness(target)
+        assert witness is not None  # it is in under some ordering
         values = self.deciding_values(name)
         sub, attacks = self._local(target, values)
         local_target = 0  # the local framework lists the claim first
@@ -235,7 +241,11 @@ class Weighing:
         )
         if found:
             return Sufficient(found, True)
-        # Larger than the exhaustive search: shrink a chain that guarantees it.
+        # Larger than the exhaustive search. When what it needs also suffices, that is a
+        # minimal set (every sufficient set implies it); else shrink a chain that suffices.
+        needs = covering_pairs(self.necessary(name))
+        if needs and check(needs) is None:
+            return Sufficient([frozenset(needs)], False)
         chain = list(itertools.pairwise([v for v in witness if v in values]))
         for p in list(chain):
             trial = [q for q in chain if q != p]
