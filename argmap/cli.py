@@ -758,9 +758,13 @@ def brief(
         ".md": to_markdown, ".markdown": to_markdown, ".html": to_html, ".htm": to_html,
         ".pdf": pdf, ".docx": docx,
     }  # fmt: skip
+    from argmap.products.registry import products
+
+    # The outputs are the brief product's (argmap make brief makes the same files).
+    outputs = [o.suffix for o in products()["brief"].outputs]
     render = renderers.get(output.suffix.lower())
     if render is None:
-        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
+        _fail(f"{output}: unknown brief format {output.suffix!r}; use {', '.join(outputs)}")
     argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)

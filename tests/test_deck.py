@@ -107,3 +107,15 @@ def test_every_registered_product_makes_each_of_its_outputs() -> None:
         if re.search(r"^PRODUCT = Product\(", p.read_text(encoding="utf-8"), re.M)
     }
     assert declaring == registered
+
+
+def test_argmap_brief_offers_the_brief_products_outputs(tmp_path: Path) -> None:
+    source = tmp_path / "m.yaml"
+    source.write_text(SMALL_MAP, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap.cli", "brief", str(source), "--thesis", "join",
+         "--side", "for", "-o", str(tmp_path / "b.txt")],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )  # fmt: skip
+    suffixes = ", ".join(o.suffix for o in products()["brief"].outputs)
+    assert done.returncode == 1 and f"use {suffixes}" in done.stderr
