@@ -157,3 +157,22 @@ def test_pydantic_types_for_broken_fields_are_documented(old: str, new: str) -> 
     types = {p.type for p in caught.value.problems}
     assert types <= set(DOCUMENTED), types - set(DOCUMENTED)
     assert all(p.line >= 1 and p.col >= 1 for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: [unclosed\n",
+        "title: T\ntitle: U\nquestion: Q?\n",  # a duplicate key
+        "title: T\n---\nquestion: Q?\n",  # two documents
+        "title: T\nquestion: *nowhere\n",  # an alias with no anchor
+    ],
+)
+def test_the_fast_and_the_round_trip_reader_give_the_same_type(text: str) -> None:
+    types = []
+    for editable in (False, True):  # the fast (libyaml) reader, then the comment-keeping one
+        with pytest.raises(MapFileError) as caught:
+            read_map_text(text, "m.yaml", editable=editable)
+        types.append([(p.type, p.line) for p in caught.value.problems])
+    assert types[0] == types[1]
+    assert types[0][0][0] == "yaml_syntax"
