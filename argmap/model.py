@@ -307,6 +307,18 @@ class Audience(_Strict):
     note: Prose | None = None
 
 
+def _check_span(value: tuple[int, int]) -> tuple[int, int]:
+    start, end = value
+    if end <= start:
+        raise ValueError(f"[{start}, {end}] is not a span: the end must come after the start")
+    return value
+
+
+Offset = Annotated[int, Field(ge=0, le=2**40)]
+# [start, end) characters of a quote in its source's text, as check-quotes reads the file.
+QuoteAt = Annotated[tuple[Offset, Offset], AfterValidator(_check_span)]
+
+
 class Claim(_Strict):
     """One claim, in the mapper's words, grounded in a verbatim quote from its source."""
 
@@ -318,6 +330,11 @@ class Claim(_Strict):
     quote: Text = Field(
         max_length=600,
         description="A short verbatim quote from the source that grounds the claim.",
+    )
+    quote_at: QuoteAt | None = Field(
+        default=None,
+        description="Where the quote sits in its source's text: [start, end] in characters "
+        "(text[start:end] is the quote, whitespace aside); check-quotes verifies it.",
     )
     tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]] = Field(
         default_factory=list, max_length=SHORT_LIST_MAX

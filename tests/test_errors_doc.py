@@ -40,7 +40,8 @@ EXAMPLE = re.compile(
 # Calls that make a problem, and the position of their type argument (``type=`` also counts).
 _TYPE_ARG = {
     "Problem": 5, "at": 5, "_ref": 2, "add": 2, "_error": 0, "fail": 2, "_problem": 4,
-    "one": 2, "FrameworkFormatError": 4, "warn": 4, "PydanticCustomError": 0,
+    "one": 2, "FrameworkFormatError": 4, "warn": 4, "PydanticCustomError": 0, "_refuse": 2,
+    "Refused": 0,
 }  # fmt: skip
 _DEFAULTS = {"framework_syntax", "not_kept", "unreadable"}  # parameter defaults of the above
 

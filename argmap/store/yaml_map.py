@@ -673,7 +673,8 @@ def _sync_value(old: Any, new: Any, lean: Any) -> Any:
                     old[i] = _unambiguous(v)
             return old
         seq = CommentedSeq([_unambiguous(v) for v in new])
-        if isinstance(old, CommentedSeq) and old.fa.flow_style():
+        numbers = bool(new) and all(isinstance(v, int) for v in new)  # quote_at: [120, 180]
+        if (isinstance(old, CommentedSeq) and old.fa.flow_style()) or numbers:
             seq.fa.set_flow_style()
         return seq
     return _unambiguous(old if _same_scalar(old, new) else new)
