@@ -122,7 +122,9 @@ def test_import_errors_are_located_and_write_nothing(tmp_path: Path) -> None:
     assert code == 1 and f"{bad}:2:16: JSON syntax: " in stderr
     code, _, stderr = cli("import", tmp_path / "none.argdown", "-o", out)
     assert code == 1 and "none.argdown:1:1: no such file" in stderr
-    code, _, stderr = cli("import", tmp_path / "x.docx", "-o", out)
+    unknown = tmp_path / "x.xyz"  # (.docx is a format now: Verbatim evidence files)
+    unknown.write_text("?", encoding="utf-8")
+    code, _, stderr = cli("import", unknown, "-o", out)
     assert code == 1 and "name it with --from: argdown (.argdown .ad .md), aif (.json)" in stderr
 
 
