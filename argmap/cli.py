@@ -1035,10 +1035,7 @@ def _brief_of(
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(argument_map)
     reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
-    result = build_brief(
-        G, thesis, side.value, semantics=reading.semantics, view=reading.support,
-        timeout=reading.timeout, audience=reading.audience,
-    )  # fmt: skip
+    result = build_brief(G, thesis, side.value, reading=reading)
     return argument_map, result
 
 
