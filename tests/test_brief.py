@@ -249,11 +249,12 @@ def test_bottom_line_when_the_thesis_stands() -> None:
 def test_a_reading_gives_the_same_brief_as_its_parts() -> None:
     """One reading, resolved once, is what every product takes: the brief (and the drill,
     built on it) argued from a Reading equals the brief argued from the same choices."""
+    from pathlib import Path
+
     from argmap.products.brief import to_markdown
     from argmap.products.drill import drill_deck
     from argmap.semantics.reading import reading_of
     from argmap.store.yaml_map import read_map
-    from pathlib import Path
 
     G = to_graph(read_map(Path(__file__).with_name("fixtures") / "values.yaml").map)
     reading = reading_of(G, support="bipolar", audience="delegation-view", timeout=10.0)
