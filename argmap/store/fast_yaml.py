@@ -212,7 +212,11 @@ def _build(
         while True:
             event = get_event()
             cls = type(event)
-            size = 1
+            # ``size``: the values this event adds to its container (a closed collection
+            # and an alias carry everything inside them); ``count``: the values it adds to
+            # the file's count, each value once (a collection's contents were counted as
+            # they came).
+            size = count = 1
             ended = False
             if cls is ScalarEvent:
                 value = event.value
@@ -276,6 +280,7 @@ def _build(
                 if event.anchor not in anchors:
                     raise fail(event.start_mark, f"alias *{event.anchor} names no anchor before it")
                 node, size = anchors[event.anchor]
+                count = size
                 if nodes + size > max_nodes:
                     raise fail(
                         event.start_mark,
@@ -291,7 +296,7 @@ def _build(
                 continue
             else:
                 continue
-            nodes += size
+            nodes += count
             if nodes > max_nodes:
                 raise fail(event.start_mark, f"more than {max_nodes:,} values in one file")
             if depth == 0:
