@@ -695,6 +695,8 @@ def needs(
             typer.echo(f"  - {c}: {G.nodes[c]['statement']}")
     for n, group in enumerate(result.cut, 1):
         typer.echo(f"Or cut ({n}): {', '.join(group)}")
+    if result.message:
+        typer.echo(result.message.capitalize() + ".")
 
 
 class SideName(StrEnum):
