@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.products.brief import Brief
     from argmap.readwrite.formats import Direction, Registry
-    from argmap.semantics.values import Ranking
+    from argmap.semantics.reading import Reading
     from argmap.store.yaml_map import LoadedMap
 
 app = typer.Typer(
@@ -459,7 +459,8 @@ VIEW_HELP = "How supports count: " + "; ".join(f"{v.name}: {v.title}" for v in V
 SemanticsOpt = Annotated[
     SemanticsName, typer.Option("--semantics", "-s", help="The argumentation semantics.")
 ]
-ViewOpt = Annotated[ViewName, typer.Option("--view", help=VIEW_HELP)]
+# "--view" is the support treatment's older name, kept as an alias.
+ViewOpt = Annotated[ViewName, typer.Option("--support", "--view", help=VIEW_HELP)]
 TimeoutOpt = Annotated[
     float,
     typer.Option(
@@ -531,11 +532,10 @@ def label(
 
     m = _load(path).map
     G = to_graph(m)
-    ranking = _ranking(G, audience, rank)
-    report = label_report(
-        G, semantics.value, view.value, base_scores=_base_scores(m, base or []),
-        timeout=timeout or None, audience=ranking,
-    )  # fmt: skip
+    reading = _reading(G, semantics, view, audience, rank, base=_base_scores(m, base or []),
+                       timeout=timeout or None)  # fmt: skip
+    ranking = reading.audience
+    report = label_report(G, reading)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
@@ -573,22 +573,30 @@ RankOpt = Annotated[
 ]
 
 
-def _ranking(G: nx.DiGraph, audience: str | None, rank: str | None) -> Ranking | None:
-    """Return the ranking ``--audience`` or ``--rank`` asks for, or exit 1 saying why not."""
-    from argmap.semantics.values import audience_named, parse_ranking, value_ids
+def _reading(
+    G: nx.DiGraph,
+    semantics: SemanticsName = GROUNDED,
+    view: ViewName = DEFAULT_VIEW_NAME,
+    audience: str | None = None,
+    rank: str | None = None,
+    *,
+    base: dict[str, float] | None = None,
+    timeout: float | None = None,
+) -> Reading:
+    """Return the reading the options ask for (the one place the CLI resolves an audience
+    or a ranking), or exit 1 saying what is wrong."""
+    from argmap.semantics.reading import ReadingError, reading_of
 
-    if audience is not None and rank is not None:
-        _fail("give --audience or --rank, not both")
     try:
-        if audience is not None:
-            return audience_named(G, audience)
-        if rank is not None:
-            return parse_ranking(rank, value_ids(G))
-    except KeyError as exc:
-        _fail(f"--audience {audience}: {exc.args[0]}")
-    except ValueError as exc:
-        _fail(f"--rank {rank}: {exc}")
-    return None
+        return reading_of(
+            G, semantics=semantics.value, support=view.value, audience=audience, rank=rank,
+            base_scores=base or {}, timeout=timeout,
+        )  # fmt: skip
+    except ReadingError as exc:
+        flag = "--audience" if audience is not None and rank is None else "--rank"
+        if audience is not None and rank is not None:
+            _fail(str(exc).replace("an audience or a ranking", "--audience or --rank"))
+        _fail(f"{flag} {audience if flag == '--audience' else rank}: {exc}")
 
 
 @app.command()
@@ -599,9 +607,10 @@ def audiences(
     as_json: JsonOpt = False,
     timeout: TimeoutOpt = 60.0,
 ) -> None:
-    """Print what stands for which audience: each claim objective (in under every ranking
-    of the values), subjective (some) or indefensible (none), the map's audiences it stands
-    for, and the value preferences that decide each thesis."""
+    """Print what stands for which audience: each claim uncontested (nothing attacks it),
+    objective (attacked, in under every ranking of the values), subjective (some) or
+    indefensible (none), the map's audiences each thesis stands for, and what it needs and
+    what suffices among the value preferences."""
     import json
 
     from argmap.analysis.audiences import audience_report, describe_audience
@@ -618,16 +627,23 @@ def audiences(
         return
     names = {v["id"]: v.get("name", v["id"]) for v in G.graph.get("values", [])}
     typer.echo("values: " + (", ".join(names.values()) or "none (every attack succeeds)"))
+    names_of: dict[str, str] = {}
     for ranking in audiences_of(G):
-        typer.echo(f"audience {ranking.id}: {describe_audience(ranking, G)}")
+        names_of[str(ranking.id)] = ranking.name or str(ranking.id)
+        typer.echo(f"audience: {describe_audience(ranking, G)}")
+    from argmap.analysis.audiences import ACCEPTANCE_WORDS, standing_words
+
+    statements = {c: str(G.nodes[c].get("statement", c)) for c in G.nodes}
     for t in report.theses:
-        when = "; or ".join(t.stands_when) if t.stands_when else "under no ranking"
-        if t.preferences and t.preferences != [frozenset()]:
-            when = "whenever " + when
-        typer.echo(f"thesis {t.id}: {t.acceptance.value}; stands {when}")
+        typer.echo(f"thesis: {statements[t.id]}")
+        typer.echo(f"  {ACCEPTANCE_WORDS[t.acceptance.value]}")
+        for line in standing_words(t):
+            typer.echo(f"  {line}")
+        stands = [names_of.get(a, a) for a in report.claim(t.id).stands_for]
+        typer.echo("  stands for: " + (", ".join(stands) or "none of the map's audiences"))
+    typer.echo("claims:")
     for c in report.claims:
-        standing = ", ".join(c.stands_for) or "-"
-        typer.echo(f"{c.acceptance.value:<12} {c.id}  stands for: {standing}")
+        typer.echo(f"  {c.acceptance.value:<12} {statements[c.id]}")
 
 
 def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
@@ -656,10 +672,8 @@ def needs(
     claim: Annotated[str, typer.Argument(help="The id of the claim.", show_default=False)],
     view: ViewOpt = DEFAULT_VIEW_NAME,
     as_json: JsonOpt = False,
-    audience: Annotated[
-        str | None,
-        typer.Option("--audience", help="Weigh attacks by this audience's value ranking (id)."),
-    ] = None,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """What it would take for a claim to stand (grounded): the smallest sets of claims to
     answer (reject) and of relations to cut, at most 3 of each, smallest first."""
@@ -674,15 +688,8 @@ def needs(
     if claim not in claims:
         _fail(f"{path}: no claim {claim!r}{suggest(claim, claims)}")
     G = to_graph(m)
-    ranking = None
-    if audience is not None:
-        from argmap.semantics.values import audience_named
-
-        try:
-            ranking = audience_named(G, audience)
-        except KeyError as exc:
-            _fail(f"{path}: {exc.args[0]}")
-    result = find(G, claim, view.value, audience=ranking)
+    reading = _reading(G, GROUNDED, view, audience, rank)
+    result = find(G, claim, reading.support, audience=reading.audience)
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
         return
@@ -715,6 +722,7 @@ def brief(
         typer.Option("-o", "--output", help="The brief to write: .md, .html, .pdf or .docx."),
     ],
     semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
     letter: Annotated[
         bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
@@ -756,7 +764,7 @@ def brief(
     render = renderers.get(output.suffix.lower())
     if render is None:
         _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
-    argument_map, result = _brief_of(path, thesis, side, semantics, timeout, audience, rank)
+    argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(f"wrote {output}")
@@ -769,6 +777,10 @@ def questions(
         str | None, typer.Option("--thesis", help="Only this thesis (default: every one).")
     ] = None,
     json_out: JsonOpt = False,
+    semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Print seminar discussion questions drawn from the map, each with why it is asked."""
     import json
@@ -783,7 +795,8 @@ def questions(
     if thesis is not None and thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(m)
-    found = discussion_questions(G, evaluate(G), thesis=thesis)
+    reading = _reading(G, semantics, view, audience, rank, timeout=10.0)
+    found = discussion_questions(G, evaluate(G, reading), thesis=thesis)
     if json_out:
         rows = [
             {"kind": q.kind, "question": q.text, "because": q.because, "claims": list(q.claims)}
@@ -846,32 +859,32 @@ def verdicts(
     ] = None,
 ) -> None:
     """Export a class's verdicts on a map as CSV: one row per participant and claim."""
-    import csv
-    import io
     import os
 
     from argmap.store.atomic import atomic_write_text
-    from argmap.store.verdicts import DEFAULT_ROOM, VerdictStore, default_database_url
+    from argmap.store.verdicts import (
+        DEFAULT_ROOM,
+        StoreError,
+        VerdictStore,
+        default_database_url,
+        marks_csv,
+    )
 
     _load(path)  # a broken map is reported, not exported
     url = database or os.environ.get("ARGMAP_DATABASE_URL") or default_database_url(path.parent)
-    store = VerdictStore(url)
     try:
-        marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
-    finally:
-        store.close()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["room", "map", "claim", "participant", "verdict", "updated_at"])
-    for mark in marks:
-        writer.writerow(
-            [mark.room, mark.map_id, mark.claim_id, mark.participant, mark.verdict.value,
-             mark.updated_at.isoformat()]
-        )  # fmt: skip
+        store = VerdictStore(url)
+        try:
+            marks = store.marks(path.stem, room=room or DEFAULT_ROOM)
+        finally:
+            store.close()
+    except StoreError as exc:
+        _fail(str(exc))
+    text = marks_csv(marks)
     if output is None:
-        typer.echo(buffer.getvalue(), nl=False)
+        typer.echo(text, nl=False)
     else:
-        atomic_write_text(output, buffer.getvalue())
+        atomic_write_text(output, text)
         typer.echo(f"wrote {output} ({len(marks)} verdicts)")
 
 
@@ -890,26 +903,38 @@ def app_(
     import os
     import sys
 
-    # The app's script, found by path: the CLI never imports Streamlit itself.
-    script = Path(__file__).with_name("app") / "streamlit_app.py"
     env = dict(os.environ)
     if path is not None:
         _load(path)
         env["ARGMAP_MAPS_DIR"] = str(path.resolve().parent)
     query = f"?map={path.stem}" if path is not None else ""
+    # The class database's tables, made before serving, where the app will look for them.
+    db_upgrade(os.environ.get("ARGMAP_DATABASE_URL") or _database_url_in(env))
     typer.echo(f"argmap: http://127.0.0.1:{port}/{query}")
-    command = [
+    command = streamlit_command(port, headless)
+    # Become the server (exec, not a child): stopping this process stops the app, and
+    # nothing is left running behind it.
+    sys.stdout.flush()
+    os.execve(sys.executable, command, env)
+
+
+def streamlit_command(port: int, headless: bool) -> list[str]:
+    """Return the command ``argmap app`` becomes: Streamlit on the app's script, on
+    127.0.0.1, with the settings of the project's ``.streamlit/config.toml``."""
+    from argmap.store.library import upload_limit_mb
+
+    # The app's script, found by path: the CLI never imports Streamlit itself.
+    script = Path(__file__).with_name("app") / "streamlit_app.py"
+    return [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
         # As the project's .streamlit/config.toml: offline, and no first-run e-mail prompt.
         "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer", "--theme.base", "light",
+        # Uploads stop at the map limit, refused by the server before they are read.
+        "--server.maxUploadSize", str(upload_limit_mb()),
     ]  # fmt: skip
-    # Become the server (exec, not a child): stopping this process stops the app, and
-    # nothing is left running behind it.
-    sys.stdout.flush()
-    os.execve(sys.executable, command, env)
 
 
 def _brief_of(
@@ -917,6 +942,7 @@ def _brief_of(
     thesis: str,
     side: SideName,
     semantics: SemanticsName,
+    view: ViewName,
     timeout: float,
     audience: str | None = None,
     rank: str | None = None,
@@ -932,9 +958,10 @@ def _brief_of(
     if thesis not in claims:
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(argument_map)
+    reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
     result = build_brief(
-        G, thesis, side.value, semantics=semantics.value, timeout=timeout or None,
-        audience=_ranking(G, audience, rank),
+        G, thesis, side.value, semantics=reading.semantics, view=reading.support,
+        timeout=reading.timeout, audience=reading.audience,
     )  # fmt: skip
     return argument_map, result
 
@@ -946,7 +973,10 @@ def flow(
     side: Annotated[SideName, typer.Option("--side", help="Our side: for (aff) or against (neg).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The sheet: .xlsx or .csv.")],
     semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
+    audience: AudienceOpt = None,
+    rank: RankOpt = None,
 ) -> None:
     """Write a flow sheet for a policy round, one column per speech (1AC ... 2AR),
     pre-filled from the map: each side's arguments, the answers, the drops to extend."""
@@ -956,7 +986,7 @@ def flow(
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         _fail(f"{output}: unknown flow format {output.suffix!r}; use .xlsx or .csv")
-    _, result = _brief_of(path, thesis, side, semantics, timeout)
+    _, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     sheet = build_flow(result)
     data = to_xlsx(sheet) if suffix == ".xlsx" else to_csv(sheet).encode("utf-8")
     atomic_write_bytes(output, data)
@@ -993,6 +1023,104 @@ def diff(
         ("attributions agreeing", score.attributions_agreeing),
     ):
         typer.echo(f"{name}: {n} of {total}")
+
+
+@app.command("class-report")
+@_limited
+def class_report_(
+    reference: Annotated[
+        Path, typer.Argument(help="The instructor's reference map.", show_default=False)
+    ],
+    students: Annotated[list[Path], typer.Argument(help="The students' maps.", show_default=False)],
+    as_json: JsonOpt = False,
+    csv_out: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write scores and feedback as CSV (one row a student)."),
+    ] = None,
+) -> None:
+    """Compare each student's map with a reference: claims and relations found, relations of
+    the wrong type, theses missing, extra claims, a score; and the class as a whole."""
+    import json
+
+    from argmap.products.class_report import class_report, to_csv, to_text
+    from argmap.store.atomic import atomic_write_text
+
+    ref = _load(reference).map
+    maps = [(str(p), _load(p).map) for p in students]
+    # The embeddings that group extra claims serve only the text (and the app).
+    report = class_report(ref, maps, group_extras=not as_json)
+    if csv_out is not None:
+        atomic_write_text(csv_out, to_csv(report, ref))
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(to_text(report, ref))
+    if csv_out is not None:
+        typer.echo(f"wrote {csv_out}")
+
+
+db_app = typer.Typer(
+    name="db",
+    help="The class database (verdicts, classes): its tables, made by migrations.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(db_app)
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="Database URL (default: $ARGMAP_DATABASE_URL, else the SQLite file in the maps "
+        "folder: $ARGMAP_MAPS_DIR or ./maps).",
+    ),
+]
+
+
+def _database_url(database: str | None) -> str:
+    from argmap.store.library import maps_dir
+    from argmap.store.verdicts import default_database_url
+
+    return database or default_database_url(maps_dir(Path("maps")))
+
+
+def _database_url_in(env: dict[str, str]) -> str:
+    from argmap.store.verdicts import default_database_url
+
+    return default_database_url(Path(env.get("ARGMAP_MAPS_DIR") or "maps"))
+
+
+@db_app.command("upgrade")
+def db_upgrade(database: DatabaseOpt = None) -> None:
+    """Create or bring up to date the class database's tables (run it before serving; safe to
+    run again, and from several servers at once)."""
+    from argmap.store.database import StoreError, make_engine, upgrade
+
+    engine = make_engine(_database_url(database))
+    try:
+        revision = upgrade(engine)
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        engine.dispose()
+    typer.echo(f"the class database is at revision {revision} (the newest)")
+
+
+@db_app.command("current")
+def db_current(database: DatabaseOpt = None) -> None:
+    """Say which revision the class database is at, and the newest there is."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from argmap.store.database import current_revision, head_revision, make_engine, plain_message
+
+    engine = make_engine(_database_url(database))
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        _fail(plain_message(exc, "read the class database"))
+    finally:
+        engine.dispose()
+    typer.echo(f"at {current or 'nothing (never upgraded)'}; newest {head_revision()}")
 
 
 _add_limit_options()

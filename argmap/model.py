@@ -30,8 +30,10 @@ from pydantic import (
     Field,
     ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from argmap.limits import SENTENCE_MAX, SHORT_LIST_MAX
 from argmap.problems import loc_text
@@ -141,14 +143,36 @@ class ActorKind(StrEnum):
 
 
 class ClaimKind(StrEnum):
+    """What a claim does in the debate, and whether it says what is the case or what matters.
+
+    Factual kinds (:data:`FACTUAL_KINDS`) say what is the case and carry no values: whether
+    something happened or will happen is not settled by what one prefers (Atkinson &
+    Bench-Capon 2007). Practical kinds (thesis, proposal, judgement) say what should be done
+    or what matters, and may appeal to values. ``claim`` states neither and may carry values.
+    """
+
     thesis = "thesis"
     """A position the debate is about: what a side argues for or against."""
-    claim = "claim"
-    """An ordinary claim that supports or attacks another."""
-    evidence = "evidence"
-    """A reported fact, figure or event offered as grounds."""
     proposal = "proposal"
     """A course of action someone recommends."""
+    judgement = "judgement"
+    """That an outcome is good or bad, or that one thing matters more than another."""
+    claim = "claim"
+    """An ordinary claim that supports or attacks another (neither kind said)."""
+    evidence = "evidence"
+    """A reported fact, figure or event offered as grounds."""
+    fact = "fact"
+    """What is or was the case: an event, a state of affairs, what someone did or said."""
+    prediction = "prediction"
+    """What will or would happen: a consequence, a forecast."""
+    motive = "motive"
+    """Why someone acts or speaks as they do."""
+
+
+FACTUAL_KINDS = frozenset(
+    {ClaimKind.evidence, ClaimKind.fact, ClaimKind.prediction, ClaimKind.motive}
+)
+"""The kinds that say what is the case: a claim of one of them carries no values."""
 
 
 class RelationType(StrEnum):
@@ -220,19 +244,34 @@ class Value(_Strict):
 Tier = Annotated[list[Id], Field(min_length=1)]
 
 
+class AudienceBasis(StrEnum):
+    stated = "stated"
+    """The actor says, in the quote, which of these matters more."""
+    inferred = "inferred"
+    """The mapper reads the order from what the actor argues."""
+
+
 class Audience(_Strict):
     """A ranking of the map's values: whose priorities decide which attacks succeed.
 
-    ``ranking`` lists tiers, highest first; the values of one tier tie, and values it does
-    not list rank below every listed one: ``[[security], [human-rights, sovereignty]]``.
+    ``ranking`` lists tiers, highest first; the values of one tier tie, and a value it does
+    not list is incomparable (it neither wins nor loses an attack for this audience):
+    ``[[security], [human-rights, sovereignty]]``. ``basis`` says whether the actor states
+    this order or the mapper inferred it from what the actor says.
     """
 
     id: Id
     name: Text
     ranking: list[Tier] = Field(
         min_length=1,
-        description="Tiers of value ids, highest first; values in one tier tie; values not "
-        "listed rank below all listed ones (e.g. [[security], [human-rights, sovereignty]]).",
+        description="Tiers of value ids, highest first; values in one tier tie; a value not "
+        "listed is incomparable: an attack involving it is not decided by this audience "
+        "(e.g. [[security], [human-rights, sovereignty]]).",
+    )
+    basis: AudienceBasis | None = Field(
+        default=None,
+        description="stated: the actor states this order of priorities; inferred: the mapper "
+        "reads it from what the actor argues.",
     )
     actor: Id | None = Field(default=None, description="The id of the actor whose priorities.")
     quote: Text | None = Field(
@@ -272,6 +311,20 @@ class Claim(_Strict):
         description="Intrinsic strength in [0, 1] for gradual semantics (default 0.5).",
     )
     note: str | None = None
+
+    @field_validator("values")
+    @classmethod
+    def _facts_carry_no_values(cls, values: list[str], info: ValidationInfo) -> list[str]:
+        kind = info.data.get("kind")
+        if values and kind in FACTUAL_KINDS:
+            raise PydanticCustomError(
+                "fact_with_values",
+                "a claim of kind {kind} says what is the case, and a fact carries no values: "
+                "whether it holds is not settled by what one prefers. Remove values:, or give "
+                "the claim kind judgement, proposal or thesis if it says what matters",
+                {"kind": str(kind)},
+            )
+        return values
 
 
 class Relation(_Strict):

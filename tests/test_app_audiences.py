@@ -56,9 +56,9 @@ def test_the_audience_picker_weighs_attacks(maps: Path) -> None:
     assert picker.options == [
         "none: plain attacks",
         "across all audiences",
-        "The ministry (security > sovereignty > human rights)",
+        "The ministry (security > sovereignty; not ranked: human rights)",
         "The delegation (sovereignty > security = human rights)",
-        "The campaign (human rights > security = sovereignty)",
+        "The campaign (human rights; not ranked: security, sovereignty)",
     ]
     plain = colours(at)
     assert plain["t-budapest"] == LABELS["out"].colour  # reach's attack succeeds
@@ -73,10 +73,10 @@ def test_the_audience_picker_weighs_attacks(maps: Path) -> None:
 def test_across_all_audiences_colours_by_acceptance(maps: Path) -> None:
     at = run(map="values", audience="*")
     fills = colours(at)
-    assert fills["t-capacity"] == ACCEPTANCE_COLOURS["objective"]
+    assert fills["t-capacity"] == ACCEPTANCE_COLOURS["uncontested"]  # nothing attacks it
     assert fills["t-rights"] == ACCEPTANCE_COLOURS["subjective"]
     assert fills["t-nothing"] == ACCEPTANCE_COLOURS["indefensible"]
-    assert "across all audiences: 8 objective, 3 subjective, 1 indefensible" in (
+    assert "across all audiences: 8 uncontested, 3 subjective, 1 indefensible" in (
         at.markdown[0].value
     )
 
@@ -86,18 +86,15 @@ def test_the_panel_says_whom_a_claim_stands_for_and_why(maps: Path) -> None:
     said = texts(at)
     assert "Stands for: The ministry." in said
     assert (
-        "Stands: no attack on it succeeds. For The ministry: “Back a UN treaty instead” does "
-        "not defeat it, security ranking above sovereignty" in said
+        "“Back a UN treaty instead” does not defeat “Join the Budapest Convention” for The "
+        "ministry: security ranks above sovereignty" in said
     )
     assert (
-        "For this audience, t-treaty's attack (r-t-b) fails: security (of t-budapest) ranks "
-        "above sovereignty (of t-treaty)." in said
+        "“Budapest's cross-border access bypasses states” does not defeat “Join the Budapest "
+        "Convention” for The ministry: security ranks above sovereignty" in said
     )
-    assert "Subjective: it stands whenever security above sovereignty." in said
-    assert (
-        "For this audience, reach's attack (r-reach) fails: security (of t-budapest) ranks "
-        "above sovereignty (of reach)." in said
-    )
+    assert "It stands if, and only if, security above sovereignty." in said
+    assert said.count("does not defeat") == 2  # said once each, not in two places
 
 
 def test_a_map_without_values_has_no_picker(maps: Path) -> None:
@@ -109,10 +106,16 @@ def test_the_values_page(maps: Path) -> None:
     at = run("values", map="values")
     said = texts(at)
     assert at.title[0].value == "Values and audiences"
-    assert "**security or sovereignty?**" in said
-    assert "Join the Budapest Convention. — stands whenever security above sovereignty" in said
-    assert "human rights above security and sovereignty" in said
-    assert "Stands for: The delegation, The campaign" in said
+    table = at.table[0].value
+    rows = table.to_dict("index")
+    assert rows["Back a UN treaty instead."]["The campaign"] == "stands"
+    assert rows["Put human-rights conditions on any treaty."]["The campaign"] == "falls"
+    assert rows["Help states build capacity to fight cybercrime."]["Every ranking"] == (
+        "uncontested in the map"
+    )
+    assert "It stands if, and only if, security above sovereignty." in said
+    assert "It stands if, and only if, human rights above security and sovereignty." in said
+    assert said.count("Join the Budapest Convention.") == 1  # each thesis said once
     assert "“our first duty is the security of our citizens, and sovereignty comes next”" in said
     empty = run("values", map="mini")
     assert "names no values yet" in empty.info[0].value

@@ -108,7 +108,7 @@ def test_brief_shows_the_case_and_downloads_exactly_the_brief(
     assert "requests were answered in weeks rather than months" in shown  # our case
     assert "drafted without us" in shown and "open to accession by any state" in shown
     at.radio(key="brief_side").set_value("against").run()
-    at.selectbox(key="brief_semantics").set_value("preferred").run()
+    at.selectbox(key="semantics").set_value("preferred").run()  # the reading every page shares
     assert not at.exception
     assert at.title[0].value == "Brief against"
     G = to_graph(read_map(maps / "mini.yaml").map)
@@ -446,3 +446,12 @@ def test_labels_say_why_in_step_through_and_drill(maps: Path) -> None:
     click(at, "drill_reveal")
     shown = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "Where it stands in the map:" in shown
+
+
+def test_a_name_the_database_refuses_is_a_plain_message_on_the_page(maps: Path) -> None:
+    nul = verdicts_as("Ada\x00")
+    mark(nul, "join-budapest", "accept")
+    shown = texts(nul) + "\n".join(str(e.value) for e in nul.error)
+    assert "Not saved: the participant's name contains a NUL character" in unescape(shown)
+    assert "INSERT" not in shown and "Traceback" not in shown and not nul.exception
+    assert "No verdicts in this room yet." in texts(nul)

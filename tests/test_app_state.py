@@ -101,8 +101,9 @@ def test_choices_survive_changing_page(maps: Path) -> None:
 
 
 def test_a_reload_restores_every_choice_from_the_url(maps: Path) -> None:
-    url = {"map": "mini", "claim": "rights-risk", "semantics": "preferred", "view": "attack-only",
-           "colour": "side", "side_of": "join-budapest", "focus": "Paths to thesis",
+    url = {"map": "mini", "claim": "rights-risk", "semantics": "preferred",
+           "support": "attack-only", "colour": "side", "side_of": "join-budapest",
+           "focus": "Paths to thesis",
            "thesis": "join-budapest", "side": "against", "name": "Ada", "room": "r2"}  # fmt: skip
     at = start(**url)
     assert at.selectbox(key="semantics").value == "preferred"
@@ -112,6 +113,10 @@ def test_a_reload_restores_every_choice_from_the_url(maps: Path) -> None:
     assert args_of(at, "argmap_graph")["selected"] == "rights-risk"
     assert args_of(at, "argmap_graph")["legend"]["title"] == "Side"
     assert params(at) == url  # the URL is kept as it came
+    # The support treatment's older URL key still opens the same reading, written anew.
+    old = start(**({k: v for k, v in url.items() if k != "support"} | {"view": "attack-only"}))
+    assert old.radio(key="view").value == "attack-only"
+    assert params(old)["support"] == "attack-only" and "view" not in params(old)
     go(at, "brief")
     assert at.title[0].value == "Brief against"
     go(at, "verdicts")

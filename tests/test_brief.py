@@ -24,7 +24,8 @@ THESES = [
     ("thesis-un-route", "for"),
     ("thesis-un-route", "against"),
     ("thesis-budapest-route", "for"),
-    ("thesis-sanctions", "against"),
+    ("thesis-back-un-treaty", "against"),
+    ("thesis-sanctions", "for"),
 ]
 
 

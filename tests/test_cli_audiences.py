@@ -21,31 +21,35 @@ def test_audiences_json_shape_and_answers() -> None:
     assert data["values"] == ["security", "human-rights", "sovereignty"]
     assert data["audiences"] == ["ministry-view", "delegation-view", "campaign-view"]
     assert all(set(c) == {"id", "acceptance", "stands_for"} for c in data["claims"])
-    assert all(set(t) == {"id", "acceptance", "stands_when"} for t in data["theses"])
+    keys = {"id", "acceptance", "stands_when", "necessary", "sufficient", "sufficient_exact",
+            "necessary_is_sufficient"}  # fmt: skip
+    assert all(set(t) == keys for t in data["theses"])
     acceptance = {c["id"]: c["acceptance"] for c in data["claims"]}
-    assert set(acceptance.values()) == {"objective", "subjective", "indefensible"}
+    assert set(acceptance.values()) == {"uncontested", "subjective", "indefensible"}
     stands_for = {c["id"]: c["stands_for"] for c in data["claims"]}
     assert stands_for["t-treaty"] == ["delegation-view", "campaign-view"]
     assert stands_for["t-nothing"] == []
-    theses = {t["id"]: (t["acceptance"], t["stands_when"]) for t in data["theses"]}
-    assert theses["t-rights"] == (
-        "subjective",
-        ["human rights above security and sovereignty"],
-    )
-    assert theses["t-budapest"] == ("subjective", ["security above sovereignty"])
-    assert theses["t-capacity"] == ("objective", ["under every ranking of the values"])
-    assert theses["t-nothing"] == ("indefensible", [])
+    theses = {t["id"]: t for t in data["theses"]}
+    rights = theses["t-rights"]
+    assert rights["acceptance"] == "subjective"
+    assert rights["necessary"] == [["human-rights", "security"], ["human-rights", "sovereignty"]]
+    assert [["human-rights", "security"], ["human-rights", "sovereignty"]] in rights["sufficient"]
+    assert "human rights above security and sovereignty" in rights["stands_when"]
+    assert theses["t-budapest"]["sufficient"][0] == [["security", "sovereignty"]]
+    assert theses["t-capacity"]["acceptance"] == "uncontested"
+    assert theses["t-capacity"]["sufficient"] == [[]]
+    assert theses["t-nothing"]["acceptance"] == "indefensible"
+    assert theses["t-nothing"]["sufficient"] == [] and theses["t-nothing"]["necessary"] == []
 
 
 def test_audiences_text() -> None:
     result = runner.invoke(app, ["audiences", FIXTURE])
     assert result.exit_code == 0, result.stderr
-    assert "audience ministry-view: The ministry (security > sovereignty > human rights)" in (
-        result.stdout
-    )
-    assert "thesis t-treaty: subjective; stands whenever sovereignty above security" in (
-        result.stdout
-    )
+    out = result.stdout
+    assert "audience: The ministry (security > sovereignty; not ranked: human rights)" in out
+    assert "thesis: Back a UN treaty instead.\n  stands under some rankings of the values\n" in out
+    assert "  It stands if, and only if, sovereignty above security.\n" in out
+    assert "thesis: Help states build capacity to fight cybercrime.\n  uncontested in the " in out
 
 
 def test_label_with_an_audience_or_a_ranking() -> None:
@@ -98,8 +102,8 @@ def test_brief_and_drill_for_an_audience(tmp_path: Path) -> None:
     )
     assert "the thesis stands (in)" in text
     assert (
-        "“Join the Budapest Convention” does not defeat “Back a UN treaty instead”: "
-        "sovereignty ranks above security" in text
+        "“Join the Budapest Convention” does not defeat “Back a UN treaty instead” for The "
+        "delegation: sovereignty ranks above security" in text
     )
     plain = tmp_path / "plain.md"
     runner.invoke(app, ["brief", FIXTURE, "--thesis", "t-treaty", "--side", "for", "-o",

@@ -33,7 +33,7 @@ def test_open_reads_the_same_map_without_its_document(cyber: Path, tmp_path: Pat
 def test_a_save_keeps_every_comment_and_changes_only_the_edit(cyber: Path) -> None:
     before = cyber.read_text(encoding="utf-8")
     ed = Editor.open(cyber)
-    claim = ed.map.claims[0]
+    claim = next(c for c in ed.map.claims if c.note is None)  # a note added, none replaced
     data = claim.model_dump(by_alias=True, exclude_none=True)
     assert ed.update("claims", claim.id, {**data, "note": "Checked in class."}) == {}
     ed.save()
@@ -42,7 +42,7 @@ def test_a_save_keeps_every_comment_and_changes_only_the_edit(cyber: Path) -> No
     assert comments and all(c in after.splitlines() for c in comments)
     added = [line for line in after.splitlines() if line not in before.splitlines()]
     assert added == ["    note: Checked in class."]
-    assert read_map(cyber).map.claims[0].note == "Checked in class."
+    assert read_map(cyber).map.claim(claim.id).note == "Checked in class."
 
 
 def test_merge_after_a_fast_open_applies_both_sides(cyber: Path) -> None:

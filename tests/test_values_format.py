@@ -113,7 +113,7 @@ def test_editor_keeps_renames_and_guards_values(tmp_path: Path) -> None:
     assert ed.update("claims", "reach", {**claim, "statement": "Edited."}) == {}
     assert ed.remove("values", "security") == {
         "id": "audiences and claims use it: ministry-view, delegation-view, t-budapest, "
-        "t-capacity, slows, crime-grows; change or remove those first"
+        "t-capacity, slows; change or remove those first"
     }
     value = ed.entry("values", "sovereignty").model_dump(by_alias=True, exclude_none=True)
     assert ed.update("values", "sovereignty", {**value, "id": "self-rule"}) == {}
@@ -122,7 +122,7 @@ def test_editor_keeps_renames_and_guards_values(tmp_path: Path) -> None:
     }
     ed.save()
     text = path.read_text(encoding="utf-8")
-    assert "# human rights unlisted: below both" in text  # the comment survives
+    assert "# human rights unranked: incomparable" in text  # the comment survives
     assert "ranking: [[self-rule], [security, human-rights]]" in text
     again = read_map(path).map
     assert again.claim("reach").statement == "Edited."

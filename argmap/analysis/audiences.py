@@ -14,6 +14,7 @@ in words ("human rights above security").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ import networkx as nx
 
 from argmap.analysis.evaluate import evaluate
 from argmap.graph import claim_ids, theses
-from argmap.semantics.audiences import Acceptance, Preference, Weighing
+from argmap.semantics.audiences import Acceptance, Preference, Weighing, covering_pairs
 from argmap.semantics.bipolar import attack_framework
 from argmap.semantics.framework import DEFAULT_VIEW, Label
 from argmap.semantics.values import (
@@ -45,13 +46,34 @@ class ClaimStanding:
 
 @dataclass(frozen=True)
 class ThesisStanding:
-    """One thesis: acceptance, and the smallest preference sets under which it stands
-    (``preferences``; ``[frozenset()]`` for always, ``[]`` for never) with their words."""
+    """One thesis (or any claim asked about) across every ordering of the values.
+
+    - ``necessary``: each preference (higher, lower) that holds wherever it stands;
+    - ``preferences``: up to three smallest sets that each guarantee it stands
+      (``[frozenset()]``: always; ``[]``: never); ``exact`` false when the smallest were
+      too large to search and the one set shown is minimal but maybe not smallest;
+    - ``stands_when``: those sets in words; ``needs``: the necessary ones in words.
+    """
 
     id: str
     acceptance: Acceptance
     preferences: list[frozenset[Preference]]
     stands_when: list[str]
+    necessary: list[Preference] = field(default_factory=list)
+    needs: str = ""
+    exact: bool = True
+    iff: bool = False  # the necessary preferences are also sufficient
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "acceptance": self.acceptance.value,
+            "stands_when": self.stands_when,
+            "necessary": [list(p) for p in self.necessary],
+            "sufficient": [sorted(list(p) for p in s) for s in self.preferences],
+            "sufficient_exact": self.exact,
+            "necessary_is_sufficient": self.iff,
+        }
 
 
 @dataclass
@@ -69,6 +91,9 @@ class AudienceReport:
     def claim(self, claim_id: str) -> ClaimStanding:
         return next(c for c in self.claims if c.id == claim_id)
 
+    def thesis(self, claim_id: str) -> ThesisStanding:
+        return next(t for t in self.theses if t.id == claim_id)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "values": self.values,
@@ -77,20 +102,18 @@ class AudienceReport:
                 {"id": c.id, "acceptance": c.acceptance.value, "stands_for": c.stands_for}
                 for c in self.claims
             ],
-            "theses": [
-                {"id": t.id, "acceptance": t.acceptance.value, "stands_when": t.stands_when}
-                for t in self.theses
-            ],
+            "theses": [t.to_json() for t in self.theses],
         }
 
 
-def preference_text(prefs: frozenset[Preference], names: dict[str, str]) -> str:
+def preference_text(prefs: Iterable[Preference], names: dict[str, str]) -> str:
     """Return a set of preferences in words, grouped by the higher value.
 
     >>> preference_text(frozenset({("r", "s"), ("r", "v"), ("s", "v")}),
     ...                 {"r": "human rights", "s": "security", "v": "sovereignty"})
     'human rights above security and sovereignty, and security above sovereignty'
     """
+    prefs = list(prefs)
     if not prefs:
         return ALWAYS
     order = list(names)
@@ -102,6 +125,57 @@ def preference_text(prefs: frozenset[Preference], names: dict[str, str]) -> str:
         f"{names.get(v, v)} above {' and '.join(names.get(w, w) for w in ws)}"
         for v, ws in above.items()
     )
+
+
+def needs_text(necessary: Iterable[Preference], names: dict[str, str]) -> str:
+    """Return the necessary preferences in words, the implied ones left out ("" for none).
+
+    >>> needs_text([("r", "s")], {"r": "human rights", "s": "security"})
+    'human rights above security'
+    """
+    shown = covering_pairs(list(necessary))
+    return preference_text(shown, names) if shown else ""
+
+
+ACCEPTANCE_WORDS = {
+    "uncontested": "uncontested in the map",
+    "objective": "stands under every ranking of the values",
+    "subjective": "stands under some rankings of the values",
+    "indefensible": "stands under no ranking of the values",
+}
+"""Each acceptance as a reader says it; the one table the CLI, pages and briefs use."""
+
+
+def standing_words(standing: ThesisStanding) -> list[str]:
+    """Return a claim's standing across all rankings as plain sentences: what it needs
+    ("only if") first, then what suffices ("whenever"), each called what it is.
+
+    >>> st = ThesisStanding("t", Acceptance.SUBJECTIVE, [frozenset({("s", "r")})],
+    ...                     ["security above rights"], [("s", "r")], "security above rights")
+    >>> standing_words(st)
+    ['It stands only if security above rights.', 'It stands whenever security above rights.']
+    """
+    acceptance = standing.acceptance
+    if acceptance is Acceptance.UNCONTESTED:
+        return ["Uncontested in the map: nothing here attacks it."]
+    if acceptance is Acceptance.OBJECTIVE:
+        return [f"It is attacked, yet stands {ALWAYS}: no ranking makes an attack on it win."]
+    if acceptance is Acceptance.INDEFENSIBLE:
+        return [
+            "It stands under no ranking of the values: under each it falls or stays open."
+        ]
+    if standing.iff:
+        return [f"It stands if, and only if, {standing.needs}."]
+    lines = [
+        f"It stands only if {standing.needs}."
+        if standing.needs
+        else "No single preference is needed: different rankings carry it in different ways."
+    ]
+    if standing.stands_when:
+        whenever = "; or whenever ".join(standing.stands_when)
+        caveat = "" if standing.exact else " (one such condition; there may be shorter ones)"
+        lines.append(f"It stands whenever {whenever}{caveat}.")
+    return lines
 
 
 def stands_for(
@@ -147,8 +221,18 @@ def audience_report(
 def _standing(
     weighing: Weighing, claim: str, acceptance: Acceptance, names: dict[str, str]
 ) -> ThesisStanding:
-    prefs = weighing.stands_when(claim)
-    return ThesisStanding(claim, acceptance, prefs, [preference_text(p, names) for p in prefs])
+    found = weighing.sufficient(claim)
+    necessary = weighing.necessary(claim)
+    return ThesisStanding(
+        claim,
+        acceptance,
+        found.sets,
+        [preference_text(p, names) for p in found.sets],
+        necessary,
+        needs_text(necessary, names),
+        found.exact,
+        bool(necessary) and weighing.counterexample(claim, necessary) is None,
+    )
 
 
 def standing_of(
@@ -165,25 +249,20 @@ def standing_of(
     return _standing(weighing, claim, acceptance, value_names(G))
 
 
-def value_conflicts(report: AudienceReport) -> dict[frozenset[str], list[str]]:
-    """Return each pair of values whose order decides some thesis -> those theses.
+def value_conflicts(report: AudienceReport) -> dict[Preference, list[str]]:
+    """Return each preference (higher, lower) that some thesis needs -> those theses.
 
-    A pair decides a thesis when it occurs in one of the thesis's smallest preference sets.
-    Pairs come by thesis, then by the values' map order.
+    Only necessary preferences count (their covering pairs): "is human rights worth more
+    than security?" decides a thesis only when it stands *only if* the answer is yes. A
+    pair and its reverse are two keys, so a rival that needs the reverse shows beside it.
+    Keys come by thesis, then by the values' map order.
     """
-    found: dict[frozenset[str], list[str]] = {}
-    rank = {v: k for k, v in enumerate(report.values)}
-
-    def key(pair: Preference) -> tuple[int, int]:
-        a, b = sorted(rank.get(v, len(rank)) for v in pair)
-        return a, b
-
+    found: dict[Preference, list[str]] = {}
     for t in report.theses:
-        for prefs in t.preferences:
-            for v, w in sorted(prefs, key=key):
-                theses_of = found.setdefault(frozenset((v, w)), [])
-                if t.id not in theses_of:
-                    theses_of.append(t.id)
+        for pair in covering_pairs(t.necessary):
+            theses_of = found.setdefault(pair, [])
+            if t.id not in theses_of:
+                theses_of.append(t.id)
     return found
 
 
@@ -193,13 +272,12 @@ def describe_audience(ranking: Ranking, G: nx.DiGraph) -> str:
     >>> import networkx as nx
     >>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}, {"id": "r", "name": "rights"}])
     >>> describe_audience(Ranking((("s",),), "a", "The ministry"), G)
-    'The ministry (security > rights)'
+    'The ministry (security; not ranked: rights)'
     """
     names = value_names(G)
-    listed = {v for tier in ranking.tiers for v in tier}
-    tiers = [" = ".join(names.get(v, v) for v in tier) for tier in ranking.tiers]
+    listed = ranking.listed()
+    words = " > ".join(" = ".join(names.get(v, v) for v in tier) for tier in ranking.tiers)
     rest = [names[v] for v in value_ids(G) if v not in listed]
     if rest:
-        tiers.append(" = ".join(rest))
-    words = " > ".join(tiers)
+        words += "; not ranked: " + ", ".join(rest)
     return f"{ranking.name} ({words})" if ranking.name else words

@@ -38,6 +38,7 @@ from argmap.semantics.dung import (
 from argmap.semantics.framework import DEFAULT_VIEW, Framework, Label
 from argmap.semantics.framework import upstream as upstream_of
 from argmap.semantics.gradual import dfquad, relation_effects
+from argmap.semantics.reading import Reading
 from argmap.semantics.values import Ranking, defeat_framework, failed_attacks, value_names
 from argmap.vocabulary import LABELS
 
@@ -81,11 +82,16 @@ class Evaluation:
         """Return the ids of the claims labelled in, in map order."""
         return [c for c, label in self.labels.items() if label is Label.IN]
 
+    @property
+    def support(self) -> str:
+        """How supports count (``view`` under its newer name)."""
+        return self.view
+
 
 @collection_paused()
 def evaluate(
     G: nx.DiGraph,
-    semantics: str = "grounded",
+    semantics: str | Reading = "grounded",
     view: str = DEFAULT_VIEW,
     *,
     assume: WhatIf | None = None,
@@ -96,7 +102,9 @@ def evaluate(
 ) -> Evaluation:
     """Return an :class:`Evaluation` of every claim of the map graph ``G``.
 
-    ``semantics`` is one of "grounded", "complete", "preferred", "stable"; ``view`` one of
+    Give a :class:`~argmap.semantics.reading.Reading` (the one way pages and products do),
+    or its parts: ``semantics`` is one of "grounded", "complete", "preferred", "stable";
+    ``view`` one of
     :data:`~argmap.semantics.framework.VIEWS` (how supports count; default "evidential");
     ``assume`` a :class:`WhatIf`; ``base_scores`` overrides claims' base scores;
     ``timeout`` bounds the search for preferred and stable; at most
@@ -109,6 +117,10 @@ def evaluate(
     >>> sorted(sorted(e) for e in ev.extensions)
     [['cost', 'doubt', 'jobs'], ['cost', 'jobs', 'subsidy', 'thesis']]
     """
+    if isinstance(semantics, Reading):
+        reading = semantics
+        semantics, view, assume = reading.semantics, reading.support, reading.assume
+        base_scores, timeout, audience = reading.base(), reading.timeout, reading.audience
     semantics_named(semantics)  # fail before any work on an unknown name
     assume = assume or WhatIf()
     fw = attack_framework(G, view, assume)
@@ -297,19 +309,17 @@ def failed_attacks_by_claim(
     """
     fw = attack_framework(G, view, assume)
     names = value_names(G)
-    position, default = ranking.positions(), len(ranking.tiers)
+    position = ranking.positions()
     target = None if only is None else fw.index[only]
-
-    def best(values: frozenset[str]) -> str:
-        return names.get(v := min(sorted(values), key=lambda x: position.get(x, default)), v)
 
     found: dict[str, list[FailedAttack]] = {}
     for va in failed_attacks(fw, G, ranking):
         if target is not None and va.target != target:
             continue
+        higher, lower = va.deciding(position) or ("", "")  # a failed attack always has both
         found.setdefault(fw.names[va.target], []).append(
-            FailedAttack(va.source, fw.names[va.attacker], best(va.against_values),
-                         best(va.source_values))
+            FailedAttack(va.source, fw.names[va.attacker], names.get(higher, higher),
+                         names.get(lower, lower))
         )  # fmt: skip
     return found
 
@@ -318,20 +328,118 @@ def failed_attack_words(
     G: nx.DiGraph, claim_id: str, ranking: Ranking, view: str = DEFAULT_VIEW,
     assume: WhatIf | None = None,
 ) -> list[str]:  # fmt: skip
-    """Return, in words, the attacks on ``claim_id`` that fail for the audience ``ranking``.
+    """Return, in words, the attacks on ``claim_id`` that fail for the audience ``ranking``
+    (:func:`failed_attack_phrase`, the words the panel, the brief and the CLI share).
 
     >>> G = nx.DiGraph(values=[{"id": "s", "name": "security"}, {"id": "r", "name": "rights"}])
-    >>> G.add_node("a", role="claim", values=["s"]); G.add_node("b", role="claim", values=["r"])
+    >>> G.add_node("a", role="claim", values=["s"], statement="Spy more.")
+    >>> G.add_node("b", role="claim", values=["r"], statement="Spy less.")
     >>> G.add_node("r1", role="relation", type="attacks")
     >>> G.add_edges_from([("a", "r1"), ("r1", "b")])
-    >>> failed_attack_words(G, "b", Ranking((("r",),)))
-    ["a's attack (r1) fails: rights (of b) ranks above security (of a)"]
+    >>> failed_attack_words(G, "b", Ranking((("r",), ("s",)), name="The court"))
+    ['“Spy more” does not defeat “Spy less” for The court: rights ranks above security']
     """
     return [
-        f"{f.source}'s attack ({f.via}) fails: {f.higher} (of {claim_id}) ranks above "
-        f"{f.lower} (of {f.source})"
+        failed_attack_phrase(G, claim_id, f, ranking.label)
         for f in failed_attacks_on(G, claim_id, ranking, view, assume)
     ]
+
+
+def failed_attack_phrase(G: nx.DiGraph, target: str, failed: FailedAttack, who: str) -> str:
+    """Return why one attack fails for an audience, naming claims by their statements."""
+    return (
+        f"{_quoted(G, failed.source)} does not defeat {_quoted(G, target)} for {who}: "
+        f"{failed.higher} ranks above {failed.lower}"
+    )
+
+
+def _quoted(G: nx.DiGraph, claim_id: str) -> str:
+    return f"“{str(G.nodes[claim_id].get('statement', claim_id)).rstrip('.')}”"
+
+
+@dataclass(frozen=True)
+class RelationOutcome:
+    """Whether an attack or undercut succeeds under a reading, and why, in words."""
+
+    id: str
+    type: str
+    origin: str
+    target: str
+    succeeds: bool
+    why: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "from": self.origin,
+            "to": self.target,
+            "succeeds": self.succeeds,
+            "why": self.why,
+        }
+
+
+def relation_outcomes(G: nx.DiGraph, ev: Evaluation) -> list[RelationOutcome]:
+    """Return, for every attack and undercut of the map in map order, whether it succeeds
+    under the reading ``ev`` was computed with: its origin stands, no undercut or what-if
+    stops it, and the audience (if any) does not make it fail.
+
+    >>> from argmap.analysis import demo_graph
+    >>> G = demo_graph()
+    >>> [(o.id, o.succeeds, o.why) for o in relation_outcomes(G, evaluate(G))][:1]
+    [('r-cost', False, 'undecided: an undecided undercut by “A subsidy covers the cost” may \
+stop it')]
+    """
+    fw = ev.framework
+    assert fw is not None
+    dropped: dict[tuple[str, str], FailedAttack] = {}
+    if ev.audience is not None:
+        for target, found in failed_attacks_by_claim(G, ev.audience, ev.view, ev.assume).items():
+            for f in found:
+                dropped[(f.via, target)] = f
+        # Undercuts weighed by the audience target relations, not claims.
+        full = attack_framework(G, ev.view, ev.assume)
+        names = value_names(G)
+        position = ev.audience.positions()
+        for va in failed_attacks(full, G, ev.audience):
+            higher, lower = va.deciding(position) or ("", "")
+            dropped.setdefault(
+                (full.names[va.attacker], full.names[va.target]),
+                FailedAttack(va.source, full.names[va.attacker], names.get(higher, higher),
+                             names.get(lower, lower)),
+            )  # fmt: skip
+    out = []
+    for rid, kind in G.nodes(data="type"):
+        if G.nodes[rid].get("role") != "relation" or kind not in ("attacks", "undercuts"):
+            continue
+        origin, target = relation_origin(G, rid), relation_target(G, rid)
+        label = ev.arguments.get(rid, Label.OUT)
+        failed = dropped.get((rid, target))
+        if failed is not None:
+            why = "fails for " + ev.audience.label + ": " if ev.audience else "fails: "
+            why += f"{failed.higher} ranks above {failed.lower}"
+            out.append(RelationOutcome(rid, kind, origin, target, False, why))
+            continue
+        why = _relation_why(G, ev, rid, origin, label)
+        out.append(RelationOutcome(rid, kind, origin, target, label is Label.IN, why))
+    return out
+
+
+def _relation_why(G: nx.DiGraph, ev: Evaluation, rid: str, origin: str, label: Label) -> str:
+    """Why a relation's attack has ``label``: its origin's standing, then its undercuts."""
+    said = _quoted(G, origin)
+    if label is Label.IN:
+        return f"succeeds: {said} stands and nothing answers the link"
+    head = "fails: " if label is Label.OUT else "undecided: "
+    origin_label = ev.labels.get(origin, Label.OUT)
+    if origin_label is not Label.IN:
+        return f"{head}{said} is {_LABEL_WORD[origin_label]}"
+    if rid in ev.assume.cut:
+        return f"{head}you cut it"
+    stoppers = _undercuts(G, ev, rid, Label.IN if label is Label.OUT else Label.UNDEC)
+    if label is Label.OUT:
+        return f"{head}{' and '.join(stoppers) or 'an undercut'} answers the link"
+    return f"{head}an undecided undercut by {' and '.join(stoppers) or 'another claim'} may stop it"
 
 
 def why(G: nx.DiGraph, evaluation: Evaluation, claim_id: str) -> str:
@@ -357,8 +465,7 @@ attack is undecided.
     if not failed:
         return reason
     reason = reason.replace(": nothing attacks it.", ": no attack on it succeeds.")
-    who = evaluation.audience.label
-    return f"{reason} For {who}, " + "; ".join(failed) + "."
+    return f"{reason} " + "; ".join(failed) + "."
 
 
 def _why(G: nx.DiGraph, evaluation: Evaluation, claim_id: str) -> str:
@@ -505,16 +612,17 @@ def cruxes(
 
 def label_report(
     G: nx.DiGraph,
-    semantics: str = "grounded",
+    semantics: str | Reading = "grounded",
     view: str = DEFAULT_VIEW,
     *,
     base_scores: dict[str, float] | None = None,
     timeout: float | None = None,
     audience: Ranking | None = None,
 ) -> dict[str, Any]:
-    """Return the ``argmap label --json`` report: each claim's label and strength
-    (``base_scores`` overrides claims' base scores, as in :func:`evaluate`); with an
-    ``audience``, its id, name and ranking too.
+    """Return the ``argmap label --json`` report under a reading (or its parts, as for
+    :func:`evaluate`): each claim's label and strength; with an audience, its id, name and
+    ranking; and each attack and undercut with whether it succeeds and why
+    (:func:`relation_outcomes`).
 
     >>> from argmap.analysis import demo_graph
     >>> report = label_report(demo_graph())
@@ -522,6 +630,7 @@ def label_report(
     {'id': 'thesis', 'label': 'undec', 'strength': 0.583333, 'statement': 'We should join.'}
     """
     ev = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience)
+    semantics, view, audience = ev.semantics, ev.view, ev.audience
     report: dict[str, Any] = {
         "semantics": semantics,
         "view": view,
@@ -546,4 +655,5 @@ def label_report(
     ]
     if ev.extensions is not None and semantics != "grounded":
         report["extensions"] = sorted(sorted(e) for e in ev.extensions)
+    report["relations"] = [o.to_json() for o in relation_outcomes(G, ev)]
     return report

@@ -15,9 +15,7 @@ from argmap.analysis.audiences import (
     audience_report,
     standing_of,
 )
-from argmap.analysis.evaluate import failed_attack_words
 from argmap.app import state
-from argmap.semantics.values import audience_named
 from argmap.view.audiences import (
     ACROSS,
     PLAIN,
@@ -89,10 +87,6 @@ def claim_section(
         if report is None or standing is None:
             st.caption(f"Not weighed: it takes longer than {TIMEOUT_S:g} s with {semantics}.")
             return
+        # Which attacks the chosen audience makes fail is said once, in the panel's reason.
         for line in standing_lines(pm.graph, standing, report.claim(claim).stands_for):
             st.markdown(md_escape(line))
-        chosen = audience_id(option)
-        if chosen is not None:
-            ranking = audience_named(pm.graph, chosen)
-            for line in failed_attack_words(pm.graph, claim, ranking, view):
-                st.caption(md_escape(f"For this audience, {line}."))

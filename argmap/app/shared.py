@@ -177,11 +177,26 @@ def semantics_picker(key: str, label: str = "Semantics") -> str:
     ))  # fmt: skip
 
 
-def reading_pickers() -> tuple[str, str]:
-    """The "Reading" header and the semantics and supports choices every page of the map
-    shares (so a choice follows the reader from page to page): (semantics, support view)."""
+def reading_pickers(G: nx.DiGraph) -> tuple[str, str, str]:
+    """The "Reading" header and the choices every page of the map shares, so a reading
+    follows the reader from page to page and every page shows the same labels for it:
+    (semantics, support, audience option: see :func:`argmap.app.audiences.picker`)."""
+    from argmap.app import audiences
+
     st.header("Reading")
-    return semantics_picker(state.SEMANTICS_KEY), support_picker(state.VIEW_KEY)
+    semantics = semantics_picker(state.SEMANTICS_KEY)
+    support = support_picker(state.VIEW_KEY)
+    return semantics, support, audiences.picker(G)
+
+
+def shared_reading() -> tuple[str, str, str | None]:
+    """The reading the other pages' pickers chose (or the URL named), for a page that shows
+    labels without drawing the pickers: (semantics, support, audience id or None)."""
+    from argmap.app.audiences import audience_id
+
+    semantics = str(ss.get(state.SEMANTICS_KEY) or SEMANTICS[0])
+    support = str(ss.get(state.VIEW_KEY) or VIEWS[0])
+    return semantics, support, audience_id(str(ss.get(state.AUDIENCE) or ""))
 
 
 def support_picker(key: str) -> str:

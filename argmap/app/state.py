@@ -76,13 +76,14 @@ class Kept:
     param: str
     parse: Callable[[str], Any] = _text
     default: Any = None
+    aliases: tuple[str, ...] = ()  # older parameter names still read from a URL
 
 
 KEPT: tuple[Kept, ...] = (
     Kept(MAP, "map"),
     Kept(SELECTED, "claim"),
     Kept(SEMANTICS_KEY, "semantics", _one_of(SEMANTICS), SEMANTICS[0]),
-    Kept(VIEW_KEY, "view", _one_of(VIEWS), VIEWS[0]),
+    Kept(VIEW_KEY, "support", _one_of(VIEWS), VIEWS[0], aliases=("view",)),
     Kept(AUDIENCE, "audience", default=""),
     Kept(COLOUR, "colour", _one_of(tuple(COLOUR_BY)), next(iter(COLOUR_BY))),
     Kept(SIDE_THESIS, "side_of"),
@@ -105,10 +106,12 @@ def from_params(params: Mapping[str, str]) -> dict[str, Any]:
 
     >>> from_params({"semantics": "preferred", "side": "sideways", "steps": "3", "x": "1"})
     {'semantics': 'preferred', 'focus_steps': 3}
+    >>> from_params({"view": "bipolar"})  # the support treatment's older name
+    {'view': 'bipolar'}
     """
     values: dict[str, Any] = {}
     for kept in KEPT:
-        raw = params.get(kept.param)
+        raw = next((params[p] for p in (kept.param, *kept.aliases) if p in params), None)
         if raw is None:
             continue
         value = kept.parse(str(raw))

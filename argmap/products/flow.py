@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from argmap.products.brief.build import Brief, Cited, Point
 from argmap.products.stable_zip import restamp
+from argmap.text import spreadsheet_cell
 
 SPEECHES = ("1AC", "1NC", "2AC", "2NC/1NR", "1AR", "2NR", "2AR")
 AFFIRMATIVE = frozenset({0, 2, 4, 6})  # the columns of the affirmative's speeches
@@ -89,18 +90,19 @@ def build_flow(brief: Brief) -> Flow:
 
 
 def to_csv(flow: Flow) -> str:
-    """The flow as CSV: a header row of speeches, then the rows."""
+    """The flow as CSV: a header row of speeches, then the rows; text that a spreadsheet
+    would take for a formula is neutralised (:func:`argmap.text.spreadsheet_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(flow.speeches)
-    writer.writerows(flow.rows)
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in flow.rows)
     return out.getvalue()
 
 
 def to_xlsx(flow: Flow) -> bytes:
     """The flow as an Excel sheet: wrapped text, a flow pad's column widths, the header
     row frozen, our speeches' headers in green and theirs in red. Byte-identical for the
-    same flow."""
+    same flow. Every cell is text, never a formula (neutralised as in :func:`to_csv`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.xml.functions import tostring
@@ -110,7 +112,11 @@ def to_xlsx(flow: Flow) -> bytes:
     sheet.title = "Flow"
     sheet.append(list(flow.speeches))
     for row in flow.rows:
-        sheet.append(list(row))
+        sheet.append([spreadsheet_cell(cell) for cell in row])
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if cell.data_type == "f":  # openpyxl's guess for "=..."; these are words
+                cell.data_type = "s"
     wrap = Alignment(wrap_text=True, vertical="top")
     for column in range(1, len(flow.speeches) + 1):
         letter = sheet.cell(row=1, column=column).column_letter

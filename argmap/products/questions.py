@@ -165,7 +165,12 @@ def discussion_questions(
 
 
 def _value_questions(G: nx.DiGraph, evaluation: Evaluation, chosen: list[str]) -> list[Question]:
-    """One question per pair of values whose order decides one of the ``chosen`` theses."""
+    """One question per pair of values whose order one of the ``chosen`` theses *needs*.
+
+    A question "is v worth more than w?" is honest only where the answer decides: a thesis
+    stands only if v ranks above w (or a rival stands only if w ranks above v). Pairs that
+    merely occur in one sufficient condition are not asked.
+    """
     names = value_names(G)
     if not names:
         return []
@@ -174,23 +179,26 @@ def _value_questions(G: nx.DiGraph, evaluation: Evaluation, chosen: list[str]) -
     except TimeoutError:
         return []
     report.theses = [t for t in report.theses if t.id in chosen]
+    needs = value_conflicts(report)
     questions = []
-    order = list(names)
-    for pair, decided in value_conflicts(report).items():
-        v, w = sorted(pair, key=order.index)
-        reasons = []
-        for t in decided:
-            row = next(x for x in report.theses if x.id == t)
-            reasons.append(
-                f"{short(G, t)} stands whenever {'; or whenever '.join(row.stands_when)}"
-            )
+    asked: set[frozenset[str]] = set()
+    for (v, w), decided in needs.items():
+        if frozenset((v, w)) in asked:
+            continue
+        asked.add(frozenset((v, w)))
+        rivals = needs.get((w, v), [])
+        reasons = [f"{short(G, t)} stands only if {names[v]} ranks above {names[w]}"
+                   for t in decided]  # fmt: skip
+        reasons += [f"{short(G, t)} stands only if {names[w]} ranks above {names[v]}"
+                    for t in rivals]  # fmt: skip
         questions.append(
             Question(
                 "value",
                 f"Is {names[v]} worth more than {names[w]}, or less? "
-                f"The fate of {' and '.join(_statement(G, t) for t in decided)} turns on it.",
+                f"The fate of {' and '.join(_statement(G, t) for t in decided + rivals)} "
+                "turns on it.",
                 "; ".join(reasons) + ".",
-                tuple(decided),
+                tuple(decided + rivals),
             )
         )
     return questions

@@ -18,15 +18,9 @@ import io
 
 from argmap.model import ArgumentMap
 from argmap.readwrite.formats import Format
+from argmap.text import spreadsheet_cell
 
 __all__ = ["write_csv"]
-
-# A cell starting with one of these is a formula to a spreadsheet; map text is data.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def write_csv(argument_map: ArgumentMap) -> str:
@@ -40,7 +34,7 @@ def write_csv(argument_map: ArgumentMap) -> str:
     for c in argument_map.claims:
         values = getattr(c, "values", None) or []
         writer.writerow(
-            _cell(str(cell))
+            spreadsheet_cell(str(cell))
             for cell in (
                 c.id, c.kind.value, c.statement, actors.get(c.actor, c.actor),
                 sources.get(c.source, c.source), c.quote, " ".join(values), " ".join(c.tags),

@@ -1,13 +1,16 @@
 """Value-based argumentation: which attacks succeed for an audience (Bench-Capon 2003).
 
-A claim may appeal to values (security, human rights, sovereignty...); an *audience* ranks
-them in tiers, highest first (values in one tier tie, values it does not list rank below all
-it lists). For an audience, an attack from claim A on claim B **fails** only when both appeal
-to values and B's best-ranked value is ranked strictly above A's best-ranked value; every
-other attack succeeds, as in plain Dung. With one value per claim and a strict order this is
-Bench-Capon's VAF *defeat*; comparing each claim's best value is the lifting to several
-values (cf. Kaci & van der Torre 2008). Labels are then computed on the successful attacks
-under the chosen Dung semantics.
+A claim that says what matters may appeal to values (security, human rights, sovereignty...);
+a factual claim appeals to none (:data:`argmap.model.FACTUAL_KINDS`). An *audience* ranks
+values in tiers, highest first; values in one tier tie, and a value it does not list is
+*incomparable* to every other: the audience said nothing about it, so it neither wins nor
+loses (preference-based argumentation with partial preorders: Amgoud & Cayrol 2002; Modgil
+2009). For an audience, an attack from claim A on claim B **fails** only when both have a
+value the audience lists and B's best listed value ranks strictly above A's best listed
+value; every other attack succeeds, as in plain Dung. With one value per claim and a strict
+order this is Bench-Capon's VAF *defeat*; comparing each claim's best value is the lifting
+to several values (cf. Kaci & van der Torre 2008). Labels are then computed on the
+successful attacks under the chosen Dung semantics.
 
 This works on the framework a map becomes (:mod:`argmap.semantics.bipolar`): every attack
 there comes from an argument that *stands for* a claim: the claim itself, or a relation or
@@ -49,7 +52,7 @@ class Ranking:
 
     >>> r = Ranking((("security",), ("rights", "sovereignty")))
     >>> r.position("security"), r.position("rights"), r.position("cooperation")
-    (0, 1, 2)
+    (0, 1, None)
     >>> str(r)
     'security > rights = sovereignty'
     """
@@ -59,12 +62,16 @@ class Ranking:
     name: str | None = None
     actor: str | None = None
 
-    def position(self, value: str) -> int:
-        """Return the value's tier (0 is highest); unlisted values share the tier below all."""
+    def position(self, value: str) -> int | None:
+        """Return the value's tier (0 is highest), or ``None`` for a value it does not rank."""
         for k, tier in enumerate(self.tiers):
             if value in tier:
                 return k
-        return len(self.tiers)
+        return None
+
+    def listed(self) -> frozenset[str]:
+        """Return the values this audience ranks."""
+        return frozenset(v for tier in self.tiers for v in tier)
 
     def positions(self) -> dict[str, int]:
         return {v: k for k, tier in enumerate(self.tiers) for v in tier}
@@ -190,11 +197,25 @@ class ValueAttack:
     source_values: frozenset[str]
     against_values: frozenset[str]
 
-    def fails(self, position: Mapping[str, int], default: int) -> bool:
-        """Whether the attack fails for an audience giving each value's tier (lower is higher)."""
-        best_against = min(position.get(v, default) for v in self.against_values)
-        best_source = min(position.get(v, default) for v in self.source_values)
-        return best_against < best_source
+    def fails(self, position: Mapping[str, int]) -> bool:
+        """Whether the attack fails for an audience giving the tier of each value it ranks
+        (lower is higher): both sides need a ranked value, and the target's best ranked
+        value must rank strictly above the attacker's. Unranked values are incomparable."""
+        against = [position[v] for v in self.against_values if v in position]
+        source = [position[v] for v in self.source_values if v in position]
+        return bool(against) and bool(source) and min(against) < min(source)
+
+    def deciding(self, position: Mapping[str, int]) -> tuple[str, str] | None:
+        """Return (the target's best ranked value, the attacker's) when both rank, else
+        ``None``: the two values whose order decides the attack for this audience."""
+        against = [v for v in self.against_values if v in position]
+        source = [v for v in self.source_values if v in position]
+        if not against or not source:
+            return None
+        return (
+            min(sorted(against), key=position.__getitem__),
+            min(sorted(source), key=position.__getitem__),
+        )
 
 
 def value_attacks(fw: Framework, G: nx.DiGraph) -> list[ValueAttack]:
@@ -217,8 +238,8 @@ def value_attacks(fw: Framework, G: nx.DiGraph) -> list[ValueAttack]:
 
 def failed_attacks(fw: Framework, G: nx.DiGraph, ranking: Ranking) -> list[ValueAttack]:
     """Return the attacks of ``fw`` that fail for the audience ``ranking``."""
-    position, default = ranking.positions(), len(ranking.tiers)
-    return [va for va in value_attacks(fw, G) if va.fails(position, default)]
+    position = ranking.positions()
+    return [va for va in value_attacks(fw, G) if va.fails(position)]
 
 
 def defeat_framework(fw: Framework, G: nx.DiGraph, ranking: Ranking) -> Framework:

@@ -13,8 +13,11 @@ so the file's comments and layout survive) and the content hash of the bytes it 
   A source or actor that anything names is always refused: removing claims along with their
   source would be too easy a mistake.
 - **Undo** steps back through the session's edits (the last :data:`UNDO_DEPTH`).
-- **Saving** writes atomically into the original document, so only edited entries change. If
-  the file changed on disk since it was read (a classmate's ``git pull``, another tab),
+- **Saving** writes atomically into the original document, so only edited entries change.
+  It is compare-and-swap: the check that the file is still the one read and the rename
+  that replaces it happen under one OS lock that every save of the file holds (in any
+  process), so of editors saving at once one succeeds and the others are refused. If
+  the file changed on disk since it was read (a classmate's save, a ``git pull``),
   :meth:`Editor.save` raises :class:`SaveConflict` instead of overwriting; then
   :meth:`Editor.merge` re-applies our changed entries, by id, onto the file as it now is
   (refused, naming them, when both sides changed the same entry), :meth:`Editor.reload`
@@ -61,7 +64,7 @@ from pydantic import ValidationError
 
 from argmap.model import ArgumentMap
 from argmap.model import reference_problems as _reference_problems
-from argmap.store.atomic import atomic_write_text, content_hash
+from argmap.store.atomic import content_hash, locked, replace_locked
 from argmap.store.yaml_map import SECTIONS, LoadedMap, dump_map, pydantic_problem, read_map_text
 
 __all__ = [
@@ -208,7 +211,7 @@ class Editor:
         target = Path(path)
         data = target.read_bytes()
         # Read fast, without the round-trip document: that is only needed to save (see
-        # _write), and parsing it costs seconds on a big map the user may only look at.
+        # _render), and parsing it costs seconds on a big map the user may only look at.
         return cls(_parse(data, target, editable=False), content_hash(data), text=_text(data))
 
     @property
@@ -378,8 +381,10 @@ class Editor:
     def conflict(self) -> SaveConflict | None:
         """Return the conflict a save would meet now, or ``None`` if the file is unchanged."""
         data, digest = self._disk()
-        if digest == self.content_hash:
-            return None
+        return None if digest == self.content_hash else self._conflict_with(data)
+
+    def _conflict_with(self, data: bytes | None) -> SaveConflict:
+        """The conflict of our edits with the file's bytes ``data`` (``None``: no file)."""
         text = data.decode("utf-8", "replace") if data is not None else None
         ours = self.changes()
         theirs: list[Change] = []
@@ -398,28 +403,42 @@ class Editor:
     def save(self) -> str:
         """Write our map into the file atomically; return the new content hash.
 
-        Raises :class:`SaveConflict`, writing nothing, if the file changed since it was read.
+        Compare-and-swap: under the file's lock (:func:`~argmap.store.atomic.locked`, held
+        by every save of it, in any process) the file is checked to be the one we read and
+        then replaced, so of two editors saving at once the second finds the first's
+        version. Raises :class:`SaveConflict`, writing nothing, if the file changed since it
+        was read (then :meth:`merge`), and :class:`~argmap.store.atomic.FileBusy` if the lock
+        could not be had in time.
         """
-        conflict = self.conflict()
-        if conflict is not None:
-            raise conflict
-        return self._write()
+        data = self._render()  # the slow part, outside the lock: it depends on ours only
+        with locked(self.path):
+            disk, digest = self._disk()
+            if digest == self.content_hash:
+                replace_locked(self.path, data)
+                disk = None
+        if digest != self.content_hash:
+            raise self._conflict_with(disk)
+        return self._saved(data)
 
-    def _write(self) -> str:
+    def _render(self) -> bytes:
         if self.loaded.document is None and self.text is not None:
             # The file's comments and layout, from the text our base was read from.
             kept = _parse(self.text, self.path)
             self.loaded.document, self.loaded.indent = kept.document, kept.indent
             self.text = None
-        text = dump_map(self.loaded)
-        atomic_write_text(self.path, text)
-        self.content_hash = content_hash(text.encode("utf-8"))
+        return dump_map(self.loaded).encode("utf-8")
+
+    def _saved(self, data: bytes) -> str:
+        self.content_hash = content_hash(data)
         self.base = self.map
         return self.content_hash
 
     def overwrite(self) -> str:
         """Write our map over whatever the file now holds (theirs is lost: ask first)."""
-        return self._write()
+        data = self._render()
+        with locked(self.path):
+            replace_locked(self.path, data)
+        return self._saved(data)
 
     def reload(self) -> None:
         """Read the file again, discarding our unsaved edits and the undo history."""
@@ -431,36 +450,45 @@ class Editor:
     def merge(self) -> str:
         """Apply our changed entries onto the file as it now is, save; return the new hash.
 
-        Their comments and edits are kept. Raises :class:`MergeRefused` (writing nothing)
-        when both sides changed the same entry differently or the result would be invalid.
+        Their comments and edits are kept. The file's lock is held from reading it to
+        writing the result, so a merge never meets a newer file: it goes through, or raises
+        :class:`MergeRefused` (writing nothing) when both sides changed the same entry
+        differently or the result would be invalid.
         """
-        data, digest = self._disk()
-        if data is None:
-            raise MergeRefused(f"{self.path.name} no longer exists; overwrite to write it again")
-        fresh = _parse(data, self.path)
-        ours = self.changes()
-        theirs = diff(self.base, fresh.map)
-        conflicts = _conflicts(ours, theirs, self.map, fresh.map)
-        if conflicts:
-            raise MergeRefused(
-                f"both you and they changed {_listing(conflicts)}; reload (discarding yours) "
-                "or overwrite (discarding theirs)"
-            )
-        merged = _replay(fresh.map, self.map, ours)
-        problems = reference_problems(merged)
-        if problems:
-            raise MergeRefused(
-                "the merged map would be invalid: "
-                + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
-            )
-        previous = (self.loaded, self.content_hash, self.base, self.text)
-        self.loaded, self.content_hash, self.base, self.text = fresh, str(digest), fresh.map, None
-        self._set(merged)
-        try:
-            return self.save()
-        except BaseException:
-            self.loaded, self.content_hash, self.base, self.text = previous
-            raise
+        with locked(self.path):
+            data, digest = self._disk()
+            if data is None:
+                raise MergeRefused(
+                    f"{self.path.name} no longer exists; overwrite to write it again"
+                )
+            fresh = _parse(data, self.path)
+            ours = self.changes()
+            theirs = diff(self.base, fresh.map)
+            conflicts = _conflicts(ours, theirs, self.map, fresh.map)
+            if conflicts:
+                raise MergeRefused(
+                    f"both you and they changed {_listing(conflicts)}; reload (discarding "
+                    "yours) or overwrite (discarding theirs)"
+                )
+            merged = _replay(fresh.map, self.map, ours)
+            problems = reference_problems(merged)
+            if problems:
+                raise MergeRefused(
+                    "the merged map would be invalid: "
+                    + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
+                )
+            previous = (self.loaded, self.content_hash, self.base, self.text)
+            self.loaded, self.content_hash, self.base = fresh, str(digest), fresh.map
+            self.text = None
+            self._set(merged)
+            try:
+                out = self._render()
+                replace_locked(self.path, out)
+            except BaseException:
+                self.loaded, self.content_hash, self.base, self.text = previous
+                self.history.pop()
+                raise
+        return self._saved(out)
 
 
 # ------------------------------------------------------------------------------- helpers

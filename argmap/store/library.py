@@ -23,11 +23,39 @@ def list_maps(directory: Path) -> dict[str, Path]:
     return found
 
 
+def upload_limit_mb() -> int:
+    """Return the app's upload limit in megabytes (MiB, Streamlit's ``server.maxUploadSize``):
+    the map size limit of :mod:`argmap.limits`, so the server refuses a bigger upload before
+    reading it. ``.streamlit/config.toml`` states the same number (a test holds them equal).
+
+    >>> upload_limit_mb()
+    32
+    """
+    from argmap.limits import DEFAULT_LIMITS
+
+    return DEFAULT_LIMITS.max_bytes // 2**20
+
+
 def upload_text(name: str, data: bytes) -> str:
     """An uploaded file's text; raises a located MapFileError when it is not UTF-8 or is
-    over the input limits (:mod:`argmap.limits`)."""
-    from argmap.limits import text_of
+    over the input limits (:mod:`argmap.limits`), a file too big saying so in the app's
+    terms (there is no command-line option to raise in the app)."""
+    from argmap.limits import DEFAULT_LIMITS, megabytes, text_of
+    from argmap.problems import MapFileError, Problem
 
+    limit = DEFAULT_LIMITS.max_bytes
+    if len(data) > limit:
+        raise MapFileError(
+            [
+                Problem(
+                    name, 1, 1, "",
+                    f"the file is {megabytes(len(data))}; the app opens map files of up to "
+                    f"{megabytes(limit)} (its upload limit). Split the map, or leave out "
+                    "what it does not need",
+                    "too_large",
+                )
+            ]
+        )  # fmt: skip
     return text_of(data, name)
 
 

@@ -17,29 +17,33 @@ Tally(accept=0, reject=2)
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import datetime as dt
+import io
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import (
     Column,
     DateTime,
-    Engine,
     MetaData,
     String,
     Table,
     UniqueConstraint,
-    create_engine,
-    event,
     func,
     select,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.exc import SQLAlchemyError
+
+from argmap.store.database import StoreError, check_text, ensure_schema, make_engine, plain_message
+from argmap.text import spreadsheet_cell
 
 DATABASE_URL_ENV = "ARGMAP_DATABASE_URL"
 DEFAULT_DATABASE_FILE = "argmap-verdicts.sqlite3"
@@ -97,38 +101,26 @@ def default_database_url(maps_dir: str | os.PathLike[str]) -> str:
     return f"sqlite:///{Path(maps_dir).resolve() / DEFAULT_DATABASE_FILE}"
 
 
-def _engine(url: str) -> Engine:
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    memory = url in ("sqlite://", "sqlite:///:memory:")
-    engine = create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": 30},
-        # One shared connection keeps an in-memory database alive across threads.
-        **({"poolclass": StaticPool} if memory else {}),
-    )
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        if not memory:
-            # WAL lets readers work while one writer commits; busy_timeout queues writers.
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
-
-    return engine
-
-
 class VerdictStore:
-    """Verdicts in the database at ``url`` (the table is created when missing)."""
+    """Verdicts in the database at ``url``.
+
+    Its tables come from the migrations (``argmap db upgrade``, before serving); a database
+    that is behind is upgraded here, under the migration lock, so stores opened at once by
+    many servers never race. Every method raises :class:`StoreError` in plain words: for a
+    value the database would refuse (checked first) or a database failure.
+    """
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = _engine(url)
-        _metadata.create_all(self.engine, checkfirst=True)
+        self.engine = make_engine(url)
+        ensure_schema(self.engine)
+
+    @contextlib.contextmanager
+    def _plain(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise StoreError(plain_message(exc, doing)) from None
 
     def record(
         self,
@@ -142,7 +134,8 @@ class VerdictStore:
         """Store one verdict, replacing that participant's earlier verdict on the claim."""
         participant = " ".join(participant.split())
         if not participant:
-            raise ValueError("a verdict needs the participant's name")
+            raise StoreError("a verdict needs the participant's name", "participant")
+        _check_keys(room, map_id, claim_id, participant)
         values = {
             "room": room,
             "map_id": map_id,
@@ -157,7 +150,7 @@ class VerdictStore:
             index_elements=["room", "map_id", "claim_id", "participant"],
             set_={"verdict": values["verdict"], "updated_at": values["updated_at"]},
         )
-        with self.engine.begin() as connection:
+        with self._plain("save the verdict"), self.engine.begin() as connection:
             connection.execute(statement)
 
     def withdraw(
@@ -165,13 +158,15 @@ class VerdictStore:
     ) -> None:
         """Remove a participant's verdict on a claim, if any."""
         t = verdicts_table
-        with self.engine.begin() as connection:
+        participant = " ".join(participant.split())
+        _check_keys(room, map_id, claim_id, participant)
+        with self._plain("withdraw the verdict"), self.engine.begin() as connection:
             connection.execute(
                 t.delete().where(
                     t.c.room == room,
                     t.c.map_id == map_id,
                     t.c.claim_id == claim_id,
-                    t.c.participant == " ".join(participant.split()),
+                    t.c.participant == participant,
                 )
             )
 
@@ -183,7 +178,8 @@ class VerdictStore:
             .where(t.c.room == room, t.c.map_id == map_id)
             .order_by(t.c.claim_id, t.c.participant)
         )
-        with self.engine.connect() as connection:
+        _check_keys(room, map_id)
+        with self._plain("read the verdicts"), self.engine.connect() as connection:
             return [
                 Mark(r.room, r.map_id, r.claim_id, r.participant, Verdict(r.verdict), r.updated_at)
                 for r in connection.execute(query)
@@ -198,7 +194,8 @@ class VerdictStore:
             .group_by(t.c.claim_id, t.c.verdict)
         )
         counts: dict[str, dict[str, int]] = {}
-        with self.engine.connect() as connection:
+        _check_keys(room, map_id)
+        with self._plain("count the verdicts"), self.engine.connect() as connection:
             for claim_id, verdict, n in connection.execute(query):
                 counts.setdefault(str(claim_id), {})[str(verdict)] = cast(int, n)
         return {claim: Tally(**c) for claim, c in sorted(counts.items())}
@@ -212,8 +209,41 @@ class VerdictStore:
             .distinct()
             .order_by(t.c.participant)
         )
-        with self.engine.connect() as connection:
+        _check_keys(room, map_id)
+        with self._plain("read the participants"), self.engine.connect() as connection:
             return list(connection.scalars(query))
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _check_keys(room: str, map_id: str, claim_id: str = "", participant: str = "") -> None:
+    """Refuse, in words, what the verdicts table cannot hold (before the database does)."""
+    t = verdicts_table
+    for value, what, column in (
+        (room, "room's name", t.c.room),
+        (map_id, "map's name (its file name)", t.c.map_id),
+        (claim_id, "claim's id", t.c.claim_id),
+        (participant, "participant's name", t.c.participant),
+    ):
+        length = column.type.length  # type: ignore[attr-defined]
+        check_text(value, what, length, column.name)
+
+
+def marks_csv(marks: Sequence[Mark]) -> str:
+    """Return verdicts as CSV, one row per participant and claim; names and rooms that a
+    spreadsheet would take for a formula are neutralised (:func:`argmap.text.spreadsheet_cell`).
+
+    >>> when = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
+    >>> print(marks_csv([Mark("r", "m", "c1", "=1+1", Verdict.accept, when)]), end="")
+    room,map,claim,participant,verdict,updated_at
+    r,m,c1,'=1+1,accept,2026-01-02T00:00:00+00:00
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["room", "map", "claim", "participant", "verdict", "updated_at"])
+    for m in marks:
+        row = (m.room, m.map_id, m.claim_id, m.participant, m.verdict.value,
+               m.updated_at.isoformat())  # fmt: skip
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
+    return buffer.getvalue()

@@ -492,7 +492,7 @@ def write_map(loaded: LoadedMap | ArgumentMap, path: str | os.PathLike[str] | No
     )
     if target is None:
         raise ValueError("write_map needs a path for a map that was not read from a file")
-    atomic_write_text(target, dump_map(loaded))
+    atomic_write_text(target, dump_map(loaded), lock=True)
     return target
 
 

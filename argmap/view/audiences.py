@@ -17,7 +17,12 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from argmap.analysis.audiences import ALWAYS, ThesisStanding, describe_audience
+from argmap.analysis.audiences import (
+    ACCEPTANCE_WORDS,
+    ThesisStanding,
+    describe_audience,
+    standing_words,
+)
 from argmap.semantics.values import audiences, value_ids
 from argmap.view.colours import Colouring
 from argmap.vocabulary import LABELS
@@ -26,15 +31,12 @@ PLAIN = ""  # no audience: every attack succeeds
 ACROSS = "*"  # across every ordering of the values
 
 ACCEPTANCE_COLOURS = {
+    "uncontested": "#d5ecd8",
     "objective": LABELS["in"].colour,
     "subjective": LABELS["undec"].colour,
     "indefensible": LABELS["out"].colour,
 }
-ACCEPTANCE_NAMES = {  # short: the map legend shows them in one line each
-    "objective": "objective (stands for every ranking)",
-    "subjective": "subjective (for some rankings)",
-    "indefensible": "indefensible (for none)",
-}
+ACCEPTANCE_NAMES = ACCEPTANCE_WORDS  # the legend says what the words say
 
 
 def audience_options(G: nx.DiGraph) -> list[str]:
@@ -64,15 +66,17 @@ def by_acceptance(claims: Iterable[str], acceptance: Mapping[str, str]) -> Colou
 
 
 def standing_lines(G: nx.DiGraph, standing: ThesisStanding, stands_for: Iterable[str]) -> list[str]:
-    """Return a claim's standing across audiences as plain sentences (escape to show).
+    """Return a claim's standing across audiences as plain sentences (escape to show): the
+    map's audiences it stands for, then :func:`~argmap.analysis.audiences.standing_words`.
 
     >>> import networkx as nx
     >>> from argmap.semantics.audiences import Acceptance
     >>> G = nx.DiGraph(audiences=[{"id": "m", "name": "The ministry", "ranking": [["s"]]}])
     >>> st = ThesisStanding("t", Acceptance.SUBJECTIVE, [frozenset({("s", "r")})],
-    ...                     ["security above rights"])
+    ...                     ["security above rights"], [("s", "r")], "security above rights")
     >>> standing_lines(G, st, ["m"])
-    ['Stands for: The ministry.', 'Subjective: it stands whenever security above rights.']
+    ['Stands for: The ministry.', 'It stands only if security above rights.', \
+'It stands whenever security above rights.']
     """
     names = {a.id: a.name or a.id for a in audiences(G)}
     lines = []
@@ -82,12 +86,32 @@ def standing_lines(G: nx.DiGraph, standing: ThesisStanding, stands_for: Iterable
             "Stands for: " + (", ".join(str(n) for n in listed) if listed else "none of the "
                               "map's audiences") + "."
         )  # fmt: skip
-    acceptance = standing.acceptance.value
-    if acceptance == "objective":
-        lines.append(f"Objective: it stands {ALWAYS}.")
-    elif acceptance == "indefensible":
-        lines.append("Indefensible: it stands under no ranking of the values.")
-    else:
-        lines.append("Subjective: it stands whenever " + "; or whenever ".join(
-            standing.stands_when) + ".")  # fmt: skip
-    return lines
+    return lines + standing_words(standing)
+
+
+def verdict_table(
+    G: nx.DiGraph,
+    theses: Iterable[str],
+    labels: Mapping[str, Mapping[str, str]],
+    acceptance: Mapping[str, str],
+) -> list[dict[str, str]]:
+    """Return the theses-by-audiences table the values page shows: one row per thesis, its
+    statement, then per audience (by name) "stands", "falls" or "undecided", then its
+    standing across every ranking. ``labels`` is audience id -> claim id -> label, each
+    computed under that audience's reading (the labels every other page shows for it).
+
+    >>> G = nx.DiGraph(audiences=[{"id": "m", "name": "The ministry", "ranking": [["s"]]}])
+    >>> G.add_node("t", statement="Join.")
+    >>> verdict_table(G, ["t"], {"m": {"t": "in"}}, {"t": "subjective"})
+    [{'Thesis': 'Join.', 'The ministry': 'stands', 'Every ranking': 'stands under some \
+rankings of the values'}]
+    """
+    names = {a.id: a.name or a.id for a in audiences(G) if a.id is not None and a.id in labels}
+    rows = []
+    for t in theses:
+        row = {"Thesis": str(G.nodes[t].get("statement", t))}
+        for a, name in names.items():
+            row[name] = LABELS[labels[a][t]].verdict
+        row["Every ranking"] = ACCEPTANCE_WORDS[acceptance[t]]
+        rows.append(row)
+    return rows

@@ -63,20 +63,18 @@ def evaluate_status(
     audience: str | None = None,
 ) -> Status:
     """Label every claim under ``semantics``, with ``assume`` applied when given, attacks
-    weighed by the map's audience ``audience`` (an id) when given."""
+    weighed by the map's audience ``audience`` (an id) when given: the reading
+    :func:`~argmap.semantics.reading.reading_of` resolves."""
     from argmap.analysis import WhatIf, evaluate
-    from argmap.semantics.values import audience_named
+    from argmap.semantics.reading import reading_of
 
     assume = assume or Assumptions()
-    what_if = WhatIf(
-        rejected=frozenset(assume.rejected),
-        accepted=frozenset(assume.accepted),
-        cut=frozenset(assume.cut),
-    )
-    result = evaluate(
-        G, semantics, view, assume=what_if, base_scores=dict(assume.base), timeout=TIMEOUT_S,
-        audience=audience_named(G, audience) if audience else None,
+    what_if = WhatIf(rejected=assume.rejected, accepted=assume.accepted, cut=assume.cut)
+    reading = reading_of(
+        G, semantics=semantics, support=view, audience=audience or None, assume=what_if,
+        base_scores=assume.base, timeout=TIMEOUT_S,
     )  # fmt: skip
+    result = evaluate(G, reading)
     return Status(
         labels={c: str(lab) for c, lab in result.labels.items()},
         strength=result.strength,
@@ -90,24 +88,20 @@ def evaluate_status(
 def explain(G: nx.DiGraph, status: Status, claim: str) -> str:
     """The plain-English reason for ``claim``'s label, naming claims by statement
     (:func:`argmap.analysis.verdict.verdict`: refuted, open disagreement, ...)."""
-    from argmap.analysis.evaluate import failed_attacks_on
+    from argmap.analysis.evaluate import failed_attack_words
     from argmap.analysis.verdict import verdict
 
     text = verdict(G, status.evaluation, claim).text
     ev = status.evaluation
     if ev.audience is None:
         return text
-    # The verdict reads the attacks that succeed; say which ones the audience made fail.
-    failed = failed_attacks_on(G, claim, ev.audience, ev.view, ev.assume)
-    said = [
-        f"“{str(G.nodes[f.source]['statement']).rstrip('.')}” does not defeat it, "
-        f"{f.higher} ranking above {f.lower}"
-        for f in failed
-    ]
+    # The verdict reads the attacks that succeed; say which ones the audience made fail,
+    # in the words the brief and the CLI use.
+    said = failed_attack_words(G, claim, ev.audience, ev.view, ev.assume)
     if not said:
         return text
     text = text.replace("nothing in the map attacks it", "no attack on it succeeds")
-    return f"{text} For {ev.audience.label}: " + "; ".join(said) + "."
+    return f"{text} " + "; ".join(said) + "."
 
 
 def changed_claims(before: Status, after: Status) -> set[str]:

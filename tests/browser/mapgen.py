@@ -96,9 +96,9 @@ def generate_map_text(claims: int, seed: int = 7, *, values: bool = False) -> st
             f"    tags: [t{i % 7}]",
         ]
         if values and value_rng.random() < 0.8:
-            out.append(
-                f"    values: [{', '.join(value_rng.sample(_VALUES, value_rng.randint(1, 2)))}]"
-            )
+            drawn = value_rng.sample(_VALUES, value_rng.randint(1, 2))
+            if kind != "evidence":  # facts carry no values (the validator refuses them)
+                out.append(f"    values: [{', '.join(drawn)}]")
     out.append("relations:")
     rel = 0
     tree_edges: list[str] = []

@@ -176,3 +176,72 @@ def test_standalone_html_hostile_text_stays_text(
     assert page.evaluate("typeof window.__pwned") == "undefined"
     shot(page, "standalone-hostile")
     assert watch.blocked == [] and watch.errors == []
+
+
+def _edit_claim(page: Any, url: str, claim: str, old: str, new: str) -> None:
+    """Open the Edit page, change ``claim``'s statement and apply it (not yet saved)."""
+    page.goto(f"{url}/?map=mini")
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Edit").click()
+    page.get_by_text("No unsaved changes.").wait_for(timeout=30_000)
+    picker = page.get_by_label("Claim", exact=True)
+    picker.click()
+    picker.fill(claim)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        """old => {
+            const areas = document.querySelectorAll('textarea[aria-label="Statement"]');
+            return areas.length === 1 && areas[0].value === old;
+        }""",
+        arg=old,
+        timeout=15_000,
+    )
+    page.get_by_label("Statement", exact=True).fill(new)
+    page.get_by_role("button", name="Apply").click()
+    page.get_by_text(f"Unsaved: changed claim {claim}").wait_for(timeout=15_000)
+
+
+def test_two_editors_saving_at_once_one_is_refused_and_merges(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from tests.browser.conftest import watched_page
+
+    folder = tmp_path_factory.mktemp("two-editors")
+    shutil.copy(FIXTURES / "mini.yaml", folder / "mini.yaml")
+    path = folder / "mini.yaml"
+    server = start_app(folder, tmp_path_factory.mktemp("two-log") / "streamlit.log")
+    watch = Watch()
+    pages = [watched_page(browser, watch, 1400, 1000) for _ in range(2)]
+    try:
+        ada, bo = (next(p) for p in pages)
+        works = "The Budapest Convention already speeds up cross-border requests for evidence."
+        open_ = (
+            "Any state may accede to the Budapest Convention, and states outside Europe have "
+            "done so."
+        )
+        _edit_claim(ada, server.url, "budapest-works", works, "Ada's words.")
+        _edit_claim(bo, server.url, "open-to-all", open_, "Bo's words.")
+        # Both press Save at once; the server runs both reruns side by side.
+        for who in (ada, bo):
+            who.get_by_role("button", name="Save to file").click(no_wait_after=True)
+        saved, refused = [], []
+        for who in (ada, bo):
+            outcome = who.locator(
+                "text=/Saved mini.yaml|changed on disk since you opened it/"
+            ).first
+            outcome.wait_for(timeout=30_000)
+            (saved if "Saved" in outcome.inner_text() else refused).append(who)
+        assert len(saved) == 1 and len(refused) == 1, "exactly one save is refused"
+        shot(refused[0], "edit-two-editors-refused")
+        refused[0].get_by_role("button", name="Merge (keep both)").click()
+        refused[0].get_by_text("Merged: your changes and theirs are in the file.").wait_for(
+            timeout=30_000
+        )
+        m = read_map(path).map
+        assert m.claim("budapest-works").statement == "Ada's words."
+        assert m.claim("open-to-all").statement == "Bo's words."
+        assert not list(folder.glob(".mini.yaml.*.tmp"))
+        watch.assert_clean()
+    finally:
+        for p in pages:
+            p.close()
+        stop_app(server)

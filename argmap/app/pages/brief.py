@@ -15,15 +15,14 @@ from argmap.app.shared import (
     current_map,
     keep,
     maps_folder,
-    semantics_picker,
-    support_picker,
+    reading_pickers,
     thesis_picker,
 )
 from argmap.graph import is_claim
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import BottomLine, Cited, Point, Side
 from argmap.semantics.framework import Label
-from argmap.semantics.values import audience_named
+from argmap.semantics.reading import reading_of
 from argmap.store.library import sources_dir
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
@@ -43,7 +42,7 @@ HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
 @st.cache_resource(max_entries=64, show_spinner="Building the brief…")
 def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str,
              view: str, audience: str | None = None) -> Brief:  # fmt: skip
-    ranking = audience_named(_pm.graph, audience) if audience else None
+    ranking = reading_of(_pm.graph, audience=audience).audience
     return build_brief(_pm.graph, thesis, side, semantics=semantics, view=view,
                        timeout=TIMEOUT_S, audience=ranking)  # fmt: skip
 
@@ -134,14 +133,14 @@ def points(pm: PreparedMap, items: tuple[Point, ...], thesis: str, answers: bool
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    keep("brief_side", "brief_semantics", "brief_view", "brief_paper")
+    keep("brief_side", "brief_paper")
     with st.sidebar:
         st.header("Brief")
         thesis = thesis_picker(G, "Thesis", "brief_thesis")
         side: Side = st.radio("Side", ("for", "against"), key="brief_side", horizontal=True)
-        semantics = semantics_picker("brief_semantics")
-        view = support_picker("brief_view")
-        audience = audiences.audience_id(audiences.picker(G, "Argue to"))
+        # The one reading every page shares: the brief argues what the map shows.
+        semantics, view, option = reading_pickers(G)
+        audience = audiences.audience_id(option)
 
     built = attempt(
         "The brief could not be built",

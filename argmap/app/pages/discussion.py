@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from argmap.app.audiences import audience_id
 from argmap.app.guard import attempt
 from argmap.app.shared import (
     ALL,
     current_map,
     keep,
-    semantics_picker,
+    reading_pickers,
     status_of,
-    support_picker,
     thesis_picker,
 )
 from argmap.products.questions import KINDS, Question, discussion_questions
@@ -25,8 +25,8 @@ from argmap.view.text import md_escape
 
 @st.cache_resource(max_entries=64, show_spinner="Finding questions…")
 def questions_of(key: str, _pm: PreparedMap, thesis: str | None, semantics: str,
-                 view: str) -> list[Question]:  # fmt: skip
-    status = status_of(key, _pm, semantics, view)
+                 view: str, audience: str | None = None) -> list[Question]:  # fmt: skip
+    status = status_of(key, _pm, semantics, view, audience=audience)
     return discussion_questions(_pm.graph, status.evaluation, thesis=thesis)
 
 
@@ -41,21 +41,23 @@ def as_markdown(title: str, questions: list[Question]) -> str:
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    keep("disc_kinds", "disc_semantics", "disc_view")
+    keep("disc_kinds")
     with st.sidebar:
         st.header("Questions")
         thesis = thesis_picker(G, "About", "disc_thesis", whole_map=True)
         kinds = st.multiselect("Kinds", list(KINDS), default=list(KINDS), key="disc_kinds",
                                format_func=lambda k: KINDS.get(k, k))  # fmt: skip
-        semantics = semantics_picker("disc_semantics")
-        view = support_picker("disc_view")
+        semantics, view, option = reading_pickers(G)
+        audience = audience_id(option)
 
     st.title("Discussion questions")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
     found = (
         attempt(
             "The questions could not be derived",
-            lambda: questions_of(key, pm, None if thesis == ALL else thesis, semantics, view),
+            lambda: questions_of(
+                key, pm, None if thesis == ALL else thesis, semantics, view, audience
+            ),
             fatal=True,
         )
         or []

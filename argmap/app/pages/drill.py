@@ -14,7 +14,7 @@ from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, ss, thesis_picker
 from argmap.products.brief.build import Cited, Side
 from argmap.products.drill import MARKS, Card, DrillSession, drill_deck, our_claims
-from argmap.semantics.values import audience_named
+from argmap.semantics.reading import reading_of
 from argmap.view.audiences import audience_title
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
@@ -34,7 +34,7 @@ NO_PICK = "(no pick)"
 def deck_of(
     key: str, _pm: PreparedMap, thesis: str, side: Side, audience: str | None = None
 ) -> list[Card]:
-    ranking = audience_named(_pm.graph, audience) if audience else None
+    ranking = reading_of(_pm.graph, audience=audience).audience
     return drill_deck(_pm.graph, thesis, side, timeout=TIMEOUT_S, audience=ranking)
 
 

@@ -88,9 +88,9 @@ def find_controls(pm: PreparedMap, selected: str | None) -> tuple[str, str, int,
     return query.strip(), focus, steps, depth if depth < max_depth else 0
 
 
-def reading_controls(pm: PreparedMap) -> tuple[str, str, str, str | None, Filters]:
-    """Semantics, colouring and filters: how to read the map."""
-    semantics, view = reading_pickers()
+def reading_controls(pm: PreparedMap) -> tuple[str, str, str, str, str | None, Filters]:
+    """The reading (semantics, support, audience), colouring and filters."""
+    semantics, view, audience = reading_pickers(pm.graph)
     colour = str(st.selectbox("Colour by", list(COLOUR_BY.keys()), key=state.COLOUR,
                               format_func=lambda k: COLOUR_BY[k]))  # fmt: skip
     side_thesis = None
@@ -110,7 +110,7 @@ def reading_controls(pm: PreparedMap) -> tuple[str, str, str, str | None, Filter
             tags=frozenset(st.multiselect("Tag", list(opts["tags"]), key="f_tags")),
             kinds=frozenset(st.multiselect("Kind", list(opts["kinds"]), key="f_kinds")),
         )  # fmt: skip
-    return semantics, view, colour, side_thesis, filters
+    return semantics, view, audience, colour, side_thesis, filters
 
 
 def what_if_controls(pm: PreparedMap, selected: str | None) -> Assumptions:
@@ -197,8 +197,7 @@ def main() -> None:
     selected: str | None = ss.get("selected")
     with st.sidebar:
         query, focus, steps, depth = find_controls(pm, selected)
-        semantics, view, colour, side_thesis, filters = reading_controls(pm)
-        audience = audiences.picker(G)
+        semantics, view, audience, colour, side_thesis, filters = reading_controls(pm)
         assume = what_if_controls(pm, selected)
 
     # A fault in the semantics must not take the page down: the map is drawn unlabelled.
@@ -231,7 +230,9 @@ def main() -> None:
         bits.append(
             "across all audiences: "
             + ", ".join(
-                f"{tally_across[k]} {k}" for k in ("objective", "subjective", "indefensible")
+                f"{tally_across[k]} {k}"
+                for k in ("uncontested", "objective", "subjective", "indefensible")
+                if tally_across[k]
             )
         )
     elif audiences.audience_id(audience):

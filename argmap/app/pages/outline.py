@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app import panel, state
+from argmap.app.audiences import audience_id
 from argmap.app.component import argmap_outline
 from argmap.app.guard import attempt
 from argmap.app.main import page_path
@@ -25,8 +26,9 @@ HEIGHT = 720
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def outline_of(key: str, _pm: PreparedMap, semantics: str, view: str,
+def outline_of(key: str, _pm: PreparedMap, semantics: str, view: str, audience: str,
                _status: Status | None) -> tuple[list, list]:  # fmt: skip
+    # The reading (semantics, view, audience) is in the cache key: the labels depend on it.
     labels = _status.labels if _status else None
     strength = _status.strength if _status else None
     roots = outline(_pm.graph, _pm.structure, labels, strength)
@@ -43,16 +45,17 @@ def main() -> None:
     pm, map_name, key = current_map()
     G = pm.graph
     with st.sidebar:
-        semantics, view = reading_pickers()
+        semantics, view, audience = reading_pickers(G)
     selected = ss.get(state.SELECTED)
     if selected and (selected not in G.nodes or G.nodes[selected].get("role") != "claim"):
         ss[state.SELECTED] = selected = None
 
     # The outline stands without the labels.
     status: Status | None = attempt(
-        "Claims are not labelled", lambda: status_of(key, pm, semantics, view)
+        "Claims are not labelled",
+        lambda: status_of(key, pm, semantics, view, audience=audience_id(audience)),
     )
-    roots, tree = outline_of(key, pm, semantics, view, status)
+    roots, tree = outline_of(key, pm, semantics, view, audience, status)
 
     st.title("Outline")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))

@@ -16,9 +16,9 @@ import streamlit as st
 from argmap.analysis import Positions, positions
 from argmap.app import state
 from argmap.app.guard import attempt
-from argmap.app.shared import current_map, status_of, thesis_picker
+from argmap.app.shared import current_map, shared_reading, status_of, thesis_picker
 from argmap.products.timeline import eras
-from argmap.semantics.framework import DEFAULT_VIEW
+from argmap.text import spreadsheet_row
 from argmap.view.actors import (
     actor_sides,
     chart_spec,
@@ -82,7 +82,7 @@ def holdings_tab(pm: PreparedMap, held: dict[str, list[str]], names: dict[str, s
          "stand": sum(1 for c in cs if status and status.labels.get(c) == "in")}
         for k, cs in held.items() if cs
     ]  # fmt: skip
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame([spreadsheet_row(r) for r in rows]), hide_index=True, width="stretch")
     for k, cs in held.items():
         if not cs:
             continue
@@ -95,16 +95,19 @@ def main() -> None:
     st.title("Sources and actors")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
     # Without the analysis, the timeline still stands.
+    semantics, support, audience = shared_reading()  # the labels every page shows
     status: Status | None = attempt(
-        "Claims are not labelled", lambda: status_of(key, pm, "grounded", DEFAULT_VIEW)
+        "Claims are not labelled",
+        lambda: status_of(key, pm, semantics, support, audience=audience),
     )
     pos = None
     if status is not None:
         labelled = status
         pos = attempt("Positions are not known", lambda: positions_of(key, pm, labelled))
     if status is not None:
+        whom = ", for the chosen audience" if audience else ""
         st.caption(f"{DOT['in']} stands · {DOT['out']} defeated · {DOT['undec']} undecided "
-                   "(grounded semantics)")  # fmt: skip
+                   f"({semantics} semantics{whom})")  # fmt: skip
     actor_names = pm.options["actors"]
     source_names = {s.id: s.title for s in pm.map.sources}
     by_source: dict[str, list[str]] = {s.id: [] for s in pm.map.sources}

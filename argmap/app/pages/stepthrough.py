@@ -16,10 +16,9 @@ import streamlit as st
 from argmap.app import panel
 from argmap.app.component import argmap_graph
 from argmap.app.guard import attempt
-from argmap.app.shared import ALL, current_map, ss, status_of, thesis_picker
+from argmap.app.shared import ALL, current_map, shared_reading, ss, status_of, thesis_picker
 from argmap.graph import is_claim
 from argmap.products.stepthrough import Step, steps
-from argmap.semantics.framework import DEFAULT_VIEW
 from argmap.view.colours import by_status
 from argmap.view.detail import claim_detail
 from argmap.view.elements import legend, step_payload
@@ -160,7 +159,8 @@ def main() -> None:
     with st.sidebar:
         st.header("Step-through")
         start = thesis_picker(G, "Start from", "step_start", whole_map=True)
-        show_status = st.toggle("Show what stands (grounded)", key="step_status", value=False)
+        semantics, support, audience = shared_reading()  # the labels every page shows
+        show_status = st.toggle(f"Show what stands ({semantics})", key="step_status", value=False)
     order = steps_of(key, pm, None if start == ALL else start)
     last = len(order) - 1
     if ss.get("step_for") != (key, start):  # a new map or start begins at the question
@@ -171,7 +171,8 @@ def main() -> None:
     status = None
     if show_status:  # the labels are extra: without them the step-through still works
         status = attempt(
-            "Claims are not labelled", lambda: status_of(key, pm, "grounded", DEFAULT_VIEW)
+            "Claims are not labelled",
+            lambda: status_of(key, pm, semantics, support, audience=audience),
         )
 
     st.html(_STYLE)

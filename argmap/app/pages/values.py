@@ -1,26 +1,34 @@
-"""The values page: the map's values and audiences, and which value conflicts decide which theses.
+"""The values page: who each thesis stands for, and what it needs an audience to put first.
 
-The answers are argmap.analysis.audiences' (exact, over every ordering of the values); this page
-lays them out for a seminar: what each thesis needs an audience to put first, and who does.
+One table of theses by audiences (each cell the label the map page shows for that audience),
+then per thesis, once: what it needs ("only if"), what suffices ("whenever"), and, for the
+audience chosen in the sidebar, the same label and words as the map's panel. The answers
+are argmap.analysis.audiences' (exact, over every ordering of the values).
 """
 
 from __future__ import annotations
 
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
-from argmap.analysis.audiences import describe_audience, value_conflicts
-from argmap.app.audiences import TIMEOUT_S, report_of
-from argmap.app.shared import current_map, reading_pickers
+from argmap.analysis.audiences import describe_audience, standing_words
+from argmap.app.audiences import TIMEOUT_S, audience_id, report_of
+from argmap.app.guard import attempt
+from argmap.app.shared import current_map, reading_pickers, status_of
 from argmap.semantics.values import audiences, value_names
-from argmap.view.audiences import ACCEPTANCE_NAMES
-from argmap.view.text import md_escape, truncate
+from argmap.view.audiences import verdict_table
+from argmap.view.text import md_escape
+from argmap.vocabulary import LABELS
 
 
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
     with st.sidebar:
-        semantics, view = reading_pickers()
+        semantics, view, option = reading_pickers(G)
+    chosen = audience_id(option)
 
     st.title("Values and audiences")
     st.caption(md_escape(f"{pm.map.title} — {pm.map.question}"))
@@ -28,8 +36,8 @@ def main() -> None:
     if not names:
         st.info(
             "This map names no values yet. Add a values: section (id, name), list the values "
-            "each claim appeals to under its values:, and rank them for an audience under "
-            "audiences: to see which claims stand for whom."
+            "each practical claim appeals to under its values:, and rank them for an audience "
+            "under audiences: to see which claims stand for whom."
         )
         st.stop()
     report = report_of(key, pm, str(semantics), str(view))
@@ -37,36 +45,36 @@ def main() -> None:
         st.warning(f"Weighing every ranking takes longer than {TIMEOUT_S:g} s with {semantics}; "
                    "choose grounded, which answers at once.")  # fmt: skip
         st.stop()
-    statement = {c.id: str(G.nodes[c.id].get("statement", c.id)) for c in report.claims}
 
-    st.header("Which value conflicts decide which theses")
-    conflicts = value_conflicts(report)
-    if not conflicts:
-        st.markdown("No ranking of the values changes whether any thesis stands.")
-    for pair, decided in conflicts.items():
-        v, w = sorted(pair, key=list(names).index)
-        with st.container(border=True, key=f"conflict-{v}-{w}"):
-            st.markdown(f"**{md_escape(names[v])} or {md_escape(names[w])}?**")
-            for t in decided:
-                row = next(x for x in report.theses if x.id == t)
-                st.markdown(
-                    f"- {md_escape(truncate(statement[t], 90))} — stands whenever "
-                    + md_escape("; or whenever ".join(row.stands_when))
-                )
+    # Each audience's labels are the ones every page shows for it (the same cached reading).
+    labels: dict[str, dict[str, str]] = {}
+    for aid in [a.id for a in audiences(G) if a.id is not None]:
+        status = attempt(
+            "Claims are not labelled",
+            partial(status_of, key, pm, semantics, view, audience=aid),
+        )
+        if status is not None:
+            labels[aid] = status.labels
+    acceptance = {c.id: c.acceptance.value for c in report.claims}
+    theses = [t.id for t in report.theses]
 
-    st.header("Theses across audiences")
-    stands_for = {c.id: c.stands_for for c in report.claims}
-    titles = {a.id: a.name or a.id for a in audiences(G)}
+    st.header("Who each thesis stands for")
+    # A plain table: a few rows, read (and printed, and read aloud) as text.
+    st.table(pd.DataFrame(verdict_table(G, theses, labels, acceptance)).set_index("Thesis"))
+
+    st.header("What each thesis needs")
+    chosen_status = None
+    if chosen is not None:
+        chosen_status = status_of(key, pm, semantics, view, audience=chosen)
     for row in report.theses:
         with st.container(border=True, key=f"thesis-{row.id}"):
-            st.markdown(f"**{md_escape(statement[row.id])}**")
-            st.caption(md_escape(ACCEPTANCE_NAMES[row.acceptance.value]))
-            if row.stands_when and row.preferences != [frozenset()]:
-                st.markdown("Stands whenever " + md_escape("; or whenever ".join(row.stands_when)))
-            if titles:
-                who = [str(titles.get(a, a)) for a in stands_for[row.id]]
-                st.markdown("Stands for: " + md_escape(", ".join(who) if who else "no audience "
-                                                       "of the map"))  # fmt: skip
+            st.markdown(f"**{md_escape(str(G.nodes[row.id].get('statement', row.id)))}**")
+            for line in standing_words(row):
+                st.markdown(md_escape(line))
+            if chosen_status is not None:
+                label = chosen_status.labels[row.id]
+                who = next((a.label for a in audiences(G) if a.id == chosen), chosen)
+                st.caption(md_escape(f"For {who}: {LABELS[label].badge}"))
 
     st.header("Values")
     counts = {v: 0 for v in names}
@@ -84,10 +92,14 @@ def main() -> None:
         st.markdown("The map names no audiences; the map page can still weigh across all.")
     entries = {a["id"]: a for a in G.graph.get("audiences", [])}
     for ranking in audiences(G):
-        st.markdown(f"**{md_escape(describe_audience(ranking, G))}**")
-        quote = entries.get(str(ranking.id), {}).get("quote")
-        if quote:
-            st.caption(f"“{md_escape(quote)}”")
+        entry = entries.get(str(ranking.id), {})
+        basis = {"stated": " · stated by the actor", "inferred": " · inferred by the mapper"}
+        st.markdown(
+            f"**{md_escape(describe_audience(ranking, G))}**"
+            + md_escape(basis.get(str(entry.get("basis")), ""))
+        )
+        if entry.get("quote"):
+            st.caption(f"“{md_escape(entry['quote'])}”")
 
 
 main()

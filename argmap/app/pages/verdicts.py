@@ -13,11 +13,17 @@ import pandas as pd
 import streamlit as st
 
 from argmap.app.guard import attempt
-from argmap.app.shared import current_map, keep, maps_folder, ss, status_of
+from argmap.app.shared import current_map, keep, maps_folder, shared_reading, ss, status_of
 from argmap.graph import theses
 from argmap.semantics import SEMANTICS
-from argmap.semantics.framework import DEFAULT_VIEW
-from argmap.store.verdicts import DEFAULT_ROOM, Tally, VerdictStore, default_database_url
+from argmap.store.verdicts import (
+    DEFAULT_ROOM,
+    StoreError,
+    Tally,
+    VerdictStore,
+    default_database_url,
+)
+from argmap.text import spreadsheet_row
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import fold, md_escape, truncate
 
@@ -50,14 +56,19 @@ def agreement(says: str, label: str | None) -> str:
 def on_mark(store: VerdictStore, map_id: str, claim: str, name: str, room: str,
             widget: str) -> None:  # fmt: skip
     choice = ss.get(widget)
-    if choice:
-        store.record(map_id, claim, name, choice, room=room)
-    else:
-        store.withdraw(map_id, claim, name, room=room)
+    try:
+        if choice:
+            store.record(map_id, claim, name, choice, room=room)
+        else:
+            store.withdraw(map_id, claim, name, room=room)
+    except StoreError as exc:  # plain words (a name too long, the database down)
+        ss.verdict_error = f"Not saved: {exc}"
 
 
 def mark_claims(pm: PreparedMap, store: VerdictStore, map_id: str, name: str, room: str) -> None:
     G = pm.graph
+    if error := ss.pop("verdict_error", None):
+        st.error(md_escape(error))
     mine = {m.claim_id: m.verdict.value for m in store.marks(map_id, room=room)
             if m.participant == name}  # fmt: skip
     query = st.text_input("Find claims", key="verdict_search", placeholder="words in a claim")
@@ -97,7 +108,11 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
     st.markdown(f"**{len(people)}** participant{'s' if len(people) != 1 else ''}: "
                 + (md_escape(", ".join(people)) or "none yet"))  # fmt: skip
     # The counts are still worth showing without the labels.
-    status = attempt("Claims are not labelled", lambda: status_of(key, pm, semantics, DEFAULT_VIEW))
+    _, support, audience = shared_reading()  # supports and audience as every page reads them
+    status = attempt(
+        "Claims are not labelled",
+        lambda: status_of(key, pm, semantics, support, audience=audience),
+    )
     labels: dict[str, str] = status.labels if status is not None else {}
     rows = []
     for claim in pm.structure.claims:
@@ -122,7 +137,7 @@ def class_view(pm: PreparedMap, key: str, store: VerdictStore, map_id: str, room
     st.markdown(f"The group agrees with {semantics} semantics on **{agree} of {len(decided)}** "
                 "claims where it has a majority.")  # fmt: skip
     st.dataframe(
-        pd.DataFrame(rows),
+        pd.DataFrame([spreadsheet_row(r) for r in rows]),  # its CSV download is data
         hide_index=True,
         width="stretch",
         key="class_view",
@@ -138,7 +153,8 @@ def main() -> None:
     pm, map_name, key = current_map()
     keep("verdict_name", "verdict_room")
     url = default_database_url(maps_folder())
-    store = store_for(url)
+    store = attempt("The class database cannot be used", lambda: store_for(url), fatal=True)
+    assert store is not None
     map_id = map_name or f"upload:{pm.name}"
     with st.sidebar:
         st.header("Verdicts")
@@ -153,11 +169,11 @@ def main() -> None:
         if name:
             st.caption(f"Marking as **{md_escape(name)}**: choose Accept or Reject; choose it "
                        "again to withdraw.")  # fmt: skip
-            mark_claims(pm, store, map_id, name, room)
+            attempt("Verdicts", lambda: mark_claims(pm, store, map_id, name, room))
         else:
             st.info("Enter your name in the sidebar to mark claims.")
     with view:
-        class_view(pm, key, store, map_id, room)
+        attempt("The class view", lambda: class_view(pm, key, store, map_id, room))
 
 
 main()

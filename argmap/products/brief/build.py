@@ -34,7 +34,7 @@ import networkx as nx
 
 from argmap.analysis import Evaluation, WhatIf, cruxes, evaluate, what_if
 from argmap.analysis.audiences import describe_audience
-from argmap.analysis.evaluate import failed_attacks_by_claim
+from argmap.analysis.evaluate import failed_attack_phrase, failed_attacks_by_claim
 from argmap.analysis.impact import Impact, ImpactOn
 from argmap.analysis.needs import needs
 from argmap.analysis.verdict import verdict
@@ -305,10 +305,10 @@ def _audience_notes(
     """The attacks on claims that bear on the thesis that ``audience`` makes fail."""
     if audience is None:
         return ()
-    said = _names(G)
     failed = failed_attacks_by_claim(G, audience, view)  # one framework for every claim
+    # The words the claim panel and `argmap label --json` use for the same attack.
     return tuple(
-        f"{said[f.source]} does not defeat {said[c]}: {f.higher} ranks above {f.lower}"
+        failed_attack_phrase(G, c, f, audience.label)
         for c in claim_ids(G)
         if c in polarity
         for f in failed.get(c, ())

@@ -1,0 +1,1 @@
+"""One Alembic revision per module, oldest first (see the package's docstring)."""
