@@ -535,7 +535,7 @@ def label(
     reading = _reading(G, semantics, view, audience, rank, base=_base_scores(m, base or []),
                        timeout=timeout or None)  # fmt: skip
     ranking = reading.audience
-    report = label_report(G, reading)
+    report = label_report(G, reading, relations=as_json)  # the text prints claims only
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
