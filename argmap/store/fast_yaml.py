@@ -313,7 +313,7 @@ def _build(
                     container.append(node)
             elif key is _NO_KEY:
                 # A key: only plain strings (and numbers read as text) are kept as keys.
-                if not isinstance(node, str | int) or isinstance(node, bool):
+                if type(node) is not str and (not isinstance(node, int) or isinstance(node, bool)):
                     fallback = True
                     node = str(node)
                 key, key_mark = node, event.start_mark
