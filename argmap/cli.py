@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -220,6 +220,8 @@ def check_quotes(
         )
         if r.closest:
             message += f'; closest passage ({r.similarity:.0%} alike): "{r.closest}"'
+            if r.at is not None:
+                message += f" at [{r.at[0]}, {r.at[1]}]"
         typer.secho(message, fg=typer.colors.RED, err=True)
     found = len(results) - len(misses)
     summary_line = f"{path}: {found} of {len(results)} quotes found"
@@ -262,7 +264,9 @@ def find_quote(
     if (text is None) == (map_path is None) or (map_path is not None) != (source is not None):
         _fail("give either --text FILE, or --map MAP with --source SOURCE_ID")
     if text is not None:
-        name, words = str(text), text.read_text(encoding="utf-8")
+        from argmap.limits import read_source_text
+
+        name, words = str(text), read_source_text(text, _limits())
     else:
         assert map_path is not None and source is not None
         from argmap.products.quotes import source_text
@@ -283,6 +287,35 @@ def find_quote(
         _fail(f"{name}: no sentences to search")
     for p in found:
         typer.echo(f"{p.score:.2f}  [{p.start}:{p.end}]  {p.passage}")
+
+
+@app.command("suggest-links")
+@_limited
+def suggest_links(
+    path: MapArg,
+    claim: Annotated[str, typer.Argument(help="The id of the claim to link.", show_default=False)],
+    top: Annotated[int, typer.Option("--top", help="How many suggestions.", min=1)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Suggest what a claim supports or attacks, best first, by meaning and by the debate's
+    structure (same thesis, the actors' allies and opponents). Nothing is added to the map."""
+    import json
+
+    from argmap.model import suggest
+    from argmap.products.links import suggest_links as run
+
+    m = _load(path).map
+    ids = [c.id for c in m.claims]
+    if claim not in ids:
+        _fail(f"{path}: no claim {claim!r}{suggest(claim, ids)}")
+    found = run(m, claim, top)
+    if as_json:
+        sys.stdout.write(json.dumps([s.as_json() for s in found], ensure_ascii=False) + "\n")
+        return
+    if not found:
+        _fail(f"{path}: no claim left for {claim!r} to bear on")
+    for s in found:
+        typer.echo(f"{s.score:.2f}  {s.type:8}  {s.target}  ({'; '.join(s.reasons)})")
 
 
 def _formats() -> Registry:
@@ -403,11 +436,24 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="For a .docx: the folder to write the cards' texts to, for check-quotes "
+            "(default: sources/ beside the output map).",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Make a map file from another tool's file; print what could not be kept as warnings."""
+    """Make a map file from another tool's file (Argdown, AIF, Kialo, or a Verbatim .docx
+    of cards); print what could not be kept as warnings."""
     from argmap.problems import MapFileError
     from argmap.store.yaml_map import write_map
 
+    if from_ is None and source.suffix.lower() == ".docx":
+        _import_docx(source, output, texts or output.parent / "sources", force=force)
+        return
     fmt = from_ or _format_for(source, "import", "--from")
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to replace it")
@@ -426,6 +472,36 @@ def import_(
     typer.echo(
         f"wrote {output} ({len(m.claims)} claims, {len(m.relations)} relations; "
         f"{n} warning{'s' if n != 1 else ''})"
+    )
+
+
+def _import_docx(source: Path, output: Path, folder: Path, *, force: bool) -> None:
+    """Import a Verbatim .docx: the map to ``output``, its cards' texts into ``folder``."""
+    from argmap.limits import read_bytes_limited
+    from argmap.problems import MapFileError
+    from argmap.readwrite.verbatim import read_verbatim
+    from argmap.store.atomic import atomic_write_text
+    from argmap.store.yaml_map import write_map
+
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to replace it")
+    try:
+        found = read_verbatim(read_bytes_limited(source, _limits()), str(source), _limits())
+    except MapFileError as exc:
+        _fail([str(p) for p in exc.problems])
+    clashes = [name for name in found.texts if (folder / name).exists()]
+    if clashes and not force:
+        _fail(f"{folder / clashes[0]} exists; use --force to replace it")
+    for warning in found.result.warnings:
+        typer.secho(str(warning), fg=typer.colors.YELLOW, err=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in found.texts.items():
+        atomic_write_text(folder / name, text)
+    write_map(found.result.map, output)
+    m, n = found.result.map, len(found.result.warnings)
+    typer.echo(
+        f"wrote {output} ({len(m.claims)} claims, {len(m.sources)} sources; "
+        f"{n} warning{'s' if n != 1 else ''}) and {len(found.texts)} source texts to {folder}"
     )
 
 
@@ -761,9 +837,13 @@ def brief(
         ".md": to_markdown, ".markdown": to_markdown, ".html": to_html, ".htm": to_html,
         ".pdf": pdf, ".docx": docx,
     }  # fmt: skip
+    from argmap.products.registry import products
+
+    # The outputs are the brief product's (argmap make brief makes the same files).
+    outputs = [o.suffix for o in products()["brief"].outputs]
     render = renderers.get(output.suffix.lower())
     if render is None:
-        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
+        _fail(f"{output}: unknown brief format {output.suffix!r}; use {', '.join(outputs)}")
     argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
@@ -993,6 +1073,70 @@ def flow(
     typer.echo(f"wrote {output} ({len(sheet.rows)} rows)")
 
 
+def _product_names() -> list[str]:
+    from argmap.products.registry import products
+
+    return list(products())
+
+
+@app.command("make")
+@_limited
+def make(
+    product: Annotated[
+        str,
+        typer.Argument(
+            help="What to make: a registered product (deck, ...); see argmap make --help.",
+            autocompletion=_product_names,
+            show_default=False,
+        ),
+    ],
+    path: MapArg,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The file to write; its suffix picks the output.")
+    ],
+    thesis: Annotated[
+        str | None, typer.Option("--thesis", help="The thesis, if it needs one.")
+    ] = None,
+    side: Annotated[
+        SideName | None, typer.Option("--side", help="The side, if it needs one.")
+    ] = None,
+    semantics: SemanticsOpt = GROUNDED,
+    timeout: TimeoutOpt = 10.0,
+    audience: AudienceOpt = None,
+) -> None:
+    """Make a product of the registry (argmap.products entry points: the slide deck, ...)
+    from a map; its outputs and the reading it needs come from its declaration."""
+    from argmap.products.registry import Request, products
+    from argmap.store.atomic import atomic_write_bytes
+
+    known = products()
+    if product not in known:
+        _fail(f"unknown product {product!r}; choose one of: {', '.join(known)}")
+    chosen = known[product]
+    out = chosen.output_for(output.name)
+    if out is None:
+        suffixes = ", ".join(o.suffix for o in chosen.outputs)
+        _fail(f"{output}: {product} makes {suffixes}, not {output.suffix or 'no suffix'}")
+    request = Request(
+        thesis=thesis, side=side.value if side else None,
+        semantics=semantics.value, audience=audience, timeout=timeout or None,
+    )  # fmt: skip
+    if lacking := chosen.missing(request):
+        _fail(f"{product} needs {' and '.join('--' + n for n in lacking)}")
+    argument_map = _load(path).map
+    claims = [c.id for c in argument_map.claims]
+    if thesis is not None and thesis not in claims:
+        from argmap.model import suggest
+
+        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    try:
+        data = chosen.make(argument_map, request, out.suffix)
+    except KeyError as exc:  # an audience the map does not have
+        _fail(f"{path}: {exc.args[0]}")
+    atomic_write_bytes(output, data)
+    typer.echo(f"wrote {output}")
+
+
 @app.command("diff")
 def diff(
     old: Annotated[
@@ -1023,6 +1167,204 @@ def diff(
         ("attributions agreeing", score.attributions_agreeing),
     ):
         typer.echo(f"{name}: {n} of {total}")
+
+
+# ----------------------------------------------------------------------------- classes
+class_app = typer.Typer(
+    help="Classes: an instructor's reference map, students' own copies, submissions.",
+    no_args_is_help=True,
+)
+app.add_typer(class_app, name="class")
+
+CodeArg = Annotated[str, typer.Argument(help="The class's join code.", show_default=False)]
+NameArg = Annotated[str, typer.Argument(help="Your name in the class.", show_default=False)]
+
+
+def _maps_folder() -> Path:
+    from argmap.store.library import maps_dir
+
+    return maps_dir(Path.cwd() / "maps")
+
+
+def _class_store(database: str | None) -> Any:
+    from argmap.store.classes import ClassStore
+    from argmap.store.database import StoreError
+
+    try:
+        return ClassStore(_database_url(database))
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _password(confirm: bool = False) -> str:
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=confirm))
+
+
+def _refused(run: Callable[[], Any]) -> Any:
+    """Run a class-store call; exit 1 with its message when it is refused."""
+    from argmap.store.classes import Refused
+
+    try:
+        return run()
+    except Refused as exc:
+        _fail(f"refused ({exc.type}): {exc.message}")
+
+
+@class_app.command("create")
+def class_create(
+    name: Annotated[str, typer.Argument(help="The class's name.", show_default=False)],
+    reference: Annotated[
+        str,
+        typer.Option(
+            "--reference",
+            help="The reference map: a map name in the maps folder (or its file there).",
+            show_default=False,
+        ),
+    ],
+    instructor: Annotated[str, typer.Option("--instructor", help="Your name.")] = "Instructor",
+    start: Annotated[
+        str,
+        typer.Option(
+            "--start",
+            help="Students start from the whole 'reference' or from "
+            "its question and sources only ('assignment').",
+        ),
+    ] = "reference",
+    database: DatabaseOpt = None,
+) -> None:
+    """Create a class around a reference map; print the code students join with."""
+    folder = _maps_folder()
+    stem = Path(reference).stem if reference.endswith((".yaml", ".yml")) else reference
+    if not (folder / f"{stem}.yaml").is_file():
+        _fail(f"no map {stem!r} in {folder}; the reference must be in the maps folder")
+    _load(folder / f"{stem}.yaml")
+    store = _class_store(database)
+    password = _password(confirm=True)
+    info, _ = _refused(lambda: store.create_class(name, stem, instructor, password, start=start))
+    typer.echo(f"class {info.name!r} on {info.reference} (students start from {info.start})")
+    typer.echo(f"join code: {info.code}")
+
+
+@class_app.command("list")
+def class_list(database: DatabaseOpt = None, as_json: JsonOpt = False) -> None:
+    """List the classes, their reference maps and join codes (for the server's administrator)."""
+    import json
+
+    rows = [
+        {"name": c.name, "reference": c.reference, "start": c.start.value, "code": c.code}
+        for c in _class_store(database).classes()
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(f"{r['code']}  {r['name']}  (reference {r['reference']}, {r['start']})")
+    if not rows:
+        typer.echo("no classes")
+
+
+@class_app.command("join")
+def class_join(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """Join a class as a student with your own password, and start your copy of its map."""
+    from argmap.store.classes import start_text
+
+    store = _class_store(database)
+    password = _password(confirm=True)
+    who = _refused(lambda: store.join(code, name, password))
+    info = store.class_of(who)
+    version = _refused(lambda: store.start_copy(who, start_text(info, _maps_folder())))
+    typer.echo(f"joined {info.name!r} as {who.name}; your copy starts at version {version.number}")
+
+
+def _signed_in(store: Any, code: str, name: str) -> Any:
+    password = _password()
+    return _refused(lambda: store.sign_in(code, name, password))
+
+
+@class_app.command("save")
+def class_save(
+    code: CodeArg, name: NameArg,
+    path: Annotated[Path, typer.Argument(help="Your map file: saved as your next version.")],
+    database: DatabaseOpt = None,
+) -> None:  # fmt: skip
+    """Save a map file as the next version of your copy."""
+    from argmap.limits import read_bytes_limited, text_of
+
+    _load(path)  # a broken file is refused, located, before anything is written
+    text = text_of(read_bytes_limited(path), str(path))
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    latest = _refused(lambda: store.latest(who))
+    if latest is None:
+        version = _refused(lambda: store.start_copy(who, text))
+    else:
+        version = _refused(lambda: store.save(who, text, seen=latest.number))
+    typer.echo(f"saved version {version.number}")
+
+
+@class_app.command("history")
+def class_history(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """List the versions of your copy, and which one you submitted."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    submitted = _refused(lambda: store.submitted(who))
+    for v in _refused(lambda: store.history(who)):
+        mark = "  (submitted)" if v.number == submitted else ""
+        typer.echo(f"{v.number:>4}  {v.saved_at:%Y-%m-%d %H:%M}  {v.note}{mark}")
+
+
+@class_app.command("undo")
+def class_undo(code: CodeArg, name: NameArg, database: DatabaseOpt = None) -> None:
+    """Go back one version (saved as a new version: nothing is lost)."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    latest = _refused(lambda: store.latest(who))
+    if latest is None:
+        _fail("refused (invalid): start your copy first")
+    version = _refused(lambda: store.undo(who, seen=latest.number))
+    typer.echo(f"version {version.number}: {version.note}")
+
+
+@class_app.command("submit")
+def class_submit(
+    code: CodeArg, name: NameArg,
+    version: Annotated[int | None, typer.Option("--version", help="Default: the latest.")] = None,
+    database: DatabaseOpt = None,
+) -> None:  # fmt: skip
+    """Submit a version of your copy to the instructor."""
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    number = _refused(lambda: store.submit(who, version))
+    typer.echo(f"submitted version {number}")
+
+
+@class_app.command("export")
+def class_export(
+    code: CodeArg,
+    name: Annotated[str, typer.Argument(help="The instructor's name.", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="A folder for the copies.")],
+    submitted_only: Annotated[
+        bool, typer.Option("--submitted", help="Only submitted copies (default: else the latest).")
+    ] = False,
+    database: DatabaseOpt = None,
+) -> None:
+    """Write every student's copy (submitted, else latest) as FOLDER/NAME.yaml, for
+    `argmap class-report`: the instructor's only."""
+    import re
+
+    from argmap.store.atomic import atomic_write_text
+
+    store = _class_store(database)
+    who = _signed_in(store, code, name)
+    copies = _refused(lambda: store.copies(who, submitted_only=submitted_only))
+    output.mkdir(parents=True, exist_ok=True)
+    for c in copies:
+        stem = re.sub(r"[^a-z0-9]+", "-", c.name.lower()).strip("-") or "student"
+        atomic_write_text(output / f"{stem}.yaml", c.text)
+        state = "submitted" if c.submitted else "latest"
+        typer.echo(f"{output / f'{stem}.yaml'}: {c.name}, version {c.number} ({state})")
+    if not copies:
+        typer.echo("no copies yet")
 
 
 @app.command("class-report")
@@ -1126,7 +1468,27 @@ def db_current(database: DatabaseOpt = None) -> None:
 _add_limit_options()
 
 
+class _TerminalSafe:
+    """A text stream that writes what it is given through :func:`argmap.text.terminal_safe`:
+    every line argmap prints (maps' text, file names, messages) reaches the terminal as
+    text, never as a control sequence. Everything else is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from argmap.text import terminal_safe
+
+        # Colours are kept: click writes them only to a terminal, around escaped text.
+        return self._stream.write(terminal_safe(text, colours=True))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
+    sys.stdout = _TerminalSafe(sys.stdout)
+    sys.stderr = _TerminalSafe(sys.stderr)
     # A command builds a map's objects at once and keeps them to its end; at the cyclic
     # collector's default pace (a pass per 700 new objects) it re-scans them again and again,
     # a fifth of `label`'s time on 20,000 claims. Reference counting still frees the rest.

@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_semantics import debate_pairs, dnpq_pairs, write_af  # noqa: E402
-from tests.browser.mapgen import aif_chain, generate_map_text  # noqa: E402
+from tests.support.mapgen import aif_chain, generate_map_text  # noqa: E402
 
 PY = sys.executable
 SECTIONS = ("solve", "iccma", "load", "import", "hostile", "cruxes", "startup")

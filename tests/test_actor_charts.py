@@ -30,7 +30,7 @@ from argmap.view.actors import (
 from tests.conftest import ROOT
 
 CYBER_G = to_graph(read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map)
-MINI = (ROOT / "tests" / "browser" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+MINI = (ROOT / "tests" / "support" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 # A fourth actor who speaks but answers nobody: not in the pictures of who meets whom.
 LONER = MINI.replace(
     "claims:\n",

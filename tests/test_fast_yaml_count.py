@@ -12,7 +12,7 @@ import yaml
 from argmap.limits import Limits
 from argmap.problems import MapFileError
 from argmap.store.fast_yaml import load_data
-from tests.browser.mapgen import generate_map_text
+from tests.support.mapgen import generate_map_text
 
 
 def composed_count(text: str) -> int:

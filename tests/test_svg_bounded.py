@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from argmap.model import ArgumentMap
-from argmap.readwrite.svg import BOUNDED_FROM, find_dot, layout_options, write_svg
-from tests.browser.mapgen import generate_map_text
+from argmap.readwrite.svg import BOUNDED_FROM, find_dot, generate_svg, layout_options
+from tests.support.mapgen import generate_map_text
 
 pytestmark = pytest.mark.skipif(find_dot() is None, reason="Graphviz's dot is not installed")
 
@@ -21,7 +21,7 @@ def test_small_maps_keep_dots_full_layout() -> None:
 
 def test_a_big_map_is_drawn_whole_with_the_bounded_layout() -> None:
     m = ArgumentMap.model_validate(yaml.safe_load(generate_map_text(BOUNDED_FROM + 100)))
-    svg = write_svg(m)
+    svg = generate_svg(m)
     drawn = set(re.findall(r'<g id="node\d+" class="node">\s*<title>([^<]+)</title>', svg))
     assert drawn >= {c.id for c in m.claims}
     # every node has its own box: no two claims' label boxes share a top-left corner

@@ -79,6 +79,26 @@ def test_unknown_actor_quote_without_source_and_empty_tier() -> None:
     assert "audiences[2].ranking[1]" in empty and "at least 1 item" in empty
 
 
+def test_a_factual_claim_carries_no_values() -> None:
+    """Facts are not weighed: values on a claim of a factual kind are refused, located at the
+    claim's values: field with its line, and the message says how to fix it."""
+    claim = "  - id: slows\n    statement: Conditions slow down investigations.\n"
+
+    def with_kind(kind: str) -> str:
+        return VALUES_TEXT.replace(claim, f"{claim}    kind: {kind}\n")
+
+    for kind in ("evidence", "fact", "prediction", "motive"):
+        text = with_kind(kind)
+        # The values: line of that claim: four lines below its kind.
+        line = line_of(text, f"kind: {kind}\n    source: positions\n") + 4
+        (found,) = problems_of(text)
+        assert found.startswith(f"m.yaml:{line}:"), found
+        assert "claims[8].values" in found and f"kind {kind} says what is the case" in found
+        assert "Remove values:, or give the claim kind judgement, proposal or thesis" in found
+    for kind in ("judgement", "proposal", "thesis", "claim"):  # practical, or not said
+        assert read_map_text(with_kind(kind), "m.yaml").map.claims[8].values == ["security"]
+
+
 def test_value_ids_share_the_map_id_space() -> None:
     text = VALUES_TEXT.replace("  - id: sovereignty\n    name:", "  - id: reach\n    name:")
     text = text.replace("[[sovereignty], [security, human-rights]]", "[[security]]")
@@ -150,14 +170,14 @@ def test_check_quotes_checks_audience_quotes(tmp_path: Path) -> None:
 
 
 def test_argdown_aif_graphml_and_json_keep_values_and_audiences(tmp_path: Path) -> None:
-    from argmap.readwrite.aif import parse_aif, write_aif
-    from argmap.readwrite.argdown import parse_argdown, write_argdown
+    from argmap.readwrite.aif import generate_aif, parse_aif
+    from argmap.readwrite.argdown import generate_argdown, parse_argdown
     from argmap.readwrite.graphml import read_graphml, write_graphml
 
     m = read_map(VALUES_MAP).map
     for name, back in (
-        ("argdown", parse_argdown(write_argdown(m)).map),
-        ("aif", parse_aif(write_aif(m)).map),
+        ("argdown", parse_argdown(generate_argdown(m)).map),
+        ("aif", parse_aif(generate_aif(m)).map),
         ("json", from_json(to_json(m))),
     ):
         assert back.values == m.values, name

@@ -161,9 +161,7 @@ def standing_words(standing: ThesisStanding) -> list[str]:
     if acceptance is Acceptance.OBJECTIVE:
         return [f"It is attacked, yet stands {ALWAYS}: no ranking makes an attack on it win."]
     if acceptance is Acceptance.INDEFENSIBLE:
-        return [
-            "It stands under no ranking of the values: under each it falls or stays open."
-        ]
+        return ["It stands under no ranking of the values: under each it falls or stays open."]
     if standing.iff:
         return [f"It stands if, and only if, {standing.needs}."]
     lines = [

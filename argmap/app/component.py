@@ -11,10 +11,11 @@ from typing import Any
 
 import streamlit.components.v1 as components
 
-from argmap.view import BUNDLE, OUTLINE_BUNDLE
+from argmap.view import BUNDLE, OUTLINE_BUNDLE, READER_BUNDLE
 
 _graph = components.declare_component("argmap_graph", path=str(BUNDLE))
 _outline = components.declare_component("argmap_outline", path=str(OUTLINE_BUNDLE))
+_reader = components.declare_component("argmap_reader", path=str(READER_BUNDLE))
 
 
 def argmap_graph(
@@ -52,4 +53,18 @@ def argmap_outline(
     """Draw the pro/con outline; returns ``{"claim": id, "n": count}`` after a selection."""
     value = _outline(tree=tree, selected=selected, height=height, key=key, default=None,
                      on_change=on_change)  # fmt: skip
+    return value if isinstance(value, dict) else None
+
+
+def argmap_reader(
+    payload: dict[str, Any],
+    *,
+    height: int = 560,
+    key: str = "reader",
+    on_change: Callable[[], None] | None = None,
+) -> dict[str, Any] | None:
+    """Draw a source's text (:func:`argmap.view.reading.reader_payload`); returns
+    ``{"start", "end", "n"}`` after a selection or ``{"claim", "n"}`` after a click on a
+    quoted passage."""
+    value = _reader(**payload, height=height, key=key, default=None, on_change=on_change)
     return value if isinstance(value, dict) else None

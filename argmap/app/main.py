@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from argmap.app import panel, shared, state
+from argmap.app import classroom, panel, shared, state
 
 PAGES = Path(__file__).with_name("pages")
 
@@ -22,6 +22,8 @@ NAVIGATION = (
     ("sources.py", "Sources and actors"),
     ("verdicts.py", "Class verdicts"),
     ("compare.py", "Compare maps"),
+    ("newmap.py", "New map"),
+    ("read.py", "Read"),
     ("edit.py", "Edit"),
     ("exchange.py", "Import and export"),
 )
@@ -39,12 +41,19 @@ def run(maps: Path | None = None) -> None:
     st.set_page_config(page_title="argmap", layout="wide", initial_sidebar_state="expanded")
     panel.page_style()
     # No page icons: Streamlit fetches Material icons from Google, and the app must work offline.
+    navigation: tuple[tuple[str, str], ...] = (*NAVIGATION, classroom.SETUP)
+    if classroom.class_store() is not None:  # a class is configured: by who is signed in
+        navigation = classroom.navigation(NAVIGATION, classroom.who())
+        state.ss.pop(state.VERDICT_NAME, None)  # a name in a URL is no identity
     pages = [
         st.Page(str(PAGES / file), title=title, default=i == 0)
-        for i, (file, title) in enumerate(NAVIGATION)
+        for i, (file, title) in enumerate(navigation)
     ]
     state.keep_all()
-    page = st.navigation(pages)
+    # Every page in view: Streamlit folds a list of more than twelve behind "View more".
+    page = st.navigation(pages, expanded=True)
+    if state.ss.pop("setup_done", None):  # a class was just created: its code is on Account
+        st.switch_page(pages[-1])
     state.ss[state.PAGE] = page.url_path
     try:
         page.run()

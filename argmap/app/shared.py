@@ -100,7 +100,8 @@ def load(maps: dict[str, Path]) -> tuple[PreparedMap, str | None, str]:
         # The picker's value outlives pages that do not draw it (Streamlit forgets those).
         st.selectbox("Map", list(maps), key=state.MAP, on_change=reset_view)
     else:
-        st.info(f"No maps in {md_escape(str(maps_folder()))}; upload one below.")
+        st.info(f"No maps in {md_escape(str(maps_folder()))}; upload one below, or start "
+                "one on the New map page.")  # fmt: skip
     upload = st.file_uploader(
         "Or open a map file", type=["yaml", "yml"], key="upload", on_change=reset_view
     )

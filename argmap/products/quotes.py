@@ -6,6 +6,11 @@ included) counted as one space; nothing else is forgiven. A source known second-
 found is shown with its closest passage, by the quote finder's engine
 (:func:`argmap.products.quote_finder.closest_passage`).
 
+A claim that records where its quote sits (``quote_at: [start, end]``, characters of the
+text as read with universal newlines) is checked there: the text at those offsets must be
+the quote, whitespace aside. A quote that moved (a source re-saved with an edit before it)
+is reported as drifted, with where it is now, or the nearest passage and its offsets.
+
 An audience's ``quote`` (where an actor states its priorities) is checked the same way,
 against the text of the audience's ``source``.
 """
@@ -17,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.limits import read_source_text
 from argmap.model import ArgumentMap, suggest
 from argmap.products.quote_finder import closest_passage
 
@@ -44,6 +50,38 @@ class QuoteCheck:
     closest: str = ""
     similarity: float = 0.0
     section: str = "claims"
+    at: tuple[int, int] | None = None
+    """Where the quote (or, for a miss, the closest passage) now is in the raw text."""
+    drifted: bool = False
+    """The claim's ``quote_at`` no longer holds its quote."""
+
+
+def locate_quote(quote: str, text: str, near: int = 0) -> tuple[int, int] | None:
+    """Return ``(start, end)`` of ``quote`` in ``text``, whitespace runs matching any
+    whitespace, the occurrence nearest ``near`` when there are several; ``None`` if absent.
+
+    >>> text = "It costs\\n too much. It costs too much!"
+    >>> locate_quote("costs too much", text), locate_quote("costs too much", text, 30)
+    ((3, 18), (23, 37))
+    """
+    words = quote.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        return None
+    return min(spans, key=lambda span: abs(span[0] - near))
+
+
+def quote_at_holds(quote: str, text: str, at: tuple[int, int]) -> bool:
+    """Return whether ``text[start:end]`` is ``quote``, whitespace aside.
+
+    >>> quote_at_holds("costs too much", "It costs\\ntoo much.", (3, 17))
+    True
+    """
+    start, end = at
+    return end <= len(text) and normalize_space(text[start:end]) == normalize_space(quote)
 
 
 def text_file_of(argument_map: ArgumentMap, source_id: str) -> str | None:
@@ -78,7 +116,7 @@ def source_text(
     path = Path(sources_dir) / file_name
     if not path.is_file():
         raise LookupError(f"no file {file_name} in {sources_dir}")
-    return file_name, path.read_text(encoding="utf-8")
+    return file_name, read_source_text(path)
 
 
 def check_quotes(
@@ -87,14 +125,18 @@ def check_quotes(
     """Return one :class:`QuoteCheck` per claim, in map order, then one per quoted audience."""
     folder = Path(sources_dir)
     texts: dict[str, str | None] = {}
+    raw: dict[str, str] = {}
     results = []
-    quoted = [("claims", i, c.id, c.source, c.quote) for i, c in enumerate(argument_map.claims)]
+    quoted: list[tuple[str, int, str, str, str, tuple[int, int] | None]] = [
+        ("claims", i, c.id, c.source, c.quote, c.quote_at)
+        for i, c in enumerate(argument_map.claims)
+    ]
     quoted += [
-        ("audiences", i, a.id, a.source, a.quote)
+        ("audiences", i, a.id, a.source, a.quote, None)
         for i, a in enumerate(argument_map.audiences)
         if a.quote is not None and a.source is not None
     ]
-    for section, index, entry_id, source_id, entry_quote in quoted:
+    for section, index, entry_id, source_id, entry_quote, at in quoted:
         file_name = text_file_of(argument_map, source_id)
         if file_name is None:
             results.append(
@@ -111,9 +153,11 @@ def check_quotes(
             continue
         if file_name not in texts:
             path = folder / file_name
-            texts[file_name] = (
-                normalize_space(path.read_text(encoding="utf-8")) if path.is_file() else None
-            )
+            if path.is_file():
+                raw[file_name] = read_source_text(path)
+                texts[file_name] = normalize_space(raw[file_name])
+            else:
+                texts[file_name] = None
         text = texts[file_name]
         if text is None:
             results.append(
@@ -128,6 +172,9 @@ def check_quotes(
             )
             continue
         quote = normalize_space(entry_quote)
+        if at is not None:
+            results.append(_check_at(index, entry_id, file_name, quote, raw[file_name], at))
+            continue
         if quote in text:
             results.append(QuoteCheck(index, entry_id, file_name, True, section=section))
         else:
@@ -146,3 +193,41 @@ def check_quotes(
                 )
             )
     return results
+
+
+def _check_at(
+    index: int, claim_id: str, file_name: str, quote: str, text: str, at: tuple[int, int]
+) -> QuoteCheck:
+    """Check a quote at its recorded offsets; on a drift, say where it is now."""
+    if quote_at_holds(quote, text, at):
+        return QuoteCheck(index, claim_id, file_name, True, at=at)
+    start, end = at
+    there = normalize_space(text[start:end]) if start < len(text) else ""
+    shown = f'"{there[:80]}"' if there else "past the end of the text"
+    moved = locate_quote(quote, text, near=start)
+    if moved is not None:
+        return QuoteCheck(
+            index,
+            claim_id,
+            file_name,
+            False,
+            f"quote drifted in {file_name}: [{start}, {end}] now holds {shown}; the quote is "
+            f"now at [{moved[0]}, {moved[1]}] (set quote_at: [{moved[0]}, {moved[1]}])",
+            "",
+            1.0,
+            at=moved,
+            drifted=True,
+        )
+    near = closest_passage(quote, text)
+    return QuoteCheck(
+        index,
+        claim_id,
+        file_name,
+        False,
+        f"quote drifted in {file_name} and is no longer in it: [{start}, {end}] now holds "
+        f"{shown}; nearest match at [{near.start}, {near.end}]",
+        near.passage,
+        near.score,
+        at=(near.start, near.end),
+        drifted=True,
+    )

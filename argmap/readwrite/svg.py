@@ -1,11 +1,11 @@
-"""The map as SVG, drawn by Graphviz's ``dot`` from :func:`argmap.readwrite.dot.write_dot`.
+"""The map as SVG, drawn by Graphviz's ``dot`` from :func:`argmap.readwrite.dot.generate_dot`.
 
 Graphviz is a program, not a Python package: when ``dot`` is not installed,
-:func:`write_svg` raises :class:`GraphvizMissing` saying how to install it.
+:func:`generate_svg` raises :class:`GraphvizMissing` saying how to install it.
 
 >>> from argmap.model import ArgumentMap
 >>> try:
-...     print("<svg" in write_svg(ArgumentMap(title="Empty", question="Q?")))
+...     print("<svg" in generate_svg(ArgumentMap(title="Empty", question="Q?")))
 ... except GraphvizMissing:
 ...     print(True)
 True
@@ -13,14 +13,16 @@ True
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
 from argmap.model import ArgumentMap
-from argmap.readwrite.dot import write_dot
+from argmap.readwrite.dot import generate_dot
 from argmap.readwrite.formats import Format
+from argmap.store.atomic import atomic_write_text
 
-__all__ = ["GraphvizMissing", "find_dot", "write_svg"]
+__all__ = ["GraphvizMissing", "find_dot", "generate_svg", "write_svg"]
 
 INSTALL_HINT = (
     "SVG export needs Graphviz's `dot` program: install graphviz "
@@ -65,7 +67,7 @@ def layout_options(nodes: int) -> list[str]:
     return [f"-Gnslimit={share}", f"-Gnslimit1={share}", "-Gsearchsize=10", "-Gmclimit=0.3"]
 
 
-def write_svg(argument_map: ArgumentMap, timeout: float = 120.0) -> str:
+def generate_svg(argument_map: ArgumentMap, timeout: float = 120.0) -> str:
     """Return the map drawn as SVG text (a big map's layout bounded: :func:`layout_options`).
 
     Raises :class:`GraphvizMissing` without Graphviz, ``RuntimeError`` if ``dot`` fails.
@@ -77,7 +79,7 @@ def write_svg(argument_map: ArgumentMap, timeout: float = 120.0) -> str:
     # The DOT text quotes every label, so nothing in the map can reach dot as syntax.
     done = subprocess.run(
         [dot, "-Tsvg", *layout_options(nodes)],
-        input=write_dot(argument_map).encode("utf-8"),
+        input=generate_dot(argument_map).encode("utf-8"),
         capture_output=True,
         timeout=timeout,
         check=False,
@@ -88,10 +90,18 @@ def write_svg(argument_map: ArgumentMap, timeout: float = 120.0) -> str:
     return done.stdout.decode("utf-8")
 
 
+def write_svg(
+    argument_map: ArgumentMap, path: str | os.PathLike[str], timeout: float = 120.0
+) -> None:
+    """Write :func:`generate_svg` of the map to ``path``, atomically (a reader of the
+    file never sees half of it)."""
+    atomic_write_text(path, generate_svg(argument_map, timeout))
+
+
 FORMATS = (
     Format(
         "svg", "SVG picture", (".svg",), "image/svg+xml",
         "The map drawn by Graphviz (needs Graphviz's dot program).",
-        keeps="a picture of the map", write=lambda m, view: write_svg(m), rank=20,
+        keeps="a picture of the map", write=lambda m, view: generate_svg(m), rank=20,
     ),
 )  # fmt: skip

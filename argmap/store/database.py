@@ -14,9 +14,7 @@ first (:func:`check_text`), and any database failure reaches the caller as a
 
 >>> url = "sqlite://"
 >>> engine = make_engine(url)
->>> upgrade(engine)
-'0001'
->>> current_revision(engine) == head_revision()
+>>> upgrade(engine) == current_revision(engine) == head_revision()
 True
 >>> try:
 ...     check_text("Ada\\x00", "participant's name", 100)

@@ -75,3 +75,38 @@ def sources_dir(maps_folder: Path) -> Path | None:
         if folder.is_dir():
             return folder
     return None
+
+
+def new_map_text(title: str, question: str) -> str:
+    """Return the YAML of a new, empty, valid map (title and question only).
+
+    >>> print(new_map_text("Cyber treaties", "Should the U.S. sign?"), end="")
+    # yaml-language-server: $schema=../schema/argmap-map.schema.json
+    argmap: 1
+    title: Cyber treaties
+    question: Should the U.S. sign?
+    """
+    from argmap.model import ArgumentMap
+    from argmap.store.yaml_map import dump_fresh
+
+    argument_map = ArgumentMap(title=title, question=question)  # validated: one sentence each
+    header = "# yaml-language-server: $schema=../schema/argmap-map.schema.json\n"
+    return header + dump_fresh(argument_map)
+
+
+def create_map(directory: Path, name: str, title: str, question: str) -> Path:
+    """Write a new empty map ``name.yaml`` into ``directory`` atomically and return its path;
+    ``FileExistsError`` if one is there, ``ValueError`` for a bad name, title or question."""
+    import re
+
+    from argmap.store.atomic import atomic_write_text
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,79}", name):
+        raise ValueError(f"{name!r} is not a map name: use a-z, 0-9, '-', '_' and '.'")
+    path = directory / f"{name}.yaml"
+    if path.exists():
+        raise FileExistsError(f"{path.name} exists already")
+    text = new_map_text(title, question)
+    directory.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, text)
+    return path

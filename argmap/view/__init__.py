@@ -10,3 +10,5 @@ from pathlib import Path
 BUNDLE = Path(__file__).with_name("component")
 # The outline component's static files (no build step): an ARIA tree with its keyboard.
 OUTLINE_BUNDLE = Path(__file__).with_name("outline_component")
+# The Read page's text component (no build step): a selectable, keyboard-walkable text.
+READER_BUNDLE = Path(__file__).with_name("reader_component")

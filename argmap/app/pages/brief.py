@@ -160,23 +160,40 @@ def main() -> None:
                            file_name=f"{stem}.html", mime="text/html", key="dl_html")  # fmt: skip
     letter = paper.radio("Paper", ("A4", "Letter"), key="brief_paper", horizontal=True,
                          label_visibility="collapsed") == "Letter"  # fmt: skip
-    pdf = pdf_of(key, brief, thesis, side, semantics, view, letter, audience)
-    right.download_button("Download PDF", pdf, file_name=f"{stem}.pdf",
-                          mime="application/pdf", key="dl_pdf")  # fmt: skip
+    pdf = attempt(
+        "The PDF could not be written",
+        lambda: pdf_of(key, brief, thesis, side, semantics, view, letter, audience),
+    )
+    if pdf is not None:
+        right.download_button("Download PDF", pdf, file_name=f"{stem}.pdf",
+                              mime="application/pdf", key="dl_pdf")  # fmt: skip
     word, flow, _ = st.columns([1.4, 1.2, 2.4])
-    word.download_button(
-        "Download Word (Verbatim)", docx_of(key, brief, pm, thesis, side, semantics, view,
-                                            audience),
-        file_name=f"{stem}.docx", key="dl_docx", help="Pocket, hats, blocks and tags, with "
-        "cards whose quotes are highlighted: Verbatim's styles, for debaters.",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )  # fmt: skip
-    flow.download_button(
-        "Download flow (Excel)", flow_of(key, brief, thesis, side, semantics, view, audience),
-        file_name=f"flow-{thesis}-{side}.xlsx", key="dl_flow", help="A column per speech "
-        "of a policy round (1AC to 2AR), pre-filled from the map, to flow against.",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )  # fmt: skip
+    # Inside the guard: a writer's fault (lxml, openpyxl) costs its button, not the page.
+    docx = attempt(
+        "The Word file could not be written",
+        lambda: docx_of(key, brief, pm, thesis, side, semantics, view, audience),
+    )
+    if docx is not None:
+        word.download_button(
+            "Download Word (Verbatim)",
+            docx,
+            file_name=f"{stem}.docx",
+            key="dl_docx",
+            help="Pocket, hats, blocks and tags, "
+            "with cards whose quotes are highlighted: Verbatim's styles, for debaters.",
+            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    sheet = attempt(
+        "The flow sheet could not be written",
+        lambda: flow_of(key, brief, thesis, side, semantics, view, audience),
+    )
+    if sheet is not None:
+        flow.download_button(
+            "Download flow (Excel)", sheet,
+            file_name=f"flow-{thesis}-{side}.xlsx", key="dl_flow", help="A column per speech "
+            "of a policy round (1AC to 2AR), pre-filled from the map, to flow against.",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )  # fmt: skip
     if brief.message:
         st.warning(md_escape(brief.message))
     if brief.audience:

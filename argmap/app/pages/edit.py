@@ -16,6 +16,7 @@ from typing import Any
 
 import streamlit as st
 
+from argmap.app import classroom
 from argmap.app.shared import available_maps, current_map, maps_folder, ss
 from argmap.model import ActorKind, ClaimKind, RelationType, SourceKind
 from argmap.problems import MapFileError
@@ -301,17 +302,21 @@ def conflict_box(ed: Editor) -> None:
             key="edit-merge",
             type="primary",
             disabled=bool(conflict.conflicts) or conflict.disk_text is None,
-            on_click=guarded(Editor.merge, "Merged: your changes and theirs are in the file."),
+            on_click=guarded(
+                lambda ed: ed.merge(), "Merged: your changes and theirs are in the file."
+            ),
         )
         cols[1].button(
             "Reload (discard mine)",
             key="edit-reload",
-            on_click=guarded(Editor.reload, "Reloaded the file; your unsaved changes are gone."),
+            on_click=guarded(
+                lambda ed: ed.reload(), "Reloaded the file; your unsaved changes are gone."
+            ),
         )
         cols[2].button(
             "Overwrite (keep mine)",
             key="edit-overwrite",
-            on_click=guarded(Editor.overwrite, "Saved your version over theirs."),
+            on_click=guarded(lambda ed: ed.overwrite(), "Saved your version over theirs."),
         )
 
 
@@ -402,7 +407,21 @@ def remove_controls(ed: Editor, section: str, entry: str) -> None:
             st.error(md_escape(message))
 
 
-def main() -> None:
+def open_target() -> tuple[Editor, str, str]:
+    """The editor of what this page edits, its name and the save button's label: a signed-in
+    student's own copy (:mod:`argmap.app.classroom`), else the map chosen in the sidebar."""
+    ss.setdefault("edit_gen", 0)
+    copy = classroom.my_copy()
+    if copy is not None:
+        if ss.get("editor") is not copy:
+            ss.editor, ss.edit_errors = copy, None
+            ss.edit_gen += 1
+        st.caption("Your own copy: only you and your instructor see it. Every save is a "
+                   "version; the reference map is not changed.")  # fmt: skip
+        return copy, "your copy", "Save a version"
+    if not classroom.may_edit_maps():
+        st.error("Only the instructor edits the maps folder; sign in again.")
+        st.stop()
     _, map_name, key = current_map()
     st.title("Edit the map")
     if map_name is None:
@@ -412,7 +431,6 @@ def main() -> None:
         )
         st.stop()
     path = available_maps()[map_name]
-    ss.setdefault("edit_gen", 0)
     try:
         ed = editor_for(path, key)
     except (OSError, MapFileError) as exc:
@@ -424,14 +442,18 @@ def main() -> None:
             "written to the file when you save; comments and layout elsewhere stay."
         )
     )
+    return ed, path.name, "Save to file"
 
+
+def main() -> None:
+    ed, name, save_label = open_target()
     bar = st.columns([1, 1, 4], vertical_alignment="center")
     bar[0].button(
-        "Save to file",
+        save_label,
         key="edit-save",
         type="primary",
         disabled=not ed.dirty,
-        on_click=guarded(Editor.save, f"Saved {path.name}."),
+        on_click=guarded(lambda ed: ed.save(), f"Saved {name}."),
     )
     bar[1].button(
         f"Undo ({len(ed.history)})", key="edit-undo", disabled=not ed.history, on_click=undo

@@ -98,12 +98,56 @@ def import_section() -> None:
             st.success(md_escape(f"Saved {target.name}: choose it in the sidebar to open it."))
 
 
+def evidence_section() -> None:
+    """Verbatim / openCaselist .docx cards as a new map, the cards' texts as its sources'."""
+    from argmap.readwrite.verbatim import read_verbatim
+    from argmap.store.atomic import atomic_write_text
+    from argmap.store.library import sources_dir
+
+    st.header("Import debate evidence (Verbatim .docx)")
+    upload = st.file_uploader("A Verbatim or openCaselist file of cards", type=["docx"],
+                              key="evidence_upload")  # fmt: skip
+    if upload is None:
+        st.caption(
+            "Each card becomes a claim: its tag the statement, its highlighted words the "
+            "quote, its cite the source; pockets, hats and blocks become tags."
+        )
+        return
+    try:
+        found = read_verbatim(upload.getvalue(), upload.name)
+    except MapFileError as exc:
+        st.error("Nothing was imported. Each line says where.")
+        st.code("\n".join(map(str, exc.problems)), language=None, wrap_lines=True)
+        return
+    m = found.result.map
+    st.success(md_escape(f"Read {len(m.claims)} cards from {len(m.sources)} sources in "
+                         f"{upload.name}."))  # fmt: skip
+    if found.result.warnings:
+        st.warning(f"{len(found.result.warnings)} thing(s) argmap could not read:")
+        st.code("\n".join(map(str, found.result.warnings)), language=None, wrap_lines=True)
+    stem = slug(PurePath(upload.name).stem) or "evidence"
+    target = maps_folder() / f"{stem}.yaml"
+    texts = sources_dir(maps_folder()) or maps_folder() / "sources"
+    if st.button(f"Save as {target.name} (texts to {texts.name}/)", key="evidence_save"):
+        clash = [n for n in found.texts if (texts / n).exists()]
+        if target.exists() or clash:
+            st.error(md_escape(f"{target.name if target.exists() else clash[0]} exists already."))
+            return
+        texts.mkdir(parents=True, exist_ok=True)
+        for name, text in found.texts.items():
+            atomic_write_text(texts / name, text)
+        write_map(m, target)
+        st.success(md_escape(f"Saved {target.name}: choose it in the sidebar, or read it."))
+
+
 def main() -> None:
     pm, map_name, key = current_map()
     st.title("Import and export")
     export_section(pm, map_name, key)
     st.divider()
     import_section()
+    st.divider()
+    evidence_section()
 
 
 main()

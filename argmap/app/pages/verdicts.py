@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from argmap.app import classroom
 from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, maps_folder, shared_reading, ss, status_of
 from argmap.graph import theses
@@ -156,14 +157,22 @@ def main() -> None:
     store = attempt("The class database cannot be used", lambda: store_for(url), fatal=True)
     assert store is not None
     map_id = map_name or f"upload:{pm.name}"
-    with st.sidebar:
-        st.header("Verdicts")
-        name = " ".join(st.text_input("Your name", key="verdict_name", max_chars=100).split())
-        ss.setdefault("verdict_room", DEFAULT_ROOM)  # not value=: the URL may have set it
-        room = " ".join(st.text_input("Room", key="verdict_room", max_chars=100).split()
-                        ) or DEFAULT_ROOM  # fmt: skip
+    person = classroom.who()
+    if person is not None:  # a class: your verdicts are the signed-in person's, in its room
+        name, room = person.name, f"class-{person.class_id}"
+    elif classroom.class_store() is not None:
+        st.error("Sign in to mark claims.")
+        st.stop()
+    else:
+        with st.sidebar:
+            st.header("Verdicts")
+            name = " ".join(st.text_input("Your name", key="verdict_name", max_chars=100).split())
+            ss.setdefault("verdict_room", DEFAULT_ROOM)  # not value=: the URL may have set it
+            room = " ".join(st.text_input("Room", key="verdict_room", max_chars=100).split()
+                            ) or DEFAULT_ROOM  # fmt: skip
     st.title("Class verdicts")
-    st.caption(md_escape(f"{pm.map.title} — {pm.map.question}") + f" · room **{md_escape(room)}**")
+    where = "your class" if person is not None else f"room **{md_escape(room)}**"
+    st.caption(md_escape(f"{pm.map.title} — {pm.map.question}") + f" · {where}")
     mark, view = st.tabs(["Mark claims", "Class view"])
     with mark:
         if name:
