@@ -205,6 +205,9 @@ def _jacobi_arrays(
     # The factors of each member's products, by their place in the product: level j holds
     # every member's j-th factor, so multiplying level by level keeps Python's order.
     levels: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = {}
+    # The cycle reads its members and their inputs only: numbered locally (the members
+    # first), so each cycle costs its own size, not the whole map's.
+    local = {i: k for k, i in enumerate(members)}
     for pos, i in enumerate(members):
         if i >= n_claims:
             groups: tuple[list[tuple[int, int]], ...] = (undercuts.get(i, []),)
@@ -214,16 +217,16 @@ def _jacobi_arrays(
             for j, (r, o) in enumerate(pairs):
                 level = levels.setdefault((g, j), ([], [], []))
                 level[0].append(pos)
-                level[1].append(r)
-                level[2].append(o)
+                level[1].append(local.setdefault(r, len(local)))
+                level[2].append(local.setdefault(o, len(local)))
     plan = [
         (g, np.array(at), np.array(rs), np.array(os_))
         for (g, _j), (at, rs, os_) in sorted(levels.items(), key=lambda kv: kv[0][1])
     ]
-    idx = np.array(members)
-    is_claim = idx < n_claims
+    idx = np.arange(m)  # the members' local numbers
+    is_claim = np.array(members) < n_claims
     t = np.array([base[i] if i < n_claims else 0.0 for i in members])
-    v = np.array(val, dtype=np.float64)
+    v = np.array([val[i] for i in local], dtype=np.float64)
     one = np.ones(m)
     rounds, delta = 0, math.inf
     while delta > tol and rounds < max_iter:
