@@ -843,7 +843,8 @@ def brief(
     outputs = [o.suffix for o in products()["brief"].outputs]
     render = renderers.get(output.suffix.lower())
     if render is None:
-        _fail(f"{output}: unknown brief format {output.suffix!r}; use {', '.join(outputs)}")
+        listed = f"{', '.join(outputs[:-1])} or {outputs[-1]}" if len(outputs) > 1 else outputs[0]
+        _fail(f"{output}: unknown brief format {output.suffix!r}; use {listed}")
     argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
@@ -1039,10 +1040,7 @@ def _brief_of(
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(argument_map)
     reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
-    result = build_brief(
-        G, thesis, side.value, semantics=reading.semantics, view=reading.support,
-        timeout=reading.timeout, audience=reading.audience,
-    )  # fmt: skip
+    result = build_brief(G, thesis, side.value, reading=reading)
     return argument_map, result
 
 
