@@ -53,7 +53,8 @@ class Limits:
     - ``max_items``: entries in one list: claims, relations, tags... (``--max-items``);
     - ``max_text``: characters in one text field (``--max-text``);
     - ``max_depth``: nesting of lists and mappings (a map nests four deep);
-    - ``max_nodes``: values in a file once YAML aliases are expanded (alias bombs).
+    - ``max_nodes``: values in a file, each key, text, number, list and mapping once, YAML
+      aliases expanded (alias bombs).
     """
 
     max_bytes: int = 32 * 2**20

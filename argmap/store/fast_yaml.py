@@ -212,7 +212,11 @@ def _build(
         while True:
             event = get_event()
             cls = type(event)
-            size = 1
+            # ``size``: the values this event adds to its container (a closed collection
+            # and an alias carry everything inside them); ``count``: the values it adds to
+            # the file's count, each value once (a collection's contents were counted as
+            # they came).
+            size = count = 1
             ended = False
             if cls is ScalarEvent:
                 value = event.value
@@ -281,6 +285,7 @@ def _build(
                         "yaml_syntax",
                     )
                 node, size = anchors[event.anchor]
+                count = size
                 if nodes + size > max_nodes:
                     raise fail(
                         event.start_mark,
@@ -301,7 +306,7 @@ def _build(
                 continue
             else:
                 continue
-            nodes += size
+            nodes += count
             if nodes > max_nodes:
                 raise fail(
                     event.start_mark,
@@ -322,7 +327,7 @@ def _build(
                     container.append(node)
             elif key is _NO_KEY:
                 # A key: only plain strings (and numbers read as text) are kept as keys.
-                if not isinstance(node, str | int) or isinstance(node, bool):
+                if type(node) is not str and (not isinstance(node, int) or isinstance(node, bool)):
                     fallback = True
                     node = str(node)
                 key, key_mark = node, event.start_mark
