@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -265,7 +265,9 @@ def find_quote(
     if (text is None) == (map_path is None) or (map_path is not None) != (source is not None):
         _fail("give either --text FILE, or --map MAP with --source SOURCE_ID")
     if text is not None:
-        name, words = str(text), text.read_text(encoding="utf-8")
+        from argmap.limits import read_source_text
+
+        name, words = str(text), read_source_text(text, _limits())
     else:
         assert map_path is not None and source is not None
         from argmap.products.quotes import source_text
@@ -610,20 +612,25 @@ def label(
     reading = _reading(G, semantics, view, audience, rank, base=_base_scores(m, base or []),
                        timeout=timeout or None)  # fmt: skip
     ranking = reading.audience
-    report = label_report(G, reading)
+    report = label_report(G, reading, relations=as_json)  # the text prints claims only
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
+    lines = []
     if ranking is not None:
         from argmap.analysis.audiences import describe_audience
 
-        typer.echo(f"audience: {describe_audience(ranking, G)}")
+        lines.append(f"audience: {describe_audience(ranking, G)}")
     from argmap.vocabulary import LABELS
 
-    for claim in report["claims"]:  # statements where people read; ids in --json
-        typer.echo(f"{LABELS[claim['label']].verdict:<10} {claim['statement']}")
+    # Statements where people read; ids (and strengths) in --json.
+    lines += [
+        f"{LABELS[claim['label']].verdict:<10} {claim['statement']}" for claim in report["claims"]
+    ]
     if report.get("message"):
-        typer.echo(report["message"])
+        lines.append(report["message"])
+    if lines:  # one write: 20,000 echo calls were 6% of label's time
+        typer.echo("\n".join(lines))
 
 
 AudienceOpt = Annotated[
@@ -780,8 +787,8 @@ def needs(
     for group in result.cut:
         links = "; ".join(link_words(G, r) for r in group)
         typer.echo(f"Or break {'these links' if len(group) > 1 else 'the link'}: {links}")
-    if not result.complete:
-        typer.echo(f"({result.message}.)")
+    if result.message:
+        typer.echo(result.message.capitalize() + ".")
 
 
 class SideName(StrEnum):
@@ -853,9 +860,14 @@ def brief(
     renderers: dict[str, Callable[[Brief], str | bytes]] = {
         ".md": md, ".markdown": md, ".html": page, ".htm": page, ".pdf": pdf, ".docx": docx,
     }  # fmt: skip
+    from argmap.products.registry import products
+
+    # The outputs are the brief product's (argmap make brief makes the same files).
+    outputs = [o.suffix for o in products()["brief"].outputs]
     render = renderers.get(output.suffix.lower())
     if render is None:
-        _fail(f"{output}: unknown brief format {output.suffix!r}; use .md, .html, .pdf or .docx")
+        listed = f"{', '.join(outputs[:-1])} or {outputs[-1]}" if len(outputs) > 1 else outputs[0]
+        _fail(f"{output}: unknown brief format {output.suffix!r}; use {listed}")
     argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
     data = render(result)
     atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
@@ -1076,10 +1088,7 @@ def _brief_of(
         _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
     G = to_graph(argument_map)
     reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
-    result = build_brief(
-        G, thesis, side.value, semantics=reading.semantics, view=reading.support,
-        timeout=reading.timeout, audience=reading.audience,
-    )  # fmt: skip
+    result = build_brief(G, thesis, side.value, reading=reading)
     return argument_map, result
 
 
@@ -1108,6 +1117,70 @@ def flow(
     data = to_xlsx(sheet) if suffix == ".xlsx" else to_csv(sheet).encode("utf-8")
     atomic_write_bytes(output, data)
     typer.echo(f"wrote {output} ({len(sheet.rows)} rows)")
+
+
+def _product_names() -> list[str]:
+    from argmap.products.registry import products
+
+    return list(products())
+
+
+@app.command("make")
+@_limited
+def make(
+    product: Annotated[
+        str,
+        typer.Argument(
+            help="What to make: a registered product (deck, ...); see argmap make --help.",
+            autocompletion=_product_names,
+            show_default=False,
+        ),
+    ],
+    path: MapArg,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The file to write; its suffix picks the output.")
+    ],
+    thesis: Annotated[
+        str | None, typer.Option("--thesis", help="The thesis, if it needs one.")
+    ] = None,
+    side: Annotated[
+        SideName | None, typer.Option("--side", help="The side, if it needs one.")
+    ] = None,
+    semantics: SemanticsOpt = GROUNDED,
+    timeout: TimeoutOpt = 10.0,
+    audience: AudienceOpt = None,
+) -> None:
+    """Make a product of the registry (argmap.products entry points: the slide deck, ...)
+    from a map; its outputs and the reading it needs come from its declaration."""
+    from argmap.products.registry import Request, products
+    from argmap.store.atomic import atomic_write_bytes
+
+    known = products()
+    if product not in known:
+        _fail(f"unknown product {product!r}; choose one of: {', '.join(known)}")
+    chosen = known[product]
+    out = chosen.output_for(output.name)
+    if out is None:
+        suffixes = ", ".join(o.suffix for o in chosen.outputs)
+        _fail(f"{output}: {product} makes {suffixes}, not {output.suffix or 'no suffix'}")
+    request = Request(
+        thesis=thesis, side=side.value if side else None,
+        semantics=semantics.value, audience=audience, timeout=timeout or None,
+    )  # fmt: skip
+    if lacking := chosen.missing(request):
+        _fail(f"{product} needs {' and '.join('--' + n for n in lacking)}")
+    argument_map = _load(path).map
+    claims = [c.id for c in argument_map.claims]
+    if thesis is not None and thesis not in claims:
+        from argmap.model import suggest
+
+        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    try:
+        data = chosen.make(argument_map, request, out.suffix)
+    except KeyError as exc:  # an audience the map does not have
+        _fail(f"{path}: {exc.args[0]}")
+    atomic_write_bytes(output, data)
+    typer.echo(f"wrote {output}")
 
 
 @app.command("diff")
@@ -1441,7 +1514,27 @@ def db_current(database: DatabaseOpt = None) -> None:
 _add_limit_options()
 
 
+class _TerminalSafe:
+    """A text stream that writes what it is given through :func:`argmap.text.terminal_safe`:
+    every line argmap prints (maps' text, file names, messages) reaches the terminal as
+    text, never as a control sequence. Everything else is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from argmap.text import terminal_safe
+
+        # Colours are kept: click writes them only to a terminal, around escaped text.
+        return self._stream.write(terminal_safe(text, colours=True))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
+    sys.stdout = _TerminalSafe(sys.stdout)
+    sys.stderr = _TerminalSafe(sys.stderr)
     # A command builds a map's objects at once and keeps them to its end; at the cyclic
     # collector's default pace (a pass per 700 new objects) it re-scans them again and again,
     # a fifth of `label`'s time on 20,000 claims. Reference counting still frees the rest.

@@ -38,6 +38,7 @@ __all__ = [
     "parse_size",
     "read_bytes_limited",
     "read_limited",
+    "read_source_text",
     "split_lines",
     "text_of",
 ]
@@ -52,7 +53,8 @@ class Limits:
     - ``max_items``: entries in one list: claims, relations, tags... (``--max-items``);
     - ``max_text``: characters in one text field (``--max-text``);
     - ``max_depth``: nesting of lists and mappings (a map nests four deep);
-    - ``max_nodes``: values in a file once YAML aliases are expanded (alias bombs).
+    - ``max_nodes``: values in a file, each key, text, number, list and mapping once, YAML
+      aliases expanded (alias bombs).
     """
 
     max_bytes: int = 32 * 2**20
@@ -252,6 +254,22 @@ def read_bytes_limited(
     return data
 
 
+def read_source_text(
+    path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS, name: str | None = None
+) -> str:
+    """Return the text of a source's full-text file (an article to quote from), bounded as
+    :func:`read_bytes_limited` reads; a byte that is not UTF-8 becomes U+FFFD instead of
+    refusing the file: a PDF's extracted text is often imperfect, and it is only read.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"caf\\xe9 ok")
+    >>> read_source_text(p)
+    'caf\\ufffd ok'
+    """
+    return read_bytes_limited(path, limits, name).decode("utf-8-sig", errors="replace")
+
+
 def text_of(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, lines: bool = True) -> str:
     """Return uploaded or read ``data`` as text, refused (located) when over ``limits`` or
     not UTF-8: the one gate for files and the app's uploads alike."""
@@ -296,7 +314,7 @@ def check_text(
                     f"line {number} is {longest:,} characters long; a line may be at most "
                     f"{limits.max_line:,} (a field holds one sentence or a paragraph; "
                     "raise with --max-line)",
-                    "too_long",
+                    "line_too_long",
                 )
             ]
         )

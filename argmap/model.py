@@ -18,7 +18,6 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -36,7 +35,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from argmap.limits import SENTENCE_MAX, SHORT_LIST_MAX
-from argmap.problems import loc_text
+from argmap.problems import Problem
+from argmap.text import UNSAFE, unsafe_message
 
 FORMAT_VERSION = 1
 
@@ -67,17 +67,24 @@ def _date_to_text(value: Any) -> Any:
     return value
 
 
+def _error(type: str, message: str) -> PydanticCustomError:
+    """A validation error with argmap's own stable ``type`` (the message is data, never a
+    template: braces in a map's text stay as written)."""
+    return PydanticCustomError(type, "{message}", {"message": message})
+
+
 def _check_partial_date(value: str) -> str:
     match = _PARTIAL_DATE.match(value)
     if not match:
-        raise ValueError(
-            f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2011 or 2019-09)"
+        raise _error(
+            "date",
+            f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2011 or 2019-09)",
         )
     year, month, day = match.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
-        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+        raise _error("date", f"{value!r} is not a real date ({exc})") from None
     return value
 
 
@@ -98,12 +105,22 @@ PartialDate = Annotated[
 ]
 
 
-def _one_line(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
+def _printable(value: str) -> str:
+    # Control characters (an escaped "\0" or "\e" in YAML) crash the Word and spreadsheet
+    # writers and act on terminals; bidirectional overrides hide what the text says.
+    if UNSAFE.search(value) is not None:
+        raise _error("unsafe_character", unsafe_message(value) or "")
     return value
 
 
+def _one_line(value: str) -> str:
+    if not value.strip():
+        raise _error("empty", "must not be empty")
+    return _printable(value)
+
+
+# Free text (notes, descriptions): any length, any lines, but no control characters.
+Prose = Annotated[str, AfterValidator(_printable)]
 Text = Annotated[str, AfterValidator(_one_line)]
 # A statement, title or question is one sentence: a cap keeps a pasted article out of it.
 Sentence = Annotated[str, Field(max_length=SENTENCE_MAX), AfterValidator(_one_line)]
@@ -203,19 +220,22 @@ class Source(_Strict):
     )
     kind: SourceKind
     date: PartialDate | None = None
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
-        default=None, description="A web address starting with http:// or https://."
+    url: Annotated[str, Field(pattern=r"^https?://\S+$"), AfterValidator(_printable)] | None = (
+        Field(default=None, description="A web address starting with http:// or https://.")
     )
     reported_in: Id | None = Field(
         default=None,
         description="The id of the source through which this one is known (second-hand).",
     )
-    text_file: Annotated[str, Field(pattern=r"^[^/\\]+$")] | None = Field(
-        default=None,
-        description="File name of the source's full text, for `argmap check-quotes --sources DIR`. "
-        "A source reported in another is checked against that one's text.",
+    text_file: Annotated[str, Field(pattern=r"^[^/\\]+$"), AfterValidator(_printable)] | None = (
+        Field(
+            default=None,
+            description="File name of the source's full text, for "
+            "`argmap check-quotes --sources DIR`. "
+            "A source reported in another is checked against that one's text.",
+        )
     )
-    note: str | None = None
+    note: Prose | None = None
 
 
 class Actor(_Strict):
@@ -224,7 +244,7 @@ class Actor(_Strict):
     id: Id
     name: Text
     kind: ActorKind
-    description: str | None = None
+    description: Prose | None = None
     member_of: Id | None = Field(
         default=None, description="The id of an actor this one belongs to or speaks for."
     )
@@ -238,7 +258,7 @@ class Value(_Strict):
 
     id: Id
     name: Text
-    description: str | None = None
+    description: Prose | None = None
 
 
 Tier = Annotated[list[Id], Field(min_length=1)]
@@ -283,8 +303,8 @@ class Audience(_Strict):
     source: Id | None = Field(
         default=None, description="The id of the source the quote is from (required with quote)."
     )
-    description: str | None = None
-    note: str | None = None
+    description: Prose | None = None
+    note: Prose | None = None
 
 
 def _check_span(value: tuple[int, int]) -> tuple[int, int]:
@@ -332,7 +352,7 @@ class Claim(_Strict):
         default=None,
         description="Intrinsic strength in [0, 1] for gradual semantics (default 0.5).",
     )
-    note: str | None = None
+    note: Prose | None = None
 
     @field_validator("values")
     @classmethod
@@ -358,7 +378,7 @@ class Relation(_Strict):
     to: Id = Field(
         description="The id of the target: a claim, or a relation when type is undercuts."
     )
-    note: str | None = None
+    note: Prose | None = None
 
 
 class ArgumentMap(_Strict):
@@ -367,7 +387,7 @@ class ArgumentMap(_Strict):
     argmap: int = Field(default=FORMAT_VERSION, description="The version of the map format.")
     title: Sentence
     question: Sentence = Field(description="The question under debate.")
-    description: str | None = None
+    description: Prose | None = None
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     values: list[Value] = Field(
@@ -392,7 +412,7 @@ class ArgumentMap(_Strict):
             audiences=self.audiences,
         )
         if problems:
-            raise ValueError("; ".join(f"{loc_text(p.loc)}: {p.message}" for p in problems))
+            raise _error("reference", "; ".join(f"{p.path}: {p.message}" for p in problems))
         return self
 
     # Lookups; O(n) per call on purpose: the model is plain data, indexes live in the graph.
@@ -425,18 +445,48 @@ def _by_id(items: Iterable[_T], item_id: str, what: str) -> _T:
     raise KeyError(f"no {what} with id {item_id!r}")
 
 
-@dataclass(frozen=True)
-class ReferenceProblem:
-    """A broken cross-reference, located by its path in the map: ``("claims", 3, "source")``."""
+# A broken cross-reference is a Problem like any other (one shape): located by its path in
+# the map, ``("claims", 3, "source")``, with no file position until a reader gives it one.
+ReferenceProblem = Problem
 
-    loc: tuple[str | int, ...]
-    message: str
+
+def _ref(loc: tuple[str | int, ...], message: str, type: str) -> Problem:
+    return Problem.at("", 0, 0, loc, message, type)
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """Return "; did you mean 'x'?" for the closest candidate, or "" when none is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+_SECTION_ORDER = ("sources", "actors", "values", "audiences", "claims", "relations")
+
+
+class _References:
+    """The ids of each section, and the one check that a field names an entry of one."""
+
+    def __init__(self, sections: dict[str, Sequence[Any]]) -> None:
+        self.ids = {
+            name: {i for i in map(_id_of, items) if i is not None}
+            for name, items in sections.items()
+        }
+        self.problems: list[Problem] = []
+
+    def add(self, loc: tuple[str | int, ...], message: str, type: str) -> None:
+        self.problems.append(_ref(loc, message, type))
+
+    def check(self, loc: tuple[str | int, ...], ref: str, what: str, section: str) -> None:
+        """Record a problem unless ``ref`` is the id of an entry under ``section``."""
+        if ref in self.ids[section]:
+            return
+        elsewhere = next((n for n in _SECTION_ORDER if ref in self.ids[n]), None)
+        if elsewhere:
+            message = f"{ref!r} is an id under {elsewhere}:, but this field needs {what}"
+        else:
+            message = f"unknown {what.removeprefix('a ').removeprefix('an ')} {ref!r}"
+            message += suggest(ref, self.ids[section])
+        self.add(loc, f"{message} (expected the id of an entry under {section}:)", "reference")
 
 
 def reference_problems(
@@ -447,193 +497,160 @@ def reference_problems(
     *,
     values: Sequence[Value | str | None] = (),
     audiences: Sequence[Audience | str | None] = (),
-) -> list[ReferenceProblem]:
-    """Return every broken cross-reference in a map, in section order.
+) -> list[Problem]:
+    """Return every broken cross-reference in a map, in section order, as problems located
+    by field (``loc``; the reader adds the file position) with a ``type``: ``duplicate_id``,
+    ``reference``, ``self_reference``, ``listed_twice``, ``quote_without_source``,
+    ``undercut_target`` or ``cycle``.
 
     An entry that failed structural validation is given as its id (a ``str``) when it has a
     readable one, else ``None``: it counts for duplicate ids and as a valid target (its own
-    errors are reported elsewhere), but its own references are not checked.
+    errors are reported elsewhere), but its own references are not checked. Each section
+    has its own checker (:func:`_source_references`, ...).
 
     >>> s = Source(id="s", title="T", kind="article")
     >>> a = Actor(id="goldsmith", name="Jack Goldsmith", kind="person")
     >>> c = Claim(id="c", statement="S.", source="s", actor="goldsmth", quote="q")
     >>> for problem in reference_problems([s], [a], [c], []):  # doctest: +NORMALIZE_WHITESPACE
-    ...     print(problem.loc, problem.message)
-    ('claims', 0, 'actor') unknown actor 'goldsmth'; did you mean 'goldsmith'? (expected the id
-    of an entry under actors:)
+    ...     print(problem.loc, problem.type, problem.message)
+    ('claims', 0, 'actor') reference unknown actor 'goldsmth'; did you mean 'goldsmith'?
+    (expected the id of an entry under actors:)
     """
-    problems: list[ReferenceProblem] = []
-    sections: list[tuple[str, Sequence[Any]]] = [
-        ("sources", sources),
-        ("actors", actors),
-        ("values", values),
-        ("audiences", audiences),
-        ("claims", claims),
-        ("relations", relations),
-    ]
+    sections: dict[str, Sequence[Any]] = {
+        "sources": sources, "actors": actors, "values": values,
+        "audiences": audiences, "claims": claims, "relations": relations,
+    }  # fmt: skip
+    refs = _References(sections)
+    _duplicate_ids(refs, sections)
+    # The entries to check further: those that failed structurally (ids only) are skipped.
+    _source_references(refs, _checkable(sources))
+    _actor_references(refs, _checkable(actors))
+    _audience_references(refs, _checkable(audiences))
+    _claim_references(refs, _checkable(claims))
+    _relation_references(refs, _checkable(relations))
+    refs.problems.extend(_cycle_problems(_checkable(sources), "sources", "reported_in"))
+    return refs.problems
+
+
+def _duplicate_ids(refs: _References, sections: dict[str, Sequence[Any]]) -> None:
     seen: dict[str, str] = {}
-    for name, items in sections:
-        for index, item in enumerate(items):
+    for name in _SECTION_ORDER:
+        for index, item in enumerate(sections[name]):
             item_id = _id_of(item)
             if item_id is None:
                 continue
             if item_id in seen:
-                problems.append(
-                    ReferenceProblem(
-                        (name, index, "id"),
-                        f"duplicate id {item_id!r}, already used at {seen[item_id]}; "
-                        "ids must be unique across the whole map",
-                    )
+                refs.add(
+                    (name, index, "id"),
+                    f"duplicate id {item_id!r}, already used at {seen[item_id]}; "
+                    "ids must be unique across the whole map",
+                    "duplicate_id",
                 )
             else:
                 seen[item_id] = f"{name}[{index}]"
 
-    def ids(items: Sequence[Any]) -> set[str]:
-        return {i for i in map(_id_of, items) if i is not None}
 
-    source_ids, actor_ids = ids(sources), ids(actors)
-    claim_ids, relation_ids = ids(claims), ids(relations)
-    value_ids, audience_ids = ids(values), ids(audiences)
-    # The entries to check further: those that failed structurally (ids only) are skipped.
-    source_items, actor_items = _checkable(sources), _checkable(actors)
-    claim_items, relation_items = _checkable(claims), _checkable(relations)
-    audience_items = _checkable(audiences)
-
-    def check(
-        loc: tuple[str | int, ...], ref: str, valid: set[str], what: str, section: str
-    ) -> None:
-        if ref in valid:
-            return
-        elsewhere = next(
-            (
-                n
-                for n, group in (
-                    ("sources", source_ids),
-                    ("actors", actor_ids),
-                    ("values", value_ids),
-                    ("audiences", audience_ids),
-                    ("claims", claim_ids),
-                    ("relations", relation_ids),
-                )
-                if ref in group
-            ),
-            None,
-        )
-        if elsewhere:
-            message = f"{ref!r} is an id under {elsewhere}:, but this field needs {what}"
-        else:
-            message = f"unknown {what.removeprefix('a ').removeprefix('an ')} {ref!r}"
-            message += suggest(ref, valid)
-        problems.append(
-            ReferenceProblem(loc, f"{message} (expected the id of an entry under {section}:)")
-        )
-
-    for index, source in enumerate(source_items):
+def _source_references(refs: _References, sources: list[Source | None]) -> None:
+    for index, source in enumerate(sources):
         if source is not None and source.reported_in is not None:
             loc: tuple[str | int, ...] = ("sources", index, "reported_in")
             if source.reported_in == source.id:
-                problems.append(ReferenceProblem(loc, "a source cannot be reported in itself"))
+                refs.add(loc, "a source cannot be reported in itself", "self_reference")
             else:
-                check(loc, source.reported_in, source_ids, "a source", "sources")
-    for index, actor in enumerate(actor_items):
+                refs.check(loc, source.reported_in, "a source", "sources")
+
+
+def _actor_references(refs: _References, actors: list[Actor | None]) -> None:
+    for index, actor in enumerate(actors):
         if actor is None:
             continue
         if actor.member_of is not None:
-            loc = ("actors", index, "member_of")
+            loc: tuple[str | int, ...] = ("actors", index, "member_of")
             if actor.member_of == actor.id:
-                problems.append(ReferenceProblem(loc, "an actor cannot be a member of itself"))
+                refs.add(loc, "an actor cannot be a member of itself", "self_reference")
             else:
-                check(loc, actor.member_of, actor_ids, "an actor", "actors")
+                refs.check(loc, actor.member_of, "an actor", "actors")
         for k, source_id in enumerate(actor.sources):
-            check(("actors", index, "sources", k), source_id, source_ids, "a source", "sources")
-    for index, audience in enumerate(audience_items):
+            refs.check(("actors", index, "sources", k), source_id, "a source", "sources")
+
+
+def _audience_references(refs: _References, audiences: list[Audience | None]) -> None:
+    for index, audience in enumerate(audiences):
         if audience is None:
             continue
         ranked: dict[str, int] = {}
         for tier, members in enumerate(audience.ranking):
             for k, value_id in enumerate(members):
-                loc = ("audiences", index, "ranking", tier, k)
+                loc: tuple[str | int, ...] = ("audiences", index, "ranking", tier, k)
                 if value_id in ranked:
-                    problems.append(
-                        ReferenceProblem(
-                            loc,
-                            f"value {value_id!r} is ranked twice (already in tier "
-                            f"{ranked[value_id] + 1}); list each value once",
-                        )
+                    refs.add(
+                        loc,
+                        f"value {value_id!r} is ranked twice (already in tier "
+                        f"{ranked[value_id] + 1}); list each value once",
+                        "listed_twice",
                     )
                 else:
                     ranked[value_id] = tier
-                    check(loc, value_id, value_ids, "a value", "values")
+                    refs.check(loc, value_id, "a value", "values")
         if audience.actor is not None:
-            check(("audiences", index, "actor"), audience.actor, actor_ids, "an actor", "actors")
+            refs.check(("audiences", index, "actor"), audience.actor, "an actor", "actors")
         if audience.source is not None:
-            loc = ("audiences", index, "source")
-            check(loc, audience.source, source_ids, "a source", "sources")
+            refs.check(("audiences", index, "source"), audience.source, "a source", "sources")
         elif audience.quote is not None:
-            problems.append(
-                ReferenceProblem(
-                    ("audiences", index, "quote"),
-                    "a quote needs the source it is from, to be checked: add source: (the id "
-                    "of an entry under sources:)",
-                )
+            refs.add(
+                ("audiences", index, "quote"),
+                "a quote needs the source it is from, to be checked: add source: (the id "
+                "of an entry under sources:)",
+                "quote_without_source",
             )
-    for index, claim in enumerate(claim_items):
+
+
+def _claim_references(refs: _References, claims: list[Claim | None]) -> None:
+    for index, claim in enumerate(claims):
         if claim is None:
             continue
-        check(("claims", index, "source"), claim.source, source_ids, "a source", "sources")
-        check(("claims", index, "actor"), claim.actor, actor_ids, "an actor", "actors")
+        refs.check(("claims", index, "source"), claim.source, "a source", "sources")
+        refs.check(("claims", index, "actor"), claim.actor, "an actor", "actors")
         listed: set[str] = set()
         for k, value_id in enumerate(claim.values):
-            loc = ("claims", index, "values", k)
+            loc: tuple[str | int, ...] = ("claims", index, "values", k)
             if value_id in listed:
-                problems.append(
-                    ReferenceProblem(loc, f"value {value_id!r} is listed twice; list it once")
-                )
+                refs.add(loc, f"value {value_id!r} is listed twice; list it once", "listed_twice")
             else:
                 listed.add(value_id)
-                check(loc, value_id, value_ids, "a value", "values")
-    for index, relation in enumerate(relation_items):
+                refs.check(loc, value_id, "a value", "values")
+
+
+def _relation_references(refs: _References, relations: list[Relation | None]) -> None:
+    for index, relation in enumerate(relations):
         if relation is None:
             continue
-        check(("relations", index, "from"), relation.from_, claim_ids, "a claim", "claims")
+        refs.check(("relations", index, "from"), relation.from_, "a claim", "claims")
+        to: tuple[str | int, ...] = ("relations", index, "to")
         if relation.type is RelationType.undercuts:
             if relation.to == relation.id:
-                problems.append(
-                    ReferenceProblem(
-                        ("relations", index, "to"), "a relation cannot undercut itself"
-                    )
-                )
-            elif relation.to in claim_ids:
-                problems.append(
-                    ReferenceProblem(
-                        ("relations", index, "to"),
-                        f"an undercut must target a relation, but {relation.to!r} is a claim; "
-                        "use type: attacks to attack the claim itself",
-                    )
+                refs.add(to, "a relation cannot undercut itself", "self_reference")
+            elif relation.to in refs.ids["claims"]:
+                refs.add(
+                    to,
+                    f"an undercut must target a relation, but {relation.to!r} is a claim; "
+                    "use type: attacks to attack the claim itself",
+                    "undercut_target",
                 )
             else:
-                check(
-                    ("relations", index, "to"), relation.to, relation_ids, "a relation", "relations"
-                )
+                refs.check(to, relation.to, "a relation", "relations")
+        elif relation.to == relation.from_:
+            message = f"claim {relation.from_!r} cannot {relation.type.value[:-1]} itself"
+            refs.add(to, message, "self_reference")
         else:
-            if relation.to == relation.from_:
-                problems.append(
-                    ReferenceProblem(
-                        ("relations", index, "to"),
-                        f"claim {relation.from_!r} cannot {relation.type.value[:-1]} itself",
-                    )
-                )
-            else:
-                check(("relations", index, "to"), relation.to, claim_ids, "a claim", "claims")
-    problems.extend(_cycle_problems(source_items, "sources", "reported_in"))
-    return problems
+            refs.check(to, relation.to, "a claim", "claims")
 
 
 def _checkable(section: Sequence[_T | str | None]) -> list[_T | None]:
     return [None if isinstance(i, str) else i for i in section]
 
 
-def relation_warnings(relations: Sequence[Relation]) -> list[ReferenceProblem]:
+def relation_warnings(relations: Sequence[Relation]) -> list[Problem]:
     """Return what a map allows but is likely a slip: a relation repeating the type, from and
     to of an earlier one (it counts twice in strength scores). Located at the later one.
 
@@ -643,15 +660,16 @@ def relation_warnings(relations: Sequence[Relation]) -> list[ReferenceProblem]:
       merge them into one")]
     """
     first: dict[tuple[str, str, str], str] = {}
-    problems = []
+    problems: list[Problem] = []
     for index, relation in enumerate(relations):
         key = (relation.type.value, relation.from_, relation.to)
         if key in first:
             problems.append(
-                ReferenceProblem(
+                _ref(
                     ("relations", index),
                     f"relation {relation.id!r} repeats relation {first[key]!r} ({key[0]} from "
                     f"{key[1]!r} to {key[2]!r}); merge them into one",
+                    "duplicate_relation",
                 )
             )
         else:
@@ -663,11 +681,11 @@ def _id_of(item: Any) -> str | None:
     return item if isinstance(item, str) or item is None else item.id
 
 
-def _cycle_problems(items: Sequence[Any], section: str, field: str) -> list[ReferenceProblem]:
+def _cycle_problems(items: Sequence[Any], section: str, field: str) -> list[Problem]:
     """Report chains like a reported_in b reported_in a, which have no first-hand end."""
     parent = {i.id: getattr(i, field) for i in items if i is not None}
     index = {i.id: n for n, i in enumerate(items) if i is not None}
-    problems = []
+    problems: list[Problem] = []
     reported: set[str] = set()
     for start in parent:
         seen: list[str] = []
@@ -680,9 +698,10 @@ def _cycle_problems(items: Sequence[Any], section: str, field: str) -> list[Refe
             if len(cycle) > 1:
                 reported.update(cycle)
                 problems.append(
-                    ReferenceProblem(
+                    _ref(
                         (section, index[start], field),
                         f"{field} forms a cycle: {' -> '.join([*cycle, start])}",
+                        "cycle",
                     )
                 )
     return problems

@@ -15,7 +15,7 @@ floor side by side. The report is also written to ``bench/out/evaluate.txt``.
 
 Two shapes of map:
 
-- ``seminar``: ``tests/browser/mapgen.py``'s maps (about 1.1 relations per claim: trees of
+- ``seminar``: ``tests/support/mapgen.py``'s maps (about 1.1 relations per claim: trees of
   supports and attacks under a few theses, cross-links and undercuts), read with the C YAML
   loader;
 - ``dense``: ``bench_semantics.make_map`` (about 5 relations per claim, 5% answered back,
@@ -55,7 +55,7 @@ from argmap.model import ArgumentMap  # noqa: E402
 from argmap.semantics.bipolar import attack_framework  # noqa: E402
 from argmap.semantics.dung import solve  # noqa: E402
 from argmap.semantics.gradual import dfquad, relation_effects  # noqa: E402
-from tests.browser.mapgen import generate_map_text  # noqa: E402
+from tests.support.mapgen import generate_map_text  # noqa: E402
 
 STAGES = ("graph", "framework", "grounded", "dfquad", "effects")
 

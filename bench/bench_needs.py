@@ -57,7 +57,7 @@ def main() -> None:
             say(
                 f"  needs {c:<6} {seconds:6.2f} s  {n.label!s:<5} "  # type: ignore[attr-defined]
                 f"reject {[len(s) for s in n.reject]} cut {[len(s) for s in n.cut]}"  # type: ignore[attr-defined]
-                + ("" if n.complete else "  (time ran out: minimal, not proven smallest)")  # type: ignore[attr-defined]
+                + ("" if n.complete else "  (budget ran out: minimal, not proven smallest)")  # type: ignore[attr-defined]
             )
     out = Path(__file__).parent / "out"
     out.mkdir(exist_ok=True)

@@ -4,7 +4,7 @@ every page and verb under 1 s at 500 claims and under 3 s at 2,000.
     .venv/bin/python bench/bench_pages.py            # full run: 3 paired rounds
     .venv/bin/python bench/bench_pages.py --quick    # one round, shorter time limit
 
-The maps come from ``tests/browser/mapgen.py`` (``generate_map_text(n, values=True)``: the
+The maps come from ``tests/support/mapgen.py`` (``generate_map_text(n, values=True)``: the
 synthetic debate with six values and four audiences, so the values and audience pages and
 verbs have work to do). Figures are medians over paired rounds of CPU seconds (the goal is
 judged on them: they hold under load) with wall seconds beside them:
@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.mapgen import generate_map_text  # noqa: E402
+from tests.support.mapgen import generate_map_text  # noqa: E402
 
 PY = sys.executable
 ARGMAP = [PY, "-m", "argmap.cli"]

@@ -37,7 +37,7 @@ from tests.browser.conftest import (  # noqa: E402
     stop_app,
 )
 from tests.browser.helpers import click_claim, graph_frame, wait_claims  # noqa: E402
-from tests.browser.mapgen import generate_map_text  # noqa: E402
+from tests.support.mapgen import generate_map_text  # noqa: E402
 
 EMPTY_APP = 'import streamlit as st\n\nst.markdown("empty page ready")\n'
 

@@ -34,7 +34,7 @@ from argmap.view.actors import (
 from tests.conftest import ROOT
 
 CYBER_G = to_graph(read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map)
-MINI = (ROOT / "tests" / "browser" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+MINI = (ROOT / "tests" / "support" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 # A fourth actor who speaks but answers nobody: not in the pictures of who meets whom.
 LONER = MINI.replace(
     "claims:\n",
@@ -165,7 +165,7 @@ def test_page_specs_are_what_altair_writes_and_valid(thesis: str) -> None:
 
 
 def test_charts_fit_their_column_at_fifty_actors() -> None:
-    from tests.browser.mapgen import generate_map_text
+    from tests.support.mapgen import generate_map_text
 
     m = read_map_text(generate_map_text(2000), "big.yaml").map
     assert len(m.actors) == 50

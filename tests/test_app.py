@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from argmap.view.colours import SIDE_COLOURS
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 
 BROKEN = """\
 argmap: 1

@@ -22,7 +22,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "values.yaml"
 @pytest.fixture
 def maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(FIXTURE, tmp_path / "values.yaml")
-    shutil.copy(ROOT / "tests" / "browser" / "fixtures" / "mini.yaml", tmp_path / "mini.yaml")
+    shutil.copy(ROOT / "tests" / "support" / "fixtures" / "mini.yaml", tmp_path / "mini.yaml")
     monkeypatch.setenv("ARGMAP_MAPS_DIR", str(tmp_path))
     return tmp_path
 

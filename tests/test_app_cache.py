@@ -14,7 +14,7 @@ from argmap.app.main import page_path
 from argmap.store.yaml_map import read_map_text
 from tests.conftest import ROOT
 
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 
 
 @pytest.fixture

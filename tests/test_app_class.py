@@ -17,7 +17,7 @@ from argmap.store.verdicts import VerdictStore
 from argmap.store.yaml_map import read_map_text
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 PASSWORD = "instructor pass"
 
 

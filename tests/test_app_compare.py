@@ -17,7 +17,7 @@ from argmap.products.diff import agreement, diff_maps
 from argmap.store.yaml_map import read_map
 from tests.conftest import ROOT
 
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from argmap.app.main import page_path
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 OLD = "A broad UN treaty risks legitimising surveillance of journalists and dissidents."
 
 

@@ -29,7 +29,7 @@ from argmap.store.verdicts import DEFAULT_DATABASE_FILE, VerdictStore
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 PAGES = ("outline", "brief", "drill", "discussion", "stepthrough", "sources", "verdicts")
 MAPS = ("cybercrime-treaties", "mini", "hostile")
 APP = ROOT / "app.py"

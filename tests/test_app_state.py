@@ -15,7 +15,7 @@ from argmap.app.main import page_path
 from argmap.app.state import KEPT, from_params, to_params
 from tests.conftest import ROOT
 
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 APP = ROOT / "app.py"
 
 

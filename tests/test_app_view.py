@@ -27,9 +27,9 @@ from argmap.view.select import (
     within_depth,
 )
 from argmap.view.text import md_escape, truncate, wrap_label
-from tests.browser.mapgen import generate_map_text
+from tests.support.mapgen import generate_map_text
 
-FIXTURES = Path(__file__).resolve().parent / "browser" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "support" / "fixtures"
 
 
 @pytest.fixture(scope="module")

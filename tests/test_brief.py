@@ -254,3 +254,24 @@ def test_bottom_line_when_the_thesis_stands() -> None:
     assert b.bottom_line.verdict.startswith("Stands: every objection to it is answered")
     assert "To carry this thesis" not in to_markdown(b, full=True)
     assert "Nothing more: it stands" in to_markdown(b)
+
+
+def test_a_reading_gives_the_same_brief_as_its_parts() -> None:
+    """One reading, resolved once, is what every product takes: the brief (and the drill,
+    built on it) argued from a Reading equals the brief argued from the same choices."""
+    from pathlib import Path
+
+    from argmap.products.brief import to_markdown
+    from argmap.products.drill import drill_deck
+    from argmap.semantics.reading import reading_of
+    from argmap.store.yaml_map import read_map
+
+    G = to_graph(read_map(Path(__file__).with_name("fixtures") / "values.yaml").map)
+    reading = reading_of(G, support="bipolar", audience="delegation-view", timeout=10.0)
+    whole = build_brief(G, "t-treaty", "for", reading=reading)
+    parts = build_brief(G, "t-treaty", "for", view="bipolar", audience=reading.audience)
+    assert to_markdown(whole) == to_markdown(parts)
+    assert to_markdown(whole) != to_markdown(build_brief(G, "t-treaty", "for"))
+    assert drill_deck(G, "t-treaty", "against", reading=reading) == drill_deck(
+        G, "t-treaty", "against", view="bipolar", audience=reading.audience
+    )

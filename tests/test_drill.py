@@ -13,7 +13,7 @@ from argmap.products.drill import MARKS, DrillSession, drill_deck, our_claims
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
-MINI = ROOT / "tests" / "browser" / "fixtures" / "mini.yaml"
+MINI = ROOT / "tests" / "support" / "fixtures" / "mini.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -244,3 +244,17 @@ def test_deleted_file_is_a_conflict(small_map_file: Path) -> None:
         ed.save()
     ed.overwrite()
     assert read_map(small_map_file).map.claim("join").statement == "X."
+
+
+def test_the_editor_refuses_unsafe_text_as_typed_problems(small_map_file: Path) -> None:
+    ed = Editor.open(small_map_file)
+    before = ed.map
+    errors = ed.update(
+        "claims", "join", values(ed, "claims", "join", statement="Join\x1b]0;x\x07 now.")
+    )
+    assert errors["statement"].startswith("a U+001B (ESC (escape)) character at column 5")
+    (problem,) = errors.problems
+    assert (problem.type, problem.loc) == ("unsafe_character", ("claims", 0, "statement"))
+    assert ed.map == before
+    taken = ed.add("claims", values(ed, "claims", "join"))
+    assert [p.type for p in taken.problems] == ["duplicate_id"] and "id" in taken

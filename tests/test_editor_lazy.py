@@ -10,8 +10,8 @@ import pytest
 
 from argmap.store.editing import Editor
 from argmap.store.yaml_map import read_map
-from tests.browser.mapgen import generate_map_text
 from tests.conftest import CYBERCRIME_MAP
+from tests.support.mapgen import generate_map_text
 
 
 @pytest.fixture

@@ -33,8 +33,8 @@ from argmap.semantics.gradual import (
 )
 from argmap.store.yaml_map import read_map
 from bench.bench_semantics import make_map
-from tests.browser.mapgen import generate_map_text
 from tests.conftest import ROOT
+from tests.support.mapgen import generate_map_text
 
 
 def reference_dfquad(

@@ -17,13 +17,13 @@ from argmap.model import ArgumentMap
 from argmap.readwrite import svg
 from argmap.readwrite.iccma_map import claim_extensions, read_key
 from argmap.store.yaml_map import read_map
-from argmap.view.standalone_html import standalone_html
+from argmap.view.standalone_html import generate_html
 from tests.conftest import CYBERCRIME_MAP
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
-HOSTILE = ROOT / "tests" / "browser" / "fixtures" / "hostile.yaml"
+HOSTILE = ROOT / "tests" / "support" / "fixtures" / "hostile.yaml"
 
 
 def cli(*args: str | Path) -> tuple[int, str, str]:
@@ -122,7 +122,9 @@ def test_import_errors_are_located_and_write_nothing(tmp_path: Path) -> None:
     assert code == 1 and f"{bad}:2:16: JSON syntax: " in stderr
     code, _, stderr = cli("import", tmp_path / "none.argdown", "-o", out)
     assert code == 1 and "none.argdown:1:1: no such file" in stderr
-    code, _, stderr = cli("import", tmp_path / "x.docx", "-o", out)
+    unknown = tmp_path / "x.xyz"  # (.docx is a format now: Verbatim evidence files)
+    unknown.write_text("?", encoding="utf-8")
+    code, _, stderr = cli("import", unknown, "-o", out)
     assert code == 1 and "name it with --from: argdown (.argdown .ad .md), aif (.json)" in stderr
 
 
@@ -174,7 +176,7 @@ def test_svg_through_graphviz_or_a_clear_error(
 
 def test_standalone_html_keeps_hostile_text_as_data() -> None:
     m = read_map(HOSTILE).map
-    page = standalone_html(m)
+    page = generate_html(m)
     # Only our four script elements (data, ELK's worker as text, the bundle, the panel); map
     # text cannot open or close one.
     assert page.count("<script") == 4 and page.count("</script>") == 4

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.problems import MapFileError
-from argmap.readwrite.aif import parse_aif, write_aif
+from argmap.readwrite.aif import generate_aif, parse_aif
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
@@ -89,7 +89,7 @@ def test_malformed_aif_is_located(text: str, lines: list[int], fragment: str) ->
 
 def test_export_is_aif_with_i_ra_ca_l_ya_nodes() -> None:
     m = read_map(CYBERCRIME_MAP).map
-    data = json.loads(write_aif(m))
+    data = json.loads(generate_aif(m))
     types = {n["nodeID"]: n["type"] for n in data["nodes"]}
     counts = {t: list(types.values()).count(t) for t in set(types.values())}
     kinds = [r.type.value for r in m.relations]
@@ -110,7 +110,7 @@ def test_export_is_aif_with_i_ra_ca_l_ya_nodes() -> None:
 
 def test_cybercrime_map_round_trips_through_aif_without_loss() -> None:
     m = read_map(CYBERCRIME_MAP).map
-    result = parse_aif(write_aif(m), "cyber.json")
+    result = parse_aif(generate_aif(m), "cyber.json")
     assert result.warnings == []
     key = lambda r: r.id  # noqa: E731
     assert result.map.model_dump(exclude={"relations"}) == m.model_dump(exclude={"relations"})
@@ -119,7 +119,7 @@ def test_cybercrime_map_round_trips_through_aif_without_loss() -> None:
 
 def test_export_without_the_argmap_member_still_keeps_claims_relations_and_actors() -> None:
     m = read_map(CYBERCRIME_MAP).map
-    data = json.loads(write_aif(m))
+    data = json.loads(generate_aif(m))
     del data["argmap"]
     plain = parse_aif(json.dumps(data), "plain.json").map
     assert [c.id for c in plain.claims] == [c.id for c in m.claims]

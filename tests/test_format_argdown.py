@@ -8,7 +8,7 @@ import pytest
 
 from argmap.model import ArgumentMap
 from argmap.problems import MapFileError
-from argmap.readwrite.argdown import parse_argdown, write_argdown
+from argmap.readwrite.argdown import generate_argdown, parse_argdown
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
@@ -129,7 +129,7 @@ def test_argdown_in_markdown_comments_links_and_escapes() -> None:
 
 def test_export_is_argdown_with_data_blocks_and_argument_for_undercut_relation() -> None:
     m = read_map(CYBERCRIME_MAP).map
-    text = write_argdown(m)
+    text = generate_argdown(m)
     assert text.startswith("===\ntitle: ")
     undercut = next(r for r in m.relations if r.type.value == "undercuts")
     assert f"\n<{undercut.to}>" in text and f"_> <{undercut.to}>" in text
@@ -139,7 +139,7 @@ def test_export_is_argdown_with_data_blocks_and_argument_for_undercut_relation()
 
 def test_cybercrime_map_round_trips_through_argdown_without_loss() -> None:
     m = read_map(CYBERCRIME_MAP).map
-    result = parse_argdown(write_argdown(m), "cyber.argdown")
+    result = parse_argdown(generate_argdown(m), "cyber.argdown")
     assert result.warnings == []
     assert by_id(result.map) == by_id(m)
 
@@ -180,4 +180,4 @@ def test_round_trip_of_awkward_text() -> None:
             ],
         }
     )
-    assert by_id(parse_argdown(write_argdown(m)).map) == by_id(m)
+    assert by_id(parse_argdown(generate_argdown(m)).map) == by_id(m)

@@ -9,14 +9,14 @@ from typer.testing import CliRunner
 
 from argmap.cli import app
 from argmap.model import ArgumentMap
-from argmap.readwrite.csv_claims import write_csv
+from argmap.readwrite.csv_claims import generate_csv
 from argmap.store.yaml_map import read_map
 from tests.conftest import ROOT
 
 
 def test_every_claim_is_a_row_with_its_names() -> None:
     m = read_map(ROOT / "maps" / "cybercrime-treaties.yaml").map
-    rows = list(csv.DictReader(io.StringIO(write_csv(m))))
+    rows = list(csv.DictReader(io.StringIO(generate_csv(m))))
     assert [r["id"] for r in rows] == [c.id for c in m.claims]
     first, claim = rows[0], m.claims[0]
     assert first["statement"] == claim.statement and first["quote"] == claim.quote
@@ -30,7 +30,7 @@ def test_a_formula_is_kept_as_text() -> None:
         "actors": [{"id": "a", "name": "A", "kind": "person"}],
         "claims": [{"id": "c", "statement": "=1+1", "source": "s", "actor": "a", "quote": "q"}],
     })  # fmt: skip
-    row = next(csv.DictReader(io.StringIO(write_csv(m))))
+    row = next(csv.DictReader(io.StringIO(generate_csv(m))))
     assert row["statement"] == "'=1+1" and row["source"] == '\'=HYPERLINK("x")'
 
 

@@ -6,7 +6,7 @@ import re
 import subprocess
 
 from argmap.model import ArgumentMap
-from argmap.readwrite.dot import write_dot
+from argmap.readwrite.dot import generate_dot
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP
 
@@ -43,14 +43,14 @@ def hostile_map() -> ArgumentMap:
 
 def test_every_line_is_a_well_formed_statement() -> None:
     for m in (hostile_map(), read_map(CYBERCRIME_MAP).map):
-        lines = write_dot(m).splitlines()
+        lines = generate_dot(m).splitlines()
         assert lines[0] == 'digraph "argmap" {' and lines[-1] == "}"
         bad = [line for line in lines[1:-1] if not _STATEMENT.match(line)]
         assert bad == []
 
 
 def test_text_is_escaped_and_undercut_goes_to_a_point_node() -> None:
-    dot = write_dot(hostile_map())
+    dot = generate_dot(hostile_map())
     assert '\\"no\\" \\\\ then\\nleft; } { -> [x] <b>' in dot
     assert '"r1" [shape=point' in dot
     assert '"y" -> "r1" [color="#c62828", arrowhead=none' in dot
@@ -62,7 +62,7 @@ def test_text_is_escaped_and_undercut_goes_to_a_point_node() -> None:
 def test_graphviz_accepts_it() -> None:
     for m in (hostile_map(), read_map(CYBERCRIME_MAP).map):
         done = subprocess.run(
-            ["dot", "-Tsvg"], input=write_dot(m), capture_output=True, text=True, timeout=60
+            ["dot", "-Tsvg"], input=generate_dot(m), capture_output=True, text=True, timeout=60
         )
         assert done.returncode == 0, done.stderr
         assert "<svg" in done.stdout

@@ -31,8 +31,8 @@ from argmap.semantics.values import (
     value_names,
 )
 from argmap.store.yaml_map import read_map, read_map_text
-from tests.browser.mapgen import generate_map_text
 from tests.conftest import ROOT
+from tests.support.mapgen import generate_map_text
 
 VALUES = ("security", "rights", "sovereignty")
 

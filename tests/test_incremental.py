@@ -14,8 +14,8 @@ from argmap.semantics.dung import grounded_labelling
 from argmap.semantics.framework import DEFAULT_VIEW, VIEWS, Framework
 from argmap.semantics.incremental import Reevaluator
 from argmap.store.yaml_map import read_map, read_map_text
-from tests.browser.mapgen import generate_map_text
 from tests.conftest import ROOT
+from tests.support.mapgen import generate_map_text
 
 
 @settings(max_examples=150, deadline=None)

@@ -17,8 +17,8 @@ import pytest
 from argmap.limits import Limits, check_text, parse_size, read_limited, split_lines, text_of
 from argmap.problems import MapFileError
 from argmap.store.yaml_map import read_map_text
-from tests.browser.mapgen import aif_chain
 from tests.conftest import SMALL_MAP
+from tests.support.mapgen import aif_chain
 
 MAP_TEXT = SMALL_MAP  # a valid map in the house style; its first statement is plain
 
@@ -229,11 +229,11 @@ def test_fresh_dump_reads_back_the_same(tmp_path: Path) -> None:
 
     m = read_map_text(MAP_TEXT, "m.yaml", editable=False).map
     odd = m.claims[0].model_copy(
-        update={"statement": "Line\u2028sep, next\x85line: 'quoted' \"too\" # not a comment"}
+        update={"statement": "Line\u2028sep, next\u2029line: 'quoted' \"too\" # not a comment"}
     )
     m = m.model_copy(update={"claims": [odd, *m.claims[1:]]})
     text = dump_fresh(m)
-    assert "\u2028" not in text and "\x85" not in text
+    assert "\u2028" not in text and "\u2029" not in text
     path = tmp_path / "fresh.yaml"
     write_map(m, path)
     for editable in (False, True):

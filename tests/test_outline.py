@@ -11,7 +11,7 @@ from argmap.view.prepared import prepare
 from argmap.view.status import evaluate_status
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 
 
 def test_every_claim_once_in_full_and_marks_from_the_labels() -> None:

@@ -23,8 +23,8 @@ from typer.testing import CliRunner
 
 from argmap.cli import app
 from argmap.model import ArgumentMap
-from argmap.readwrite.aif import parse_aif, write_aif
-from argmap.readwrite.argdown import parse_argdown, write_argdown
+from argmap.readwrite.aif import generate_aif, parse_aif
+from argmap.readwrite.argdown import generate_argdown, parse_argdown
 from argmap.readwrite.graphml import read_graphml, write_graphml
 from argmap.readwrite.kialo import parse_kialo
 from argmap.store.json_map import from_json, to_json
@@ -42,19 +42,18 @@ FORMATS: dict[str, tuple[Callable[[ArgumentMap], Any], Callable[[Any], ArgumentM
     "yaml": (dump_map, lambda t: read_map_text(t).map),
     "json": (to_json, from_json),
     "graphml": (_graphml, lambda b: read_graphml(io.BytesIO(b))),
-    "argdown": (write_argdown, lambda t: parse_argdown(t, "x.argdown").map),
-    "aif": (write_aif, lambda t: parse_aif(t, "x.json").map),
+    "argdown": (generate_argdown, lambda t: parse_argdown(t, "x.argdown").map),
+    "aif": (generate_aif, lambda t: parse_aif(t, "x.json").map),
 }
 PAIRS = [(a, b) for a in FORMATS for b in FORMATS]
 
 # Text as people paste it: Markdown and Argdown syntax, YAML words (No, on, ~), colons,
-# braces, quotes, C1 control characters (U+0097), line separators and accents.
+# braces, quotes, line separators, a right-to-left mark and accents. (Control characters
+# and bidirectional overrides are not text: the model refuses them, tests/test_unsafe_text.)
 TEXT_CHARS = st.sampled_from(
     [
         *(string.ascii_letters + string.digits + " .,:;!?'\"()[]{}<>#*_-+/\\@=~|&%$"),
-        "\u0097",
-        "\u0085",
-        "\x07",
+        "\u200f",
         "\u2028",
         "\n",
         "\t",
@@ -190,14 +189,14 @@ def test_kialo_to_aif_keeps_quotes_whole() -> None:
     reader takes it off the locution whole, so quotes come back unprefixed and uncut."""
     long = "word " * 130
     m = parse_kialo(f"1. Thesis.\n1.1. Pro: {long}\n1.2. Con: A: colon.\n", "k" * 150 + ".txt").map
-    back = parse_aif(write_aif(m), "x.json")
+    back = parse_aif(generate_aif(m), "x.json")
     assert [c.quote for c in back.map.claims] == [c.quote for c in m.claims]
     assert back.warnings == []
 
 
 def test_argdown_writer_escapes_control_characters() -> None:
     m = parse_kialo("1. Thesis \u0097 with a C1 control.\n1.1. Pro: Bell \x07 too.\n", "k.txt").map
-    text = write_argdown(m)
+    text = generate_argdown(m)
     assert "\u0097" not in text and "\x07" not in text
     assert by_id(parse_argdown(text).map) == by_id(m)
 
@@ -294,15 +293,16 @@ def test_text_that_yaml_reads_as_a_number_stays_text(text: str) -> None:
         assert by_id(through(through(m, first), second)) == by_id(m), (first, second)
 
 
-def test_a_statement_of_control_characters_keeps_its_place() -> None:
+def test_a_statement_of_invisible_characters_keeps_its_place() -> None:
     # Found by the property above: its definition had no visible text, so Argdown read it as
-    # a mention and the claim moved to where a relation first named it.
+    # a mention and the claim moved to where a relation first named it. (It was a BEL then;
+    # control characters are refused now, a right-to-left mark is still text.)
     m = ArgumentMap.model_validate({
         "title": "T", "question": "Q",
         "sources": [{"id": "s", "title": "S", "kind": "article"}],
         "actors": [{"id": "a0", "name": "A", "kind": "person"}],
         "claims": [{"id": f"c{i}", "statement": w, "source": "s", "actor": "a0", "quote": "q"}
-                   for i, w in enumerate(["No", "Yes", "\x07"])],
+                   for i, w in enumerate(["No", "Yes", "\u200f"])],
         "relations": [{"id": "r0", "type": "supports", "from": "c0", "to": "c2"}],
     })  # fmt: skip
     assert by_id(through(through(m, "json"), "argdown")) == by_id(m)

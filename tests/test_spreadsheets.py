@@ -20,7 +20,7 @@ from argmap.products.brief import build_brief
 from argmap.products.class_report import class_report
 from argmap.products.class_report import to_csv as class_csv
 from argmap.products.flow import Flow, build_flow, to_csv, to_xlsx
-from argmap.readwrite.csv_claims import write_csv
+from argmap.readwrite.csv_claims import generate_csv
 from argmap.store.verdicts import Mark, Verdict, VerdictStore, marks_csv
 from argmap.store.yaml_map import write_map
 from argmap.text import FORMULA_START, spreadsheet_cell, spreadsheet_row
@@ -156,7 +156,7 @@ def test_a_carriage_return_inside_text_cannot_start_a_row_with_a_formula() -> No
 
 def test_claims_and_class_report_csv_hold_no_live_formula() -> None:
     m = _hostile_map()
-    assert not any(_live(c) for c in _csv_cells(write_csv(m)))
+    assert not any(_live(c) for c in _csv_cells(generate_csv(m)))
     empty = m.model_copy(update={"claims": m.claims[:1], "relations": []})
     report = class_report(m, [("=student", empty)], group_extras=False)
     cells = _csv_cells(class_csv(report, m))

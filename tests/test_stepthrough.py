@@ -14,7 +14,7 @@ from argmap.products.stepthrough import steps
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
-FIXTURES = ROOT / "tests" / "browser" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures"
 MAPS = [CYBERCRIME_MAP, FIXTURES / "mini.yaml", FIXTURES / "hostile.yaml"]
 
 

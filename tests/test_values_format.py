@@ -170,14 +170,14 @@ def test_check_quotes_checks_audience_quotes(tmp_path: Path) -> None:
 
 
 def test_argdown_aif_graphml_and_json_keep_values_and_audiences(tmp_path: Path) -> None:
-    from argmap.readwrite.aif import parse_aif, write_aif
-    from argmap.readwrite.argdown import parse_argdown, write_argdown
+    from argmap.readwrite.aif import generate_aif, parse_aif
+    from argmap.readwrite.argdown import generate_argdown, parse_argdown
     from argmap.readwrite.graphml import read_graphml, write_graphml
 
     m = read_map(VALUES_MAP).map
     for name, back in (
-        ("argdown", parse_argdown(write_argdown(m)).map),
-        ("aif", parse_aif(write_aif(m)).map),
+        ("argdown", parse_argdown(generate_argdown(m)).map),
+        ("aif", parse_aif(generate_aif(m)).map),
         ("json", from_json(to_json(m))),
     ):
         assert back.values == m.values, name

@@ -618,11 +618,12 @@ def label_report(
     base_scores: dict[str, float] | None = None,
     timeout: float | None = None,
     audience: Ranking | None = None,
+    relations: bool = True,
 ) -> dict[str, Any]:
     """Return the ``argmap label --json`` report under a reading (or its parts, as for
     :func:`evaluate`): each claim's label and strength; with an audience, its id, name and
-    ranking; and each attack and undercut with whether it succeeds and why
-    (:func:`relation_outcomes`).
+    ranking; and, unless ``relations`` is false (the text report prints claims only), each
+    attack and undercut with whether it succeeds and why (:func:`relation_outcomes`).
 
     >>> from argmap.analysis import demo_graph
     >>> report = label_report(demo_graph())
@@ -655,5 +656,6 @@ def label_report(
     ]
     if ev.extensions is not None and semantics != "grounded":
         report["extensions"] = sorted(sorted(e) for e in ev.extensions)
-    report["relations"] = [o.to_json() for o in relation_outcomes(G, ev)]
+    if relations:
+        report["relations"] = [o.to_json() for o in relation_outcomes(G, ev)]
     return report

@@ -38,7 +38,9 @@ from argmap.semantics.values import Ranking, defeat_framework
 __all__ = ["Needs", "checker", "needs", "stands_under"]
 
 LIMIT = 3
-TIMEOUT_S = 4.0  # for each of the two searches; maps of a few hundred claims need it
+# clingo conflicts for each of the two searches (about a second's work): a bound in work,
+# not seconds, so a map gets the same answer however busy the machine.
+BUDGET = 20_000
 
 
 @dataclass(frozen=True)
@@ -51,18 +53,21 @@ class Needs:
     label: Label
     reject: tuple[tuple[str, ...], ...]
     cut: tuple[tuple[str, ...], ...]
-    complete: bool = True  # false: time ran out; the sets work but may not be the smallest
+    complete: bool = True  # false: the budget ran out; the sets work, may not be smallest
 
     @property
     def message(self) -> str:
-        """Return "" or what the time limit left unproven."""
+        """Return "" or what the search budget left unproven."""
         if self.complete:
             return ""
-        return "time ran out: these sets work and are minimal, but may not be the smallest"
+        return (
+            "the search budget ran out: these sets work and are minimal, but may not be the "
+            "smallest"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Return the ``argmap needs --json`` shape (``complete`` and ``message`` only when
-        time ran out)."""
+        the search budget ran out)."""
         data: dict[str, Any] = {
             "claim": self.claim,
             "label": str(self.label),
@@ -100,12 +105,13 @@ def needs(
     view: str = DEFAULT_VIEW,
     *,
     limit: int = LIMIT,
-    timeout: float | None = TIMEOUT_S,
+    budget: int | None = BUDGET,
     audience: Ranking | None = None,
 ) -> Needs:
-    """Return what ``claim`` needs to stand (see the module docstring). ``timeout`` (seconds,
-    for each of the two searches) bounds the work on a large map; when it runs out the sets
-    found so far are returned, shrunk to be minimal, with ``complete=False``.
+    """Return what ``claim`` needs to stand (see the module docstring). ``budget`` (clingo
+    conflicts for each of the two searches; ``None``: unbounded) bounds the work on a large
+    map; when it runs out the sets found so far are returned, shrunk to be minimal, with
+    ``complete=False``. The same map and budget give the same answer on any machine load.
 
     >>> from argmap.analysis import demo_graph
     >>> needs(demo_graph(), "doubt").reject
@@ -133,7 +139,7 @@ def needs(
     complete = True
     check = checker(fw, claim, relations)
     for kind, choices in (("reject", claims), ("cut", relations)):
-        repairs = minimal_repairs(fw, claim, choices, limit, order=order, timeout=timeout)
+        repairs = minimal_repairs(fw, claim, choices, limit, order=order, budget=budget)
         complete = complete and repairs.complete
 
         def works(s: tuple[str, ...], kind: str = kind) -> bool:

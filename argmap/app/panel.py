@@ -147,10 +147,10 @@ def ranked_neighbours(
 
 def needs_lines(G: nx.DiGraph, claim: str, status: Status) -> list[str]:
     """Return Markdown lines saying what it would take for ``claim`` to stand."""
-    from argmap.analysis.needs import needs
+    from argmap.analysis.needs import BUDGET, needs
 
     ev = status.evaluation
-    found = needs(G, claim, ev.view, audience=ev.audience, timeout=2.0)
+    found = needs(G, claim, ev.view, audience=ev.audience, budget=BUDGET // 2)
     lines = []
     for n, group in enumerate(found.reject, 1):
         said = "; ".join(f"“{md_escape(truncate(G.nodes[c]['statement'], 90))}”" for c in group)

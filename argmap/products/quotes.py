@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.limits import read_source_text
 from argmap.model import ArgumentMap, suggest
 from argmap.products.quote_finder import closest_passage
 
@@ -115,7 +116,7 @@ def source_text(
     path = Path(sources_dir) / file_name
     if not path.is_file():
         raise LookupError(f"no file {file_name} in {sources_dir}")
-    return file_name, path.read_text(encoding="utf-8")
+    return file_name, read_source_text(path)
 
 
 def check_quotes(
@@ -153,7 +154,7 @@ def check_quotes(
         if file_name not in texts:
             path = folder / file_name
             if path.is_file():
-                raw[file_name] = path.read_text(encoding="utf-8")
+                raw[file_name] = read_source_text(path)
                 texts[file_name] = normalize_space(raw[file_name])
             else:
                 texts[file_name] = None

@@ -14,7 +14,7 @@ Writing: every claim is an I node with an L node ``"Actor : quote"`` anchored by
 ``Asserting`` node; supports are RA nodes, attacks CA nodes, an undercut a CA node pointing
 at the RA or CA node of the relation it undercuts; S nodes carry the relation ids. What AIF
 cannot hold (sources, claim kinds, tags, notes, the map's title) rides in an ``"argmap"``
-member that AIF tools ignore, so ``parse_aif(write_aif(m))`` gives ``m`` back.
+member that AIF tools ignore, so ``parse_aif(generate_aif(m))`` gives ``m`` back.
 
 >>> result = parse_aif('''{"nodes": [
 ...   {"nodeID": 1, "text": "Cities should ban cars", "type": "I"},
@@ -24,7 +24,7 @@ member that AIF tools ignore, so ``parse_aif(write_aif(m))`` gives ``m`` back.
 ... ''', "demo.json")
 >>> [(r.from_, r.type.value, r.to) for r in result.map.relations]
 [('cars-pollute', 'supports', 'cities-should-ban-cars')]
->>> parse_aif(write_aif(result.map)).map == result.map
+>>> parse_aif(generate_aif(result.map)).map == result.map
 True
 """
 
@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from argmap.limits import DEFAULT_LIMITS, Limits, read_limited
@@ -41,9 +41,10 @@ from argmap.model import ArgumentMap, RelationType
 from argmap.problems import MapFileError, Problem
 from argmap.readwrite.formats import Format
 from argmap.readwrite.imported import ImportResult, MapBuilder, is_id, slug
+from argmap.store.atomic import atomic_write_text
 from argmap.store.json_map import parse_json
 
-__all__ = ["parse_aif", "write_aif"]
+__all__ = ["generate_aif", "parse_aif", "write_aif"]
 
 _DIALOGUE = {
     "MA": "MA nodes (rephrases) between nodes that are no claims",
@@ -67,10 +68,14 @@ class _Locator:
         self.lines: dict[tuple[str, str], int] = {}
         line, counted = 1, 0  # lines are counted on from the last match: linear, not n²
         for match in re.finditer(r'"(nodeID|edgeID)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
-            try:
-                value = _key(json.loads(match.group(2)))
-            except json.JSONDecodeError:
-                continue
+            raw = match.group(2)
+            if raw[0] == '"' and "\\" not in raw:
+                value = raw[1:-1]  # the common case, without a JSON decoder call per id
+            else:
+                try:
+                    value = _key(json.loads(raw))
+                except json.JSONDecodeError:
+                    continue
             line += text.count("\n", counted, match.start())
             counted = match.start()
             self.lines.setdefault((match.group(1), value), line)
@@ -82,10 +87,12 @@ class _Locator:
         return self.lines.get(("edgeID", edge_id), 1)
 
 
-def parse_aif(text: str, name: str = "aif") -> ImportResult:
+def parse_aif(text: str, name: str = "aif", limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map an AIF JSON text describes, and what it could not express.
 
-    Raises :class:`~argmap.problems.MapFileError` on bad JSON or broken structure, located.
+    Raises :class:`~argmap.problems.MapFileError` on bad JSON or broken structure, located,
+    and on more nodes than ``limits`` allow (see :func:`node_count_problems`) before any
+    node is converted.
 
     >>> parse_aif('{"nodes": [{"nodeID": 1, "type": "I", "text": "x"}], "edges": '
     ...          '[{"edgeID": 7, "fromID": 1, "toID": 9}]}', "x.json")
@@ -97,7 +104,9 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
     where = _Locator(text)
     errors: list[Problem] = []
     if not isinstance(root, dict):
-        raise MapFileError([Problem(name, 1, 1, "", "AIF JSON must be an object with nodes")])
+        raise MapFileError(
+            [Problem(name, 1, 1, "", "AIF JSON must be an object with nodes", "aif_structure")]
+        )
     doc = root["AIF"] if isinstance(root.get("AIF"), dict) else root
     extension: dict[str, Any] = root["argmap"] if isinstance(root.get("argmap"), dict) else {}
 
@@ -106,19 +115,32 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
         if value is None and not required:
             return []
         if not isinstance(value, list):
-            errors.append(Problem(name, 1, 1, key, f"{key} must be a list"))
+            errors.append(Problem(name, 1, 1, key, f"{key} must be a list", "aif_structure"))
             return []
         return value
 
+    raw_nodes, raw_edges = section("nodes", required=True), section("edges")
+    errors.extend(node_count_problems(raw_nodes, raw_edges, name, limits))
+    if errors:
+        raise MapFileError(errors)
     nodes: dict[str, dict[str, Any]] = {}
-    for index, node in enumerate(section("nodes", required=True)):
+    for index, node in enumerate(raw_nodes):
         if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
-            errors.append(Problem(name, 1, 1, f"nodes[{index}]", "a node needs a nodeID"))
+            errors.append(
+                Problem(name, 1, 1, f"nodes[{index}]", "a node needs a nodeID", "aif_structure")
+            )
             continue
         nid = _key(node["nodeID"])
         if nid in nodes:
             errors.append(
-                Problem(name, where.node(nid), 1, f"nodes[{index}]", f"nodeID {nid} is used twice")
+                Problem(
+                    name,
+                    where.node(nid),
+                    1,
+                    f"nodes[{index}]",
+                    f"nodeID {nid} is used twice",
+                    "aif_structure",
+                )
             )
         if not isinstance(node.get("type"), str):
             errors.append(
@@ -128,13 +150,16 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
                     1,
                     f"nodes[{index}]",
                     f"node {nid} has no type (I, RA, CA, L, ...)",
+                    "aif_structure",
                 )
             )
         nodes[nid] = node
     edges: list[tuple[str, str, str]] = []
-    for index, edge in enumerate(section("edges")):
+    for index, edge in enumerate(raw_edges):
         if not isinstance(edge, dict):
-            errors.append(Problem(name, 1, 1, f"edges[{index}]", "an edge must be an object"))
+            errors.append(
+                Problem(name, 1, 1, f"edges[{index}]", "an edge must be an object", "aif_structure")
+            )
             continue
         eid = _key(edge.get("edgeID", index))
         ends = [
@@ -150,6 +175,7 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
                         1,
                         "edges",
                         f"edge {eid} lacks {'fromID' if label == 'from' else 'toID'}",
+                        "aif_structure",
                     )
                 )
             elif end not in nodes:
@@ -160,13 +186,48 @@ def parse_aif(text: str, name: str = "aif") -> ImportResult:
                         1,
                         "edges",
                         f"edge {eid} {label} node {end}, which is not in nodes",
+                        "aif_structure",
                     )
                 )
         if None not in ends and all(e in nodes for e in ends):
             edges.append((eid, ends[0], ends[1]))  # type: ignore[arg-type]
     if errors:
         raise MapFileError(errors)
-    return _Reader(name, root, doc, extension, nodes, edges, where).convert()
+    return _Reader(name, root, doc, extension, nodes, edges, where, limits).convert()
+
+
+# Besides its I and S nodes, an OVA map gives each claim a locution, an illocution and
+# transitions: a file may hold this many nodes (and edges) per entry a list of ours holds.
+NODES_PER_ITEM = 8
+
+
+def node_count_problems(
+    nodes: list[Any], edges: list[Any], name: str, limits: Limits = DEFAULT_LIMITS
+) -> list[Problem]:
+    """Return a located problem for each count over ``limits``: I nodes (claims) and RA/CA
+    nodes (relations) over ``max_items``, nodes or edges over ``NODES_PER_ITEM`` times it.
+
+    >>> node_count_problems([{"type": "I"}] * 3, [], "x.json", Limits(max_items=2))
+    [Problem(file='x.json', line=1, col=1, path='nodes', message='3 I nodes (claims); a map \
+holds at most 2 claims (raise with --max-items)', type='too_many_items', loc=('nodes',))]
+    """
+    kinds = Counter(str(n.get("type", "")).upper() for n in nodes if isinstance(n, dict))
+    most = limits.max_items
+    counts = [
+        ("nodes", kinds["I"], most, "I nodes (claims)", "claims"),
+        ("nodes", kinds["RA"] + kinds["CA"], most, "RA and CA nodes (relations)", "relations"),
+        ("nodes", len(nodes), most * NODES_PER_ITEM, "nodes", "nodes"),
+        ("edges", len(edges), most * NODES_PER_ITEM, "edges", "edges"),
+    ]
+    return [
+        Problem.at(
+            name, 1, 1, (key,),
+            f"{n:,} {what}; a map holds at most {bound:,} {unit} (raise with --max-items)",
+            "too_many_items",
+        )
+        for key, n, bound, what, unit in counts
+        if n > bound
+    ]  # fmt: skip
 
 
 class _Reader:
@@ -179,6 +240,7 @@ class _Reader:
         nodes: dict[str, dict[str, Any]],
         edges: list[tuple[str, str, str]],
         where: _Locator,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         own: dict[str, Any] = extension["map"] if isinstance(extension.get("map"), dict) else {}
         self.b = MapBuilder(
@@ -186,6 +248,7 @@ class _Reader:
             title=own.get("title") or _text_of(root.get("title")),
             question=own.get("question"),
             description=own.get("description"),
+            limits=limits,
         )
         self.ext_claims = extension.get("claims") or {}
         self.ext_relations = extension.get("relations") or {}
@@ -197,6 +260,8 @@ class _Reader:
             for item in self.b.sources + self.b.actors + self.b.values + self.b.audiences:
                 self.b.reserve(item["id"])
         self.doc, self.nodes, self.edges, self.where = doc, nodes, edges, where
+        # Asked for each node and edge end, many times: upper-cased once.
+        self.types = {nid: str(node.get("type", "")).upper() for nid, node in nodes.items()}
         self.into: dict[str, list[str]] = defaultdict(list)
         self.out: dict[str, list[str]] = defaultdict(list)
         for _, a, b in edges:
@@ -207,7 +272,7 @@ class _Reader:
         self.relations_of: dict[str, list[str]] = {}  # S node -> relation ids
 
     def type(self, nid: str) -> str:
-        return str(self.nodes[nid].get("type", "")).upper()
+        return self.types[nid]
 
     def warn(self, nid: str, message: str) -> None:
         self.b.warn(self.where.node(nid), message)
@@ -461,7 +526,7 @@ def _text_of(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def write_aif(argument_map: ArgumentMap) -> str:
+def generate_aif(argument_map: ArgumentMap) -> str:
     """Return the map as AIF JSON text (see the module docstring).
 
     >>> from argmap.model import ArgumentMap
@@ -471,7 +536,7 @@ def write_aif(argument_map: ArgumentMap) -> str:
     ...     "claims": [{"id": i, "statement": i.upper(), "source": "s", "actor": "a",
     ...                 "quote": "q"} for i in ("x", "y")],
     ...     "relations": [{"id": "r1", "type": "attacks", "from": "y", "to": "x"}]})
-    >>> data = json.loads(write_aif(m))
+    >>> data = json.loads(generate_aif(m))
     >>> [(n["nodeID"], n["type"], n["text"]) for n in data["nodes"]][-3:]
     [('l:y', 'L', 'Ann : q'), ('ya:y', 'YA', 'Asserting'), ('r1', 'CA', 'Default Conflict')]
     """
@@ -536,10 +601,16 @@ def write_aif(argument_map: ArgumentMap) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
+def write_aif(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write :func:`generate_aif` of the map to ``path``, atomically (a reader of the
+    file never sees half of it)."""
+    atomic_write_text(path, generate_aif(argument_map))
+
+
 def read_aif(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map in the AIF JSON file at ``path`` (:func:`parse_aif` of its text; the
     file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
-    return parse_aif(read_limited(path, limits, lines=False), str(path))
+    return parse_aif(read_limited(path, limits, lines=False), str(path), limits)
 
 
 FORMATS = (
@@ -548,7 +619,7 @@ FORMATS = (
         "For OVA and AIFdb: I-nodes, RA and CA nodes, locutions and speakers.",
         keeps="claims as I-nodes, supports as RA and attacks as CA nodes, speakers as actors; "
         "sources, values and audiences as argmap's own data",
-        write=lambda m, view: write_aif(m), parse=parse_aif,
+        write=lambda m, view: generate_aif(m), parse=parse_aif,
         import_suffixes=(".json",), rank=50,
     ),
 )  # fmt: skip

@@ -6,7 +6,7 @@
 ...     "actors": [{"id": "a", "name": "A", "kind": "person"}],
 ...     "claims": [{"id": "c", "statement": "Say \\"no\\", then go.", "source": "s",
 ...                 "actor": "a", "quote": "no"}]})
->>> print(write_csv(m), end="")
+>>> print(generate_csv(m), end="")
 id,kind,statement,actor,source,quote,values,tags
 c,claim,"Say ""no"", then go.",A,S,no,,
 """
@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 from argmap.model import ArgumentMap
 from argmap.readwrite.formats import Format
+from argmap.store.atomic import atomic_write_text
 from argmap.text import spreadsheet_cell
 
-__all__ = ["write_csv"]
+__all__ = ["generate_csv", "write_csv"]
 
 
-def write_csv(argument_map: ArgumentMap) -> str:
+def generate_csv(argument_map: ArgumentMap) -> str:
     """Return the claims as CSV text: id, kind, statement, actor and source names, quote,
     values and tags (space-separated ids)."""
     actors = {a.id: a.name for a in argument_map.actors}
@@ -43,11 +45,17 @@ def write_csv(argument_map: ArgumentMap) -> str:
     return buffer.getvalue()
 
 
+def write_csv(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write :func:`generate_csv` of the map to ``path``, atomically (a reader of the
+    file never sees half of it)."""
+    atomic_write_text(path, generate_csv(argument_map))
+
+
 FORMATS = (
     Format(
         "csv", "Claims table (CSV)", (".csv",), "text/csv",
         "One row per claim, for spreadsheets.",
         keeps="claims with their actor, source, quote, values and tags (no relations)",
-        write=lambda m, view: write_csv(m), rank=85,
+        write=lambda m, view: generate_csv(m), rank=85,
     ),
 )  # fmt: skip

@@ -14,7 +14,7 @@ backslashes and line breaks escaped, so any text is safe.
 ...                 "quote": "q"} for i in ("x", "y", "z")],
 ...     "relations": [{"id": "r1", "type": "supports", "from": "y", "to": "x"},
 ...                   {"id": "r2", "type": "undercuts", "from": "z", "to": "r1"}]})
->>> print(write_dot(m))  # doctest: +NORMALIZE_WHITESPACE
+>>> print(generate_dot(m))  # doctest: +NORMALIZE_WHITESPACE
 digraph "argmap" {
   graph [label="A \\"quoted\\" map", labelloc=t, rankdir=BT, fontname="Helvetica"];
   node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];
@@ -31,13 +31,15 @@ digraph "argmap" {
 
 from __future__ import annotations
 
+import os
 import textwrap
 
 from argmap.model import ArgumentMap, RelationType
 from argmap.readwrite.formats import Format
+from argmap.store.atomic import atomic_write_text
 from argmap.vocabulary import RELATIONS
 
-__all__ = ["write_dot"]
+__all__ = ["generate_dot", "write_dot"]
 
 _FILL = {"thesis": "#e3f2fd", "evidence": "#f1f8e9", "proposal": "#fff8e1"}
 
@@ -59,11 +61,11 @@ def _label(text: str, width: int = 32) -> str:
     return quote("\n".join(lines))
 
 
-def write_dot(argument_map: ArgumentMap) -> str:
+def generate_dot(argument_map: ArgumentMap) -> str:
     """Return the map as DOT text (see the module docstring for the drawing).
 
     >>> from argmap.model import ArgumentMap
-    >>> write_dot(ArgumentMap(title="Empty", question="Q?")).count("->")
+    >>> generate_dot(ArgumentMap(title="Empty", question="Q?")).count("->")
     0
     """
     undercut = {r.to for r in argument_map.relations if r.type is RelationType.undercuts}
@@ -107,11 +109,17 @@ def write_dot(argument_map: ArgumentMap) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_dot(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write :func:`generate_dot` of the map to ``path``, atomically (a reader of the
+    file never sees half of it)."""
+    atomic_write_text(path, generate_dot(argument_map))
+
+
 FORMATS = (
     Format(
         "dot", "DOT (Graphviz)", (".dot", ".gv"), "text/vnd.graphviz",
         "For Graphviz and other graph tools.",
         keeps="the drawing: claims, relations, kinds (no quotes or sources)",
-        write=lambda m, view: write_dot(m), rank=30,
+        write=lambda m, view: generate_dot(m), rank=30,
     ),
 )  # fmt: skip

@@ -1,10 +1,16 @@
 """Every format argmap reads or writes, declared once, in its own module.
 
 A format module holds ``FORMATS``: a tuple of :class:`Format`, each giving its name, its
-label for people, its file suffixes, what it keeps of a map, and the functions that convert.
-:func:`discover` finds them, so adding a format is one module (and its test): the CLI's
-choices and help, the app's uploader and download list and the README table all come from
-the registry.
+label for people, its file suffixes, what it keeps of a map, and the functions that convert
+(the module's ``generate_X(map) -> str`` and ``parse_X(text, name, limits)``; it also offers
+``write_X(map, path)``, atomic). It is registered by one line in ``pyproject.toml``::
+
+    [project.entry-points."argmap.formats"]
+    aif = "argmap.readwrite.aif:FORMATS"
+
+so another package adds a format the same way. :func:`discover` loads them; adding a format
+is one module, that line, and its test: the CLI's choices and help, the app's uploader and
+download list and the README table all come from the registry.
 
 >>> from argmap.model import ArgumentMap
 >>> formats = registry()
@@ -18,8 +24,6 @@ True
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -38,8 +42,8 @@ __all__ = ["Format", "Registry", "discover", "registry"]
 Direction = Literal["import", "export"]
 # (map, view) -> the file's text or bytes; view ("bipolar", ...) matters to frameworks only.
 Writer = Callable[["ArgumentMap", str], "str | bytes"]
-# (text, name for located messages) -> the map and what could not be kept.
-Parser = Callable[[str, str], "ImportResult"]
+# (text, name for located messages, limits) -> the map and what could not be kept.
+Parser = Callable[[str, str, "Limits"], "ImportResult"]
 
 
 @dataclass(frozen=True)
@@ -135,53 +139,54 @@ class Registry:
         # JSON may be one long line; line-based formats are refused on a line over the limit.
         check_text(text, filename, limits, lines=fmt.mime != "application/json")
         try:
-            result = fmt.parse(text, filename)
+            result = fmt.parse(text, filename, limits)
         except RecursionError:
             raise MapFileError(
-                [Problem(filename, 1, 1, "", "nested too deep to read (a hostile file?)")]
+                [
+                    Problem(
+                        filename, 1, 1, "", "nested too deep to read (a hostile file?)", "too_deep"
+                    )
+                ]
             ) from None
         m = result.map
         for section in ("claims", "relations"):
             if len(getattr(m, section)) > limits.max_items:
                 message = f"{section}: {too_many_items(len(getattr(m, section)), limits)}"
-                raise MapFileError([Problem(filename, 1, 1, "", message)])
+                raise MapFileError([Problem(filename, 1, 1, "", message, "too_many_items")])
         for claim in m.claims:
             if len(claim.note or "") > limits.max_text:
                 too_long = text_too_long(len(claim.note or ""), limits)
-                raise MapFileError([Problem(filename, 1, 1, "", f"claim {claim.id!r}: {too_long}")])
+                raise MapFileError(
+                    [
+                        Problem(
+                            filename, 1, 1, "", f"claim {claim.id!r}: {too_long}", "text_too_long"
+                        )
+                    ]
+                )
         return result
 
 
+GROUP = "argmap.formats"  # the entry-point group a format is registered in
+
+
 def discover(*packages: str) -> list[Format]:
-    """Return the formats declared (``FORMATS``) by the modules of ``packages``.
+    """Return the formats registered in the ``argmap.formats`` entry-point group (each
+    names a module's ``FORMATS`` tuple) whose module is in one of ``packages``; another
+    package's formats always come too.
 
     >>> sorted(f.name for f in discover("argmap.readwrite"))[:3]
     ['aif', 'apx', 'argdown']
     """
+    from argmap.plugins import declared
+
     found: list[Format] = []
-    for package in packages:
-        path = importlib.import_module(package).__path__
-        for info in sorted(pkgutil.iter_modules(path), key=lambda i: i.name):
-            name = f"{package}.{info.name}"
-            if _may_declare_formats(info, name):
-                module = importlib.import_module(name)
-                found.extend(getattr(module, "FORMATS", ()))
+    for entry in declared(GROUP):
+        module = entry.value.split(":")[0]
+        ours = module.startswith("argmap.")
+        if ours and not any(module.startswith(p + ".") for p in packages):
+            continue
+        found.extend(entry.load())
     return found
-
-
-def _may_declare_formats(info: pkgutil.ModuleInfo, name: str) -> bool:
-    """Whether the module's source names ``FORMATS`` (or cannot be read): a module that
-    does not is not imported. Importing every module of :mod:`argmap.view` to find its one
-    format cost ``argmap export --to json`` most of its time."""
-    spec = info.module_finder.find_spec(name, None)
-    origin = spec.origin if spec is not None else None
-    if origin is None or not origin.endswith(".py"):
-        return True
-    try:
-        with open(origin, encoding="utf-8") as source:
-            return "FORMATS" in source.read()
-    except (OSError, UnicodeDecodeError):
-        return True
 
 
 @cache

@@ -37,15 +37,18 @@ from argmap.limits import DEFAULT_LIMITS, Limits, one_break, read_limited, split
 from argmap.problems import MapFileError, Problem
 from argmap.semantics.dung import Extensions, Outcome, solve
 from argmap.semantics.framework import Framework
+from argmap.store.atomic import atomic_write_text
 
 
 class FrameworkFormatError(MapFileError):
     """A framework file that cannot be read: one :class:`~argmap.problems.Problem`, located
     at ``file:line:col`` (``file``, ``line``, ``col`` and ``message`` are its parts)."""
 
-    def __init__(self, file: str, line: int, col: int, message: str) -> None:
+    def __init__(
+        self, file: str, line: int, col: int, message: str, type: str = "framework_syntax"
+    ) -> None:
         self.file, self.line, self.col, self.message = file, line, col, message
-        super().__init__([Problem(file, line, col, "", message, "framework_syntax")])
+        super().__init__([Problem(file, line, col, "", message, type)])
 
 
 PathOrText = str | os.PathLike[str]
@@ -71,8 +74,10 @@ def read_framework(
         text = read_limited(path, limits, label)
     except MapFileError as exc:
         first = exc.problems[0]
-        raise FrameworkFormatError(label, first.line, first.col, first.message) from None
-    return parse_framework(text, label)
+        raise FrameworkFormatError(
+            label, first.line, first.col, first.message, first.type
+        ) from None
+    return parse_framework(text, label, limits)
 
 
 def detect_format(text: str) -> str:
@@ -95,30 +100,53 @@ def detect_format(text: str) -> str:
     return "tgf"  # an empty file: an empty framework in any format
 
 
-def parse_framework(text: str, name: str = "<text>") -> Framework:
+def parse_framework(text: str, name: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Framework:
     """Return the framework written in ``text`` (format detected; see the module docstring).
+
+    A framework of more than ``limits.max_items`` arguments is refused (located, naming
+    ``--max-items``) before anything is allocated for it: an ICCMA header is checked as soon
+    as it is read, so ``p af 2000000000`` in a 20-byte file costs nothing.
 
     >>> parse_framework("").names
     []
+    >>> parse_framework("p af 11\\n", "x.af", Limits(max_items=10))
+    Traceback (most recent call last):
+    ...
+    argmap.readwrite.iccma.FrameworkFormatError: x.af:1:6: the header declares 11 arguments; \
+a framework holds at most 10 (raise with --max-items)
     """
     if "\r" in text:
         text = one_break(text)  # every parser below splits lines at "\n", as split_lines does
     fmt = detect_format(text)
     if fmt == "iccma23":
-        return _parse_iccma23(text, name)
+        return _parse_iccma23(text, name, limits)
     if fmt == "apx":
-        return _parse_apx(text, name)
-    return _parse_tgf(text, name)
+        return _parse_apx(text, name, limits)
+    return _parse_tgf(text, name, limits)
+
+
+def _too_many(name: str, line: int, col: int, what: str, n: int, limits: Limits) -> None:
+    if n > limits.max_items:
+        count = f"{n:,}" if n < 10**18 else "over 10^18"
+        raise FrameworkFormatError(
+            name,
+            line,
+            col,
+            f"{what} {count} arguments; a framework holds at most {limits.max_items:,} "
+            "(raise with --max-items)",
+            "too_many_items",
+        )
 
 
 # A line that is not blank and not `i j`: its absence licenses the fast path. A search with a
 # lookahead at each line start keeps no backtracking state across lines (a fullmatch of the
 # whole body would, and that costs hundreds of MiB on a large file).
 _BAD_LINE = re.compile(r"^(?![ \t]*(?:\d+[ \t]+\d+)?[ \t]*\r?$)", re.M)
+_LONG_NUMBER = re.compile(r"\d{19}")  # past any limit (and past what int() converts fast)
 _HEADER = re.compile(r"\s*p\s+af\s+(\d+)\s*$")
 
 
-def _parse_iccma23(text: str, name: str) -> Framework:
+def _parse_iccma23(text: str, name: str, limits: Limits) -> Framework:
     # Find the header without splitting the whole text into lines. Lines end at "\n" only
     # (as in detect_format and the body below): a U+2028 inside a comment stays in it.
     pos, header_at, line, end = 0, 0, "", -1
@@ -140,9 +168,13 @@ def _parse_iccma23(text: str, name: str) -> Framework:
         raise FrameworkFormatError(
             name, header_at + 1, 1, "expected the header 'p af N' (N: the number of arguments)"
         )
-    n = int(header.group(1))
+    digits = header.group(1).lstrip("0")
+    # Checked before any list is allocated; a number of thousands of digits is not even
+    # converted (int() refuses over 4,300 digits, and would take quadratic time).
+    n = int(digits or "0") if len(digits) <= 18 else 10**18
+    _too_many(name, header_at + 1, header.start(1) + 1, "the header declares", n, limits)
     body = text[end + 1 :] if end >= 0 else ""
-    if "#" not in body and not _BAD_LINE.search(body):
+    if "#" not in body and not _BAD_LINE.search(body) and not _LONG_NUMBER.search(body):
         numbers = list(map(int, body.split()))
         if not numbers or (min(numbers) >= 1 and max(numbers) <= n):
             # Fast path: well-formed, so build the adjacency straight from the numbers.
@@ -175,13 +207,14 @@ def _parse_iccma23(text: str, name: str) -> Framework:
                 raise FrameworkFormatError(
                     name, k + 1, col, f"expected an argument number, got {token!r}"
                 )
-            value = int(token)
+            value = int(token) if len(token) <= 18 else 10**18
             if not 1 <= value <= n:
                 raise FrameworkFormatError(
                     name,
                     k + 1,
                     col,
-                    f"argument {value} is out of range: the header says arguments are "
+                    f"argument {token if len(token) <= 20 else token[:20] + '…'} is out of "
+                    f"range: the header says arguments are "
                     f"numbered 1..{n}",
                 )
             pair.append(value - 1)
@@ -192,7 +225,7 @@ def _parse_iccma23(text: str, name: str) -> Framework:
 _FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^\s(),.%]+)\s*(?:,\s*([^\s(),.%]+)\s*)?\)\s*\.")
 
 
-def _parse_apx(text: str, name: str) -> Framework:
+def _parse_apx(text: str, name: str, limits: Limits) -> Framework:
     names: dict[str, None] = {}
     attacks: list[tuple[str, str, int, int]] = []
     for k, line in enumerate(text.split("\n")):
@@ -210,6 +243,7 @@ def _parse_apx(text: str, name: str) -> Framework:
             kind, first, second = m.groups()
             if kind == "arg" and second is None:
                 names[first] = None
+                _too_many(name, k + 1, m.start() + 1, "the file declares", len(names), limits)
             elif kind == "att" and second is not None:
                 attacks.append((first, second, k + 1, m.start(2) + 1))
             else:
@@ -225,7 +259,7 @@ def _parse_apx(text: str, name: str) -> Framework:
     return Framework.from_attacks(list(names), [(a, b) for a, b, _, _ in attacks])
 
 
-def _parse_tgf(text: str, name: str) -> Framework:
+def _parse_tgf(text: str, name: str, limits: Limits) -> Framework:
     names: dict[str, None] = {}
     attacks: list[tuple[str, str]] = []
     in_attacks = False
@@ -250,6 +284,7 @@ def _parse_tgf(text: str, name: str) -> Framework:
                     "(or is the '#' line missing?)",
                 )
             names[stripped] = None
+            _too_many(name, k + 1, 1, "the file declares", len(names), limits)
             continue
         if len(tokens) != 2:
             col = tokens[2][1] if len(tokens) > 2 else len(line) + 1
@@ -271,6 +306,41 @@ def _check_names(fw: Framework, pattern: str, what: str) -> None:
         raise ValueError(f"argument name {bad!r} cannot be written in {what}")
 
 
+def generate_iccma(fw: Framework) -> str:
+    """Return ``fw`` in the ICCMA 2023 format, arguments numbered by index from 1.
+
+    >>> generate_iccma(Framework.from_attacks("ab", [("a", "b")]))
+    'p af 2\\n1 2\\n'
+    """
+    lines = [f"p af {len(fw)}\n"]
+    lines.extend(f"{a + 1} {b + 1}\n" for a, ts in enumerate(fw.targets) for b in ts)
+    return "".join(lines)
+
+
+def generate_apx(fw: Framework) -> str:
+    """Return ``fw`` as APX facts (names must be plain tokens: letters, digits, ``_-``).
+
+    >>> generate_apx(Framework.from_attacks("ab", [("a", "b")]))
+    'arg(a).\\narg(b).\\natt(a,b).\\n'
+    """
+    _check_names(fw, r"[A-Za-z0-9_-]+", "APX")
+    lines = [f"arg({n}).\n" for n in fw.names]
+    lines.extend(f"att({a},{b}).\n" for a, b in fw.attacks())
+    return "".join(lines)
+
+
+def generate_tgf(fw: Framework) -> str:
+    """Return ``fw`` as TGF (names must have no spaces and must not be ``#``).
+
+    >>> generate_tgf(Framework.from_attacks("ab", [("a", "b")]))
+    'a\\nb\\n#\\na b\\n'
+    """
+    _check_names(fw, r"(?!#$)\S+", "TGF")
+    lines = [f"{n}\n" for n in fw.names] + ["#\n"]
+    lines.extend(f"{a} {b}\n" for a, b in fw.attacks())
+    return "".join(lines)
+
+
 def write_iccma(fw: Framework, path: PathOrText) -> dict[str, int]:
     """Write ``fw`` in the ICCMA 2023 format; return the number given to each name.
 
@@ -283,9 +353,7 @@ def write_iccma(fw: Framework, path: PathOrText) -> dict[str, int]:
     >>> p.read_text()
     'p af 2\\n1 2\\n'
     """
-    lines = [f"p af {len(fw)}\n"]
-    lines.extend(f"{a + 1} {b + 1}\n" for a, ts in enumerate(fw.targets) for b in ts)
-    Path(path).write_text("".join(lines), encoding="utf-8")
+    atomic_write_text(path, generate_iccma(fw))
     return {n: i + 1 for i, n in enumerate(fw.names)}
 
 
@@ -298,10 +366,7 @@ def write_apx(fw: Framework, path: PathOrText) -> None:
     >>> p.read_text()
     'arg(a).\\narg(b).\\natt(a,b).\\n'
     """
-    _check_names(fw, r"[A-Za-z0-9_-]+", "APX")
-    lines = [f"arg({n}).\n" for n in fw.names]
-    lines.extend(f"att({a},{b}).\n" for a, b in fw.attacks())
-    Path(path).write_text("".join(lines), encoding="utf-8")
+    atomic_write_text(path, generate_apx(fw))
 
 
 def write_tgf(fw: Framework, path: PathOrText) -> None:
@@ -313,10 +378,7 @@ def write_tgf(fw: Framework, path: PathOrText) -> None:
     >>> p.read_text()
     'a\\nb\\n#\\na b\\n'
     """
-    _check_names(fw, r"(?!#$)\S+", "TGF")
-    lines = [f"{n}\n" for n in fw.names] + ["#\n"]
-    lines.extend(f"{a} {b}\n" for a, b in fw.attacks())
-    Path(path).write_text("".join(lines), encoding="utf-8")
+    atomic_write_text(path, generate_tgf(fw))
 
 
 DEFAULT_LIMIT = 100  # extensions `argmap solve` lists unless --limit says otherwise

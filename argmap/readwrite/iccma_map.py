@@ -8,7 +8,7 @@ argument: its number, what it is (``claim``, ``relation`` or ``helper``) and its
 map. :func:`read_key` reads the key back, so a solver's extensions can be mapped to claims.
 
 >>> from argmap.analysis import demo_graph
->>> text = iccma_text(demo_graph())
+>>> text = generate_iccma(demo_graph())
 >>> print("\\n".join(text.splitlines()[:4]))
 p af 14
 # argmap key: argument number, kind, name in the map (claims are numbered first)
@@ -16,23 +16,25 @@ p af 14
 # 2 claim cost
 >>> read_key(text)["2"]
 'cost'
->>> print(apx_text(demo_graph()).splitlines()[1])
+>>> print(generate_apx(demo_graph()).splitlines()[1])
 % a1 claim thesis
 """
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
 from argmap.model import ArgumentMap
 from argmap.readwrite.formats import Format
 from argmap.semantics.framework import DEFAULT_VIEW, Framework
+from argmap.store.atomic import atomic_write_text
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["apx_text", "claim_extensions", "iccma_text", "map_framework", "read_key"]
+__all__ = ["claim_extensions", "generate_apx", "generate_iccma", "map_framework", "read_key"]
 
 _KEY = re.compile(r"^[#%]\s*(a?\d+)\s+(claim|relation|helper)\s+(\S+)\s*$")
 
@@ -65,11 +67,11 @@ def _keyed(source: ArgumentMap | nx.DiGraph, fw: Framework) -> list[tuple[int, s
     ]
 
 
-def iccma_text(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> str:
+def generate_iccma(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> str:
     """Return the map's framework in the ICCMA 2023 format (``p af N``) with the key.
 
     >>> from argmap.analysis import demo_graph
-    >>> iccma_text(demo_graph()).splitlines()[-1]
+    >>> generate_iccma(demo_graph()).splitlines()[-1]
     '14 10'
     """
     fw = map_framework(source, view)
@@ -82,11 +84,11 @@ def iccma_text(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> st
     return "\n".join(lines) + "\n"
 
 
-def apx_text(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> str:
+def generate_apx(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> str:
     """Return the map's framework as APX facts, arguments named ``a1..aN``, with the key.
 
     >>> from argmap.analysis import demo_graph
-    >>> apx_text(demo_graph()).splitlines()[15:17]
+    >>> generate_apx(demo_graph()).splitlines()[15:17]
     ['arg(a1).', 'arg(a2).']
     """
     fw = map_framework(source, view)
@@ -95,6 +97,20 @@ def apx_text(source: ArgumentMap | nx.DiGraph, view: str = DEFAULT_VIEW) -> str:
     lines += [f"arg(a{i})." for i in range(1, len(fw) + 1)]
     lines += [f"att(a{a + 1},a{b + 1})." for a, targets in enumerate(fw.targets) for b in targets]
     return "\n".join(lines) + "\n"
+
+
+def write_iccma(
+    source: ArgumentMap | nx.DiGraph, path: str | os.PathLike[str], view: str = DEFAULT_VIEW
+) -> None:
+    """Write :func:`generate_iccma` of the map to ``path``, atomically."""
+    atomic_write_text(path, generate_iccma(source, view))
+
+
+def write_apx(
+    source: ArgumentMap | nx.DiGraph, path: str | os.PathLike[str], view: str = DEFAULT_VIEW
+) -> None:
+    """Write :func:`generate_apx` of the map to ``path``, atomically."""
+    atomic_write_text(path, generate_apx(source, view))
 
 
 def read_key(text: str) -> dict[str, str]:
@@ -126,11 +142,11 @@ FORMATS = (
         "iccma", "ICCMA (p af N)", (".af", ".i23", ".iccma"), "text/plain",
         "The attack framework argmap evaluates (after the bipolar treatment), for any "
         "ICCMA solver; the comments key numbers to claim ids.",
-        keeps="the attack framework and, in comments, the claim ids", write=iccma_text, rank=60,
+        keeps="the attack framework and, in comments, the claim ids", write=generate_iccma, rank=60,
     ),
     Format(
         "apx", "APX", (".apx",), "text/plain",
         "The same framework as ASPARTIX facts, with the key.",
-        keeps="the attack framework and, in comments, the claim ids", write=apx_text, rank=70,
+        keeps="the attack framework and, in comments, the claim ids", write=generate_apx, rank=70,
     ),
 )  # fmt: skip

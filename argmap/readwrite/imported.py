@@ -26,9 +26,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.limits import SENTENCE_MAX
+from argmap.limits import DEFAULT_LIMITS, SENTENCE_MAX, Limits, too_many_items
 from argmap.model import ID_PATTERN, ArgumentMap
 from argmap.problems import MapFileError, Problem
+from argmap.text import UNSAFE, unsafe_message, visible
 
 QUOTE_MAX = 600
 _ID = re.compile(ID_PATTERN)
@@ -73,8 +74,12 @@ class MapBuilder:
         title: str | None = None,
         question: str | None = None,
         description: str | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.file = file
+        self.limits = limits
+        self.warnings: list[Problem] = []
+        title, question, description = (self.clean(t, 1) for t in (title, question, description))
         stem = PurePath(file).stem or file or "imported"
         self.title = (title or "").strip() or stem
         self.question = (question or "").strip() or self.title
@@ -85,7 +90,6 @@ class MapBuilder:
         self.audiences: list[dict[str, Any]] = []
         self.claims: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
-        self.warnings: list[Problem] = []
         self._used: set[str] = set()
         self._next: dict[str, int] = {}  # base id -> the next -N suffix to try
         self._relation_by_ends: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -109,8 +113,31 @@ class MapBuilder:
     def reserve(self, item_id: str) -> None:
         self._used.add(item_id)
 
-    def warn(self, line: int, message: str, col: int = 1, path: str = "") -> None:
-        self.warnings.append(Problem(self.file, line, col, path, message))
+    def warn(
+        self, line: int, message: str, col: int = 1, path: str = "", type: str = "not_kept"
+    ) -> None:
+        self.warnings.append(Problem(self.file, line, col, path, message, type))
+
+    def clean(self, text: str | None, line: int) -> str | None:
+        """Return ``text`` with its line ends made ``\n`` and any control character or
+        bidirectional override made visible (``<U+202E>``), with a warning at ``line``:
+        the map never holds one, so no writer or terminal is given one."""
+        if text is None or UNSAFE.search(text) is None:
+            return text
+        text = text.replace("\r\n", "\n")
+        message = unsafe_message(text)
+        if message is None:
+            return text
+        self.warn(
+            line, f"{message.split(': not text')[0]}: shown as <U+...>", type="unsafe_character"
+        )
+        return visible(text)
+
+    def _room(self, section: str, line: int) -> None:
+        entries = getattr(self, section)
+        if len(entries) >= self.limits.max_items:
+            message = f"{section}: {too_many_items(len(entries) + 1, self.limits)}"
+            raise MapFileError([Problem(self.file, line, 1, "", message, "too_many_items")])
 
     # entries ---------------------------------------------------------------------------
     def default_source(self, **fields: Any) -> str:
@@ -138,6 +165,7 @@ class MapBuilder:
         return self._default_actor
 
     def add_actor(self, name: str, *, kind: str = "person", wanted: str | None = None) -> str:
+        name = self.clean(name, 1) or ""
         aid = self.unique_id(wanted or slug(name) or "actor", "actor")
         self.actors.append({"id": aid, "name": name, "kind": kind})
         return aid
@@ -156,7 +184,11 @@ class MapBuilder:
         line: int = 1,
         **extra: Any,
     ) -> str:
-        """Add a claim; return its id. A quote over 600 characters is cut, with a warning."""
+        """Add a claim; return its id. A quote over 600 characters is cut, with a warning; a
+        claim past ``limits.max_items`` is refused (a located :class:`MapFileError`)."""
+        self._room("claims", line)
+        statement = self.clean(statement, line) or ""
+        quote, note = self.clean(quote, line), self.clean(note, line)
         cid = self.unique_id(wanted_id or slug(statement) or "claim", "claim")
         quote = (quote if quote is not None else statement).strip()
         if len(quote) > QUOTE_MAX:
@@ -205,11 +237,13 @@ class MapBuilder:
         A relation already added with the same type and ends is the same relation (Argdown
         lets one be written from both ends): its id is returned and nothing is added.
         """
+        note = self.clean(note, 1)
         known = self._relation_by_ends.get((type_, from_, to))  # a dict: linear, not n²
         if known is not None:
             if note and not known.get("note"):
                 known["note"] = note
             return str(known["id"])
+        self._room("relations", 1)
         rid = self.unique_id(wanted_id or f"r-{from_}-{type_}-{to}", "r")
         relation: dict[str, Any] = {"id": rid, "type": type_, "from": from_, "to": to}
         if note:
@@ -242,8 +276,8 @@ class MapBuilder:
             # Only reachable through data a file carries for argmap itself (front matter,
             # data blocks): report it against the file rather than crash.
             raise MapFileError(
-                Problem(self.file, 1, 1, ".".join(map(str, e["loc"])), e["msg"])
-                for e in exc.errors()
+                Problem.at(self.file, 1, 1, e["loc"], e["msg"], e["type"])
+                for e in exc.errors(include_url=False)
             ) from None
         return ImportResult(argument_map, sorted(self.warnings))
 

@@ -55,7 +55,7 @@ class _Entry:
     see: str | None = None
 
 
-def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
+def parse_kialo(text: str, name: str = "kialo", limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map a Kialo discussion export describes, and what it could not express.
 
     Raises :class:`~argmap.problems.MapFileError` listing every malformed line, located.
@@ -88,6 +88,7 @@ def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
                     "",
                     "expected a numbered claim like "
                     f"'1.2. Pro: text' (or 'Discussion Title: ...'), got {shown!r}",
+                    "kialo_syntax",
                 )
             )
             continue
@@ -103,6 +104,7 @@ def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
                     1,
                     "",
                     f"claim {path} is numbered twice (first at line {entries[path].line})",
+                    "kialo_syntax",
                 )
             )
             continue
@@ -115,6 +117,7 @@ def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
                     1,
                     "",
                     f"claim {path} needs 'Pro:' or 'Con:' to say how it bears on {parent}",
+                    "kialo_syntax",
                 )
             )
             continue
@@ -126,12 +129,20 @@ def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
                     1,
                     "",
                     f"claim {path} is a thesis, which has no parent to be {match.group(2)}",
+                    "kialo_syntax",
                 )
             )
             continue
         if parent and parent not in entries:
             errors.append(
-                Problem(name, k, 1, "", f"claim {path} has no parent: there is no claim {parent}")
+                Problem(
+                    name,
+                    k,
+                    1,
+                    "",
+                    f"claim {path} has no parent: there is no claim {parent}",
+                    "kialo_syntax",
+                )
             )
             continue
         entry = _Entry(path, stance, body, k)
@@ -139,21 +150,27 @@ def parse_kialo(text: str, name: str = "kialo") -> ImportResult:
         if see:
             entry.see = see.group(1)
         elif body.startswith("->"):
-            errors.append(Problem(name, k, col, "", "a link must read '-> See 1.2.3.'"))
+            errors.append(
+                Problem(name, k, col, "", "a link must read '-> See 1.2.3.'", "kialo_syntax")
+            )
             continue
         entries[path] = entry
     for entry in entries.values():
         if entry.see is not None and (entry.see not in entries or entries[entry.see].see):
             target = entries.get(entry.see)
             why = "no such claim" if target is None else "that is a link itself"
-            errors.append(Problem(name, entry.line, 1, "", f"link to {entry.see}: {why}"))
+            errors.append(
+                Problem(name, entry.line, 1, "", f"link to {entry.see}: {why}", "kialo_syntax")
+            )
     if errors:
         raise MapFileError(errors)
-    return _build(entries, title, name)
+    return _build(entries, title, name, limits)
 
 
-def _build(entries: dict[str, _Entry], title: str | None, name: str) -> ImportResult:
-    builder = MapBuilder(name, title=title, question=title)
+def _build(
+    entries: dict[str, _Entry], title: str | None, name: str, limits: Limits
+) -> ImportResult:
+    builder = MapBuilder(name, title=title, question=title, limits=limits)
     claim_of: dict[str, str] = {}
     for entry in entries.values():
         if entry.see is None:
@@ -193,7 +210,7 @@ def _resolve(entries: dict[str, _Entry], path: str) -> str:
 def read_kialo(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Return the map in the Kialo export at ``path`` (:func:`parse_kialo` of its text; the
     file is refused at once, located, when it is over ``limits`` or not UTF-8 text)."""
-    return parse_kialo(read_limited(path, limits), str(path))
+    return parse_kialo(read_limited(path, limits), str(path), limits)
 
 
 FORMATS = (

@@ -123,7 +123,11 @@ def check_docx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     with archive:
         parts = archive.infolist()
         if len(parts) > MAX_PARTS:
-            raise _refuse(name, f"the zip holds {len(parts):,} parts; a Word file has a few dozen")
+            raise _refuse(
+                name,
+                f"the zip holds {len(parts):,} parts; a Word file has a few dozen",
+                "too_many_items",
+            )
         if "word/document.xml" not in archive.namelist():
             raise _refuse(name, "not a Word (.docx) file: it has no word/document.xml")
         unpacked = sum(p.file_size for p in parts)
@@ -157,7 +161,7 @@ def check_docx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
                     name,
                     f"{part.filename} declares a DOCTYPE or XML entities, which Word never "
                     "writes (entity expansion or external entities): refused",
-                    "hostile",
+                    "xml_entity",
                 )
             bad = next((m for m in _CONTROL_BYTES.finditer(xml) if _is_control(m.group())), None)
             if bad:
@@ -165,7 +169,7 @@ def check_docx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
                     name,
                     f"{part.filename}: a control character ({_code(bad.group())}) after "
                     f"“{_text_before(xml, bad.start())}”; Word text may not hold one",
-                    "control_character",
+                    "unsafe_character",
                 )
 
 
@@ -435,7 +439,7 @@ class _Reader:
                 self.name,
                 f"paragraph {card.line}: the card “{_short(statement)}” holds a control "
                 f"character (U+{ord(bad.group()):04X}); refused",
-                "control_character",
+                "unsafe_character",
                 card.line,
             )
         span = _span(marks, 2) or _span(marks, 3)

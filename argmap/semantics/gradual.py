@@ -146,7 +146,10 @@ def dfquad(
         if len(members) == 1:  # no cycle through it: its inputs are final already
             val[members[0]] = value(members[0])
             continue
-        rounds, delta = jacobi(members, value, val, tol, max_iter)
+        if len(members) >= VECTOR_FROM:
+            rounds, delta = _jacobi_arrays(members, n_claims, base, val, by_type, tol, max_iter)
+        else:
+            rounds, delta = jacobi(members, value, val, tol, max_iter)
         converged = converged and delta <= tol
         iterations = max(iterations, rounds)
     strength = dict(zip(tau, val[:n_claims], strict=True))
@@ -173,6 +176,71 @@ def jacobi(
         for m, v in zip(members, new, strict=True):
             val[m] = v
         rounds += 1
+    return rounds, delta
+
+
+# A cycle of at least this many values is iterated on arrays (numpy, imported only then):
+# the same rounds, float for float, without a Python call per value per round.
+VECTOR_FROM = 512
+
+
+def _jacobi_arrays(
+    members: list[int],
+    n_claims: int,
+    base: list[float],
+    val: list[float],
+    by_type: dict[str, dict[int, list[tuple[int, int]]]],
+    tol: float,
+    max_iter: int,
+) -> tuple[int, float]:
+    """:func:`jacobi` for one cycle of dfquad's numbered values, on numpy arrays: the same
+    rounds and the same floats (each product is taken factor by factor in the same order,
+    each formula in the same operations), so the strengths are exactly the pure-Python ones.
+    Writes the cycle's values into ``val``; returns (rounds, the last round's largest move).
+    """
+    import numpy as np
+
+    attacks, supports, undercuts = by_type["attacks"], by_type["supports"], by_type["undercuts"]
+    m = len(members)
+    # The factors of each member's products, by their place in the product: level j holds
+    # every member's j-th factor, so multiplying level by level keeps Python's order.
+    levels: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = {}
+    # The cycle reads its members and their inputs only: numbered locally (the members
+    # first), so each cycle costs its own size, not the whole map's.
+    local = {i: k for k, i in enumerate(members)}
+    for pos, i in enumerate(members):
+        if i >= n_claims:
+            groups: tuple[list[tuple[int, int]], ...] = (undercuts.get(i, []),)
+        else:
+            groups = (attacks.get(i, []), supports.get(i, []))
+        for g, pairs in enumerate(groups):
+            for j, (r, o) in enumerate(pairs):
+                level = levels.setdefault((g, j), ([], [], []))
+                level[0].append(pos)
+                level[1].append(local.setdefault(r, len(local)))
+                level[2].append(local.setdefault(o, len(local)))
+    plan = [
+        (g, np.array(at), np.array(rs), np.array(os_))
+        for (g, _j), (at, rs, os_) in sorted(levels.items(), key=lambda kv: kv[0][1])
+    ]
+    idx = np.arange(m)  # the members' local numbers
+    is_claim = np.array(members) < n_claims
+    t = np.array([base[i] if i < n_claims else 0.0 for i in members])
+    v = np.array([val[i] for i in local], dtype=np.float64)
+    one = np.ones(m)
+    rounds, delta = 0, math.inf
+    while delta > tol and rounds < max_iter:
+        acc = (one.copy(), one.copy())
+        for g, at, rs, os_ in plan:
+            acc[g][at] = acc[g][at] * (1.0 - v[os_] * v[rs])
+        va, vs = 1.0 - acc[0], 1.0 - acc[1]
+        claim = np.where(va >= vs, t - t * (va - vs), t + (1.0 - t) * (vs - va))
+        new = np.where(is_claim, claim, 1.0 - va)  # a relation: 1 - F(its undercuts)
+        delta = float(np.max(np.abs(new - v[idx])))
+        v[idx] = new
+        rounds += 1
+    for i, x in zip(members, v[idx].tolist(), strict=True):
+        val[i] = x
     return rounds, delta
 
 

@@ -15,6 +15,10 @@ Niskanen & Järvisalo (JAIR 2017) restricted to removals, solved exactly with cl
   subset-minimal) and the search asked again for the next size, until ``limit`` sets are
   found or none is left.
 
+The search is bounded by ``budget``, a number of clingo conflicts (its unit of search work),
+shared by the calls one search makes: not by the clock, so the same map gives the same
+answer on a busy machine as on an idle one.
+
 Only arguments from which the target can be reached along attacks matter, so the program is
 built on those alone.
 
@@ -28,7 +32,6 @@ Repairs(sets=[('a',)], complete=True)
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -49,8 +52,8 @@ in(X) :- arg(X), not hit(X), defeated(Y) : att(Y,X).
 
 @dataclass(frozen=True)
 class Repairs:
-    """The sets :func:`minimal_repairs` found; ``complete`` is false when time ran out, and
-    then the sets work but are not proven the smallest (nor all of that size)."""
+    """The sets :func:`minimal_repairs` found; ``complete`` is false when the search budget
+    ran out, and then the sets work but are not proven the smallest (nor all of that size)."""
 
     sets: list[tuple[str, ...]]
     complete: bool = True
@@ -63,14 +66,15 @@ def minimal_repairs(
     limit: int = 3,
     *,
     order: Mapping[str, float] | None = None,
-    timeout: float | None = None,
+    budget: int | None = None,
 ) -> Repairs:
     """Return up to ``limit`` smallest sets of ``choices`` after which ``target`` is in.
 
     ``choices`` maps each choice's name to the arguments it defeats. Each set is
     subset-minimal; sets come by size, and within a size by ``order`` (lower first, e.g.
     distance from the target; then by name). ``[()]`` when ``target`` is in already, ``[]``
-    when no set of choices can make it stand. ``timeout`` (seconds) bounds the search.
+    when no set of choices can make it stand. ``budget`` (clingo conflicts, all calls
+    together; ``None``: unbounded) bounds the search.
 
     >>> from argmap.semantics.framework import Framework
     >>> fw = Framework.from_attacks("tab", [("a", "t"), ("b", "a"), ("a", "b")])
@@ -80,7 +84,7 @@ def minimal_repairs(
     t = fw.index[target]
     if grounded_codes(fw)[t] == IN_CODE:
         return Repairs([()])
-    deadline = None if timeout is None else time.monotonic() + timeout
+    work = _Budget(budget)
     relevant = upstream(fw, t)
     cands = {
         name: sorted({fw.index[x] for x in hit} & relevant)
@@ -101,14 +105,12 @@ def minimal_repairs(
     blocks: list[str] = []
     complete = True
     while len(found) < limit:
-        best, proven = _least(program + "\n".join(blocks), deadline)
+        best, proven = _least(program + "\n".join(blocks), work)
         if best is None:
             complete = proven
             break
         size = len(best)
-        level, finished = _all_of_size(
-            program + "\n".join(blocks), size, limit - len(found), deadline
-        )
+        level, finished = _all_of_size(program + "\n".join(blocks), size, limit - len(found), work)
         if not proven or not finished:
             complete = False
             level = level or [best]
@@ -121,13 +123,31 @@ def minimal_repairs(
     return Repairs(found, complete)
 
 
+class _Budget:
+    """The clingo conflicts a search may still spend (``None``: no bound)."""
+
+    def __init__(self, conflicts: int | None) -> None:
+        self.left = conflicts
+
+    def options(self) -> list[str]:
+        """clingo's option stopping a call once the rest of the budget is spent."""
+        return [] if self.left is None else [f"--solve-limit={max(self.left, 0)}"]
+
+    def spend(self, conflicts: int) -> None:
+        if self.left is not None:
+            self.left -= conflicts
+
+
 def _solve(
-    program: str, options: list[str], deadline: float | None
+    program: str, options: list[str], work: _Budget, cap: int = 0
 ) -> tuple[list[list[int]], bool]:
-    """Return (picked choices of each model clingo reports, in order; finished in time)."""
+    """Return (picked choices of each model clingo reports, in order; finished: the search
+    was exhausted, or found ``cap`` models when ``cap`` is set, within the budget)."""
     import clingo  # imported here, as in argmap.semantics.dung
 
-    ctl = clingo.Control(options, logger=lambda code, message: None)
+    if work.left is not None and work.left <= 0:
+        return [], False
+    ctl = clingo.Control([*options, *work.options()], logger=lambda code, message: None)
     ctl.add("base", [], program + "\n#show pick/1.")
     ctl.ground([("base", [])])
     models: list[list[int]] = []
@@ -135,28 +155,22 @@ def _solve(
     def on_model(model: clingo.Model) -> None:
         models.append(sorted(s.arguments[0].number for s in model.symbols(shown=True)))
 
-    with ctl.solve(on_model=on_model, async_=True) as handle:
-        if deadline is None:
-            handle.wait()
-        elif not handle.wait(max(0.0, deadline - time.monotonic())):
-            handle.cancel()
-            return models, False
-        handle.get()
-    return models, True
+    result = ctl.solve(on_model=on_model)
+    work.spend(int(ctl.statistics["solving"]["solvers"]["conflicts"]))
+    return models, bool(result.exhausted) or (cap > 0 and len(models) >= cap)
 
 
-def _least(program: str, deadline: float | None) -> tuple[list[int] | None, bool]:
+def _least(program: str, work: _Budget) -> tuple[list[int] | None, bool]:
     """Return (a smallest answer or ``None`` when there is none, proven smallest)."""
     # Branch and bound, told to leave choices out unless needed: it finds a small answer at
     # once (an answer to fall back on when time runs out), then improves and proves it.
     options = ["0", "--heuristic=Domain"]
-    models, finished = _solve(program + "\n#minimize { 1,C : pick(C) }.", options, deadline)
+    models, finished = _solve(program + "\n#minimize { 1,C : pick(C) }.", options, work)
     return (models[-1] if models else None), finished
 
 
-def _all_of_size(
-    program: str, size: int, cap: int, deadline: float | None
-) -> tuple[list[list[int]], bool]:
-    """Return (up to ``cap`` answers with exactly ``size`` choices, finished in time)."""
+def _all_of_size(program: str, size: int, cap: int, work: _Budget) -> tuple[list[list[int]], bool]:
+    """Return (up to ``cap`` answers with exactly ``size`` choices, finished within the
+    budget)."""
     exact = f"\n:- not {size} {{ pick(C) : cand(C) }} {size}."
-    return _solve(program + exact, [str(cap), "--project", "--heuristic=Domain"], deadline)
+    return _solve(program + exact, [str(cap), "--project", "--heuristic=Domain"], work, cap)

@@ -56,7 +56,7 @@ claims:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -64,6 +64,7 @@ from pydantic import ValidationError
 
 from argmap.model import ArgumentMap
 from argmap.model import reference_problems as _reference_problems
+from argmap.problems import Problem
 from argmap.store.atomic import content_hash, locked, replace_locked
 from argmap.store.yaml_map import SECTIONS, LoadedMap, dump_map, pydantic_problem, read_map_text
 
@@ -78,7 +79,41 @@ __all__ = [
 ]
 
 Section = Literal["sources", "actors", "values", "audiences", "claims", "relations"]
-Errors = dict[str, str]
+
+
+class Errors(dict[str, str]):
+    """An edit's problems: :class:`~argmap.problems.Problem` like a file's (type, loc,
+    message), in ``problems``; as a dict, the first message of each form field (``""``
+    for the entry as a whole), which is how a form shows them. Empty: the edit was applied.
+
+    >>> e = Errors.of(Problem.at("<form>", 0, 0, ("claims", 0, "id"), "taken", "duplicate_id"))
+    >>> dict(e), [p.type for p in e.problems]
+    ({'id': 'taken'}, ['duplicate_id'])
+    """
+
+    problems: list[Problem]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems = []
+
+    @classmethod
+    def of(cls, *problems: Problem, field_at: int = 2) -> Errors:
+        """Return the errors of ``problems``; a problem's form field is its ``loc`` part at
+        ``field_at`` (after the section and index), else ``""``."""
+        errors = cls()
+        for problem in problems:
+            errors.problems.append(problem)
+            part = problem.loc[field_at] if len(problem.loc) > field_at else ""
+            errors.setdefault(part if isinstance(part, str) else "", problem.message)
+        return errors
+
+    @classmethod
+    def one(cls, loc: tuple[str | int, ...], message: str, type: str) -> Errors:
+        """Return the errors holding one problem at ``loc``."""
+        return cls.of(Problem.at("<form>", 0, 0, loc, message, type))
+
+
 SINGULAR = {
     "sources": "source",
     "actors": "actor",
@@ -271,7 +306,10 @@ class Editor:
         if entry is None:
             return errors
         if any(e.id == entry.id for s in SECTIONS for e in getattr(self.map, s)):
-            return {"id": f"the id {entry.id!r} is already used; ids must be unique in the map"}
+            message = f"the id {entry.id!r} is already used; ids must be unique in the map"
+            return Errors.one(
+                (section, len(getattr(self.map, section)), "id"), message, "duplicate_id"
+            )
         items = [*getattr(self.map, section), entry]
         return self._apply(section, items, len(items) - 1)
 
@@ -284,16 +322,18 @@ class Editor:
         items = list(getattr(self.map, section))
         index = next((k for k, e in enumerate(items) if e.id == entry_id), None)
         if index is None:
-            return {"": f"there is no {SINGULAR[section]} {entry_id!r} (any more)"}
+            message = f"there is no {SINGULAR[section]} {entry_id!r} (any more)"
+            return Errors.one((section,), message, "not_found")
         entry, errors = _entry(section, values)
         if entry is None:
             return errors
         if entry == items[index]:
-            return {}
+            return Errors()
         base = self.map
         if entry.id != entry_id:
             if any(e.id == entry.id for s in SECTIONS for e in getattr(base, s)):
-                return {"id": f"the id {entry.id!r} is already used; ids must be unique"}
+                message = f"the id {entry.id!r} is already used; ids must be unique"
+                return Errors.one((section, index, "id"), message, "duplicate_id")
             base = _renamed(base, entry_id, entry.id)
             items = list(getattr(base, section))
         items[index] = entry
@@ -308,7 +348,8 @@ class Editor:
         try:
             self.entry(section, entry_id)
         except KeyError:
-            return {"": f"there is no {SINGULAR[section]} {entry_id!r} (any more)"}
+            message = f"there is no {SINGULAR[section]} {entry_id!r} (any more)"
+            return Errors.one((section,), message, "not_found")
         gone = {entry_id}
         if cascade and section in ("claims", "relations"):
             while more := {
@@ -323,7 +364,8 @@ class Editor:
                 hint = "remove them first, or remove them with it"
             else:
                 hint = "change or remove those first"
-            return {"id": f"{' and '.join(sorted(kinds))} use it: {named}; {hint}"}
+            message = f"{' and '.join(sorted(kinds))} use it: {named}; {hint}"
+            return Errors.one((section, 0, "id"), message, "in_use")
         new = self.map.model_copy(
             update={
                 s: [e for e in getattr(self.map, s) if e.id not in gone]
@@ -332,7 +374,7 @@ class Editor:
             | {section: [e for e in getattr(self.map, section) if e.id not in gone]}
         )
         self._set(new)
-        return {}
+        return Errors()
 
     def update_info(self, values: dict[str, Any]) -> Errors:
         """Set the map's title, question and description; return problems by field."""
@@ -346,22 +388,25 @@ class Editor:
         new = self.map.model_copy(update={f: getattr(probe, f) for f in INFO_FIELDS})
         if new != self.map:
             self._set(new)
-        return {}
+        return Errors()
 
     def _apply(
         self, section: Section, items: list[Any], index: int, base: ArgumentMap | None = None
     ) -> Errors:
         new = (base or self.map).model_copy(update={section: items})
-        errors: Errors = {}
+        errors = Errors()
         for problem in reference_problems(new):
             if problem.loc[:2] == (section, index) and len(problem.loc) > 2:
+                errors.problems.append(problem)
                 errors.setdefault(str(problem.loc[2]), problem.message)
-            else:
-                errors.setdefault("", f"{_where(new, problem.loc)}: {problem.message}")
+            else:  # another entry's problem: said for the whole entry, naming that one
+                message = f"{_where(new, problem.loc)}: {problem.message}"
+                errors.problems.append(replace(problem, message=message))
+                errors.setdefault("", message)
         if errors:
             return errors
         self._set(new)
-        return {}
+        return Errors()
 
     def undo(self) -> bool:
         """Step back one edit; return whether there was one."""
@@ -542,26 +587,26 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 def _entry(section: Section, values: dict[str, Any]) -> tuple[Any, Errors]:
     data = _clean(values)
     try:
-        return SECTIONS[section].model_validate(data), {}
+        return SECTIONS[section].model_validate(data), Errors()
     except ValidationError as exc:
         return None, _field_errors(section, data, exc)
 
 
 def _field_errors(section: str, data: dict[str, Any], exc: ValidationError) -> Errors:
     """The messages a file would get for these fields, keyed by field name."""
-    errors: Errors = {}
     prefix: tuple[str | int, ...] = () if section == "map" else (section, 0)
     document = data if section == "map" else {section: [data]}
+    errors = Errors()
     for err in exc.errors():
-        located = {**err, "loc": (*prefix, *err["loc"])}
-        problem = pydantic_problem(document, located, "<form>")
+        problem = pydantic_problem(document, {**err, "loc": (*prefix, *err["loc"])}, "<form>")
+        # The field from pydantic's own loc: a missing field is not in the file's loc.
         loc = err["loc"]
-        name = str(loc[0]) if loc and isinstance(loc[0], str) else ""
-        errors.setdefault(name, problem.message)
+        errors.problems.append(replace(problem, loc=(*prefix, *loc)) if loc else problem)
+        errors.setdefault(str(loc[0]) if loc and isinstance(loc[0], str) else "", problem.message)
     return errors
 
 
-def reference_problems(m: ArgumentMap) -> list[Any]:
+def reference_problems(m: ArgumentMap) -> list[Problem]:
     """Return the broken references of a whole map (see :func:`argmap.model.reference_problems`)."""
     return _reference_problems(
         m.sources, m.actors, m.claims, m.relations, values=m.values, audiences=m.audiences

@@ -177,8 +177,8 @@ def _build(
     positions: dict[_Path, tuple[int, int, int, int]] | None,
     check_only: bool = False,
 ) -> Any:
-    def fail(mark: Any, message: str) -> MapFileError:
-        return MapFileError([Problem(name, mark.line + 1, mark.column + 1, "", message, "limit")])
+    def fail(mark: Any, message: str, type: str) -> MapFileError:
+        return MapFileError([Problem(name, mark.line + 1, mark.column + 1, "", message, type)])
 
     max_text, max_items, max_depth = limits.max_text, limits.max_items, limits.max_depth
     max_nodes = limits.max_nodes
@@ -212,12 +212,16 @@ def _build(
         while True:
             event = get_event()
             cls = type(event)
-            size = 1
+            # ``size``: the values this event adds to its container (a closed collection
+            # and an alias carry everything inside them); ``count``: the values it adds to
+            # the file's count, each value once (a collection's contents were counted as
+            # they came).
+            size = count = 1
             ended = False
             if cls is ScalarEvent:
                 value = event.value
                 if len(value) > max_text:
-                    raise fail(event.start_mark, text_too_long(len(value), limits))
+                    raise fail(event.start_mark, text_too_long(len(value), limits), "text_too_long")
                 tag = event.tag
                 if tag is not None and tag != "!" and not event.implicit[0]:
                     try:
@@ -239,6 +243,7 @@ def _build(
                         event.start_mark,
                         f"lists and mappings nest {depth + 1} deep here; a map nests at most "
                         f"{max_depth}",
+                        "too_deep",
                     )
                 if event.tag is not None and event.tag not in (
                     "tag:yaml.org,2002:map",
@@ -274,26 +279,40 @@ def _build(
                      start_mark) = stack.pop()  # fmt: skip
             elif cls is AliasEvent:
                 if event.anchor not in anchors:
-                    raise fail(event.start_mark, f"alias *{event.anchor} names no anchor before it")
+                    raise fail(
+                        event.start_mark,
+                        f"alias *{event.anchor} names no anchor before it",
+                        "yaml_syntax",
+                    )
                 node, size = anchors[event.anchor]
+                count = size
                 if nodes + size > max_nodes:
                     raise fail(
                         event.start_mark,
                         f"aliases expand this file past {max_nodes:,} values (an alias "
                         "bomb?); write the values out instead of repeating them by alias",
+                        "too_many_values",
                     )
             elif cls is StreamEndEvent:
                 break
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise fail(event.start_mark, "a map file holds one YAML document; remove '---'")
+                    raise fail(
+                        event.start_mark,
+                        "a map file holds one YAML document; remove '---'",
+                        "yaml_syntax",
+                    )
                 continue
             else:
                 continue
-            nodes += size
+            nodes += count
             if nodes > max_nodes:
-                raise fail(event.start_mark, f"more than {max_nodes:,} values in one file")
+                raise fail(
+                    event.start_mark,
+                    f"more than {max_nodes:,} values in one file",
+                    "too_many_values",
+                )
             if depth == 0:
                 root = node
                 continue
@@ -301,26 +320,27 @@ def _build(
             if is_list:
                 entries += 1
                 if entries > max_items:
-                    raise fail(start_mark, too_many_items(entries, limits))
+                    raise fail(start_mark, too_many_items(entries, limits), "too_many_items")
                 if record and not ended:
                     _record(positions, (*path, entries - 1), event.start_mark)  # type: ignore[arg-type]
                 if not check_only:
                     container.append(node)
             elif key is _NO_KEY:
                 # A key: only plain strings (and numbers read as text) are kept as keys.
-                if not isinstance(node, str | int) or isinstance(node, bool):
+                if type(node) is not str and (not isinstance(node, int) or isinstance(node, bool)):
                     fallback = True
                     node = str(node)
                 key, key_mark = node, event.start_mark
             else:
                 entries += 1
                 if entries > max_items:
-                    raise fail(start_mark, too_many_items(entries, limits))
+                    raise fail(start_mark, too_many_items(entries, limits), "too_many_items")
                 if key in container:
                     raise fail(
                         key_mark,
                         f"YAML syntax: found duplicate key {str(key)[:80]!r}; each key may "
                         "appear once per entry",
+                        "yaml_syntax",
                     )
                 if key == "<<":
                     fallback = True  # a merge key: the round-trip reader builds it

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -73,4 +72,6 @@ def write_json(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
 
 def read_json(path: str | os.PathLike[str]) -> ArgumentMap:
     """Read a map written by :func:`write_json`."""
-    return from_json(Path(path).read_text(encoding="utf-8"), str(path))
+    from argmap.limits import read_limited
+
+    return from_json(read_limited(path, lines=False), str(path))

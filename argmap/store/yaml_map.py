@@ -15,6 +15,7 @@ argmap.problems.MapFileError: demo.yaml:3:1: claim: unknown field 'claim'; did y
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -47,7 +48,7 @@ from argmap.model import (
     relation_warnings,
     suggest,
 )
-from argmap.problems import MapFileError, Problem, loc_text
+from argmap.problems import MapFileError, Problem
 from argmap.store.atomic import atomic_write_text
 from argmap.store.fast_yaml import FALLBACK, load_data
 
@@ -186,10 +187,12 @@ def load_document(text: str, name: str = "<map>") -> tuple[Any, tuple[int, int, 
         elif "mapping values are not allowed" in problem:
             hint = "; a value containing ': ' must be quoted"
         raise MapFileError(
-            [Problem(name, line, col, "", f"YAML syntax: {problem}{hint}")]
+            [Problem(name, line, col, "", f"YAML syntax: {problem}{hint}", "yaml_syntax")]
         ) from None
     except YAMLError as exc:
-        raise MapFileError([Problem(name, 1, 1, "", f"YAML syntax: {exc}")]) from None
+        raise MapFileError(
+            [Problem(name, 1, 1, "", f"YAML syntax: {exc}", "yaml_syntax")]
+        ) from None
 
 
 def validate_document(
@@ -212,6 +215,7 @@ def validate_document(
                     "",
                     f"a map file must be a mapping with title:, question:, sources:, actors:, "
                     f"claims: and relations:, but this is {found}",
+                    "not_a_map",
                 )
             ]
         )
@@ -240,7 +244,7 @@ def validate_document(
         audiences=items["audiences"],
     ):
         line, col = where(ref.loc, False)
-        problems.append(Problem.at(name, line, col, ref.loc, ref.message, "reference"))
+        problems.append(replace(ref, file=name, line=line, col=col))
     if problems or argument_map is None:
         raise MapFileError(problems)
     return argument_map
@@ -254,7 +258,7 @@ def map_warnings(loaded: LoadedMap) -> list[Problem]:
     for ref in warnings:
         assert where is not None
         line, col = where(ref.loc, False)
-        out.append(Problem.at(loaded.name, line, col, ref.loc, ref.message, "duplicate_relation"))
+        out.append(replace(ref, file=loaded.name, line=line, col=col))
     return out
 
 
@@ -319,7 +323,6 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
     # Only keep the part of the location that names fields and list positions in the file.
     path_loc = _file_loc(document, loc)
     model = _model_at(path_loc)
-    path = loc_text(path_loc)
     value = err.get("input")
     if kind == "extra_forbidden":
         field_name = str(path_loc[-1])
@@ -327,7 +330,7 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
         message = f"unknown field {field_name!r}{suggest(field_name, allowed)} "
         message += f"(allowed here: {', '.join(allowed)})"
         line, col = where(path_loc, True)
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     line, col = where(path_loc, False)
     if kind == "missing":
         field_name = str(loc[-1])
@@ -335,7 +338,7 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
         message = f"missing required field {field_name!r}" + (
             f": {description}" if description else ""
         )
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     if kind in ("string_too_long", "too_long"):
         most = err.get("ctx", {}).get("max_length")
         field_name = str(path_loc[-1]) if path_loc else "value"
@@ -348,34 +351,39 @@ def _pydantic_message(document: Any, err: Any, name: str, where: Locator) -> Pro
             )
         else:
             message = f"{len(value):,} characters; {field_name} holds at most {most:,}"
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
         message = (
             f"{value!r} is not a valid id (expected lower-case letters, digits, '-', '_' or '.', "
             f"starting with a letter or digit, e.g. {_slug(value)!r})"
         )
-        return Problem(name, line, col, path, message)
+        return Problem.at(name, line, col, path_loc, message, kind)
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         hint = suggest(str(value), choices) if isinstance(value, str) else ""
-        return Problem(
-            name, line, col, path, f"{value!r} is not allowed{hint} (expected {expected})"
+        return Problem.at(
+            name, line, col, path_loc, f"{value!r} is not allowed{hint} (expected {expected})", kind
         )
     if kind == "string_pattern_mismatch":
         description = _describe(model, str(path_loc[-1])).rstrip(".")
         expected = (
             description[:1].lower() + description[1:] or f"the pattern {err['ctx']['pattern']}"
         )
-        return Problem(
-            name, line, col, path, f"{_short(value)} is not valid here (expected {expected})"
+        return Problem.at(
+            name,
+            line,
+            col,
+            path_loc,
+            f"{_short(value)} is not valid here (expected {expected})",
+            kind,
         )
     message = err["msg"]
-    if kind.startswith("value_error"):
-        message = message.removeprefix("Value error, ")
+    if kind.startswith("value_error") or kind in ("empty", "date", "reference"):
+        message = message.removeprefix("Value error, ")  # these messages name the value
     elif value is not None and not isinstance(value, dict | list):
         message = f"{message}, got {_short(value)}"
-    return Problem(name, line, col, path, message)
+    return Problem.at(name, line, col, path_loc, message, kind)
 
 
 def _file_loc(document: Any, loc: Sequence[str | int]) -> tuple[str | int, ...]:
@@ -461,7 +469,124 @@ def dump_fresh(argument_map: ArgumentMap) -> str:
         mode="json", by_alias=True, exclude_none=True, exclude_defaults=True
     )
     data = {"argmap": argument_map.argmap, **lean}
+    lines: list[str] = []
+    if _emit_mapping(data, 0, lines):  # the common case: written here, line by line
+        return "\n".join(lines) + "\n"
     return yaml.dump(data, Dumper=_FreshDumper, sort_keys=False, allow_unicode=True, width=4096)
+
+
+# A fresh map is mappings, lists and short scalars: written line by line here, as libyaml
+# would (block style, lists not indented under their key), it costs a fifth of the time of
+# PyYAML's representer (which visits every value in Python all the same). Anything else (a
+# text over _EMIT_MAX characters, which libyaml folds over lines; a lone surrogate; a type
+# not seen in a map) makes dump_fresh hand the whole document to libyaml instead.
+_EMIT_MAX = 2000
+# Text written plain: starts with a letter, a digit or "(", holds no character that could
+# start YAML syntax in it (": ", " #", flow brackets) or needs an escape, ends in no space,
+# and reads back as text in YAML 1.1 and 1.2 (checked in _scalar).
+_EMIT_PLAIN = re.compile(
+    "[A-Za-z0-9(][^\x00-\x1f\x7f-\x9f:#\\[\\]{}\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]*"
+)
+_EMIT_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
+_EMIT_NAMED = {
+    '"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r",
+    "\u2028": "\\L", "\u2029": "\\P", "\x85": "\\N",
+}  # fmt: skip
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _EMIT_NAMED.get(char) or f"\\u{ord(char):04X}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_1_1_ok(value: str) -> bool:
+    """Whether PyYAML (YAML 1.1, what most tools read) takes plain ``value`` for text."""
+    import yaml
+
+    resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
+    return not any(r.match(value) for _, r in resolvers.get(value[:1], ()))
+
+
+def _scalar(value: Any) -> str | None:
+    """Return ``value`` as one YAML scalar token, or None when libyaml must write it."""
+    if isinstance(value, str):
+        if len(value) > _EMIT_MAX:
+            return None
+        if (
+            _EMIT_PLAIN.fullmatch(value)
+            and not value.endswith(" ")
+            and _fresh_style(value) is None
+            and _plain_1_1_ok(value)
+        ):
+            return value
+        if re.search("[\ud800-\udfff]", value):
+            return None
+        return '"' + _EMIT_ESCAPE.sub(_escape_char, value) + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float_text(value)
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _float_text(value: float) -> str:
+    import yaml
+
+    return str(yaml.dump(value, Dumper=_FreshDumper)).split("\n", 1)[0]
+
+
+def _emit_mapping(data: dict[str, Any], indent: int, lines: list[str]) -> bool:
+    pad = " " * indent
+    for key, value in data.items():
+        if not isinstance(key, str) or _scalar(key) != key:
+            return False
+        if isinstance(value, dict):
+            if not value:
+                lines.append(f"{pad}{key}: {{}}")
+            else:
+                lines.append(f"{pad}{key}:")
+                if not _emit_mapping(value, indent + 2, lines):
+                    return False
+        elif isinstance(value, list):
+            if not value:
+                lines.append(f"{pad}{key}: []")
+            else:
+                lines.append(f"{pad}{key}:")
+                if not _emit_sequence(value, indent, lines):
+                    return False
+        else:
+            token = _scalar(value)
+            if token is None:
+                return False
+            lines.append(f"{pad}{key}: {token}")
+    return True
+
+
+def _emit_sequence(items: list[Any], indent: int, lines: list[str]) -> bool:
+    pad = " " * indent
+    for item in items:
+        first = len(lines)
+        if isinstance(item, dict) and item:
+            if not _emit_mapping(item, indent + 2, lines):
+                return False
+        elif isinstance(item, list) and item:
+            if not _emit_sequence(item, indent + 2, lines):
+                return False
+        else:
+            token = (
+                _scalar(item)
+                if not isinstance(item, dict | list)
+                else ("{}" if isinstance(item, dict) else "[]")
+            )
+            if token is None:
+                return False
+            lines.append(f"{pad}  {token}")
+        lines[first] = f"{pad}- " + lines[first][indent + 2 :]
+    return True
 
 
 def _fresh_dumper() -> Any:
@@ -471,18 +596,32 @@ def _fresh_dumper() -> Any:
         pass
 
     def text(dumper: Any, value: str) -> Any:
-        # libyaml quotes what YAML 1.1 would misread; quote what 1.2 (our reader) would too,
-        # such as 0E0 or 1e5, which 1.2 reads as numbers.
-        plain_ok = _YAML_1_2.resolve(ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
-        style = '"' if _UNSAFE_TEXT.search(value) or not plain_ok else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=_fresh_style(value))
 
     FreshDumper.add_representer(str, text)
     return FreshDumper
 
 
 _UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-_FreshDumper = _fresh_dumper()
+
+
+@functools.lru_cache(maxsize=8192)  # keys ("id", "statement"...) and kinds repeat by the 10,000
+def _fresh_style(value: str) -> str | None:
+    """Return ``'"'`` for text :func:`dump_fresh` must double-quote, else ``None`` (plain):
+    what cannot print, and what YAML 1.2 (our reader) would read as another type, such as
+    0E0 or 1e5 (libyaml itself quotes what YAML 1.1 would misread).
+
+    >>> _fresh_style("0E0"), _fresh_style("a\u2028b"), _fresh_style("plain words")
+    ('"', '"', None)
+    """
+    if _UNSAFE_TEXT.search(value):
+        return '"'
+    # ruamel's resolve() looks the YAML version up twice per call: 63% of an import's time
+    # went there. Its 1.2 table, read once, gives the same answer.
+    for _, regexp in _PLAIN_1_2.get(value[:1], ()) + _PLAIN_1_2.get(None, ()):
+        if regexp.match(value):
+            return '"'
+    return None
 
 
 def write_map(loaded: LoadedMap | ArgumentMap, path: str | os.PathLike[str] | None = None) -> Path:
@@ -544,6 +683,10 @@ def _sync_value(old: Any, new: Any, lean: Any) -> Any:
 _YAML_1_1 = VersionedResolver(version=(1, 1))
 _BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _YAML_1_2 = VersionedResolver(version=(1, 2))
+# The implicit resolvers of YAML 1.2 by first character (as resolve() reads them).
+_PLAIN_1_2: dict[str | None, tuple[tuple[Any, re.Pattern[str]], ...]] = {
+    k: tuple(v) for k, v in _YAML_1_2.versioned_resolver.items()
+}
 
 
 def _unambiguous(value: Any) -> Any:
@@ -590,3 +733,6 @@ def _same_scalar(old: Any, new: Any) -> bool:
         return str(old).strip() == new
     # YAML's 2011 (int) or 2019-09-17 (date) stand for the model's date strings.
     return isinstance(new, str) and _date_to_text(old) == new
+
+
+_FreshDumper = _fresh_dumper()

@@ -13,7 +13,7 @@ escape (so no ``</script>`` can close it), and the page puts text on screen with
 
 >>> from argmap.analysis import demo_graph
 >>> from argmap.graph import to_map
->>> page = standalone_html(to_map(demo_graph()))
+>>> page = generate_html(to_map(demo_graph()))
 >>> page.startswith("<!doctype html>"), "<script src" in page, "<link" in page
 (True, False, False)
 >>> data = json.loads(page.split('id="argmap-data">')[1].split("</script>")[0])
@@ -27,16 +27,19 @@ import base64
 import hashlib
 import html
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.products.registry import Output, Product
 from argmap.readwrite.formats import Format
+from argmap.store.atomic import atomic_write_text
 from argmap.view import BUNDLE
 from argmap.vocabulary import LABELS, RELATIONS
 
-__all__ = ["embed_json", "standalone_html"]
+__all__ = ["embed_json", "generate_html", "write_html"]
 
 
 _PANEL_CSS = """
@@ -266,7 +269,7 @@ def _script_text(path: Path) -> str:
     return re.sub("</(script)", r"<\\/\1", text, flags=re.IGNORECASE)
 
 
-def standalone_html(argument_map: ArgumentMap, semantics: str = "grounded") -> str:
+def generate_html(argument_map: ArgumentMap, semantics: str = "grounded") -> str:
     """Return one HTML page that draws the map and shows a claim's quote and source on click.
 
     Claims are coloured by their status under ``semantics`` (as in the app). The page needs
@@ -300,12 +303,28 @@ def standalone_html(argument_map: ArgumentMap, semantics: str = "grounded") -> s
     )
 
 
+def write_html(
+    argument_map: ArgumentMap, path: str | os.PathLike[str], semantics: str = "grounded"
+) -> None:
+    """Write :func:`generate_html` of the map to ``path``, atomically."""
+    atomic_write_text(path, generate_html(argument_map, semantics))
+
+
 FORMATS = (
     Format(
         "html", "Standalone HTML", (".html", ".htm"), "text/html",
         "One file that draws the map and shows quotes on click; opens offline in any "
         "browser, no Python needed.",
         keeps="the drawing, every claim's quote, source and actor, and the grounded labels",
-        write=lambda m, view: standalone_html(m), rank=10,
+        write=lambda m, view: generate_html(m), rank=10,
     ),
+)  # fmt: skip
+
+# The page as a product too (argmap make page -s preferred): drawn under any semantics.
+PRODUCT = Product(
+    "page", "Standalone page (HTML)",
+    "One file that draws the map and shows quotes on click; opens offline in any browser.",
+    outputs=(Output(".html", "text/html", "HTML"),),
+    make=lambda m, request, suffix: generate_html(m, request.semantics).encode("utf-8"),
+    needs=frozenset({"semantics"}),
 )  # fmt: skip

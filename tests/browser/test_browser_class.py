@@ -18,7 +18,6 @@ from argmap.store.atomic import content_hash
 from argmap.store.classes import ClassStore
 from argmap.store.verdicts import VerdictStore
 from tests.browser.conftest import (
-    CHROMIUM_FLAGS,
     ROOT,
     chromium_path,
     shot,
@@ -120,75 +119,72 @@ def classroom(
         os.environ["ARGMAP_DATABASE_URL"] = saved
 
 
-def test_instructor_and_two_students(classroom: tuple[str, Path, str, str]) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_instructor_and_two_students(browser: Any, classroom: tuple[str, Path, str, str]) -> None:
+    # The session's one browser (a second sync Playwright in the same run cannot start),
+    # three contexts: three people with nothing shared but the server.
     url, folder, database, code = classroom
     reference = (folder / f"{MAP}.yaml").read_bytes()
     errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        prof, ada, bo = (new_context(browser, errors) for _ in range(3))
-        sign_in(prof, url, code, "Prof", PASSWORD)
-        join(ada, url, code, "Ada", "ada's password")
-        join(bo, url, code, "Bo", "bo's password")
-        shot(ada, "class-student-account")
+    prof, ada, bo = (new_context(browser, errors) for _ in range(3))
+    sign_in(prof, url, code, "Prof", PASSWORD)
+    join(ada, url, code, "Ada", "ada's password")
+    join(bo, url, code, "Bo", "bo's password")
+    shot(ada, "class-student-account")
 
-        # A student's pages: no editor of the maps folder, no import into it.
-        links = ada.locator('[data-testid="stSidebarNav"]').get_by_role("link")
-        titles = [t.strip() for t in links.all_inner_texts()]
-        assert "My map" in titles and "Map" in titles
-        assert (
-            "Edit" not in titles and "Import and export" not in titles and "Class map" not in titles
-        )
+    # A student's pages: no editor of the maps folder, no import into it.
+    links = ada.locator('[data-testid="stSidebarNav"]').get_by_role("link")
+    titles = [t.strip() for t in links.all_inner_texts()]
+    assert "My map" in titles and "Map" in titles
+    assert "Edit" not in titles and "Import and export" not in titles and "Class map" not in titles
 
-        edit_title(ada, "Ada's reading of the treaties")
-        shot(ada, "class-my-map")
-        edit_title(bo, "Bo's reading of the treaties")
+    edit_title(ada, "Ada's reading of the treaties")
+    shot(ada, "class-my-map")
+    edit_title(bo, "Bo's reading of the treaties")
 
-        # Each saved only their own copy; the reference file is untouched.
-        store = ClassStore(database)
-        a = store.sign_in(code, "Ada", "ada's password")
-        b = store.sign_in(code, "Bo", "bo's password")
-        latest_a, latest_b = store.latest(a), store.latest(b)
-        assert latest_a is not None and latest_b is not None
-        assert "Ada's reading" in latest_a.text and "Bo's" not in latest_a.text
-        assert "Bo's reading" in latest_b.text and "Ada's" not in latest_b.text
-        assert (folder / f"{MAP}.yaml").read_bytes() == reference
-        assert content_hash((folder / f"{MAP}.yaml").read_bytes()) == content_hash(reference)
+    # Each saved only their own copy; the reference file is untouched.
+    store = ClassStore(database)
+    a = store.sign_in(code, "Ada", "ada's password")
+    b = store.sign_in(code, "Bo", "bo's password")
+    latest_a, latest_b = store.latest(a), store.latest(b)
+    assert latest_a is not None and latest_b is not None
+    assert "Ada's reading" in latest_a.text and "Bo's" not in latest_a.text
+    assert "Bo's reading" in latest_b.text and "Ada's" not in latest_b.text
+    assert (folder / f"{MAP}.yaml").read_bytes() == reference
+    assert content_hash((folder / f"{MAP}.yaml").read_bytes()) == content_hash(reference)
 
-        # Verdicts belong to whoever is signed in: no name field, no name from the URL.
-        mark_first(ada, "Accept")
-        mark_first(bo, "Reject")
-        shot(bo, "class-verdicts-student")
-        marks = VerdictStore(database).marks(MAP, room=f"class-{store.class_of(a).id}")
-        assert {(m.participant, m.verdict.value) for m in marks} == {
-            ("Ada", "accept"), ("Bo", "reject")
-        }  # fmt: skip
+    # Verdicts belong to whoever is signed in: no name field, no name from the URL.
+    mark_first(ada, "Accept")
+    mark_first(bo, "Reject")
+    shot(bo, "class-verdicts-student")
+    marks = VerdictStore(database).marks(MAP, room=f"class-{store.class_of(a).id}")
+    assert {(m.participant, m.verdict.value) for m in marks} == {
+        ("Ada", "accept"), ("Bo", "reject")
+    }  # fmt: skip
 
-        # A student who opens the instructor's page by its URL gets a new, signed-out session.
-        ada.goto(f"{url}/class_map")
-        ada.get_by_role("heading", name="Sign in").wait_for(timeout=30_000)
-        assert ada.get_by_text("Rubric").count() == 0
+    # A student who opens the instructor's page by its URL gets a new, signed-out session.
+    ada.goto(f"{url}/class_map")
+    ada.get_by_role("heading", name="Sign in").wait_for(timeout=30_000)
+    assert ada.get_by_text("Rubric").count() == 0
 
-        # The instructor's class map shows both students.
-        sidebar(prof, "Class map")
-        prof.get_by_role("heading", name="Class: Seminar").wait_for(timeout=30_000)
-        table = prof.locator('[data-testid="stTable"]')
-        table.get_by_text("Ada", exact=True).wait_for(timeout=60_000)
-        table.get_by_text("Bo", exact=True).wait_for(timeout=15_000)
-        prof.get_by_text("Rubric:").wait_for()
-        shot(prof, "class-instructor")
-        store.close()
-        browser.close()
+    # The instructor's class map shows both students.
+    sidebar(prof, "Class map")
+    prof.get_by_role("heading", name="Class: Seminar").wait_for(timeout=30_000)
+    table = prof.locator('[data-testid="stTable"]')
+    table.get_by_text("Ada", exact=True).wait_for(timeout=60_000)
+    table.get_by_text("Bo", exact=True).wait_for(timeout=15_000)
+    prof.get_by_text("Rubric:").wait_for()
+    shot(prof, "class-instructor")
+    store.close()
+    for person in (prof, ada, bo):
+        person.context.close()
     assert errors == []
 
 
-def test_two_servers_on_one_postgresql(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_two_servers_on_one_postgresql(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """A student on one app server, her instructor on another: both see the same class."""
     import uuid
-
-    from playwright.sync_api import sync_playwright
 
     from tests.test_verdicts import _postgres_url
 
@@ -212,32 +208,31 @@ def test_two_servers_on_one_postgresql(tmp_path_factory: pytest.TempPathFactory)
             os.environ["ARGMAP_DATABASE_URL"] = saved
     errors: list[str] = []
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-            ada, prof = new_context(browser, errors), new_context(browser, errors)
-            join(ada, one.url, info.code, "Ada", "ada's password")
-            edit_title(ada, "Ada on server one")
-            mark_first(ada, "Accept")
-            sign_in(prof, two.url, info.code, "Prof", PASSWORD)
-            # Her save, made on server one, is in the class map of server two.
-            sidebar(prof, "Class map")
-            prof.locator('[data-testid="stTable"]').get_by_text("Ada", exact=True).wait_for(
-                timeout=60_000
-            )
-            # Her verdict too; and the instructor's, made on server two, is seen on server one.
-            sidebar(prof, "Class verdicts")
-            prof.get_by_role("tab", name="Class view").click()
-            prof.get_by_text("Ada", exact=False).first.wait_for(timeout=30_000)
-            prof.get_by_role("tab", name="Mark claims").click()
-            prof.locator('[data-testid="stButtonGroup"]').first.get_by_text(
-                "Reject", exact=True
-            ).click()
-            prof.wait_for_timeout(1500)
-            ada.get_by_role("tab", name="Class view").click()
-            ada.get_by_role("button", name="Refresh").click()
-            ada.get_by_text("2 participants").wait_for(timeout=30_000)
-            shot(ada, "class-two-servers-verdicts")
-            browser.close()
+        ada, prof = new_context(browser, errors), new_context(browser, errors)
+        join(ada, one.url, info.code, "Ada", "ada's password")
+        edit_title(ada, "Ada on server one")
+        mark_first(ada, "Accept")
+        sign_in(prof, two.url, info.code, "Prof", PASSWORD)
+        # Her save, made on server one, is in the class map of server two.
+        sidebar(prof, "Class map")
+        prof.locator('[data-testid="stTable"]').get_by_text("Ada", exact=True).wait_for(
+            timeout=60_000
+        )
+        # Her verdict too; and the instructor's, made on server two, is seen on server one.
+        sidebar(prof, "Class verdicts")
+        prof.get_by_role("tab", name="Class view").click()
+        prof.get_by_text("Ada", exact=False).first.wait_for(timeout=30_000)
+        prof.get_by_role("tab", name="Mark claims").click()
+        prof.locator('[data-testid="stButtonGroup"]').first.get_by_text(
+            "Reject", exact=True
+        ).click()
+        prof.wait_for_timeout(1500)
+        ada.get_by_role("tab", name="Class view").click()
+        ada.get_by_role("button", name="Refresh").click()
+        ada.get_by_text("2 participants").wait_for(timeout=30_000)
+        shot(ada, "class-two-servers-verdicts")
+        ada.context.close()
+        prof.context.close()
     finally:
         stop_app(one)
         stop_app(two)

@@ -15,8 +15,9 @@ from argmap.products.diff import agreement, diff_maps
 from argmap.products.flow import build_flow, to_xlsx
 from argmap.store.library import sources_dir
 from argmap.store.yaml_map import read_map
-from tests.browser.conftest import FIXTURES, Watch, shot
+from tests.browser.conftest import Watch, shot
 from tests.browser.test_browser_seminar import open_page, settle
+from tests.support import FIXTURES
 
 pytestmark = pytest.mark.browser
 

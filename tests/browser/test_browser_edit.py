@@ -12,15 +12,15 @@ from typing import Any
 import pytest
 
 from argmap.store.yaml_map import read_map
-from argmap.view.standalone_html import standalone_html
+from argmap.view.standalone_html import generate_html
 from tests.browser.conftest import (
-    FIXTURES,
     Watch,
     chromium_path,
     shot,
     start_app,
     stop_app,
 )
+from tests.support import FIXTURES
 
 pytestmark = pytest.mark.browser
 
@@ -110,7 +110,7 @@ def offline_page(browser: Any) -> Iterator[tuple[Any, Watch]]:
 def open_standalone(page: Any, tmp_path: Path, fixture: str) -> Any:
     m = read_map(FIXTURES / fixture).map
     target = tmp_path / f"{Path(fixture).stem}.html"
-    target.write_text(standalone_html(m), encoding="utf-8")
+    target.write_text(generate_html(m), encoding="utf-8")
     page.goto(target.as_uri())
     page.locator("body[data-argmap-drawn='1']").wait_for(state="attached", timeout=15_000)
     return m

@@ -33,7 +33,7 @@ def values_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 def panel_label(page: Any) -> str:
     badge = page.locator(".am-label").first
-    badge.wait_for(timeout=30_000)
+    badge.wait_for(timeout=60_000)  # a first run on a fresh server, on a busy machine
     return str(badge.inner_text()).strip()
 
 

@@ -12,7 +12,8 @@ from argmap.graph import to_graph
 from argmap.products.brief import build_brief, to_markdown
 from argmap.products.brief.pdf import to_pdf
 from argmap.store.yaml_map import read_map
-from tests.browser.conftest import FIXTURES, Watch, shot
+from tests.browser.conftest import Watch, shot
+from tests.support import FIXTURES
 
 pytestmark = pytest.mark.browser
 

@@ -98,7 +98,10 @@ def prepared_download(
         if not slot.button(f"Prepare {label}", key=f"mk_{key}"):
             return
         ss[done] = signature
-    slot.download_button(f"Download {label}", make(), key=f"dl_{key}", **kwargs)
+    # Inside the guard: a writer's fault (lxml, openpyxl) costs its button, not the page.
+    data = attempt(f"The {label} file could not be written", make)
+    if data is not None:
+        slot.download_button(f"Download {label}", data, key=f"dl_{key}", **kwargs)
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ from argmap.graph import (
     relations_into,
 )
 from argmap.semantics.framework import DEFAULT_VIEW, Label
+from argmap.semantics.reading import Reading
 from argmap.semantics.values import Ranking, audiences
 
 Side = Literal["for", "against"]
@@ -186,10 +187,15 @@ def build_brief(
     view: str = DEFAULT_VIEW,
     timeout: float | None = 10.0,
     audience: Ranking | None = None,
+    reading: Reading | None = None,
 ) -> Brief:
     """Return the :class:`Brief` for arguing ``side`` ("for" or "against") on ``thesis``;
     with an ``audience``, labels are weighed by its ranking of the values ("argue this to a
-    judge who puts sovereignty first") and the attacks it makes fail are listed."""
+    judge who puts sovereignty first") and the attacks it makes fail are listed. A
+    ``reading`` (:class:`~argmap.semantics.reading.Reading`) gives all of these at once."""
+    if reading is not None:
+        semantics, view, timeout = reading.semantics, reading.support, reading.timeout
+        audience = reading.audience
     if thesis not in G or not is_claim(G, thesis):
         raise KeyError(f"no claim {thesis!r} in the map")
     if side not in ("for", "against"):

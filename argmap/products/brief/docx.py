@@ -43,6 +43,7 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
+from argmap.limits import read_source_text
 from argmap.model import ArgumentMap, Source
 from argmap.products.brief.build import Brief, Cited, Point
 from argmap.products.brief.render import LABEL_WORDS
@@ -50,6 +51,7 @@ from argmap.products.brief.round import Card, round_brief, short
 from argmap.products.quote_finder import sentence_spans
 from argmap.products.quotes import text_file_of
 from argmap.products.stable_zip import restamp
+from argmap.text import UNSAFE
 
 # Verbatim 6 (Debate.dotm): the heading levels' aliases and its character styles.
 POCKET, HAT, BLOCK, TAG = "Heading 1", "Heading 2", "Heading 3", "Heading 4"
@@ -138,7 +140,9 @@ def source_texts(
         path = Path(folder) / name if name else None
         if name and path is not None and path.is_file():
             if name not in read:
-                read[name] = path.read_text(encoding="utf-8")
+                # Bounded like every input; an article is text to quote from, so a stray
+                # byte or a page's form feed costs a character, never the brief.
+                read[name] = read_source_text(path)
             found[source.id] = read[name]
     return found
 
@@ -149,7 +153,8 @@ class _Writer:
         self.sources = {s.id: s for s in argument_map.sources}
         self.claims = {c.id: c.statement for c in argument_map.claims}
         self.relations = {r.id: r.from_ for r in argument_map.relations}
-        self.texts = texts
+        # Word's XML holds no control characters: a source's form feed or NUL becomes a space.
+        self.texts = {k: UNSAFE.sub(" ", v) for k, v in texts.items()}
         _verbatim_styles(self.doc)
 
     def target_words(self, target: str, thesis: str) -> str:
