@@ -138,7 +138,8 @@ def test_verdicts_csv_neutralises_names_and_rooms(tmp_path: Path) -> None:
                                  "--database", f"sqlite:///{tmp_path / 'v.sqlite3'}"])  # fmt: skip
     assert result.exit_code == 0, result.output
     cells = _csv_cells(result.stdout)
-    assert len(cells) == 6 * (1 + len(HOSTILE)) and not any(_live(c) for c in cells)
+    # The CLI names each claim by its statement and keeps its id last: seven columns.
+    assert len(cells) == 7 * (1 + len(HOSTILE)) and not any(_live(c) for c in cells)
 
 
 def test_marks_csv_for_a_tab_and_a_carriage_return() -> None:
