@@ -94,7 +94,7 @@ def test_choices_survive_changing_page(maps: Path) -> None:
     assert args_of(at, "argmap_graph")["legend"]["title"] == "Kind of actor"
     go(at, "brief")
     assert at.radio(key="brief_side").value == "against"
-    assert at.title[0].value == "Brief against"
+    assert at.title[0].value.startswith("Brief against")
     go(at, "verdicts")
     assert at.text_input(key="verdict_name").value == "Ada"
     assert at.text_input(key="verdict_room").value == "seminar-2"
@@ -118,7 +118,7 @@ def test_a_reload_restores_every_choice_from_the_url(maps: Path) -> None:
     assert old.radio(key="view").value == "attack-only"
     assert params(old)["support"] == "attack-only" and "view" not in params(old)
     go(at, "brief")
-    assert at.title[0].value == "Brief against"
+    assert at.title[0].value.startswith("Brief against")
     go(at, "verdicts")
     assert at.text_input(key="verdict_name").value == "Ada"
     assert "room **r2**" in at.caption[0].value
