@@ -9,12 +9,6 @@ from __future__ import annotations
 import networkx as nx
 import streamlit as st
 
-from argmap.analysis.audiences import (
-    AudienceReport,
-    ThesisStanding,
-    audience_report,
-    standing_of,
-)
 from argmap.app import state
 from argmap.view.audiences import (
     ACROSS,
@@ -22,6 +16,12 @@ from argmap.view.audiences import (
     audience_options,
     audience_title,
     standing_lines,
+)
+from argmap.view.door import (
+    AudienceReport,
+    ThesisStanding,
+    audience_report,
+    standing_of,
 )
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import md_escape

@@ -14,14 +14,13 @@ import streamlit as st
 
 from argmap.app.guard import attempt
 from argmap.app.state import BASE_KEY, BASE_SLIDER, link_to_view
-from argmap.graph import relation_origin
 from argmap.graph.structure import Structure
-from argmap.semantics.gradual import DEFAULT_BASE_SCORE
 from argmap.view.bottom_line import ThesisLine
 from argmap.view.colours import STATUS_COLOURS
 from argmap.view.detail import ClaimDetail, Neighbour, SourceInfo, claim_detail
+from argmap.view.door import DEFAULT_BASE_SCORE
 from argmap.view.prepared import PreparedMap
-from argmap.view.status import Status, explain
+from argmap.view.status import Status, explain, needs_lines, ranked_neighbours
 from argmap.view.text import md_escape, truncate
 from argmap.vocabulary import LABELS
 
@@ -132,36 +131,6 @@ def card_html(
     return "".join(parts)
 
 
-def ranked_neighbours(
-    G: nx.DiGraph, focus: str, items: Sequence[Neighbour], status: Status
-) -> list[Neighbour]:
-    """Return ``items`` ordered by their impact on ``focus``: label change, then strength."""
-    from argmap.analysis.impact import impact
-
-    ev = status.evaluation
-    tried = dict(st.session_state.get(BASE_KEY, {}))  # base scores tried in the panel
-    others = [n.claim for n in items if n.claim != focus]
-    found = impact(G, focus, others, ev.semantics, ev.view, base_scores=tried, audience=ev.audience)
-    return sorted(items, key=lambda n: found[n.claim].key if n.claim in found else (True, 0.0))
-
-
-def needs_lines(G: nx.DiGraph, claim: str, status: Status) -> list[str]:
-    """Return Markdown lines saying what it would take for ``claim`` to stand."""
-    from argmap.analysis.needs import BUDGET, needs
-
-    ev = status.evaluation
-    found = needs(G, claim, ev.view, audience=ev.audience, budget=BUDGET // 2)
-    lines = []
-    for n, group in enumerate(found.reject, 1):
-        said = "; ".join(f"“{md_escape(truncate(G.nodes[c]['statement'], 90))}”" for c in group)
-        lines.append(f"{'To make it stand, answer' if n == 1 else 'or answer'}: {said}")
-    if found.cut and len(found.cut[0]) <= 3:
-        origins = [G.nodes[relation_origin(G, r)]["statement"] for r in found.cut[0]]
-        links = ", ".join(f"the link from “{md_escape(truncate(o, 60))}”" for o in origins)
-        lines.append(f"or break {links}")
-    return lines
-
-
 def _neighbours(
     G: nx.DiGraph,
     focus: str,
@@ -175,7 +144,8 @@ def _neighbours(
         return
     st.markdown(f"**{title}** ({len(items)})")
     if status is not None:  # what matters most to this claim first (argmap.analysis.impact)
-        items = ranked_neighbours(G, focus, items, status)
+        tried = dict(st.session_state.get(BASE_KEY, {}))  # base scores tried in the panel
+        items = ranked_neighbours(G, focus, items, status, tried)
     for n in items:
         mark = ""
         if status is not None and n.claim in status.labels:

@@ -17,12 +17,10 @@ from argmap.graph import theses
 from argmap.limits import read_bytes_limited
 from argmap.model import ArgumentMap
 from argmap.problems import MapFileError
-from argmap.semantics import SEMANTICS, VIEWS
-from argmap.semantics.dung import REGISTRY
-from argmap.semantics.framework import VIEW_TABLE
 from argmap.store.atomic import content_hash
 from argmap.store.library import list_maps, maps_dir, save_upload, upload_text
 from argmap.store.yaml_map import read_map, read_map_text
+from argmap.view.door import REGISTRY, SEMANTICS, VIEW_TABLE, VIEWS
 from argmap.view.guide import plain_semantics, plain_view
 from argmap.view.prepared import PreparedMap, prepare
 from argmap.view.status import Assumptions, Status, evaluate_status

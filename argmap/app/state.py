@@ -15,8 +15,8 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from argmap.semantics import SEMANTICS, VIEWS
 from argmap.view.colours import COLOUR_BY
+from argmap.view.door import SEMANTICS, VIEWS
 from argmap.view.select import FOCUS_MODES
 
 TEXT_LIMIT = 100  # characters of a free-text value (a name, a room) taken from a URL

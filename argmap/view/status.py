@@ -1,15 +1,24 @@
-"""The one place the app calls the semantics (:mod:`argmap.analysis`): labels, strengths,
-what-ifs and the plain-English "why"."""
+"""The app's labels: where every page gets them (:mod:`argmap.analysis` under one reading):
+labels, strengths, what-ifs, the plain-English "why", what a claim needs and how its
+neighbours rank. (The reading's vocabulary reaches the app through :mod:`argmap.view.door`.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import networkx as nx
 
 TIMEOUT_S = 10.0  # preferred/stable can blow up on big maps; the result then says incomplete
+
+
+class _HasClaim(Protocol):
+    @property
+    def claim(self) -> str: ...
+
+
+N = TypeVar("N", bound=_HasClaim)
 
 
 @dataclass(frozen=True)
@@ -116,3 +125,41 @@ def counts(status: Status | None) -> dict[str, int]:
         for lab in status.labels.values():
             result[lab] = result.get(lab, 0) + 1
     return result
+
+
+def ranked_neighbours(
+    G: nx.DiGraph,
+    focus: str,
+    items: Sequence[N],
+    status: Status,
+    tried: dict[str, float] | None = None,
+) -> list[N]:
+    """Return ``items`` (each with a ``claim``) ordered by their impact on ``focus``: label
+    change first, then strength (``tried``: base scores tried in the panel)."""
+    from argmap.analysis.impact import impact
+
+    ev = status.evaluation
+    others = [n.claim for n in items if n.claim != focus]
+    found = impact(G, focus, others, ev.semantics, ev.view, base_scores=tried or {},
+                   audience=ev.audience)  # fmt: skip
+    return sorted(items, key=lambda n: found[n.claim].key if n.claim in found else (True, 0.0))
+
+
+def needs_lines(G: nx.DiGraph, claim: str, status: Status) -> list[str]:
+    """Return Markdown lines saying what it would take for ``claim`` to stand (statements
+    escaped): the claims to answer, then the links to break."""
+    from argmap.analysis.needs import BUDGET, needs
+    from argmap.graph import relation_origin
+    from argmap.view.text import md_escape, truncate
+
+    ev = status.evaluation
+    found = needs(G, claim, ev.view, audience=ev.audience, budget=BUDGET // 2)
+    lines = []
+    for n, group in enumerate(found.reject, 1):
+        said = "; ".join(f"“{md_escape(truncate(G.nodes[c]['statement'], 90))}”" for c in group)
+        lines.append(f"{'To make it stand, answer' if n == 1 else 'or answer'}: {said}")
+    if found.cut and len(found.cut[0]) <= 3:
+        origins = [G.nodes[relation_origin(G, r)]["statement"] for r in found.cut[0]]
+        links = ", ".join(f"the link from “{md_escape(truncate(o, 60))}”" for o in origins)
+        lines.append(f"or break {links}")
+    return lines

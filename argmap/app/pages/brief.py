@@ -26,8 +26,8 @@ from argmap.app.shared import (
 from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import Side
 from argmap.products.brief.round import Card, RoundBrief, round_brief, short
-from argmap.semantics.reading import reading_of
 from argmap.store.library import sources_dir
+from argmap.view.door import Label, reading_of
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape

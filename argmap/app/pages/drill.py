@@ -14,8 +14,8 @@ from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, ss, thesis_picker
 from argmap.products.brief.build import Cited, Side
 from argmap.products.drill import MARKS, Card, DrillSession, drill_deck, our_claims
-from argmap.semantics.reading import reading_of
 from argmap.view.audiences import audience_title
+from argmap.view.door import reading_of
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape, truncate

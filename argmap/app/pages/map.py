@@ -1,7 +1,8 @@
 """The map page: explore a map as a graph, click a claim, ask "what if".
 
-A thin shell over the library: reading files is argmap.readwrite's, semantics argmap.analysis's
-(called only through argmap.view.status), and every decision about what to draw is
+A thin shell over the library: reading files is argmap.readwrite's, the labels are
+argmap.analysis's (reached only through argmap.view: status for labels, door for the reading's
+vocabulary; an import contract keeps it so), and every decision about what to draw is
 argmap.view's. Run: ``.venv/bin/streamlit run app.py`` (works with no network).
 """
 

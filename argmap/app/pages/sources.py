@@ -13,7 +13,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from argmap.analysis import Positions, positions
 from argmap.app import state
 from argmap.app.guard import attempt
 from argmap.app.shared import current_map, shared_reading, status_of, thesis_picker
@@ -27,6 +26,7 @@ from argmap.view.actors import (
     network,
     timeline_chart,
 )
+from argmap.view.door import Positions, positions
 from argmap.view.guide import plain_semantics
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status

@@ -13,12 +13,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from argmap.analysis.audiences import describe_audience, standing_words
 from argmap.app.audiences import TIMEOUT_S, audience_id, report_of
 from argmap.app.guard import attempt
 from argmap.app.shared import current_map, reading_pickers, status_of
-from argmap.semantics.values import audiences, value_names
 from argmap.view.audiences import verdict_table
+from argmap.view.door import audiences, describe_audience, standing_words, value_names
 from argmap.view.text import md_escape
 from argmap.vocabulary import LABELS
 

@@ -16,7 +16,6 @@ from argmap.app import classroom
 from argmap.app.guard import attempt
 from argmap.app.shared import current_map, keep, maps_folder, shared_reading, ss, status_of
 from argmap.graph import theses
-from argmap.semantics import SEMANTICS
 from argmap.store.verdicts import (
     DEFAULT_ROOM,
     StoreError,
@@ -25,6 +24,7 @@ from argmap.store.verdicts import (
     default_database_url,
 )
 from argmap.text import spreadsheet_row
+from argmap.view.door import SEMANTICS
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import fold, md_escape, truncate
 
