@@ -25,12 +25,13 @@ pytestmark = pytest.mark.browser
 def download(page: Any, main: Any, label: str, path: Path) -> bytes:
     prepare = main.get_by_role("button", name=label.replace("Download", "Prepare", 1))
     button = main.get_by_role("button", name=label)
-    for _ in range(3):  # Word, PDF and the flow are built when asked for
+    settle(page)  # a click during a rerun may be dropped
+    for _ in range(4):  # Word, PDF and the flow are built when asked for
         if button.count() or not prepare.count():
             break
-        prepare.click()  # a click during a rerun may be dropped: ask again
+        prepare.click()
         try:
-            button.wait_for(timeout=10_000)
+            button.wait_for(timeout=20_000)
         except Exception:
             continue
     with page.expect_download() as info:

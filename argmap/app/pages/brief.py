@@ -27,7 +27,7 @@ from argmap.products.brief import Brief, build_brief, to_html, to_markdown
 from argmap.products.brief.build import Side
 from argmap.products.brief.round import Card, RoundBrief, round_brief, short
 from argmap.store.library import sources_dir
-from argmap.view.door import Label, reading_of
+from argmap.view.door import reading_of
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape
