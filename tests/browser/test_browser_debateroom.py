@@ -3,6 +3,7 @@ with two uploaded files (a student's map and the instructor's)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,13 @@ pytestmark = pytest.mark.browser
 
 
 def download(page: Any, main: Any, label: str, path: Path) -> bytes:
-    prepare = main.get_by_role("button", name=label.replace("Download", "Prepare", 1))
+    rest = label.removeprefix("Download ")
+    prepare = main.get_by_role("button", name=f"Prepare {rest}")
     button = main.get_by_role("button", name=label)
     settle(page)  # a click during a rerun may be dropped
+    # One of the two is there once the page has drawn its buttons.
+    main.get_by_role("button", name=re.compile(rf"^(Prepare|Download) {re.escape(rest)}$")).first \
+        .wait_for(timeout=60_000)  # fmt: skip
     for _ in range(4):  # Word, PDF and the flow are built when asked for
         if button.count() or not prepare.count():
             break

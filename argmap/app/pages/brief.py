@@ -101,7 +101,8 @@ def prepared_download(
     # Inside the guard: a writer's fault (lxml, openpyxl) costs its button, not the page.
     data = attempt(f"The {label} file could not be written", make)
     if data is not None:
-        slot.download_button(f"Download {label}", data, key=f"dl_{key}", **kwargs)
+        slot.download_button(f"Download {label}", data, key=f"dl_{key}", on_click="ignore",
+                             **kwargs)  # fmt: skip
 
 
 def main() -> None:
