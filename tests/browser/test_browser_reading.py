@@ -78,7 +78,9 @@ def test_map_outline_and_values_agree_for_one_audience(
     # A reload is a new session: the reading comes back from the URL. (On the map page: a
     # reload of a sub-page makes Streamlit probe /<page>/_stcore/..., a 404 of its own.)
     nav(page, "Map")
+    page.wait_for_url(lambda url: "/values" not in url, timeout=30_000)  # the click landed
     settle(page)
+    assert "audience=campaign-view" in page.url
     page.reload()
     settle(page)
     assert panel_label(page) == "OUT · defeated"
