@@ -32,13 +32,7 @@ from argmap.store.classes import ClassStore, Refused, Session
 from argmap.store.editing import (
     Editor,
     MergeRefused,
-    _conflicts,
-    _listing,
     _parse,
-    _replay,
-    _where,
-    diff,
-    reference_problems,
 )
 
 
@@ -123,20 +117,10 @@ class CopyEditor(Editor):
         if data is None:
             raise MergeRefused("your copy has no version to merge with; reload it")
         fresh = _parse(data, self.path)
-        ours = self.changes()
-        conflicts = _conflicts(ours, diff(self.base, fresh.map), self.map, fresh.map)
-        if conflicts:
-            raise MergeRefused(
-                f"both this tab and another changed {_listing(conflicts)}; reload (discarding "
-                "these changes) or overwrite (discarding the other's)"
-            )
-        merged = _replay(fresh.map, self.map, ours)
-        problems = reference_problems(merged)
-        if problems:
-            raise MergeRefused(
-                "the merged map would be invalid: "
-                + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
-            )
+        merged = self._merged_onto(
+            fresh.map, "this tab and another", "(discarding these changes)",
+            "(discarding the other's)",
+        )  # fmt: skip
         previous = (self.loaded, self.content_hash, self.base, self.text, self.number)
         self.loaded, self.content_hash, self.base = fresh, str(digest), fresh.map
         self.text, self.number = None, self._seen[0]

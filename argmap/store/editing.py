@@ -492,6 +492,28 @@ class Editor:
         self.text = fresh.text
         self.history.clear()
 
+    def _merged_onto(
+        self, fresh: ArgumentMap, who: str, reload: str, overwrite: str
+    ) -> ArgumentMap:
+        """Return our changed entries replayed onto ``fresh`` (the file as it now is), or
+        raise :class:`MergeRefused` saying what both sides changed, or why the result would
+        be invalid. ``who``, ``reload`` and ``overwrite`` word the message for the caller."""
+        ours = self.changes()
+        conflicts = _conflicts(ours, diff(self.base, fresh), self.map, fresh)
+        if conflicts:
+            raise MergeRefused(
+                f"both {who} changed {_listing(conflicts)}; reload {reload} or overwrite "
+                f"{overwrite}"
+            )
+        merged = _replay(fresh, self.map, ours)
+        problems = reference_problems(merged)
+        if problems:
+            raise MergeRefused(
+                "the merged map would be invalid: "
+                + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
+            )
+        return merged
+
     def merge(self) -> str:
         """Apply our changed entries onto the file as it now is, save; return the new hash.
 
@@ -507,21 +529,9 @@ class Editor:
                     f"{self.path.name} no longer exists; overwrite to write it again"
                 )
             fresh = _parse(data, self.path)
-            ours = self.changes()
-            theirs = diff(self.base, fresh.map)
-            conflicts = _conflicts(ours, theirs, self.map, fresh.map)
-            if conflicts:
-                raise MergeRefused(
-                    f"both you and they changed {_listing(conflicts)}; reload (discarding "
-                    "yours) or overwrite (discarding theirs)"
-                )
-            merged = _replay(fresh.map, self.map, ours)
-            problems = reference_problems(merged)
-            if problems:
-                raise MergeRefused(
-                    "the merged map would be invalid: "
-                    + "; ".join(f"{_where(merged, p.loc)}: {p.message}" for p in problems[:5])
-                )
+            merged = self._merged_onto(
+                fresh.map, "you and they", "(discarding yours)", "(discarding theirs)"
+            )
             previous = (self.loaded, self.content_hash, self.base, self.text)
             self.loaded, self.content_hash, self.base = fresh, str(digest), fresh.map
             self.text = None
