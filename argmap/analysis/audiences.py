@@ -176,6 +176,30 @@ def standing_words(standing: ThesisStanding) -> list[str]:
     return lines
 
 
+def thesis_needs(
+    G: nx.DiGraph,
+    semantics: str = "grounded",
+    view: str = DEFAULT_VIEW,
+    *,
+    timeout: float | None = None,
+) -> dict[str, str]:
+    """Return thesis id -> what it needs across every ranking of the values, in words
+    ("law enforcement above sovereignty"), for the theses that need something: one
+    weighing, one necessary-preference query a thesis (no sufficient-set search).
+
+    >>> from argmap.analysis import demo_graph
+    >>> thesis_needs(demo_graph())  # no values: nothing is needed of a ranking
+    {}
+    """
+    chosen = theses(G)
+    if not value_ids(G) or not chosen:
+        return {}
+    weighing = Weighing(attack_framework(G, view), G, semantics, timeout=timeout, wanted=chosen)
+    names = value_names(G)
+    found = {t: needs_text(weighing.necessary(t), names) for t in chosen}
+    return {t: words for t, words in found.items() if words}
+
+
 def stands_for(
     G: nx.DiGraph, semantics: str = "grounded", view: str = DEFAULT_VIEW
 ) -> dict[str, list[str]]:

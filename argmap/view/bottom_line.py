@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from argmap.analysis import evaluate, needs, verdict
+from argmap.analysis.audiences import thesis_needs
 from argmap.analysis.evaluate import Evaluation
 from argmap.graph import theses
 from argmap.products.brief.round import short, why_phrase
@@ -42,12 +43,15 @@ class ThesisLine:
     where: str
     why: str
     for_whom: str = ""
+    needs: str = ""  # what any ranking must put first for it to stand ("" for nothing)
 
     @property
     def text(self) -> str:
-        """The line as shown: "Falls: “A” stands against it. Stands for X; falls for Y."."""
+        """The line as shown: "Falls: “A” stands against it. Stands for X; falls for Y.
+        Whatever the ranking, it stands only if V above W."."""
         said = f"{self.where}: {self.why}." if self.why else f"{self.where}."
-        return f"{said} {self.for_whom}" if self.for_whom else said
+        said = f"{said} {self.for_whom}" if self.for_whom else said
+        return f"{said} Whatever the ranking, it stands only if {self.needs}." if self.needs else said
 
 
 def where_and_why(G: nx.DiGraph, ev: Evaluation, thesis: str) -> tuple[str, str]:
@@ -131,6 +135,10 @@ def thesis_lines(
     it stands under ``semantics`` and ``view`` (without the what-if)."""
     ranked = [a for a in audiences(G) if a.id is not None]
     names = {str(a.id): holder(G, a) for a in ranked}
+    try:  # the exact "only if" across every ranking (docs/semantics.md)
+        required = thesis_needs(G, semantics, view, timeout=timeout)
+    except TimeoutError:
+        required = {}
     weighed = {str(a.id): evaluate(G, semantics, view, audience=a, timeout=timeout) for a in ranked}
     lines = []
     for thesis in theses(G):
@@ -142,5 +150,7 @@ def thesis_lines(
                 found = needs(G, thesis, view, audience=a).reject
                 answers[str(a.id)] = found[0] if found else ()
         whom = for_whom(G, thesis, labels, answers, names) if ranked else ""
-        lines.append(ThesisLine(thesis, ev.labels[thesis], where, why, whom))
+        lines.append(
+            ThesisLine(thesis, ev.labels[thesis], where, why, whom, required.get(thesis, ""))
+        )
     return lines
