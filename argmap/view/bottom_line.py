@@ -51,7 +51,9 @@ class ThesisLine:
         Whatever the ranking, it stands only if V above W."."""
         said = f"{self.where}: {self.why}." if self.why else f"{self.where}."
         said = f"{said} {self.for_whom}" if self.for_whom else said
-        return f"{said} Whatever the ranking, it stands only if {self.needs}." if self.needs else said
+        if not self.needs:
+            return said
+        return f"{said} Whatever the ranking, it stands only if {self.needs}."
 
 
 def where_and_why(G: nx.DiGraph, ev: Evaluation, thesis: str) -> tuple[str, str]:
