@@ -279,3 +279,27 @@ def test_worked_example_of_the_docs() -> None:
         why["r1"]["succeeds"] is False and "human rights ranks above security" in why["r1"]["why"]
     )
     assert why["r2"]["succeeds"] is True
+
+
+def test_the_map_pages_bottom_line_says_what_a_thesis_needs() -> None:
+    """The bottom line beside the map carries the exact necessary preferences: the same
+    words as the values page and ``argmap audiences``."""
+    from pathlib import Path
+
+    from argmap.analysis import evaluate
+    from argmap.analysis.audiences import thesis_needs
+    from argmap.store.yaml_map import read_map
+    from argmap.view.bottom_line import thesis_lines
+
+    G = to_graph(read_map(Path(__file__).with_name("fixtures") / "values.yaml").map)
+    needs = thesis_needs(G)
+    assert needs == {
+        "t-budapest": "security above sovereignty",
+        "t-treaty": "sovereignty above security",
+        "t-rights": "human rights above security and sovereignty",
+    }  # the uncontested and the indefensible thesis need nothing of a ranking
+    lines = {line.thesis: line.text for line in thesis_lines(G, evaluate(G))}
+    assert lines["t-rights"].endswith(
+        "Whatever the ranking, it stands only if human rights above security and sovereignty."
+    )
+    assert "Whatever the ranking" not in lines["t-capacity"]
