@@ -306,7 +306,9 @@ def test_a_source_text_with_control_bytes_still_makes_the_word_brief(tmp_path: P
         b"Page one.\x0c We must join now\x00 today.\xff Also a small cost\x1b[2J here.\n"
     )
     out = tmp_path / "b.docx"
-    args = ["brief", source, "--thesis", "join", "--side", "for", "-o", out, "--sources", texts]
+    # The full brief shows each quote in its source's sentence: it reads that text.
+    args = ["brief", source, "--thesis", "join", "--side", "for", "-o", out, "--sources", texts,
+            "--full"]  # fmt: skip
     done = argmap(*args)
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(out) as docx:
