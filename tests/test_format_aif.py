@@ -117,6 +117,14 @@ def test_cybercrime_map_round_trips_through_aif_without_loss() -> None:
     assert sorted(result.map.relations, key=key) == sorted(m.relations, key=key)
 
 
+def test_a_short_label_and_quote_offsets_round_trip() -> None:
+    m = read_map(CYBERCRIME_MAP).map
+    first = m.claims[1].model_copy(update={"label": "Short title", "quote_at": (10, 25)})
+    m = m.model_copy(update={"claims": [m.claims[0], first, *m.claims[2:]]})
+    again = parse_aif(generate_aif(m), "cyber.json").map.claims[1]
+    assert (again.label, tuple(again.quote_at or ())) == ("Short title", (10, 25))
+
+
 def test_export_without_the_argmap_member_still_keeps_claims_relations_and_actors() -> None:
     m = read_map(CYBERCRIME_MAP).map
     data = json.loads(generate_aif(m))

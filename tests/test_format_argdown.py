@@ -144,6 +144,16 @@ def test_cybercrime_map_round_trips_through_argdown_without_loss() -> None:
     assert by_id(result.map) == by_id(m)
 
 
+def test_a_short_label_and_quote_offsets_round_trip() -> None:
+    m = read_map(CYBERCRIME_MAP).map
+    first = m.claims[1].model_copy(update={"label": "Short title", "quote_at": (10, 25)})
+    m = m.model_copy(update={"claims": [m.claims[0], first, *m.claims[2:]]})
+    result = parse_argdown(generate_argdown(m), "cyber.argdown")
+    assert result.warnings == []
+    again = result.map.claims[1]
+    assert (again.label, tuple(again.quote_at or ())) == ("Short title", (10, 25))
+
+
 def test_round_trip_of_awkward_text() -> None:
     texts = [
         "See [1] and [x](http://a.b/c) #not-a-tag {not: data} <arg> @[m]",

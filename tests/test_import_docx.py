@@ -152,8 +152,11 @@ def test_argmaps_own_brief_reads_back_as_the_maps_claims(cyber: ArgumentMap, sid
     theses = [c.id for c in cyber.claims if c.kind.value == "thesis"]
     by_key = {_key(c.statement, c.quote): c for c in cyber.claims}
     for thesis in theses:
+        # The whole dossier (the round brief points a passage met twice back to its card,
+        # without a second cite, so that card reads back as uncited: said with its place).
         data = to_docx(build_brief(to_graph(cyber), thesis, side), cyber,
-                       source_texts(cyber, SOURCES if SOURCES.is_dir() else None))  # fmt: skip
+                       source_texts(cyber, SOURCES if SOURCES.is_dir() else None),
+                       full=True)  # fmt: skip
         found = read_verbatim(data, "brief.docx")
         m = found.result.map
         assert found.result.warnings == []

@@ -567,7 +567,17 @@ def generate_aif(argument_map: ArgumentMap) -> str:
             mode="json",
             exclude_none=True,
             exclude_defaults=True,
-            include={"kind", "source", "actor", "tags", "values", "note", "base_score"},
+            include={
+                "kind",
+                "label",
+                "source",
+                "actor",
+                "tags",
+                "values",
+                "note",
+                "base_score",
+                "quote_at",
+            },
         )
         claims[claim.id] |= {"source": claim.source, "actor": claim.actor}
     relations: dict[str, Any] = {}

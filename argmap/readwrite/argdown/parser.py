@@ -94,7 +94,10 @@ _ELEMENTS = [
     ("a", re.compile(r"<([^>-][^>]*)>"), False),
 ]
 _SAFE_YAML = YAML(typ="safe", pure=True)
-_CLAIM_KEYS = {"kind", "source", "actor", "quote", "values", "note", "base_score", "statement"}
+_CLAIM_KEYS = {
+    "kind", "label", "source", "actor", "quote", "quote_at", "values", "note", "base_score",
+    "statement",
+}  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- parsing

@@ -99,6 +99,10 @@ def _claim_line(claim: Claim, relations: list[Relation]) -> str:
         data["values"] = list(claim.values)
     if claim.base_score is not None:
         data["base_score"] = claim.base_score
+    if claim.label is not None:
+        data["label"] = claim.label
+    if claim.quote_at is not None:
+        data["quote_at"] = list(claim.quote_at)
     if claim.note is not None:
         data["note"] = claim.note
     if relations:
