@@ -161,6 +161,11 @@ def test_whole_map_routes_lines_around_cards_with_fewer_crossings(
     frame.wait_for_function(
         "n => !!document.body && Number(document.body.dataset.argmapLayouts) > n", arg=done
     )
+    # On a busy machine a rerun may lay the first view out once more; it must settle there.
+    for _ in range(60):
+        if positions(frame) == first:
+            break
+        laptop.wait_for_timeout(250)
     assert positions(frame) == first
     watch.assert_clean()
 
