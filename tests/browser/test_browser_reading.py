@@ -78,9 +78,11 @@ def test_map_outline_and_values_agree_for_one_audience(
     # A reload is a new session: the reading comes back from the URL. (On the map page: a
     # reload of a sub-page makes Streamlit probe /<page>/_stcore/..., a 404 of its own.)
     nav(page, "Map")
-    page.wait_for_url(lambda url: "/values" not in url, timeout=30_000)  # the click landed
+    # The click landed, and the map page wrote the reading into its URL (after its run).
+    page.wait_for_url(
+        lambda url: "/values" not in url and "audience=campaign-view" in url, timeout=30_000
+    )
     settle(page)
-    assert "audience=campaign-view" in page.url
     page.reload()
     settle(page)
     assert panel_label(page) == "OUT · defeated"
