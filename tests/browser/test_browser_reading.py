@@ -65,7 +65,7 @@ def test_map_outline_and_values_agree_for_one_audience(
     nav(page, "Outline")
     settle(page)
     assert outline_mark(page) == "✗ falls"
-    assert "audience=campaign-view" in page.url  # the same reading, carried over
+    page.wait_for_url(lambda url: "audience=campaign-view" in url)  # the same reading, kept
 
     nav(page, "Values")
     settle(page)
