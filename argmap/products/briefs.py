@@ -5,7 +5,7 @@
 >>> from argmap.graph import to_map
 >>> text = PRODUCT.make(to_map(demo_graph()), Request("thesis", "for"), ".md")
 >>> text.decode().splitlines()[0]
-'# Brief for: We should join.'
+'# Round brief for: We should join.'
 """
 
 from __future__ import annotations
