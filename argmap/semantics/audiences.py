@@ -318,39 +318,53 @@ def _smallest_sets(
     if n == 0:
         return []
     position = {p: k for k, p in enumerate(pairs)}
-    reverse = np.array([1 << position[(w, v)] for v, w in pairs], dtype=object)
     use_numpy = n <= 63
     dtype = np.uint64 if use_numpy else object
+    full = (1 << n) - 1
+
+    def mask_of(value: int) -> object:
+        """``value`` as the masks hold it (a numpy uint64, or the int itself)."""
+        return np.uint64(value) if use_numpy else value
+
+    bit = np.array([1 << k for k in range(n)], dtype=dtype)
+    reverse = np.array([1 << position[(w, v)] for v, w in pairs], dtype=dtype)
 
     def agreed(order: Sequence[str]) -> int:
         at = {v: k for k, v in enumerate(order)}
         return sum(1 << k for k, (v, w) in enumerate(pairs) if at[v] < at[w])
+
+    def disagree(masks: np.ndarray, order: int) -> np.ndarray:
+        """Whether each candidate has a pair the ordering ``order`` reverses."""
+        return (masks & mask_of(~order & full)) != 0
+
+    def lacks(masks: np.ndarray, subset: int) -> np.ndarray:
+        """Whether each candidate does not contain ``subset``."""
+        return (masks & mask_of(subset)) != mask_of(subset)
 
     bad: list[int] = [agreed(order) for order in seeds]
     found: list[int] = []
     # A set implies v above w only if some pair of it starts at v and some pair ends at w.
     starts = {v: sum(1 << k for k, p in enumerate(pairs) if p[0] == v) for v, _ in pairs}
     ends = {w: sum(1 << k for k, p in enumerate(pairs) if p[1] == w) for _, w in pairs}
-    masks = np.array([1 << k for k in range(n)], dtype=dtype)
+    masks = bit.copy()
     last = np.arange(n)
     for size in range(1, min(max_size, n) + 1):
         if size > 1:  # every consistent set one pair larger, in the order of ``pairs``
             counts = n - 1 - last
             parents = np.repeat(masks, counts)
-            last = np.concatenate([np.arange(k + 1, n) for k in last]) if len(last) else last
-            bits = np.array([1 << int(k) for k in last], dtype=dtype)
-            rev = np.array([reverse[int(k)] for k in last], dtype=dtype)
-            keep = (parents & rev) == 0
-            masks, last = (parents | bits)[keep], last[keep]
+            first = np.repeat(np.cumsum(counts) - counts, counts)
+            last = np.repeat(last + 1, counts) + np.arange(int(counts.sum())) - first
+            keep = (parents & reverse[last]) == 0
+            masks, last = (parents | bit[last])[keep], last[keep]
             for f in found:
-                keep = (masks & dtype_cast(f, use_numpy)) != dtype_cast(f, use_numpy)
+                keep = lacks(masks, f)
                 masks, last = masks[keep], last[keep]
         alive = np.ones(len(masks), dtype=bool)
         for v, w in needed:
-            alive &= (masks & dtype_cast(starts.get(v, 0), use_numpy)) != 0
-            alive &= (masks & dtype_cast(ends.get(w, 0), use_numpy)) != 0
+            alive &= (masks & mask_of(starts.get(v, 0))) != 0
+            alive &= (masks & mask_of(ends.get(w, 0))) != 0
         for b in bad:
-            alive &= (masks & dtype_cast(~b & ((1 << n) - 1), use_numpy)) != 0
+            alive &= disagree(masks, b)
         k = 0
         while True:
             rest = np.flatnonzero(alive[k:])
@@ -369,11 +383,10 @@ def _smallest_sets(
                 found.append(mask)
                 if len(found) >= limit:
                     break
-                alive &= (masks & dtype_cast(mask, use_numpy)) != dtype_cast(mask, use_numpy)
+                alive &= lacks(masks, mask)
             else:
-                b = agreed(order)
-                bad.append(b)
-                alive &= (masks & dtype_cast(~b & ((1 << n) - 1), use_numpy)) != 0
+                bad.append(agreed(order))
+                alive &= disagree(masks, bad[-1])
         if len(found) >= limit:
             break
     return [frozenset(pairs[j] for j in range(n) if m >> j & 1) for m in found]
@@ -414,13 +427,6 @@ def covering_pairs(prefs: Sequence[Preference]) -> list[Preference]:
     held = set(prefs)
     middle = {v for p in prefs for v in p}
     return [(v, w) for v, w in prefs if not any((v, u) in held and (u, w) in held for u in middle)]
-
-
-def dtype_cast(value: int, use_numpy: bool) -> object:
-    """Return ``value`` as the numpy scalar the masks hold (uint64), or as is."""
-    import numpy as np
-
-    return np.uint64(value) if use_numpy else value
 
 
 def _consistent(prefs: frozenset[Preference]) -> bool:
