@@ -303,3 +303,24 @@ def test_the_map_pages_bottom_line_says_what_a_thesis_needs() -> None:
         "Whatever the ranking, it stands only if human rights above security and sovereignty."
     )
     assert "Whatever the ranking" not in lines["t-capacity"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_label_json_says_which_attacks_and_undercuts_the_audience_makes_fail(seed: int) -> None:
+    """An attack or undercut is reported as failing for the audience exactly when the rule
+    makes its edge fail (undercuts aim at relations, and are weighed too)."""
+    m = generated_map(seed, 4)
+    G = to_graph(m)
+    order = random.Random(seed).sample([v.id for v in m.values], 3)
+    tier = {v: k for k, v in enumerate(order)}
+    reading = reading_of(G, rank=">".join(order))
+    fw = attack_framework(G)
+    values, carried = claim_values(G), stands_for(fw, G)
+    report = label_report(G, reading)
+    for r in report["relations"]:
+        a, t = fw.index[r["id"]], fw.index[r["to"]]
+        source, against = carried[a], carried[t]
+        weighed = source in values and against in values
+        expected = weighed and fails(values[against], values[source], tier)
+        assert r["why"].startswith("fails for") == expected, (seed, r)
+        assert not (expected and r["succeeds"])

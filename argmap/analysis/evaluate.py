@@ -303,9 +303,10 @@ def failed_attacks_by_claim(
     G: nx.DiGraph, ranking: Ranking, view: str = DEFAULT_VIEW, assume: WhatIf | None = None,
     *, only: str | None = None,
 ) -> dict[str, list[FailedAttack]]:  # fmt: skip
-    """Return, for each claim some attack on which fails for the audience ``ranking``, those
-    attacks (as :func:`failed_attacks_on` gives them), from one framework; with ``only``,
-    for that claim alone (``KeyError`` when the map has no such claim).
+    """Return, for each claim (or relation an undercut aims at) some attack on which fails
+    for the audience ``ranking``, those attacks (as :func:`failed_attacks_on` gives them),
+    from one framework; with ``only``, for that claim alone (``KeyError`` when the map has
+    no such claim).
     """
     fw = attack_framework(G, view, assume)
     names = value_names(G)
@@ -394,20 +395,10 @@ stop it')]
     assert fw is not None
     dropped: dict[tuple[str, str], FailedAttack] = {}
     if ev.audience is not None:
+        # Keyed by every weighed target: claims, and the relations undercuts aim at.
         for target, found in failed_attacks_by_claim(G, ev.audience, ev.view, ev.assume).items():
             for f in found:
                 dropped[(f.via, target)] = f
-        # Undercuts weighed by the audience target relations, not claims.
-        full = attack_framework(G, ev.view, ev.assume)
-        names = value_names(G)
-        position = ev.audience.positions()
-        for va in failed_attacks(full, G, ev.audience):
-            higher, lower = va.deciding(position) or ("", "")
-            dropped.setdefault(
-                (full.names[va.attacker], full.names[va.target]),
-                FailedAttack(va.source, full.names[va.attacker], names.get(higher, higher),
-                             names.get(lower, lower)),
-            )  # fmt: skip
     out = []
     for rid, kind in G.nodes(data="type"):
         if G.nodes[rid].get("role") != "relation" or kind not in ("attacks", "undercuts"):
