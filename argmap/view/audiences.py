@@ -36,7 +36,6 @@ ACCEPTANCE_COLOURS = {
     "subjective": LABELS["undec"].colour,
     "indefensible": LABELS["out"].colour,
 }
-ACCEPTANCE_NAMES = ACCEPTANCE_WORDS  # the legend says what the words say
 
 
 def audience_options(G: nx.DiGraph) -> list[str]:
@@ -61,7 +60,7 @@ def by_acceptance(claims: Iterable[str], acceptance: Mapping[str, str]) -> Colou
     """Colour claims objective / subjective / indefensible, with the legend."""
     fills = {c: ACCEPTANCE_COLOURS.get(acceptance.get(c, ""), LABELS["undec"].colour)
              for c in claims}  # fmt: skip
-    legend = [(ACCEPTANCE_NAMES[k], v) for k, v in ACCEPTANCE_COLOURS.items()]
+    legend = [(ACCEPTANCE_WORDS[k], v) for k, v in ACCEPTANCE_COLOURS.items()]
     return Colouring(fills, "Across audiences", legend)
 
 
