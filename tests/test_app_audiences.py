@@ -107,10 +107,10 @@ def test_the_values_page(maps: Path) -> None:
     said = texts(at)
     assert at.title[0].value == "Values and audiences"
     table = at.table[0].value
-    rows = table.to_dict("index")
-    assert rows["Back a UN treaty instead."]["The campaign"] == "stands"
-    assert rows["Put human-rights conditions on any treaty."]["The campaign"] == "falls"
-    assert rows["Help states build capacity to fight cybercrime."]["Every ranking"] == (
+    rows = table.to_dict("index")  # a row per audience, a column per thesis
+    assert rows["The campaign"]["Back a UN treaty instead."] == "stands"
+    assert rows["The campaign"]["Put human-rights conditions on any treaty."] == "falls"
+    assert rows["Every ranking"]["Help states build capacity to fight cybercrime."] == (
         "uncontested in the map"
     )
     assert "It stands if, and only if, security above sovereignty." in said

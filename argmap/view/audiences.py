@@ -24,6 +24,7 @@ from argmap.analysis.audiences import (
     standing_words,
 )
 from argmap.semantics.values import audiences, value_ids
+from argmap.view.bottom_line import holder
 from argmap.view.colours import Colouring
 from argmap.vocabulary import LABELS
 
@@ -94,23 +95,29 @@ def verdict_table(
     labels: Mapping[str, Mapping[str, str]],
     acceptance: Mapping[str, str],
 ) -> list[dict[str, str]]:
-    """Return the theses-by-audiences table the values page shows: one row per thesis, its
-    statement, then per audience (by name) "stands", "falls" or "undecided", then its
-    standing across every ranking. ``labels`` is audience id -> claim id -> label, each
-    computed under that audience's reading (the labels every other page shows for it).
+    """Return the audiences-by-theses table the values page shows: one row per audience,
+    named by who holds it, with "stands", "falls" or "undecided" under each thesis (by its
+    short label, else its statement); a last row, "Every ranking", gives each thesis's
+    standing across all rankings. Few theses make few columns, so the table fits a laptop.
+    ``labels`` is audience id -> claim id -> label, each computed under that audience's
+    reading (the labels every other page shows for it).
 
-    >>> G = nx.DiGraph(audiences=[{"id": "m", "name": "The ministry", "ranking": [["s"]]}])
+    >>> G = nx.DiGraph(audiences=[{"id": "m", "name": "The ministry: order", "ranking": [["s"]]}])
     >>> G.add_node("t", statement="Join.")
     >>> verdict_table(G, ["t"], {"m": {"t": "in"}}, {"t": "subjective"})
-    [{'Thesis': 'Join.', 'The ministry': 'stands', 'Every ranking': 'stands under some \
-rankings of the values'}]
+    [{'Audience': 'The ministry', 'Join.': 'stands'}, {'Audience': 'Every ranking', \
+'Join.': 'stands under some rankings of the values'}]
     """
-    names = {a.id: a.name or a.id for a in audiences(G) if a.id is not None and a.id in labels}
+    chosen = list(theses)
+    column = {t: str(G.nodes[t].get("label") or G.nodes[t].get("statement", t)) for t in chosen}
     rows = []
-    for t in theses:
-        row = {"Thesis": str(G.nodes[t].get("statement", t))}
-        for a, name in names.items():
-            row[name] = LABELS[labels[a][t]].verdict
-        row["Every ranking"] = ACCEPTANCE_WORDS[acceptance[t]]
+    for a in audiences(G):
+        if a.id is None or a.id not in labels:
+            continue
+        who = holder(G, a)
+        row = {"Audience": who[:1].upper() + who[1:]}
+        row |= {column[t]: LABELS[labels[a.id][t]].verdict for t in chosen}
         rows.append(row)
+    rows.append({"Audience": "Every ranking"} | {column[t]: ACCEPTANCE_WORDS[acceptance[t]]
+                                                  for t in chosen})  # fmt: skip
     return rows

@@ -48,8 +48,8 @@ def values_cell(page: Any) -> str:
     table = page.locator('[data-testid="stTable"] table')
     table.wait_for(timeout=30_000)
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
-    column = headers.index("The campaign")
-    row = table.locator("tbody tr", has_text=STATEMENT).first
+    column = headers.index(STATEMENT)  # a column per thesis, a row per audience
+    row = table.locator("tbody tr", has_text="The campaign").first
     return str(row.locator("th, td").nth(column).inner_text()).strip()
 
 

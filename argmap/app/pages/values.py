@@ -59,7 +59,7 @@ def main() -> None:
 
     st.header("Who each thesis stands for")
     # A plain table: a few rows, read (and printed, and read aloud) as text.
-    st.table(pd.DataFrame(verdict_table(G, theses, labels, acceptance)).set_index("Thesis"))
+    st.table(pd.DataFrame(verdict_table(G, theses, labels, acceptance)).set_index("Audience"))
 
     st.header("What each thesis needs")
     chosen_status = None
