@@ -78,6 +78,16 @@ def open_cyber(laptop: Any, app_url: str) -> Any:
     laptop.goto(f"{app_url}/?map={CYBER}")
     frame = graph_frame(laptop, timeout_ms=60_000)
     wait_claims(frame, CYBER_CLAIMS)
+    # The claims arrive before the first view is laid out (and a rerun may lay it out
+    # again): read positions only once no layout has been applied for a while.
+    count, quiet = layouts_done(frame), 0
+    for _ in range(120):
+        laptop.wait_for_timeout(250)
+        now = layouts_done(frame)
+        quiet = quiet + 1 if now == count and now > 0 else 0
+        count = now
+        if quiet >= 6:
+            break
     return frame
 
 
