@@ -230,3 +230,13 @@ def test_the_verdicts_cli_says_a_database_failure_in_words(tmp_path: Path) -> No
 def test_app_sh_upgrades_before_serving() -> None:
     script = (Path(__file__).parents[1] / "scripts" / "app.sh").read_text()
     assert script.index("argmap db upgrade") < script.index("streamlit run")
+
+
+def test_an_sqlite_file_is_put_in_wal_mode_once_when_first_opened(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'wal.sqlite3'}"
+    store = VerdictStore(url)
+    store.close()
+    engine = make_engine(url)  # a plain engine no longer asks for WAL on every connection
+    with engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()

@@ -71,10 +71,11 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # busy_timeout queues writers. WAL (readers work while one writer commits) is set
+        # once, under the migration lock (:func:`_use_wal`): switching to it needs the
+        # database to itself, and processes opening a fresh file together could fail at
+        # once with "database is locked" instead of waiting.
         cursor = dbapi_connection.cursor()
-        if not memory:
-            # WAL lets readers work while one writer commits; busy_timeout queues writers.
-            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
@@ -119,38 +120,62 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             yield
 
 
+def _use_wal(engine: Engine) -> None:
+    """Put an SQLite file in WAL mode (kept in the file, so once is enough); call it under
+    the migration lock."""
+    if engine.dialect.name == "sqlite" and not _is_memory(str(engine.url)):
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+
+
 def upgrade(engine: Engine) -> str:
     """Bring the database to the newest schema, once, under the migration lock; return the
     revision it is at. Safe to run any number of times, from any number of processes.
 
     Raises :class:`StoreError` (plain words) when the database cannot be reached or refuses.
     """
+    try:
+        with _migration_lock(engine):
+            return _upgrade_locked(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(plain_message(exc, "prepare the class database")) from None
+
+
+def _upgrade_locked(engine: Engine) -> str:
     from alembic import command
     from alembic.config import Config
 
-    try:
-        with _migration_lock(engine), engine.begin() as connection:
-            if engine.dialect.name == "postgresql":
-                # Held to the end of this transaction: a second server waits here, then
-                # finds the schema current and does nothing.
-                connection.execute(
-                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
-                )
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-        revision = current_revision(engine)
-    except SQLAlchemyError as exc:
-        raise StoreError(plain_message(exc, "prepare the class database")) from None
+    _use_wal(engine)
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Held to the end of this transaction: a second server waits here, then
+            # finds the schema current and does nothing.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    revision = current_revision(engine)
     assert revision is not None
     return revision
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Upgrade the database if it is behind (a quick read when it is not)."""
+    """Upgrade the database if it is behind (a quick read when it is not).
+
+    An SQLite file is first looked at under the migration lock too: processes opening a
+    fresh file together then take turns (a few milliseconds each) instead of racing to
+    switch it to WAL, which SQLite may refuse at once with "database is locked".
+    """
+    local = engine.dialect.name == "sqlite"
     try:
-        current = current_revision(engine)
+        with _migration_lock(engine) if local else contextlib.nullcontext():
+            if local:
+                _use_wal(engine)
+            current = current_revision(engine)
+            if local and current != head_revision():
+                _upgrade_locked(engine)
+                return
     except SQLAlchemyError as exc:
         raise StoreError(plain_message(exc, "open the class database")) from None
     if current != head_revision():
