@@ -34,43 +34,19 @@ True
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
 
+# Its home is limits (the readers pause the collector too); analysis imports it from here.
+from argmap.limits import collection_paused as collection_paused
 from argmap.model import ArgumentMap, Claim, Relation, RelationType
 
 CLAIM = "claim"
 RELATION = "relation"
 
 _MAP_FIELDS = ("argmap", "title", "question", "description")
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a big structure is built (a context
-    manager, or a decorator); the collector runs again when the outermost pause ends.
-
-    CPython starts a collection every few hundred new containers, and a full one each time
-    the heap has grown by a quarter, and each walks every object alive. Building a map's
-    graph, framework and strengths makes millions of lists and tuples and no reference
-    cycles, so at 100k claims the collector cost more than the work itself, and more per claim
-    the bigger the map (Mercurial pauses it for the same reason).
-
-    >>> with collection_paused():
-    ...     gc.isenabled()
-    False
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @collection_paused()

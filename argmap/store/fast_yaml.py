@@ -7,6 +7,10 @@ checks every limit of :class:`~argmap.limits.Limits` as it goes (nesting, list l
 lengths, alias expansion), so an oversized or hostile file is refused at its line and
 column before anything else looks at it.
 
+A big file is first read by rapidyaml (C++, three times faster again: :func:`rapid_data`),
+taken only when it is certainly what libyaml would read and within every limit; any doubt,
+and every error, goes to the event loop, which says where.
+
 Plain scalars are resolved as YAML 1.2's core schema, as ruamel reads them (``2011`` an
 int, ``yes`` a string), plus dates and timestamps. Anything this reader does not build
 (tags, merge keys, complex keys) makes :func:`load_data` return ``FALLBACK``, so
@@ -28,7 +32,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
+import os
 import re
+import threading
+from collections.abc import Iterator
 from typing import Any, Final
 
 import yaml
@@ -153,6 +161,10 @@ def load_data(
     """
     if problem := odd_break_problem(text, name):
         raise MapFileError([problem])
+    if positions is None and len(text) >= RAPID_FROM:
+        data = rapid_data(text, limits)
+        if data is not UNSURE:
+            return data
     try:
         return _build(text, name, limits, positions)
     except _Fallback:
@@ -375,3 +387,252 @@ def _record_entry(
 def _record(positions: dict[_Path, tuple[int, int, int, int]], path: _Path, mark: Any) -> None:
     line, col = mark.line + 1, mark.column + 1
     positions.setdefault(path, (line, col, line, col))
+
+
+# rapidyaml reads a file three times faster than libyaml's events, but costs ~10 ms to import:
+# worth it from about this many characters (a 500-claim map is 150,000).
+RAPID_FROM: Final = 100_000
+UNSURE: Final = object()  # "rapidyaml's reading is not certainly libyaml's": see rapid_data
+
+# What rapidyaml reads otherwise than libyaml, or does not refuse where libyaml does: anchors,
+# aliases and tags (it drops them), directives, reserved indicators, complex keys, a flow
+# collection's closing bracket where a value starts. Each is looked for with str.find (C speed)
+# and judged by the character before it (and after a "?"); in quoted text or mid-sentence it
+# only costs the fast path (say "a *big* claim").
+_RISKY_CHARS: Final = "&*!%@`?"
+_TOKEN_BEFORE: Final = frozenset(" \n\r[{,")
+# Characters YAML does not allow unescaped (libyaml refuses them; rapidyaml reads them).
+_C1: Final = re.compile(b"\xc2[\x80-\x84\x86-\x9f]")  # U+0085 is refused before
+_NONCHAR: Final = re.compile(b"\xef\xbf[\xbe\xbf]")
+_ASCII_CONTROL: Final = bytes([*range(9), 11, 12, *range(14, 32), 127])
+
+
+def _risky(text: str, raw: bytes) -> bool:
+    """Whether ``text`` (UTF-8 in ``raw``) may hold YAML that rapidyaml reads otherwise than
+    libyaml. Mostly single-character searches, which run at memory speed: a longer needle is
+    a hundred times slower on a map."""
+    if "\t" in text or "\ufeff" in text or not text.endswith("\n"):
+        return True  # tab rules; a byte-order mark; a block scalar at the very end
+    if text.startswith(("---", "...")):
+        return True  # rapidyaml skips a "..." there; later markers make it a stream
+    for char, then in (("\\", "\n\r"), ("<", "<")):
+        at = text.find(char)  # an escaped line break; a merge key
+        while at != -1:
+            if text[at + 1 : at + 2] in then:
+                return True
+            at = text.find(char, at + 1)
+    # Characters YAML allows only escaped: C0 and DEL are single bytes in UTF-8; C1 and
+    # U+FFFE, U+FFFF two and three.
+    if len(raw.translate(None, _ASCII_CONTROL)) != len(raw):
+        return True
+    if (b"\xc2" in raw and _C1.search(raw)) or (b"\xef" in raw and _NONCHAR.search(raw)):
+        return True
+    for char in _RISKY_CHARS:
+        at = text.find(char)
+        while at != -1:
+            # "?" is an indicator only when a space or a line end follows it
+            if (at == 0 or text[at - 1] in _TOKEN_BEFORE) and (
+                char != "?" or text[at + 1 : at + 2] in ("", " ", "\n", "\r")
+            ):
+                return True
+            at = text.find(char, at + 1)
+    # Flow collections: the usual ones ("tags: [a, b]" each ending its line) at once.
+    simple = len(_SIMPLE_FLOW.findall(text))
+    usual = simple == text.count("[") == text.count("]") and "{" not in text and "}" not in text
+    if not usual and _flow_risky(text):
+        return True
+    # '"a" - b': rapidyaml reads a second list entry, libyaml refuses it.
+    for quote in "\"'":
+        at = text.find(quote + " ")
+        while at != -1:
+            after = at + 2
+            while text[after : after + 1] == " ":
+                after += 1
+            if text[after : after + 1] == "-" and text[after + 1 : after + 2] in (
+                "",
+                " ",
+                "\n",
+                "\r",
+            ):
+                return True
+            at = text.find(quote + " ", after)
+    for char in "|>":  # a block scalar's header: rapidyaml skips what it cannot read there
+        at = text.find(char)
+        while at != -1:
+            if (at == 0 or text[at - 1] in " \n\r") and not _BLOCK_HEADER.match(text, at + 1):
+                return True
+            at = text.find(char, at + 1)
+    return False
+
+
+def _key_may_span_lines(text: str) -> bool:
+    """Whether a quoted key may open on an earlier line than its end (libyaml refuses one;
+    rapidyaml reads it): a '":' or "':" with an even number of such quotes before it on its
+    line, escaped ones aside. Often prose in a block scalar, so the caller only doubts keys
+    holding a space or line break, as every key folded from several lines does."""
+    for quote, escaped in (('"', '\\"'), ("'", "''")):
+        at = text.find(quote + ":")
+        while at != -1:
+            line = text[text.rfind("\n", 0, at) + 1 : at]
+            if (line.count(quote) - 2 * line.count(escaped)) % 2 == 0:
+                return True
+            at = text.find(quote + ":", at + 2)
+    return False
+
+
+_FLOW_RISK: Final = re.compile(r"[#?]|:(?! )|[\]}] +-(?: |$)")
+_SIMPLE_FLOW: Final = re.compile(r"\[[^\[\]{}#?:\n]*\] *\n")
+
+
+def _flow_risky(text: str) -> bool:
+    """Whether a flow collection in ``text`` may be read otherwise by rapidyaml: one holding a
+    "#", "?" or ":" (in quotes too), or over several lines, or a "]" or "}" starting a value.
+    A line holding a "[" or "{" is taken only without those and with its brackets closed."""
+    for bracket in "]}":
+        at = text.find(bracket)
+        while at != -1:
+            if at == 0 or text[at - 1] in " \n\r":
+                return True
+            at = text.find(bracket, at + 1)
+    for bracket in "[{":
+        at = text.find(bracket)
+        while at != -1:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            line = text[start:end]
+            if (
+                _FLOW_RISK.search(line, at - start)
+                or line.count("[") != line.count("]")
+                or line.count("{") != line.count("}")
+            ):
+                return True
+            at = text.find(bracket, end)
+    return False
+
+
+# After "|" or ">": the headers both readers read alike (no indentation indicator).
+_BLOCK_HEADER: Final = re.compile(r"[-+]? *\r?\n")
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _Unsure  # a duplicate key: libyaml's reader refuses it, at its place
+    return mapping
+
+
+def _no_constant(name: str) -> Any:
+    raise _Unsure  # NaN or Infinity: not JSON rapidyaml should write; YAML spells .nan, .inf
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Close file descriptor 2 for a while: rapidyaml prints each parse error there (in C++)
+    before raising it, and the error a person reads is libyaml's, located."""
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def rapid_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Return the data of a one-mapping YAML ``text`` as rapidyaml reads it, or
+    :data:`UNSURE`: whenever it might not be exactly what :func:`load_data`'s own reading
+    gives, or might be refused by it (a syntax error, a limit, a duplicate key, an anchor,
+    a tag...), so that reading can say what and where.
+
+    rapidyaml's tree is turned into data by its own JSON writer and Python's JSON reader
+    (both C); a plain scalar that YAML 1.2 reads as other than text, which that JSON leaves as
+    text (``~``, ``0x1F``, ``2011-09-17``; and ``"2011"`` in quotes too, which it cannot tell
+    apart), makes it unsure. Only in the main thread: parse errors are silenced by closing
+    the process's standard error for a moment, which another thread may be writing to.
+
+    >>> rapid_data("a: [1, x, 1.5, true, null]\\n")
+    {'a': [1, 'x', 1.5, True, None]}
+    >>> rapid_data("a: ~\\n") is UNSURE, rapid_data("a: [1\\n") is UNSURE
+    (True, True)
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return UNSURE
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return UNSURE  # a lone surrogate
+    if _risky(text, raw):
+        return UNSURE
+    import ryml
+
+    try:
+        with _quiet_stderr():
+            tree = ryml.parse_in_arena(raw)
+        if not tree.is_map(tree.root_id()):
+            return UNSURE  # a map file is a mapping; libyaml says what else it is
+        data = json.loads(
+            ryml.emit_json(tree), object_pairs_hook=_unique, parse_constant=_no_constant
+        )
+        _check(data, limits, spaced_keys=_key_may_span_lines(text))
+    except (ryml.ExceptionBasic, ValueError, RecursionError, OSError, _Unsure, _Fallback):
+        return UNSURE
+    return data
+
+
+def _check(root: dict[str, Any], limits: Limits, *, spaced_keys: bool = False) -> None:
+    """Raise :class:`_Unsure` if ``root`` is over a limit or holds a text a plain scalar of
+    which YAML 1.2 reads as other than text (see :func:`rapid_data`); with ``spaced_keys``,
+    if a key holds a space or a line break.
+
+    Level by level: each collection's size at once, only its texts one by one (a text seen
+    fine once is not judged again: kinds, types and keys repeat).
+    """
+    max_text, max_items, max_depth = limits.max_text, limits.max_items, limits.max_depth
+    text_fine: set[str] = set()
+    resolve_first, plain = _RESOLVE_FIRST, _plain
+    nodes, depth, level = 1, 1, [root]
+    while level:
+        if depth > max_depth:
+            raise _Unsure
+        below: list[Any] = []
+        push = below.append
+        for collection in level:
+            size = len(collection)
+            if size > max_items:
+                raise _Unsure
+            if type(collection) is dict:
+                nodes += 2 * size  # each key and each value
+                keys = collection.keys() - text_fine
+                for key in keys:
+                    if (
+                        len(key) > max_text
+                        or (key[:1] in resolve_first and type(plain(key)) is not str)
+                        or (spaced_keys and (" " in key or "\n" in key))
+                    ):
+                        raise _Unsure
+                text_fine.update(keys)
+                values: Any = collection.values()
+            else:
+                nodes += size
+                values = collection
+            for value in values:
+                kind = type(value)
+                if kind is str:
+                    if len(value) > max_text:
+                        raise _Unsure
+                    if value[:1] in resolve_first and value not in text_fine:
+                        if type(plain(value)) is not str:
+                            raise _Unsure
+                        text_fine.add(value)
+                elif kind is dict or kind is list:
+                    push(value)
+        level = below
+        depth += 1
+    if nodes > limits.max_nodes:
+        raise _Unsure

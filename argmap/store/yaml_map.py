@@ -33,7 +33,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from argmap.limits import DEFAULT_LIMITS, Limits, check_text, read_limited
+from argmap.limits import DEFAULT_LIMITS, Limits, check_text, collection_paused, read_limited
 from argmap.model import (
     ID_PATTERN,
     Actor,
@@ -107,6 +107,7 @@ def read_map(
     return loaded
 
 
+@collection_paused()
 def read_map_text(
     text: str, name: str = "<map>", *, editable: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> LoadedMap:
