@@ -25,7 +25,13 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.graph import claim_ids, collection_paused, relation_origin, relation_target
+from argmap.graph import (
+    claim_ids,
+    collection_paused,
+    relation_origin,
+    relation_target,
+    relation_triples,
+)
 from argmap.semantics.bipolar import WhatIf, attack_framework, describe_argument
 from argmap.semantics.dung import (
     IN_CODE,
@@ -123,7 +129,8 @@ def evaluate(
         base_scores, timeout, audience = reading.base(), reading.timeout, reading.audience
     semantics_named(semantics)  # fail before any work on an unknown name
     assume = assume or WhatIf()
-    fw = attack_framework(G, view, assume)
+    triples = list(relation_triples(G))  # read once, for the framework and the strengths
+    fw = attack_framework(G, view, assume, triples=triples)
     if audience is not None:
         fw = defeat_framework(fw, G, audience)
     claims = claim_ids(G)
@@ -144,15 +151,14 @@ def evaluate(
             seen[frozenset(fw.names[i] for i in members if fw.names[i] in claim_set)] = None
         extensions = list(seen)
     arguments = dict(zip(fw.names, labels, strict=True))
-    gradual = dfquad(G, base_scores, view)
-    relations = [n for n, role in G.nodes(data="role") if role == "relation"]
-    relation_labels = {r: arguments.get(r, Label.OUT) for r in relations}
+    gradual = dfquad(G, base_scores, view, triples=triples)
+    relation_labels = {rid: arguments.get(rid, Label.OUT) for rid, *_ in triples}
     return Evaluation(
         semantics=semantics,
         view=view,
         labels={c: arguments[c] for c in claims},
         strength=gradual.strength,
-        effect=relation_effects(G, gradual),
+        effect=relation_effects(G, gradual, triples=triples),
         extensions=extensions,
         complete=result.complete,
         message=message,

@@ -59,21 +59,35 @@ def to_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     G.graph["actors"] = data["actors"]
     G.graph["values"] = data["values"]
     G.graph["audiences"] = data["audiences"]
-    # In bulk: one networkx call per kind instead of one per node and edge (a fifth less).
-    G.add_nodes_from(
-        (claim["id"], {"role": CLAIM, **{k: v for k, v in claim.items() if k != "id"}})
-        for claim in data["claims"]
-    )
-    skip = ("id", "from", "to")
-    G.add_nodes_from(
-        (rel["id"], {"role": RELATION, **{k: v for k, v in rel.items() if k not in skip}})
-        for rel in data["relations"]
-    )
-    G.add_edges_from(
-        edge
-        for relation in argument_map.relations
-        for edge in ((relation.from_, relation.id), (relation.id, relation.to))
-    )
+    # Straight into networkx's own dicts, as add_nodes_from and add_edges_from would fill
+    # them (a node's attributes, its successors and predecessors; one dict per edge shared by
+    # both ends): their per-item checks and copies were a third of this at 20,000 claims.
+    node, succ, pred = G._node, G._succ, G._pred
+
+    def add(name: str, attrs: dict[str, Any]) -> None:
+        if name in node:
+            node[name].update(attrs)
+        else:
+            node[name], succ[name], pred[name] = attrs, {}, {}
+
+    for claim in data["claims"]:
+        name = claim.pop("id")
+        attrs = {"role": CLAIM}
+        attrs.update(claim)
+        add(name, attrs)
+    for rel in data["relations"]:
+        name = rel.pop("id")
+        del rel["from"], rel["to"]
+        attrs = {"role": RELATION}
+        attrs.update(rel)
+        add(name, attrs)
+    for relation in argument_map.relations:
+        for u, v in ((relation.from_, relation.id), (relation.id, relation.to)):
+            for end in (u, v):
+                if end not in node:
+                    add(end, {})
+            edge = succ[u].get(v)
+            succ[u][v] = pred[v][u] = {} if edge is None else edge
     return G
 
 

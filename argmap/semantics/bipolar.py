@@ -44,7 +44,7 @@ attacks it; accepting one attacks each of its attackers; cutting a relation atta
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -101,13 +101,18 @@ class _Builder:
 
 @collection_paused()
 def attack_framework(
-    G: nx.DiGraph, view: str = DEFAULT_VIEW, assume: WhatIf | None = None
+    G: nx.DiGraph,
+    view: str = DEFAULT_VIEW,
+    assume: WhatIf | None = None,
+    *,
+    triples: Sequence[tuple[str, str, str, str]] | None = None,
 ) -> Framework:
     """Return the abstract framework of a map graph (see the module docstring).
 
     Claims come first, in map order, named by their ids; then relation arguments, helpers,
     derived attacks and assumptions. ``view`` is one of :data:`VIEWS`.
-    Unknown ids in ``assume`` raise ``KeyError``.
+    Unknown ids in ``assume`` raise ``KeyError``. ``triples``: ``G``'s
+    :func:`~argmap.graph.relation_triples`, when the caller has them already.
 
     >>> import networkx as nx
     >>> G = nx.DiGraph()
@@ -124,7 +129,8 @@ def attack_framework(
     for c in claims:
         b.arg(c)
     keep_supports = VIEW_TABLE[view].supports
-    triples = [t for t in relation_triples(G) if keep_supports or t[1] != "supports"]
+    every = relation_triples(G) if triples is None else triples
+    triples = [t for t in every if keep_supports or t[1] != "supports"]
     kept = {rid for rid, *_ in triples}
     undercuts: dict[str, list[str]] = defaultdict(list)  # relation -> undercut relations
     for rid, rtype, _origin, target in triples:

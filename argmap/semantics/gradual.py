@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from math import prod
 from typing import Any
@@ -92,11 +92,13 @@ def dfquad(
     *,
     max_iter: int = 1000,
     tol: float = 1e-9,
+    triples: Sequence[tuple[str, str, str, str]] | None = None,
 ) -> Gradual:
     """Return DF-QuAD strengths of every claim (see the module docstring).
 
     ``view="attack-only"`` ignores supports, as the Dung attack-only view does; every other
-    view (:data:`~argmap.semantics.framework.VIEW_TABLE`) counts them.
+    view (:data:`~argmap.semantics.framework.VIEW_TABLE`) counts them. ``triples``: ``G``'s
+    :func:`~argmap.graph.relation_triples`, when the caller has them already.
 
     >>> import networkx as nx
     >>> G = nx.DiGraph()
@@ -108,7 +110,8 @@ def dfquad(
     """
     tau = base_scores_of(G, base_scores)
     keep_supports = VIEW_TABLE[view].supports
-    triples = [t for t in relation_triples(G) if keep_supports or t[1] != "supports"]
+    every = relation_triples(G) if triples is None else triples
+    triples = [t for t in every if keep_supports or t[1] != "supports"]
     # Every value by number: the claims (0..n_claims-1, in tau's order), then the relations.
     names = [*tau, *(rid for rid, *_ in triples)]
     index = {name: i for i, name in enumerate(names)}
@@ -300,9 +303,15 @@ def _strong_parts(successors: list[list[int]]) -> list[list[int]]:
     return found
 
 
-def relation_effects(G: nx.DiGraph, result: Gradual) -> dict[str, float]:
+def relation_effects(
+    G: nx.DiGraph,
+    result: Gradual,
+    *,
+    triples: Iterable[tuple[str, str, str, str]] | None = None,
+) -> dict[str, float]:
     """Return each relation's effect on its target under ``result``: the strength of its
-    origin times its weight (0 for a support the attack-only view ignored).
+    origin times its weight (0 for a support the attack-only view ignored). ``triples``:
+    ``G``'s :func:`~argmap.graph.relation_triples`, when the caller has them already.
 
     >>> import networkx as nx
     >>> G = nx.DiGraph()
@@ -312,7 +321,8 @@ def relation_effects(G: nx.DiGraph, result: Gradual) -> dict[str, float]:
     >>> relation_effects(G, dfquad(G, {"o": 0.8}))
     {'r': 0.8}
     """
+    strength, weight = result.strength, result.relation_weight
     return {
-        rid: result.strength[origin] * result.relation_weight.get(rid, 0.0)
-        for rid, _, origin, _ in relation_triples(G)
+        rid: strength[origin] * weight.get(rid, 0.0)
+        for rid, _, origin, _ in (relation_triples(G) if triples is None else triples)
     }
