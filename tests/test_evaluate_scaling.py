@@ -217,3 +217,27 @@ def test_collection_paused_restores_the_collector() -> None:
         assert not gc.isenabled()  # a collector paused by the caller stays paused
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "preferred"])
+def test_labels_without_strengths_are_the_same_labels(semantics: str) -> None:
+    """``label`` prints labels only, so it skips DF-QuAD (issue 27): the labels, extensions
+    and relation labels are those of the full evaluation; strengths and effects are empty."""
+    G = to_graph(ArgumentMap.model_validate(yaml.safe_load(generate_map_text(300))))
+    full = evaluate(G, semantics)
+    labels_only = evaluate(G, semantics, strengths=False)
+    assert labels_only.labels == full.labels and full.strength
+    assert labels_only.extensions == full.extensions
+    assert labels_only.relation_labels == full.relation_labels
+    assert labels_only.strength == {} and labels_only.effect == {}
+
+
+def test_the_label_report_leaves_strengths_out_only_when_asked() -> None:
+    from argmap.analysis import label_report
+
+    G = to_graph(ArgumentMap.model_validate(yaml.safe_load(generate_map_text(50))))
+    full, short = label_report(G), label_report(G, strengths=False, relations=False)
+    assert [{k: v for k, v in c.items() if k != "strength"} for c in full["claims"]] == short[
+        "claims"
+    ]
+    assert all("strength" in c for c in full["claims"]) and "relations" not in short

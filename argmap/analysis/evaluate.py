@@ -105,6 +105,7 @@ def evaluate(
     timeout: float | None = None,
     limit: int = 100,
     audience: Ranking | None = None,
+    strengths: bool = True,
 ) -> Evaluation:
     """Return an :class:`Evaluation` of every claim of the map graph ``G``.
 
@@ -116,7 +117,8 @@ def evaluate(
     ``timeout`` bounds the search for preferred and stable; at most
     ``limit`` extensions are listed. With an ``audience`` (a value ranking, see
     :mod:`argmap.semantics.values`) the attacks it makes fail are dropped first; strengths
-    are not weighed by it.
+    are not weighed by it. ``strengths=False`` leaves ``strength`` and ``effect`` empty, for a
+    caller that shows labels only (DF-QuAD is half the work on a big map).
 
     >>> from argmap.analysis import demo_graph
     >>> ev = evaluate(demo_graph(), "preferred")
@@ -151,14 +153,18 @@ def evaluate(
             seen[frozenset(fw.names[i] for i in members if fw.names[i] in claim_set)] = None
         extensions = list(seen)
     arguments = dict(zip(fw.names, labels, strict=True))
-    gradual = dfquad(G, base_scores, view, triples=triples)
+    strength: dict[str, float] = {}
+    effect: dict[str, float] = {}
+    if strengths:
+        gradual = dfquad(G, base_scores, view, triples=triples)
+        strength, effect = gradual.strength, relation_effects(G, gradual, triples=triples)
     relation_labels = {rid: arguments.get(rid, Label.OUT) for rid, *_ in triples}
     return Evaluation(
         semantics=semantics,
         view=view,
         labels={c: arguments[c] for c in claims},
-        strength=gradual.strength,
-        effect=relation_effects(G, gradual, triples=triples),
+        strength=strength,
+        effect=effect,
         extensions=extensions,
         complete=result.complete,
         message=message,
@@ -616,18 +622,23 @@ def label_report(
     timeout: float | None = None,
     audience: Ranking | None = None,
     relations: bool = True,
+    strengths: bool = True,
 ) -> dict[str, Any]:
     """Return the ``argmap label --json`` report under a reading (or its parts, as for
     :func:`evaluate`): each claim's label and strength; with an audience, its id, name and
     ranking; and, unless ``relations`` is false (the text report prints claims only), each
     attack and undercut with whether it succeeds and why (:func:`relation_outcomes`).
+    ``strengths=False`` leaves each claim's strength out (the text report shows none).
 
     >>> from argmap.analysis import demo_graph
     >>> report = label_report(demo_graph())
     >>> report["claims"][0]
     {'id': 'thesis', 'label': 'undec', 'strength': 0.583333, 'statement': 'We should join.'}
     """
-    ev = evaluate(G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience)
+    ev = evaluate(
+        G, semantics, view, base_scores=base_scores, timeout=timeout, audience=audience,
+        strengths=strengths,
+    )  # fmt: skip
     semantics, view, audience = ev.semantics, ev.view, ev.audience
     report: dict[str, Any] = {
         "semantics": semantics,
@@ -642,12 +653,13 @@ def label_report(
         }
     if ev.message:
         report["message"] = ev.message
+    nodes = G.nodes
     report["claims"] = [
         {
             "id": c,
             "label": str(label),
-            "strength": round(ev.strength[c], 6),
-            "statement": G.nodes[c].get("statement", ""),
+            **({"strength": round(ev.strength[c], 6)} if strengths else {}),
+            "statement": nodes[c].get("statement", ""),
         }
         for c, label in ev.labels.items()
     ]

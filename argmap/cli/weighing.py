@@ -113,7 +113,8 @@ def _label(
     reading = _reading(G, semantics, view, audience, rank, base=_base_scores(m, base or []),
                        timeout=timeout or None)  # fmt: skip
     ranking = reading.audience
-    report = label_report(G, reading, relations=as_json)  # the text prints claims only
+    # The text prints each claim's label only: its strengths and relations are in --json.
+    report = label_report(G, reading, relations=as_json, strengths=as_json)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return

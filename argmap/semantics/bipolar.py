@@ -148,11 +148,13 @@ def attack_framework(
 
     origins: dict[str, None] = {}
     uses: dict[str, list[str]] = defaultdict(list)  # relation -> derived attacks built on it
+    guarded = bool(undercuts or cut)  # most maps: nothing guards a relation
     for rid, rtype, origin, target in triples:
         b.arg(rid)
         origins[origin] = None
         b.attacks.append((f"not:{origin}", rid))
-        b.attacks.extend((g, rid) for g in guards(rid))
+        if guarded:
+            b.attacks.extend((g, rid) for g in guards(rid))
         if rtype == "attacks":
             b.attacks.append((rid, target))
         # An undercut's attack on its target relation comes from guards() above.

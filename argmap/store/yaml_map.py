@@ -101,13 +101,12 @@ def read_map(
     A file over ``limits`` is refused before it is parsed (see :mod:`argmap.limits`).
     Raises :class:`~argmap.problems.MapFileError` listing every problem in the file.
     """
-    text = read_limited(path, limits)
-    loaded = read_map_text(text, str(path), editable=editable, limits=limits)
+    text = read_limited(path, limits)  # its size and lines checked: not again
+    loaded = _read_checked_text(text, str(path), editable, limits)
     loaded.path = Path(path)
     return loaded
 
 
-@collection_paused()
 def read_map_text(
     text: str, name: str = "<map>", *, editable: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> LoadedMap:
@@ -117,6 +116,12 @@ def read_map_text(
     by the fast reader, whichever way the map is then read.
     """
     check_text(text, name, limits)
+    return _read_checked_text(text, name, editable, limits)
+
+
+@collection_paused()
+def _read_checked_text(text: str, name: str, editable: bool, limits: Limits) -> LoadedMap:
+    """:func:`read_map_text` once ``text``'s size and lines are known to be within limits."""
     positions: Positions = {}
     data = load_data(text, name, limits)
     if not editable and data is not FALLBACK:
