@@ -18,7 +18,7 @@ def _libyaml(m: ArgumentMap) -> str:
     data = {"argmap": m.argmap, **lean}
     return str(
         yaml.dump(
-            data, Dumper=yaml_map._FreshDumper, sort_keys=False, allow_unicode=True, width=4096
+            data, Dumper=yaml_map._fresh_dumper(), sort_keys=False, allow_unicode=True, width=4096
         )
     )
 

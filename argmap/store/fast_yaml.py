@@ -37,13 +37,13 @@ import os
 import re
 import threading
 from collections.abc import Iterator
-from typing import Any, Final
-
-import yaml
-from yaml import events as ev
+from typing import TYPE_CHECKING, Any, Final
 
 from argmap.limits import DEFAULT_LIMITS, Limits, text_too_long, too_many_items
 from argmap.problems import MapFileError, Problem
+
+if TYPE_CHECKING:
+    import yaml
 
 FALLBACK: Final = object()  # "use the round-trip reader": see the module docstring
 
@@ -167,6 +167,8 @@ def load_data(
         data = rapid_data(text, limits)
         if data is not UNSURE:
             return data
+    import yaml  # here: a big map read by rapidyaml needs none of it
+
     try:
         return _build(text, name, limits, positions)
     except _Fallback:
@@ -215,6 +217,9 @@ def _build(
     root: Any = None
     fallback = False
     record = positions is not None
+    import yaml
+    from yaml import events as ev
+
     ScalarEvent, AliasEvent = ev.ScalarEvent, ev.AliasEvent
     MappingStartEvent, SequenceStartEvent = ev.MappingStartEvent, ev.SequenceStartEvent
     MappingEndEvent, SequenceEndEvent = ev.MappingEndEvent, ev.SequenceEndEvent

@@ -478,7 +478,7 @@ def dump_fresh(argument_map: ArgumentMap) -> str:
     lines: list[str] = []
     if _emit_mapping(data, 0, lines):  # the common case: written here, line by line
         return "\n".join(lines) + "\n"
-    return yaml.dump(data, Dumper=_FreshDumper, sort_keys=False, allow_unicode=True, width=4096)
+    return yaml.dump(data, Dumper=_fresh_dumper(), sort_keys=False, allow_unicode=True, width=4096)
 
 
 # A fresh map is mappings, lists and short scalars: written line by line here, as libyaml
@@ -542,7 +542,7 @@ def _scalar(value: Any) -> str | None:
 def _float_text(value: float) -> str:
     import yaml
 
-    return str(yaml.dump(value, Dumper=_FreshDumper)).split("\n", 1)[0]
+    return str(yaml.dump(value, Dumper=_fresh_dumper())).split("\n", 1)[0]
 
 
 def _emit_mapping(data: dict[str, Any], indent: int, lines: list[str]) -> bool:
@@ -595,6 +595,7 @@ def _emit_sequence(items: list[Any], indent: int, lines: list[str]) -> bool:
     return True
 
 
+@functools.cache  # built once, when first written with: reading needs no PyYAML
 def _fresh_dumper() -> Any:
     import yaml
 
@@ -739,6 +740,3 @@ def _same_scalar(old: Any, new: Any) -> bool:
         return str(old).strip() == new
     # YAML's 2011 (int) or 2019-09-17 (date) stand for the model's date strings.
     return isinstance(new, str) and _date_to_text(old) == new
-
-
-_FreshDumper = _fresh_dumper()
