@@ -457,6 +457,16 @@ def main() -> None:
                 "python -c pass": [PY, "-c", "pass"],
                 # what any verb must import: the model's pydantic and the CLI's typer
                 "import pydantic, typer": [PY, "-c", "import pydantic, typer"],
+                # the floors of show while the model is pydantic: its classes built, and
+                # the map read and validated by them (no CLI)
+                "import the model": [PY, "-c", "from argmap.model import ArgumentMap"],
+                "read the map": [
+                    PY,
+                    "-c",
+                    "import sys; from argmap.store.yaml_map import read_map; "
+                    "read_map(sys.argv[1], editable=False)",
+                    str(small),
+                ],
                 "argmap --help": [*ARGMAP, "--help"],
                 "argmap show": [*ARGMAP, "show", str(small)],
             },

@@ -272,3 +272,20 @@ def test_stable_finds_a_part_with_none_before_enumerating(tmp_path: Path) -> Non
     answer = json.loads(argmap("solve", path, "-s", "stable", "--limit", "0", budget=30).stdout)
     assert answer["count"] == 0 and answer["complete"] is True
     assert answer["message"] == "no stable extension exists"
+
+
+@pytest.mark.parametrize("at", [0, 40_000, 99_999])
+def test_a_long_line_in_a_big_text_is_found_piece_by_piece(at: int) -> None:
+    """check_text finds the longest line a megabyte at a time (issue 27): a line over the
+    limit is found wherever it falls, across a piece's end too, at its line number."""
+    from argmap.limits import check_text
+
+    lines = ["x" * 30] * 100_000
+    lines[at] = "y" * 26_000
+    text = "\n".join(lines) + "\n"
+    assert len(text) > 3 * 10**6  # three pieces
+    with pytest.raises(MapFileError) as err:
+        check_text(text, "big.yaml")
+    assert str(err.value).startswith(f"big.yaml:{at + 1}:25001: line {at + 1} is 26,000")
+    lines[at] = "y" * 25_000  # at the limit: fine
+    check_text("\n".join(lines) + "\n", "big.yaml")
