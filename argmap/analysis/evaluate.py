@@ -137,7 +137,7 @@ def evaluate(
         fw = defeat_framework(fw, G, audience)
     claims = claim_ids(G)
     claim_set = set(claims)
-    result = solve(fw, semantics, timeout, limit)
+    result = solve(fw, semantics, timeout, limit, named=False)  # names from members below
     message = result.message
     if result.labels is not None:
         labels = result.labels

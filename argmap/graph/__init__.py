@@ -123,8 +123,14 @@ def relation_triples(G: nx.DiGraph) -> Iterator[tuple[str, str, str, str]]:
     for rid, attrs in nodes.items():
         if attrs["role"] != RELATION:
             continue
-        origin = next((u for u in pred[rid] if nodes[u]["role"] == CLAIM), None)
-        target = next(iter(succ[rid]), None)
+        origin = target = None
+        for u in pred[rid]:  # loops, not next(generator): a generator per relation was half
+            if nodes[u]["role"] == CLAIM:
+                origin = u
+                break
+        for v in succ[rid]:
+            target = v
+            break
         if origin is None or target is None:  # as relation_origin / relation_target say
             yield rid, attrs["type"], relation_origin(G, rid), relation_target(G, rid)
         else:
