@@ -236,3 +236,18 @@ def test_only_the_main_thread_takes_rapidyaml() -> None:
     worker.join()
     assert found == [UNSURE]
     assert rapid_data(text) is not UNSURE
+
+
+@pytest.mark.parametrize("depth", [100, 5000])
+def test_deep_nesting_in_a_big_map_is_refused_at_its_place_and_silently(
+    depth: int, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """rapidyaml's JSON writer refuses deep trees too, printing its error as its parser does:
+    both are silenced, and the located reader says where."""
+    text = "a: " + "[" * depth + "]" * depth + "\n" + "# padding\n" * (RAPID_FROM // 10)
+    assert rapid_data(text) is UNSURE
+    with pytest.raises(MapFileError) as error:
+        load_data(text, "m.yaml")
+    assert str(error.value).startswith("m.yaml:1:")
+    assert "nest" in str(error.value)
+    assert capfd.readouterr() == ("", "")

@@ -579,13 +579,14 @@ def rapid_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     import ryml
 
     try:
-        with _quiet_stderr():
+        with _quiet_stderr():  # its parser and its writer both print their errors
             tree = ryml.parse_in_arena(raw)
-        if not tree.is_map(tree.root_id()):
-            return UNSURE  # a map file is a mapping; libyaml says what else it is
-        data = json.loads(
-            ryml.emit_json(tree), object_pairs_hook=_unique, parse_constant=_no_constant
-        )
+            if not tree.is_map(tree.root_id()):
+                return UNSURE  # a map file is a mapping; libyaml says what else it is
+            written = ryml.emit_json(tree)
+        del tree  # its nodes are larger than the data (half a gigabyte at 100,000 claims)
+        data = json.loads(written, object_pairs_hook=_unique, parse_constant=_no_constant)
+        del written
         _check(data, limits, spaced_keys=_key_may_span_lines(text))
     except (ryml.ExceptionBasic, ValueError, RecursionError, OSError, _Unsure, _Fallback):
         return UNSURE
