@@ -325,3 +325,20 @@ def test_check_quotes_reads_a_source_with_stray_bytes(tmp_path: Path) -> None:
     done = argmap("check-quotes", source, "--sources", texts)
     assert "Traceback" not in done.stderr
     assert f"{source}:" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("editable", [True, False])
+def test_a_number_of_thousands_of_digits_is_a_located_error_not_a_traceback(
+    editable: bool,
+) -> None:
+    """Python converts at most 4,300 digits to an int; YAML reads a bare 5,000-digit value as
+    one. Both readers raised a ValueError (a traceback); now it is located (issue 27)."""
+    from argmap.store.yaml_map import read_map_text
+    from tests.conftest import SMALL_MAP
+
+    text = SMALL_MAP.replace("question:", "note_x: " + "1" * 5000 + "\nquestion:", 1)
+    line = text.split("\n").index("note_x: " + "1" * 5000) + 1
+    with pytest.raises(MapFileError) as err:
+        read_map_text(text, "m.yaml", editable=editable)
+    assert str(err.value).startswith(f"m.yaml:{line}:9: a number of 5,000 digits")
+    assert err.value.problems[0].type == "text_too_long"

@@ -35,6 +35,7 @@ import datetime as dt
 import json
 import os
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
@@ -247,11 +248,15 @@ def _build(
                         node: Any = _tagged(tag, value)
                     except _Fallback:
                         fallback, node = True, value
+                    except ValueError:  # an int of more digits than Python reads
+                        raise _too_many_digits(fail, event.start_mark, value) from None
                 elif not event.style and value[:1] in _RESOLVE_FIRST:
                     try:
                         node = _plain(value)
                     except _Fallback:
                         fallback, node = True, value
+                    except ValueError:
+                        raise _too_many_digits(fail, event.start_mark, value) from None
                 else:
                     node = value
                 if event.anchor is not None:
@@ -373,6 +378,17 @@ def _build(
     if fallback:
         raise _Fallback
     return root
+
+
+def _too_many_digits(fail: Any, mark: Any, value: str) -> MapFileError:
+    """The error for a YAML integer longer than Python converts (4,300 digits)."""
+    digits = sys.get_int_max_str_digits()
+    message = (
+        f"a number of {len(value):,} digits; a number holds at most {digits:,} (put it in "
+        "quotes if it is text)"
+    )
+    error: MapFileError = fail(mark, message, "text_too_long")
+    return error
 
 
 def _record_entry(
