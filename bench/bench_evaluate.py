@@ -8,7 +8,10 @@ evaluation must do), each **stage** alone (model->graph, graph->framework, groun
 semantics, DF-QuAD strengths, relation effects) and then ``evaluate`` itself. Medians over
 ``--reps`` rounds are printed as CPU microseconds per claim (``--wall``: wall-clock), with
 the time ratio between consecutive sizes (10x the claims at linear cost is 10x the time)
-for evaluate and for the floor side by side. The report is also written to ``bench/out/evaluate.txt``.
+for evaluate and for the floor side by side. The report is also written to
+``bench/out/evaluate.txt``. Each round of each size runs in a process of its own, with only
+its map alive, as the CLI has it (``--shared``: every size's map in one process, where the
+middle size runs slower for the biggest's heap around it).
 
     .venv/bin/python bench/bench_evaluate.py            # 1k, 10k, 100k claims (minutes)
     .venv/bin/python bench/bench_evaluate.py --quick    # 1k and 10k, 5 rounds
@@ -33,8 +36,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -132,7 +137,16 @@ def one_round(m: ArgumentMap) -> dict[str, float]:
     del gradual, _
     times["evaluate"], _ = timed(partial(evaluate, G))
     times["pipeline"] = times["graph"] + times["evaluate"]
+    times["relations"] = len(m.relations)
     return times
+
+
+def child_round(shape: str, claims: int, wall: bool) -> dict[str, float]:
+    """One round in a fresh process that builds only this map (the CLI's case: a heap that
+    holds one map), timed there; its relations counted too."""
+    command = [sys.executable, __file__, "--child", f"{shape}:{claims}", *(["--wall"] * wall)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def main() -> None:
@@ -145,12 +159,25 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="1k and 10k claims")
     parser.add_argument("--wall", action="store_true", help="wall-clock, not CPU, seconds")
+    parser.add_argument(
+        "--shared",
+        action="store_true",
+        help="every size's map in this one process (default: each round of each size in a "
+        "process of its own, with only its map alive, as the CLI has it)",
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # SHAPE:CLAIMS, one round as JSON
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "evaluate.txt"))
     args = parser.parse_args()
     if args.quick:
         args.sizes = "1000,10000"
     if args.wall:
         CLOCK[0] = time.perf_counter
+    if args.child:
+        shape, claims = args.child.split(":")
+        import numpy  # noqa: F401  # imported, not timed: DF-QuAD's big cycles load it once
+
+        print(json.dumps(one_round(SHAPES[shape](int(claims)))))
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     lines: list[str] = []
 
@@ -164,13 +191,19 @@ def main() -> None:
     )
     say(
         f"{'wall-clock' if args.wall else 'CPU'} microseconds per claim, medians; 'other' is "
-        "evaluate minus its stages"
+        "evaluate minus its stages; "
+        + (
+            "every size's map alive in one process"
+            if args.shared
+            else "each round of each size in a process of its own"
+        )
     )
     columns = ("floor", *STAGES, "other", "evaluate", "pipeline")
     for shape in args.shapes.split(","):
         say(f"\n## {shape}")
         say(f"{'claims':>7} {'rels':>7} {'reps':>4} " + " ".join(f"{c:>9}" for c in columns))
-        maps = {n: SHAPES[shape](n) for n in sizes}
+        maps = {n: SHAPES[shape](n) for n in sizes} if args.shared else {}
+        relations = {n: len(maps[n].relations) for n in maps}
         reps = {n: args.reps if n < 100_000 else args.large_reps for n in sizes}
         # Rounds go through every size in turn, so a burst of load from elsewhere falls on
         # all of them alike rather than on one size's medians.
@@ -178,14 +211,16 @@ def main() -> None:
         for r in range(max(reps.values())):
             for n in sizes:
                 if r < reps[n]:
-                    rounds[n].append(one_round(maps[n]))
+                    rounds[n].append(
+                        one_round(maps[n]) if args.shared else child_round(shape, n, args.wall)
+                    )
         medians: list[dict[str, float]] = []
         for n in sizes:
             med = {k: statistics.median(t[k] for t in rounds[n]) for k in rounds[n][0]}
             med["other"] = med["evaluate"] - sum(med[s] for s in STAGES if s != "graph")
             medians.append(med)
             say(
-                f"{n:>7} {len(maps[n].relations):>7} {reps[n]:>4} "
+                f"{n:>7} {relations.get(n, int(rounds[n][0]['relations'])):>7} {reps[n]:>4} "
                 + " ".join(f"{med[c] / n * 1e6:9.1f}" for c in columns)
             )
         del maps
