@@ -467,10 +467,9 @@ class _References:
     """The ids of each section, and the one check that a field names an entry of one."""
 
     def __init__(self, sections: dict[str, Sequence[Any]]) -> None:
-        self.ids = {
-            name: {i for i in map(_id_of, items) if i is not None}
-            for name, items in sections.items()
-        }
+        # Each section's ids in order (None for an entry without a readable one), then as sets.
+        self.listed = {name: _ids(items) for name, items in sections.items()}
+        self.ids = {name: {i for i in ids if i is not None} for name, ids in self.listed.items()}
         self.problems: list[Problem] = []
 
     def add(self, loc: tuple[str | int, ...], message: str, type: str) -> None:
@@ -521,7 +520,7 @@ def reference_problems(
         "audiences": audiences, "claims": claims, "relations": relations,
     }  # fmt: skip
     refs = _References(sections)
-    _duplicate_ids(refs, sections)
+    _duplicate_ids(refs)
     # The entries to check further: those that failed structurally (ids only) are skipped.
     _source_references(refs, _checkable(sources))
     _actor_references(refs, _checkable(actors))
@@ -532,22 +531,28 @@ def reference_problems(
     return refs.problems
 
 
-def _duplicate_ids(refs: _References, sections: dict[str, Sequence[Any]]) -> None:
-    seen: dict[str, str] = {}
+def _duplicate_ids(refs: _References) -> None:
+    distinct = sum(map(len, refs.ids.values()))
+    if distinct == len(set().union(*refs.ids.values())) and all(
+        len(found) == len(refs.listed[name]) - refs.listed[name].count(None)
+        for name, found in refs.ids.items()
+    ):
+        return  # no id twice, within a section or across two: the usual case, in C
+    seen: dict[str, tuple[str, int]] = {}  # id -> where it is first (worded only if used)
     for name in _SECTION_ORDER:
-        for index, item in enumerate(sections[name]):
-            item_id = _id_of(item)
+        for index, item_id in enumerate(refs.listed[name]):
             if item_id is None:
                 continue
             if item_id in seen:
+                first, at = seen[item_id]
                 refs.add(
                     (name, index, "id"),
-                    f"duplicate id {item_id!r}, already used at {seen[item_id]}; "
+                    f"duplicate id {item_id!r}, already used at {first}[{at}]; "
                     "ids must be unique across the whole map",
                     "duplicate_id",
                 )
             else:
-                seen[item_id] = f"{name}[{index}]"
+                seen[item_id] = (name, index)
 
 
 def _source_references(refs: _References, sources: list[Source | None]) -> None:
@@ -606,11 +611,17 @@ def _audience_references(refs: _References, audiences: list[Audience | None]) ->
 
 
 def _claim_references(refs: _References, claims: list[Claim | None]) -> None:
+    # The usual case, a reference found, without a call: a third of validating 100,000 claims.
+    sources, actors = refs.ids["sources"], refs.ids["actors"]
     for index, claim in enumerate(claims):
         if claim is None:
             continue
-        refs.check(("claims", index, "source"), claim.source, "a source", "sources")
-        refs.check(("claims", index, "actor"), claim.actor, "an actor", "actors")
+        if claim.source not in sources:
+            refs.check(("claims", index, "source"), claim.source, "a source", "sources")
+        if claim.actor not in actors:
+            refs.check(("claims", index, "actor"), claim.actor, "an actor", "actors")
+        if not claim.values:
+            continue
         listed: set[str] = set()
         for k, value_id in enumerate(claim.values):
             loc: tuple[str | int, ...] = ("claims", index, "values", k)
@@ -622,15 +633,21 @@ def _claim_references(refs: _References, claims: list[Claim | None]) -> None:
 
 
 def _relation_references(refs: _References, relations: list[Relation | None]) -> None:
+    claims = refs.ids["claims"]
     for index, relation in enumerate(relations):
         if relation is None:
             continue
-        refs.check(("relations", index, "from"), relation.from_, "a claim", "claims")
+        if relation.from_ not in claims:
+            refs.check(("relations", index, "from"), relation.from_, "a claim", "claims")
+        if relation.type is not RelationType.undercuts and relation.to != relation.from_:
+            if relation.to not in claims:  # else found: the usual case, without a call
+                refs.check(("relations", index, "to"), relation.to, "a claim", "claims")
+            continue
         to: tuple[str | int, ...] = ("relations", index, "to")
         if relation.type is RelationType.undercuts:
             if relation.to == relation.id:
                 refs.add(to, "a relation cannot undercut itself", "self_reference")
-            elif relation.to in refs.ids["claims"]:
+            elif relation.to in claims:
                 refs.add(
                     to,
                     f"an undercut must target a relation, but {relation.to!r} is a claim; "
@@ -639,11 +656,9 @@ def _relation_references(refs: _References, relations: list[Relation | None]) ->
                 )
             else:
                 refs.check(to, relation.to, "a relation", "relations")
-        elif relation.to == relation.from_:
+        else:  # a support or attack from a claim to itself
             message = f"claim {relation.from_!r} cannot {relation.type.value[:-1]} itself"
             refs.add(to, message, "self_reference")
-        else:
-            refs.check(to, relation.to, "a claim", "claims")
 
 
 def _checkable(section: Sequence[_T | str | None]) -> list[_T | None]:
@@ -679,6 +694,14 @@ def relation_warnings(relations: Sequence[Relation]) -> list[Problem]:
 
 def _id_of(item: Any) -> str | None:
     return item if isinstance(item, str) or item is None else item.id
+
+
+def _ids(items: Sequence[Any]) -> list[str | None]:
+    """Return each entry's id (:func:`_id_of`): by attribute when every entry is a model."""
+    try:
+        return [item.id for item in items]
+    except AttributeError:  # an entry that failed validation: its id, or None
+        return [_id_of(item) for item in items]
 
 
 def _cycle_problems(items: Sequence[Any], section: str, field: str) -> list[Problem]:
