@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from argmap.view.colours import SIDE_COLOURS
+from argmap.products.drawing.colours import SIDE_COLOURS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "support" / "fixtures"

@@ -8,12 +8,13 @@ import pytest
 
 from argmap.app.panel import card_html
 from argmap.problems import MapFileError
+from argmap.products.drawing.colours import PALETTE, STATUS_COLOURS, UNKNOWN, by_category, by_status
+from argmap.products.drawing.elements import graph_payload
+from argmap.products.drawing.layout import QUESTION
 from argmap.store.library import list_maps, upload_text
 from argmap.store.yaml_map import read_map, read_map_text
-from argmap.view.colours import PALETTE, STATUS_COLOURS, UNKNOWN, by_category, by_status
+from argmap.text import wrap_label
 from argmap.view.detail import claim_detail
-from argmap.view.elements import graph_payload
-from argmap.view.layout import QUESTION
 from argmap.view.prepared import PreparedMap, prepare
 from argmap.view.select import (
     Filters,
@@ -26,7 +27,7 @@ from argmap.view.select import (
     search_claims,
     within_depth,
 )
-from argmap.view.text import md_escape, truncate, wrap_label
+from argmap.view.text import md_escape, truncate
 from tests.support.mapgen import generate_map_text
 
 FIXTURES = Path(__file__).resolve().parent / "support" / "fixtures"

@@ -1,5 +1,5 @@
 """The committed component bundle is the build of the committed source (frontend/build.mjs
-writes argmap/view/component/STAMP.json; this recomputes both of its hashes)."""
+writes argmap/products/drawing/component/STAMP.json; this recomputes both of its hashes)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FRONTEND = ROOT / "frontend"
-BUNDLE = ROOT / "argmap" / "view" / "component"
+BUNDLE = ROOT / "argmap" / "products" / "drawing" / "component"
 
 
 def digest(root: Path, names: list[str]) -> str:
@@ -29,5 +29,6 @@ def test_the_bundle_was_built_from_the_source_as_committed() -> None:
     )
     outputs = sorted(p.name for p in BUNDLE.iterdir() if p.name != "STAMP.json")
     assert digest(BUNDLE, outputs) == stamp["bundle"], (
-        "the bundle in argmap/view/component differs from its build: rebuild it, never edit it"
+        "the bundle in argmap/products/drawing/component differs from its build: "
+        "rebuild it, never edit it"
     )

@@ -14,10 +14,10 @@ from argmap.analysis import evaluate
 from argmap.cli import app
 from argmap.graph import to_graph
 from argmap.model import ArgumentMap
+from argmap.products.standalone import generate_html
 from argmap.readwrite import svg
 from argmap.readwrite.iccma_map import claim_extensions, read_key
 from argmap.store.yaml_map import read_map
-from argmap.view.standalone_html import generate_html
 from tests.conftest import CYBERCRIME_MAP
 
 runner = CliRunner()

@@ -20,8 +20,8 @@ import networkx as nx
 from argmap.analysis import Positions
 from argmap.graph import is_claim
 from argmap.model import ArgumentMap
+from argmap.products.drawing.colours import OKABE_ITO, SIDE_COLOURS, side_of
 from argmap.products.timeline import timeline
-from argmap.view.colours import OKABE_ITO, SIDE_COLOURS, side_of
 from argmap.view.text import truncate
 
 SIDE_ORDER = ("for", "neither", "against")

@@ -18,10 +18,10 @@ from argmap.app.component import argmap_graph
 from argmap.app.guard import attempt
 from argmap.app.shared import ALL, current_map, shared_reading, ss, status_of, thesis_picker
 from argmap.graph import is_claim
+from argmap.products.drawing.colours import by_status
+from argmap.products.drawing.elements import legend, step_payload
 from argmap.products.stepthrough import Step, steps
-from argmap.view.colours import by_status
 from argmap.view.detail import claim_detail
-from argmap.view.elements import legend, step_payload
 from argmap.view.guide import plain_semantics
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status, explain

@@ -13,10 +13,10 @@ from typing import Any
 import networkx as nx
 
 from argmap.graph.structure import Structure
+from argmap.products.drawing.colours import Colouring
+from argmap.products.drawing.layout import NODE_H, NODE_W, QUESTION, QUESTION_H, QUESTION_W, Layout
 from argmap.products.stepthrough import Step
-from argmap.view.colours import Colouring
-from argmap.view.layout import NODE_H, NODE_W, QUESTION, QUESTION_H, QUESTION_W, Layout
-from argmap.view.text import wrap_label
+from argmap.text import wrap_label
 
 LABEL_CHARS = 22  # per line: fits NODE_W at 12.5 px in DejaVu Sans, so cytoscape never re-wraps
 THESIS_CHARS = 19  # bold is wider
@@ -157,8 +157,8 @@ def step_payload(
     >>> from argmap.analysis import demo_graph
     >>> from argmap.graph.structure import Structure
     >>> from argmap.products.stepthrough import steps
-    >>> from argmap.view.colours import by_status
-    >>> from argmap.view.layout import layered_layout
+    >>> from argmap.products.drawing.colours import by_status
+    >>> from argmap.products.drawing.layout import layered_layout
     >>> G = demo_graph(); s = Structure.of(G)
     >>> p = step_payload(G, s, layered_layout(G, s), steps(G)[2], 2, by_status(s.claims, None))
     >>> p["reveal"], p["focus"], sum("claim" in n["cls"].split() for n in p["nodes"])

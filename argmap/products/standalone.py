@@ -1,10 +1,10 @@
 """A map as one self-contained, interactive HTML file: for people without Python.
 
-The file holds everything: the app's own cytoscape bundle (``argmap/view/component/``), its
-CSS, the drawing the app would send it, and the map's text. It loads nothing (a Content
-Security Policy forbids any request and allows only its own two scripts, by hash), so it
-works offline by double-click. Clicking a claim shows its statement, quote, source, actor and
-neighbours in a side panel.
+The file holds everything: the app's own cytoscape bundle
+(``argmap/products/drawing/component/``), its CSS, the drawing the app would send it, and the
+map's text. It loads nothing (a Content Security Policy forbids any request and allows only
+its own two scripts, by hash), so it works offline by double-click. Clicking a claim shows
+its statement, quote, source, actor and neighbours in a side panel.
 
 Map text can never become markup: it travels as JSON inside a
 ``<script type="application/json">`` with every ``<``, ``>`` and ``&`` written as a ``\\u``
@@ -33,10 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.products.drawing import BUNDLE
 from argmap.products.registry import Output, Product
-from argmap.readwrite.formats import Format
 from argmap.store.atomic import atomic_write_text
-from argmap.view import BUNDLE
 from argmap.vocabulary import LABELS, RELATIONS
 
 __all__ = ["embed_json", "generate_html", "write_html"]
@@ -219,9 +218,9 @@ def _payload(argument_map: ArgumentMap, semantics: str) -> dict[str, Any]:
     from argmap.analysis import evaluate
     from argmap.graph import to_graph
     from argmap.graph.structure import Structure
-    from argmap.view.colours import by_status
-    from argmap.view.elements import graph_payload, legend
-    from argmap.view.layout import layered_layout
+    from argmap.products.drawing.colours import by_status
+    from argmap.products.drawing.elements import graph_payload, legend
+    from argmap.products.drawing.layout import layered_layout
 
     G = to_graph(argument_map)
     structure = Structure.of(G)
@@ -310,17 +309,8 @@ def write_html(
     atomic_write_text(path, generate_html(argument_map, semantics))
 
 
-FORMATS = (
-    Format(
-        "html", "Standalone HTML", (".html", ".htm"), "text/html",
-        "One file that draws the map and shows quotes on click; opens offline in any "
-        "browser, no Python needed.",
-        keeps="the drawing, every claim's quote, source and actor, and the grounded labels",
-        write=lambda m, view: generate_html(m), rank=10,
-    ),
-)  # fmt: skip
-
-# The page as a product too (argmap make page -s preferred): drawn under any semantics.
+# argmap make page (-s preferred: drawn under any semantics); argmap export -o map.html
+# is the same page under grounded (argmap.view.formats registers it as a format).
 PRODUCT = Product(
     "page", "Standalone page (HTML)",
     "One file that draws the map and shows quotes on click; opens offline in any browser.",
