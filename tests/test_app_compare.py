@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from argmap.app.main import NAVIGATION, page_path
@@ -56,16 +55,8 @@ def test_compare_is_in_the_navigation() -> None:
     assert ("compare.py", "Compare maps") in NAVIGATION
 
 
-def test_student_against_instructor(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    saved: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self: Any, data: Any, mimetype: str, kind: str, filename: str | None = None) -> str:
-        if filename:
-            saved[filename] = bytes(data)
-        return original(self, data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+def test_student_against_instructor(maps: Path, saved_downloads: dict[str, bytes]) -> None:
+    saved = saved_downloads
     at = open_compare("student", "mini")
     old, new = read_map(maps / "student.yaml").map, read_map(maps / "mini.yaml").map
     d = diff_maps(old, new)

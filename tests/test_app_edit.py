@@ -221,8 +221,37 @@ def test_export_and_import_page(maps: Path) -> None:
                         ("graphml", ".graphml")):  # fmt: skip
         at.selectbox(key="export_format").set_value(fmt).run()
         assert not at.exception and not at.error, fmt
-        [download] = at.get("download_button")
+        [download] = [b for b in at.get("download_button") if b.proto.label.endswith(suffix)]
         assert download.proto.label == f"Download mini{suffix}"
+
+
+def test_the_exchange_page_offers_every_product_of_the_map(
+    maps: Path, saved_downloads: dict[str, bytes]
+) -> None:
+    from argmap.products.deck import slides
+    from argmap.products.registry import Request, products
+    from argmap.semantics.reading import Reading
+    from argmap.store.yaml_map import read_map
+    from tests.test_deck import _texts
+
+    at = open_page("exchange", map="mini")
+    m = read_map(maps / "mini.yaml").map
+    whole_map = [p for p in products().values() if not p.needs]
+    assert {"deck", "page", "questions", "timeline"} <= {p.name for p in whole_map}
+    labels = [b.proto.label for b in at.get("download_button")]
+    for product in whole_map:
+        for output in product.outputs:
+            name = f"{product.name}-mini{output.suffix}"
+            if output.slow:  # built when asked for
+                assert f"Download {output.label}" not in labels
+                at.button(key=f"mk_{product.name}{output.suffix}").click().run()
+            assert f"Download {output.label}" in [b.proto.label for b in at.get("download_button")]
+            if product.name == "deck":  # python-pptx stamps the time: compare the slides
+                titles = [t[0] for t in _texts(saved_downloads[name])]
+                assert titles == [s.title for s in slides(m)]
+            else:  # the very file argmap make writes under the same (default) reading
+                expected = product.make(m, Request(Reading(timeout=10.0)), output.suffix)
+                assert saved_downloads[name] == expected, name
 
 
 NGO_TEXT = (

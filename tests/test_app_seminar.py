@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from argmap.analysis import evaluate, positions
@@ -22,7 +21,7 @@ from argmap.products.brief import build_brief, to_html, to_markdown
 from argmap.products.brief.docx import source_texts, to_docx
 from argmap.products.brief.pdf import to_pdf
 from argmap.products.brief.round import round_brief, short
-from argmap.products.flow import build_flow, to_xlsx
+from argmap.products.flow import build_flow, to_csv, to_xlsx
 from argmap.products.questions import KINDS, LIMIT, discussion_questions, ranked
 from argmap.store.library import sources_dir
 from argmap.store.verdicts import DEFAULT_DATABASE_FILE, VerdictStore
@@ -90,18 +89,9 @@ def test_every_page_works_on_every_map(maps: Path, page: str, map_name: str) -> 
 
 
 def test_brief_shows_the_case_and_downloads_exactly_the_brief(
-    maps: Path, monkeypatch: pytest.MonkeyPatch
+    maps: Path, saved_downloads: dict[str, bytes]
 ) -> None:
-    saved: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self: Any, path_or_data: Any, mimetype: str, kind: str,
-               filename: str | None = None) -> str:  # fmt: skip
-        if filename:
-            saved[filename] = bytes(path_or_data)
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    saved = saved_downloads
     at = open_page("brief")
     assert at.selectbox(key="brief_thesis").value == "join-budapest"
     shown = unescape(texts(at))
@@ -111,31 +101,38 @@ def test_brief_shows_the_case_and_downloads_exactly_the_brief(
     at.selectbox(key="semantics").set_value("preferred").run()  # the reading every page shares
     assert not at.exception
     assert unescape(at.title[0].value).startswith("Brief against: States should join")
-    # Word, PDF and the flow are built when asked for; then the download is the CLI's file.
+    # The buttons are the brief and flow products' outputs: the slow ones (PDF, Word,
+    # Excel) are built when asked for; then each download is the CLI's file.
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download Markdown", "Download HTML", "Download the full brief"]
-    for name in ("mk_pdf", "mk_docx", "mk_flow"):
+    assert labels == ["Download Markdown", "Download HTML", "Download flow (CSV)"]
+    for name in ("mk_brief.pdf", "mk_brief.docx", "mk_flow.xlsx"):
         at.button(key=name).click().run()
     G = to_graph(read_map(maps / "mini.yaml").map)
     brief = build_brief(G, "join-budapest", "against", semantics="preferred")
     assert saved["brief-join-budapest-against.md"] == to_markdown(brief).encode("utf-8")
-    full = to_markdown(brief, full=True).encode("utf-8")
-    assert saved["brief-join-budapest-against-full.md"] == full
     assert saved["brief-join-budapest-against.html"] == to_html(brief).encode("utf-8")
     assert saved["brief-join-budapest-against.pdf"] == to_pdf(brief)
     at.radio(key="brief_paper").set_value("Letter").run()  # another paper: asked for again
     assert "Download PDF" not in [b.proto.label for b in at.get("download_button")]
-    at.button(key="mk_pdf").click().run()
+    at.button(key="mk_brief.pdf").click().run()
     assert saved["brief-join-budapest-against.pdf"] == to_pdf(brief, letter=True) != to_pdf(brief)
+    at.button(key="mk_brief.docx").click().run()  # the request changed: built when asked
     m = read_map(maps / "mini.yaml").map
     docx = to_docx(brief, m, source_texts(m, sources_dir(maps)))
     assert saved["brief-join-budapest-against.docx"] == docx
     assert saved["flow-join-budapest-against.xlsx"] == to_xlsx(build_flow(brief))
+    assert saved["flow-join-budapest-against.csv"] == to_csv(build_flow(brief)).encode("utf-8")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == [
-        "Download Markdown", "Download HTML", "Download the full brief", "Download PDF",
-        "Download Word (Verbatim)", "Download flow (Excel)",
+        "Download Markdown", "Download HTML", "Download PDF", "Download Word (Verbatim)",
+        "Download flow (Excel)", "Download flow (CSV)",
     ]  # fmt: skip
+    # The whole dossier: the same buttons, the dossier's files.
+    at.radio(key="brief_full").set_value("full dossier").run()
+    full = to_markdown(brief, full=True).encode("utf-8")
+    assert saved["brief-join-budapest-against-full.md"] == full
+    at.button(key="mk_brief.pdf").click().run()
+    assert saved["brief-join-budapest-against-full.pdf"] == to_pdf(brief, letter=True, full=True)
 
 
 def test_brief_page_opens_with_the_bottom_line(maps: Path) -> None:

@@ -209,7 +209,9 @@ def test_brief_command(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert PdfReader(tmp_path / "brief.pdf").pages[0].mediabox.width == 612  # Letter
     result = runner.invoke(app, [*base, "-o", str(tmp_path / "brief.odt")])
-    assert result.exit_code == 1 and "use .md, .html, .pdf or .docx" in result.stderr
+    assert (
+        result.exit_code == 1 and "brief makes .md, .html, .pdf or .docx, not .odt" in result.stderr
+    )
     base[3] = "thesis-budapest"
     result = runner.invoke(app, [*base, "-o", str(tmp_path / "b.md")])
     assert result.exit_code == 1

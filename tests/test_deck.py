@@ -14,6 +14,7 @@ from argmap.analysis import demo_graph
 from argmap.graph import to_map
 from argmap.products.deck import generate_deck, slides, write_deck
 from argmap.products.registry import Request, products
+from argmap.semantics.reading import Reading
 from argmap.store.yaml_map import read_map_text
 from tests.conftest import SMALL_MAP
 
@@ -81,7 +82,8 @@ def test_the_registry_declares_the_deck_and_argmap_make_makes_it(tmp_path: Path)
     wrong = run("deck", source, "-o", tmp_path / "talk.ppt")
     assert wrong.returncode == 1 and "deck makes .pptx, not .ppt" in wrong.stderr
     unknown = run("slides", source, "-o", out)
-    assert unknown.returncode == 1 and "choose one of: brief, deck, page" in unknown.stderr
+    names = ", ".join(products())
+    assert unknown.returncode == 1 and f"choose one of: {names}" in unknown.stderr
 
 
 def test_every_registered_product_makes_each_of_its_outputs() -> None:
@@ -89,10 +91,11 @@ def test_every_registered_product_makes_each_of_its_outputs() -> None:
     import tomllib
 
     m = to_map(demo_graph())
-    request = Request(thesis="thesis", side="against", semantics="preferred")
-    starts = {".pptx": b"PK", ".docx": b"PK", ".pdf": b"%PDF", ".html": b"<!", ".md": b"# "}
+    request = Request(Reading(semantics="preferred"), thesis="thesis", side="against")
+    starts = {".pptx": b"PK", ".docx": b"PK", ".xlsx": b"PK", ".pdf": b"%PDF", ".html": b"<!",
+              ".md": b"# ", ".json": b"[", ".csv": b"1AC"}  # fmt: skip
     made = products()
-    assert {"brief", "deck", "page"} <= set(made)
+    assert {"brief", "deck", "flow", "page", "questions", "timeline"} <= set(made)
     for product in made.values():
         assert product.missing(request) == []
         for output in product.outputs:
@@ -118,4 +121,5 @@ def test_argmap_brief_offers_the_brief_products_outputs(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60, cwd=ROOT,
     )  # fmt: skip
     *rest, last = [o.suffix for o in products()["brief"].outputs]
-    assert done.returncode == 1 and f"use {', '.join(rest)} or {last}" in done.stderr
+    said = f"b.txt: brief makes {', '.join(rest)} or {last}, not .txt"
+    assert done.returncode == 1 and said in done.stderr

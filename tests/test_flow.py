@@ -106,7 +106,7 @@ def test_cli_refuses_other_formats_and_unknown_theses(tmp_path: Path) -> None:
     result = runner.invoke(
         app, [*base, "--thesis", "thesis-un-route", "-o", str(tmp_path / "f.ods")]
     )
-    assert result.exit_code == 1 and "use .xlsx or .csv" in result.stderr
+    assert result.exit_code == 1 and "flow makes .xlsx or .csv, not .ods" in result.stderr
     result = runner.invoke(
         app, [*base, "--thesis", "thesis-un-rout", "-o", str(tmp_path / "f.csv")]
     )

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
     from argmap.limits import Limits
     from argmap.model import ArgumentMap
-    from argmap.products.brief import Brief
     from argmap.semantics.reading import Reading
     from argmap.store.yaml_map import LoadedMap
 
@@ -241,32 +240,6 @@ def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
 class SideName(StrEnum):
     for_ = "for"
     against = "against"
-
-
-def _brief_of(
-    path: Path,
-    thesis: str,
-    side: SideName,
-    semantics: SemanticsName,
-    view: ViewName,
-    timeout: float,
-    audience: str | None = None,
-    rank: str | None = None,
-) -> tuple[ArgumentMap, Brief]:
-    """Read a map and build the brief for ``side`` of ``thesis`` (argued to ``audience``
-    or the ranking ``rank`` when given), or exit 1 saying why."""
-    from argmap.graph import to_graph
-    from argmap.model import suggest
-    from argmap.products.brief import build_brief
-
-    argument_map = _load(path).map
-    claims = [c.id for c in argument_map.claims]
-    if thesis not in claims:
-        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
-    G = to_graph(argument_map)
-    reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
-    result = build_brief(G, thesis, side.value, reading=reading)
-    return argument_map, result
 
 
 DatabaseOpt = Annotated[

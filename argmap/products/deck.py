@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from argmap.model import ArgumentMap
 from argmap.products.registry import Output, Product
 from argmap.products.stepthrough import steps
+from argmap.semantics.reading import Reading
 from argmap.store.atomic import atomic_write_bytes
 from argmap.text import visible
 from argmap.vocabulary import LABELS
@@ -39,14 +40,19 @@ class Slide:
     lines: tuple[str, ...]
 
 
-def slides(argument_map: ArgumentMap, semantics: str = "grounded") -> list[Slide]:
-    """Return the deck's slides: the question, each thesis, then one per exchange."""
+def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> list[Slide]:
+    """Return the deck's slides: the question, each thesis, then one per exchange, each
+    claim's status under ``reading`` (a :class:`~argmap.semantics.reading.Reading`, or a
+    semantics' name)."""
     from argmap.analysis import evaluate
     from argmap.graph import relation_origin, relation_target, to_graph
 
     G = to_graph(argument_map)
+    if isinstance(reading, str):
+        reading = Reading(semantics=reading, timeout=10.0)
+    under = reading.semantics + (f", for {reading.audience.name}" if reading.audience else "")
     try:
-        labels = {c: str(v) for c, v in evaluate(G, semantics, timeout=10).labels.items()}
+        labels = {c: str(v) for c, v in evaluate(G, reading).labels.items()}
     except Exception:  # a deck without statuses beats no deck
         labels = {}
     actors = {a.id: a.name for a in argument_map.actors}
@@ -59,7 +65,7 @@ def slides(argument_map: ArgumentMap, semantics: str = "grounded") -> list[Slide
         c = claims[claim_id]
         status = LABELS[labels[claim_id]].legend if claim_id in labels else ""
         lines = [c.statement, f"{actors.get(c.actor, c.actor)}: “{c.quote}”"]
-        return lines + ([f"Status ({semantics}): {status}"] if status else [])
+        return lines + ([f"Status ({under}): {status}"] if status else [])
 
     order = steps(G)
     exchanges = sum(1 for s in order if s.kind == "exchange")
@@ -88,7 +94,7 @@ def slides(argument_map: ArgumentMap, semantics: str = "grounded") -> list[Slide
     return out
 
 
-def generate_deck(argument_map: ArgumentMap, semantics: str = "grounded") -> bytes:
+def generate_deck(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> bytes:
     """Return the deck as a .pptx file (16:9), one slide per :func:`slides` entry.
 
     >>> from argmap.analysis import demo_graph
@@ -102,7 +108,7 @@ def generate_deck(argument_map: ArgumentMap, semantics: str = "grounded") -> byt
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     layout = deck.slide_layouts[1]  # title and content
-    for item in slides(argument_map, semantics):
+    for item in slides(argument_map, reading):
         slide = deck.slides.add_slide(layout)
         title, body = slide.shapes.title, slide.placeholders[1]
         title.width = body.width = Inches(12.3)
@@ -119,16 +125,16 @@ def generate_deck(argument_map: ArgumentMap, semantics: str = "grounded") -> byt
 
 
 def write_deck(
-    argument_map: ArgumentMap, path: str | os.PathLike[str], semantics: str = "grounded"
+    argument_map: ArgumentMap, path: str | os.PathLike[str], reading: Reading | str = "grounded"
 ) -> None:
     """Write :func:`generate_deck` of the map to ``path``, atomically."""
-    atomic_write_bytes(path, generate_deck(argument_map, semantics))
+    atomic_write_bytes(path, generate_deck(argument_map, reading))
 
 
 PRODUCT = Product(
     "deck", "Slide deck (PowerPoint)",
     "The question, each thesis, then one slide per exchange: for the front of a room.",
-    outputs=(Output(".pptx", PPTX, "PowerPoint"),),
-    make=lambda m, request, suffix: generate_deck(m, request.semantics),
-    needs=frozenset({"semantics"}),
+    outputs=(Output(".pptx", PPTX, "slide deck (PowerPoint)", slow=True),),
+    prepare=lambda m, request: generate_deck(m, request.reading),
+    render=lambda deck, m, request, suffix: deck,
 )  # fmt: skip

@@ -35,6 +35,7 @@ from typing import Any
 from argmap.model import ArgumentMap
 from argmap.products.drawing import BUNDLE
 from argmap.products.registry import Output, Product
+from argmap.semantics.reading import Reading
 from argmap.store.atomic import atomic_write_text
 from argmap.vocabulary import LABELS, RELATIONS
 
@@ -214,7 +215,7 @@ def embed_json(value: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _payload(argument_map: ArgumentMap, semantics: str) -> dict[str, Any]:
+def _payload(argument_map: ArgumentMap, reading: Reading) -> dict[str, Any]:
     from argmap.analysis import evaluate
     from argmap.graph import to_graph
     from argmap.graph.structure import Structure
@@ -227,7 +228,7 @@ def _payload(argument_map: ArgumentMap, semantics: str) -> dict[str, Any]:
     layout = layered_layout(G, structure)
     try:
         labels: dict[str, str] | None = {
-            c: str(label) for c, label in evaluate(G, semantics, timeout=10).labels.items()
+            c: str(label) for c, label in evaluate(G, reading).labels.items()
         }
     except Exception:  # a file without colours beats no file at all
         labels = None
@@ -242,7 +243,7 @@ def _payload(argument_map: ArgumentMap, semantics: str) -> dict[str, Any]:
         "title": argument_map.title,
         "question": argument_map.question,
         "description": argument_map.description,
-        "semantics": semantics,
+        "semantics": reading.semantics,
         "labels": labels or {},
         "claims": {c.id: dump(c) for c in argument_map.claims},
         "sources": {s.id: dump(s) for s in argument_map.sources},
@@ -268,12 +269,15 @@ def _script_text(path: Path) -> str:
     return re.sub("</(script)", r"<\\/\1", text, flags=re.IGNORECASE)
 
 
-def generate_html(argument_map: ArgumentMap, semantics: str = "grounded") -> str:
+def generate_html(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> str:
     """Return one HTML page that draws the map and shows a claim's quote and source on click.
 
-    Claims are coloured by their status under ``semantics`` (as in the app). The page needs
-    no network and no other file.
+    Claims are coloured by their status under ``reading`` (a
+    :class:`~argmap.semantics.reading.Reading`, or a semantics' name), as in the app. The
+    page needs no network and no other file.
     """
+    if isinstance(reading, str):
+        reading = Reading(semantics=reading, timeout=10.0)
     bundle = _script_text(BUNDLE / "argmap-graph.js")
     worker = _script_text(BUNDLE / "elk-worker.min.js")
     css = (BUNDLE / "argmap-graph.css").read_text(encoding="utf-8")
@@ -283,7 +287,7 @@ def generate_html(argument_map: ArgumentMap, semantics: str = "grounded") -> str
         "worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; "
         "form-action 'none'"
     )
-    data = embed_json(_payload(argument_map, semantics))
+    data = embed_json(_payload(argument_map, reading))
     title = html.escape(argument_map.title)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -303,18 +307,18 @@ def generate_html(argument_map: ArgumentMap, semantics: str = "grounded") -> str
 
 
 def write_html(
-    argument_map: ArgumentMap, path: str | os.PathLike[str], semantics: str = "grounded"
+    argument_map: ArgumentMap, path: str | os.PathLike[str], reading: Reading | str = "grounded"
 ) -> None:
     """Write :func:`generate_html` of the map to ``path``, atomically."""
-    atomic_write_text(path, generate_html(argument_map, semantics))
+    atomic_write_text(path, generate_html(argument_map, reading))
 
 
-# argmap make page (-s preferred: drawn under any semantics); argmap export -o map.html
-# is the same page under grounded (argmap.view.formats registers it as a format).
+# argmap make page (under any reading: -s preferred, --audience ...); argmap export -o
+# map.html is the same page under grounded (argmap.view.formats registers it as a format).
 PRODUCT = Product(
     "page", "Standalone page (HTML)",
     "One file that draws the map and shows quotes on click; opens offline in any browser.",
-    outputs=(Output(".html", "text/html", "HTML"),),
-    make=lambda m, request, suffix: generate_html(m, request.semantics).encode("utf-8"),
-    needs=frozenset({"semantics"}),
+    outputs=(Output(".html", "text/html", "map page (HTML)", also=(".htm",)),),
+    prepare=lambda m, request: generate_html(m, request.reading),
+    render=lambda page, m, request, suffix: page.encode("utf-8"),
 )  # fmt: skip
