@@ -133,3 +133,30 @@ def test_argmap_app_serves_the_map_headless_with_no_prompt(tmp_path: Path) -> No
     # The command became the server: stopping it left nothing listening behind it.
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_timeout_counts_reading_the_map_too() -> None:
+    """--timeout bounds reading and searching together: a limit that reading alone uses up
+    is said, not passed to the search as if nothing had been spent."""
+    tiny = ["--timeout", "0.000001"]
+    for args in (
+        ["label", str(MAP), *tiny],
+        ["audiences", str(MAP), "-s", "preferred", *tiny],
+        [
+            "brief",
+            str(MAP),
+            "--thesis",
+            "thesis-budapest-route",
+            "--side",
+            "for",
+            "-o",
+            "b.md",
+            *tiny,
+        ],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, args
+        assert "reading the map took" in result.output and "all of --timeout 1e-06" in result.output
+    # No limit (0) and the default both answer.
+    assert runner.invoke(app, ["label", str(MAP), "--timeout", "0"]).exit_code == 0
+    assert runner.invoke(app, ["label", str(MAP)]).exit_code == 0
