@@ -160,3 +160,29 @@ def test_timeout_counts_reading_the_map_too() -> None:
     # No limit (0) and the default both answer.
     assert runner.invoke(app, ["label", str(MAP), "--timeout", "0"]).exit_code == 0
     assert runner.invoke(app, ["label", str(MAP)]).exit_code == 0
+
+
+def test_make_writes_what_the_printing_verbs_print(tmp_path: Path) -> None:
+    """argmap make questions/timeline write the very rows the printing verbs give as JSON,
+    and argmap products lists every registered product with its outputs."""
+    for verb, extra in (("questions", []), ("timeline", [])):
+        out = tmp_path / f"{verb}.json"
+        made = runner.invoke(app, ["make", verb, str(MAP), "-o", str(out), *extra])
+        assert made.exit_code == 0, made.output
+        printed = runner.invoke(app, [verb, str(MAP), "--json"])
+        assert json.loads(out.read_text(encoding="utf-8")) == json.loads(printed.output)
+    every = tmp_path / "every.md"
+    assert (
+        runner.invoke(app, ["make", "questions", str(MAP), "--full", "-o", str(every)]).exit_code
+        == 0
+    )
+    rows = json.loads(runner.invoke(app, ["questions", str(MAP), "--json", "--all"]).output)
+    assert every.read_text(encoding="utf-8").count("*Why:*") == len(rows) > 15
+    listed = json.loads(runner.invoke(app, ["products", "--json"]).output)
+    from argmap.products.registry import products
+
+    assert [p["name"] for p in listed] == list(products())
+    brief = next(p for p in listed if p["name"] == "brief")
+    assert brief["needs"] == ["thesis", "side"] and brief["outputs"][0] == ".md"
+    lacking = runner.invoke(app, ["make", "flow", str(MAP), "-o", str(tmp_path / "f.csv")])
+    assert lacking.exit_code == 1 and "flow needs --thesis and --side" in lacking.output

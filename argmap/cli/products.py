@@ -61,8 +61,7 @@ def _made(
     if out is None:
         _fail(f"{output}: {product_name} makes {product.suffixes()}, not "
               f"{output.suffix or 'a file without a suffix'}")  # fmt: skip
-    lacking = [n for n in sorted(product.needs) if {"thesis": thesis, "side": side}[n] is None]
-    if lacking:
+    if lacking := product.missing(Request(thesis=thesis, side=side.value if side else None)):
         _fail(f"{product_name} needs {' and '.join('--' + n for n in lacking)}")
     argument_map = _load(path).map
     claims = [c.id for c in argument_map.claims]
@@ -272,10 +271,11 @@ def list_products(json_out: JsonOpt = False) -> None:
     """List the products argmap make makes: each one's outputs and what it needs."""
     import json
 
-    from argmap.products.registry import products
+    from argmap.products.registry import NEEDS, products
 
     rows = [
-        {"name": p.name, "label": p.label, "about": p.about, "needs": sorted(p.needs),
+        {"name": p.name, "label": p.label, "about": p.about,
+         "needs": [n for n in NEEDS if n in p.needs],
          "outputs": [o.suffix for o in p.outputs]}
         for p in products().values()
     ]  # fmt: skip

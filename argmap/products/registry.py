@@ -38,11 +38,12 @@ from argmap.semantics.reading import Reading
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["GROUP", "Output", "Product", "Request", "products"]
+__all__ = ["GROUP", "NEEDS", "Output", "Product", "Request", "products"]
 
 GROUP = "argmap.products"
-# What a product may need besides the map and its reading.
+# What a product may need besides the map and its reading, in the order people give them.
 Need = Literal["thesis", "side"]
+NEEDS: tuple[Need, ...] = ("thesis", "side")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class Product:
 
     def missing(self, request: Request) -> list[str]:
         """Return the needed parts ``request`` lacks (``[]`` when it can be made)."""
-        return sorted(n for n in self.needs if getattr(request, n) is None)
+        return [n for n in NEEDS if n in self.needs and getattr(request, n) is None]
 
     def suffixes(self) -> str:
         """Return the outputs' suffixes in words: ``".md, .html or .pdf"``."""
