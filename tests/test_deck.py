@@ -34,19 +34,28 @@ def _texts(data: bytes) -> list[tuple[str, list[str]]]:
 
 def test_question_and_theses_first_then_one_slide_per_exchange() -> None:
     m = to_map(demo_graph())
-    made = _texts(generate_deck(m))
+    data = generate_deck(m)
+    made = _texts(data)
     assert made[0] == (m.question, [m.title])
     assert made[1][0] == "Thesis" and made[1][1][0] == "We should join."
+    # One exchange per claim or link that something bears on, every relation in one of them.
+    targets = {r.to for r in m.relations}
     exchanges = [t for t, _ in made if t.startswith("Exchange")]
-    assert exchanges == [f"Exchange {k} of {len(m.relations)}" for k in range(1, 6)]
-    assert len(made) == 2 + len(m.relations)
-    # An exchange shows both claims, in the mapper's words, and the relation between them.
+    assert exchanges == [f"Exchange {k} of {len(targets)}" for k in range(1, len(targets) + 1)]
+    said = [line for _, body in made[2:] for line in body[1:]]
+    assert len(said) == len(m.relations)
+    assert all(line.split(" it: ")[0] in ("Supports", "Attacks", "Undercuts") for line in said)
+    # The first: the thesis, and both claims that bear on it, in the mapper's words.
     body = made[2][1]
-    assert body[:2] == ["Joining costs too much.", "Jo: “Joining costs too much.”"]
-    assert "— attacks —" in body and "We should join." in body
-    # An undercut names the link it cuts.
-    undercut = next(b for _, b in made if "— undercuts —" in b)
-    assert undercut[-1] == "the link: “Joining costs too much.” attacks “We should join.”"
+    assert body[0] == "On: We should join."
+    assert any(line.startswith("Attacks it: Joining costs too much. (Jo") for line in body)
+    assert any(line.startswith("Supports it: ") for line in body)
+    # An undercut names the link it cuts; the quotes are in the speaker's notes.
+    undercut = next(b for _, b in made if b[0].startswith("On the link"))
+    assert undercut[0] == "On the link: “Joining costs too much.” attacks “We should join.”"
+    deck = Presentation(io.BytesIO(data))
+    notes = deck.slides[2].notes_slide.notes_text_frame.text
+    assert "Jo: “Joining costs too much.”" in notes
 
 
 def test_map_text_stays_text_and_statuses_follow_the_semantics(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from argmap.analysis import demo_graph
-from argmap.graph import claim_ids, relation_triples, theses, to_graph
+from argmap.graph import claim_ids, relation_target, relation_triples, theses, to_graph
 from argmap.model import ArgumentMap
 from argmap.products.stepthrough import steps
 from argmap.store.yaml_map import read_map
@@ -40,8 +40,11 @@ def test_every_claim_and_relation_once_and_outward(path: Path) -> None:
     assert [s.added[0] for s in order[1 : 1 + len(first)]] == first
     added = [c for s in order for c in s.added]
     assert sorted(added) == sorted(claim_ids(G)) and len(added) == len(set(added))
-    relations = [s.relation for s in order if s.kind == "exchange"]
+    relations = [r for s in order for r in s.relations]
     assert sorted(relations) == sorted(r for r, *_ in relation_triples(G))  # type: ignore[type-var]
+    # One exchange per claim or link something bears on: all of what bears on it at once.
+    exchanges = [s for s in order if s.kind == "exchange"]
+    assert len(exchanges) == len({s.target for s in exchanges})
     shown: set[str] = set()
     revealed: tuple[str, ...] = ()
     for s in order:
@@ -49,29 +52,31 @@ def test_every_claim_and_relation_once_and_outward(path: Path) -> None:
         revealed = s.revealed
         if s.kind == "exchange":
             assert s.target in shown  # an exchange answers something already on screen
-            assert s.relation is not None
-            shown.add(s.relation)
+            assert s.relations and all(relation_target(G, r) == s.target for r in s.relations)
+            shown.update(s.relations)
         shown.update(s.added)
 
 
 def test_breadth_first_depths() -> None:
     order = steps(to_graph(read_map(FIXTURES / "mini.yaml").map))
-    exchanges = [(s.relation, s.depth) for s in order if s.kind == "exchange"]
-    assert exchanges[:3] == [("r-works", 1), ("r-regional", 1), ("r-un", 1)]
-    depths = [d for _, d in exchanges]
-    assert depths == sorted(depths)
-    # The undercut of r-regional comes once r-regional is shown, as an exchange on that link.
-    open_step = next(s for s in order if s.relation == "r-open")
-    assert open_step.target == "r-regional" and open_step.relation_type == "undercuts"
+    exchanges = [(s.target, s.relations, s.depth) for s in order if s.kind == "exchange"]
+    depths = [d for *_, d in exchanges]
+    assert depths == sorted(depths) and depths[0] == 1
+    # The undercut of r-regional comes once r-regional is shown, in the exchange on that link.
+    open_step = next(s for s in order if "r-open" in s.relations)
+    assert open_step.target == "r-regional"
+    assert order.index(open_step) > next(
+        k for k, s in enumerate(order) if "r-regional" in s.relations
+    )
 
 
 def test_start_from_one_thesis_then_the_rest() -> None:
     order = steps(demo_graph(), ["subsidy"])
     assert order[1].kind == "thesis" and order[1].added == ("subsidy",)
-    assert order[2].relation == "r-doubt"  # what answers the start comes next
+    assert order[2].relations == ("r-doubt",)  # what answers the start comes next
     # Then what the start does not reach, from where it ends.
     assert [s.added for s in order if s.kind == "root"] == [("thesis",)]
-    assert [s.relation for s in order[3:]] == ["r-back", None, "r-cost", "r-jobs", "r-sub"]
+    assert [s.relations for s in order[3:]] == [("r-back",), (), ("r-cost", "r-jobs"), ("r-sub",)]
     assert len(order[-1].revealed) == 5
 
 
@@ -96,9 +101,9 @@ def test_a_cycle_without_an_end_is_still_shown() -> None:
               [("r1", "attacks", "a", "b"), ("r2", "attacks", "b", "a")])  # fmt: skip
     assert theses(G) == []
     order = steps(G)
-    assert [(s.kind, s.added, s.relation) for s in order] == [
-        ("question", (), None),
-        ("root", ("a",), None),
-        ("exchange", ("b",), "r2"),
-        ("exchange", (), "r1"),
+    assert [(s.kind, s.added, s.relations) for s in order] == [
+        ("question", (), ()),
+        ("root", ("a",), ()),
+        ("exchange", ("b",), ("r2",)),
+        ("exchange", (), ("r1",)),
     ]

@@ -1,5 +1,6 @@
 """A slide deck of the map for the front of a room: the question first, then each thesis,
-then one slide per exchange (who supports or attacks what), in the step-through's order
+then one slide per exchange (a claim and everything that supports, attacks or undercuts
+it, the quotes in the speaker's notes), in the step-through's order
 (:mod:`argmap.products.stepthrough`): breadth first from the theses.
 
 Each claim is shown in the mapper's words with who holds it and the quote it rests on, and
@@ -10,7 +11,7 @@ writes it as XML text, never markup); a character no slide can hold is shown as 
 >>> from argmap.graph import to_map
 >>> titles = [s.title for s in slides(to_map(demo_graph()))]
 >>> titles[:3]
-['Should we join?', 'Thesis', 'Exchange 1 of 5']
+['Should we join?', 'Thesis', 'Exchange 1 of 4']
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Slide:
 
     title: str
     lines: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # the speaker's notes: an exchange's quotes, in full
 
 
 def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> list[Slide]:
@@ -79,18 +81,22 @@ def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> li
             out.append(Slide(title, tuple(said(step.added[0]))))
         else:
             n += 1
-            assert step.relation is not None and step.target is not None
-            relation = G.nodes[step.relation]
-            origin = next(p for p in G.predecessors(step.relation) if p in claims)
-            verb = str(relation["type"])
-            lines = [*said(origin), f"— {verb} —"]
+            assert step.target is not None
             if step.target in claims:
-                lines += said(step.target)
-            else:  # an undercut: it cuts the link between two claims
+                lines = [f"On: {claims[step.target].statement}"]
+            else:  # undercuts: they cut the link between two claims
                 start, end = relation_origin(G, step.target), relation_target(G, step.target)
                 verb = str(G.nodes[step.target]["type"])
-                lines.append(f"the link: “{claims[start].statement}” {verb} “{_said(end)}”")
-            out.append(Slide(f"Exchange {n} of {exchanges}", tuple(lines)))
+                lines = [f"On the link: “{claims[start].statement}” {verb} “{_said(end)}”"]
+            notes = []
+            for rel in step.relations:
+                c = claims[relation_origin(G, rel)]
+                status = LABELS[labels[c.id]].legend if c.id in labels else ""
+                who = actors.get(c.actor, c.actor)
+                lines.append(f"{str(G.nodes[rel]['type']).capitalize()} it: {c.statement} "
+                             f"({who}{'; ' + status if status else ''})")  # fmt: skip
+                notes.append(f"{who}: “{c.quote}”")
+            out.append(Slide(f"Exchange {n} of {exchanges}", tuple(lines), tuple(notes)))
     return out
 
 
@@ -103,6 +109,7 @@ def generate_deck(argument_map: ArgumentMap, reading: Reading | str = "grounded"
     b'PK'
     """
     from pptx import Presentation
+    from pptx.enum.text import MSO_AUTO_SIZE
     from pptx.util import Inches, Pt
 
     deck = Presentation()
@@ -115,10 +122,14 @@ def generate_deck(argument_map: ArgumentMap, reading: Reading | str = "grounded"
         title.text = visible(item.title)
         frame = body.text_frame
         frame.word_wrap = True
+        # A big exchange shrinks to fit its slide (PowerPoint and Impress apply it on opening).
+        frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
         for k, line in enumerate(item.lines):
             paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
             paragraph.text = visible(line)
             paragraph.font.size = Pt(22 if k == 0 else 18)
+        if item.notes:
+            slide.notes_slide.notes_text_frame.text = visible("\n".join(item.notes))
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

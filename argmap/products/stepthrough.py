@@ -1,18 +1,20 @@
-"""Step-through: a map revealed from its question outward, one claim or exchange at a time.
+"""Step-through: a map revealed from its question outward, one exchange at a time.
 
-The order suits the front of a room: first the question, then each thesis, then every
-argument that bears directly on a thesis (one exchange per relation: who supports or
-attacks what), then the replies to those, and so on outward, breadth first. An undercut
-comes as an exchange on the link it cuts, once that link is shown. Claims no thesis reaches
-come last, from the claims they end at, so every claim and relation is shown exactly once.
+The order suits the front of a room: first the question, then each thesis, then one
+*exchange* per claim already shown: everything that supports, attacks or undercuts it, all
+at once (who backs it and who objects, as a debate has it), then the exchanges on those
+claims, and so on outward, breadth first. An undercut comes in the exchange on the link it
+cuts, once that link is shown. Claims no thesis reaches come last, from the claims they end
+at, so every claim and relation is shown exactly once, and a map has as many exchanges as
+claims (and links) that something bears on, not one per relation.
 
 >>> from argmap.analysis import demo_graph
->>> [(s.kind, s.added, s.relation) for s in steps(demo_graph())]
+>>> [(s.kind, s.added, s.relations) for s in steps(demo_graph())]
 ... # doctest: +NORMALIZE_WHITESPACE
-[('question', (), None), ('thesis', ('thesis',), None),
- ('exchange', ('cost',), 'r-cost'), ('exchange', ('jobs',), 'r-jobs'),
- ('exchange', ('subsidy',), 'r-sub'), ('exchange', ('doubt',), 'r-doubt'),
- ('exchange', (), 'r-back')]
+[('question', (), ()), ('thesis', ('thesis',), ()),
+ ('exchange', ('cost', 'jobs'), ('r-cost', 'r-jobs')),
+ ('exchange', ('subsidy',), ('r-sub',)), ('exchange', ('doubt',), ('r-doubt',)),
+ ('exchange', (), ('r-back',))]
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Literal
 
 import networkx as nx
 
-from argmap.graph import claim_ids, relation_origin, relation_target, relations_into, theses
+from argmap.graph import claim_ids, relation_origin, relations_into, theses
 
 StepKind = Literal["question", "thesis", "root", "exchange"]
 
@@ -33,18 +35,17 @@ class Step:
     """One reveal: what it adds and everything shown so far.
 
     ``kind`` is "question" (nothing but the map's question), "thesis", "root" (a claim no
-    thesis reaches, shown to start its own branch) or "exchange" (``relation`` from its
-    origin claim to ``target``, a claim or, for an undercut, a relation). ``added`` holds the
-    claims this step shows for the first time (none when an exchange links two claims
-    already shown); ``revealed`` every claim shown so far, in order; ``depth`` the number of
-    relations between the step's claim and the thesis it leads to.
+    thesis reaches, shown to start its own branch) or "exchange": the ``relations`` into
+    ``target`` (a claim or, for undercuts, a relation) not shown before, in map order.
+    ``added`` holds the claims this step shows for the first time (an exchange's origins
+    not already on the screen); ``revealed`` every claim shown so far, in order; ``depth``
+    the number of relations between the step's claims and the thesis they lead to.
     """
 
     kind: StepKind
     added: tuple[str, ...]
     revealed: tuple[str, ...]
-    relation: str | None = None
-    relation_type: str | None = None
+    relations: tuple[str, ...] = ()
     target: str | None = None
     depth: int = 0
     thesis: str | None = None  # the thesis (or root claim) the step leads back to
@@ -55,8 +56,8 @@ def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
 
     >>> from argmap.analysis import demo_graph
     >>> last = steps(demo_graph(), ["jobs"])[-1]
-    >>> last.kind, last.relation, len(last.revealed)
-    ('exchange', 'r-back', 5)
+    >>> last.kind, last.relations, len(last.revealed)
+    ('exchange', ('r-back',), 5)
     """
     roots = list(start) if start is not None else theses(G)
     claims = claim_ids(G)
@@ -70,28 +71,30 @@ def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
         out.append(Step(kind, (claim,), tuple(revealed), thesis=claim))
 
     def spread(frontier: list[tuple[str, int]]) -> None:
-        """Breadth first from the given nodes: each relation into them is one exchange."""
+        """Breadth first from the given nodes: what bears on each is one exchange."""
         home = {node: node for node, _ in frontier}  # each node's thesis (or root)
         while frontier:
             following: list[tuple[str, int]] = []
             for node, depth in frontier:
-                for rel in relations_into(G, node):
-                    if rel in shown:
-                        continue
-                    origin = relation_origin(G, rel)
-                    added = () if origin in shown else (origin,)
+                rels = tuple(r for r in relations_into(G, node) if r not in shown)
+                if not rels:
+                    continue
+                added: list[str] = []
+                for rel in rels:
                     shown.add(rel)
                     home.setdefault(rel, home[node])
-                    if added:
+                    origin = relation_origin(G, rel)
+                    if origin not in shown:
+                        added.append(origin)
                         revealed.append(origin)
                         shown.add(origin)
-                        following.append((origin, depth + 1))
                         home.setdefault(origin, home[node])
-                    following.append((rel, depth + 1))  # its undercuts come next
-                    out.append(
-                        Step("exchange", added, tuple(revealed), rel, G.nodes[rel]["type"],
-                             relation_target(G, rel), depth + 1, home[node])
-                    )  # fmt: skip
+                        following.append((origin, depth + 1))
+                following += [(rel, depth + 1) for rel in rels]  # their undercuts come next
+                out.append(
+                    Step("exchange", tuple(added), tuple(revealed), rels, node, depth + 1,
+                         home[node])
+                )  # fmt: skip
             frontier = following
 
     for root in roots:

@@ -162,7 +162,7 @@ def step_payload(
     >>> G = demo_graph(); s = Structure.of(G)
     >>> p = step_payload(G, s, layered_layout(G, s), steps(G)[2], 2, by_status(s.claims, None))
     >>> p["reveal"], p["focus"], sum("claim" in n["cls"].split() for n in p["nodes"])
-    (['thesis', 'cost'], ['cost', 'thesis'], 5)
+    (['thesis', 'cost', 'jobs'], ['cost', 'jobs', 'thesis'], 5)
     """
     classes = {c: {"new"} for c in step.added}
     payload = graph_payload(G, structure, layout, structure.claims, colouring, classes=classes)
@@ -172,13 +172,14 @@ def step_payload(
 
 def step_focus(structure: Structure, step: Step) -> list[str]:
     """The nodes a step is about, to keep in view: the question, a thesis, or an exchange's
-    two ends (for an undercut, the diamond on the line it cuts)."""
+    claims and what they bear on (for undercuts, the diamond on the line they cut)."""
     if step.kind == "question":
         return [QUESTION]
-    if step.relation is None or step.target is None:
+    if not step.relations or step.target is None:
         return list(step.added)
     target = step.target if step.target in structure.order else f"@{step.target}"
-    return [structure.relations[step.relation].origin, target]
+    origins = dict.fromkeys(structure.relations[r].origin for r in step.relations)
+    return [*origins, target]
 
 
 def legend(colouring: Colouring) -> dict[str, Any]:
