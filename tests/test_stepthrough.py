@@ -10,7 +10,7 @@ import pytest
 from argmap.analysis import demo_graph
 from argmap.graph import claim_ids, relation_target, relation_triples, theses, to_graph
 from argmap.model import ArgumentMap
-from argmap.products.stepthrough import steps
+from argmap.products.stepthrough import PART, steps
 from argmap.store.yaml_map import read_map
 from tests.conftest import CYBERCRIME_MAP, ROOT
 
@@ -42,9 +42,18 @@ def test_every_claim_and_relation_once_and_outward(path: Path) -> None:
     assert sorted(added) == sorted(claim_ids(G)) and len(added) == len(set(added))
     relations = [r for s in order for r in s.relations]
     assert sorted(relations) == sorted(r for r, *_ in relation_triples(G))  # type: ignore[type-var]
-    # One exchange per claim or link something bears on: all of what bears on it at once.
+    # One exchange per claim or link something bears on: all of what bears on it at once,
+    # supports first, a big one in consecutive parts of at most PART claims.
     exchanges = [s for s in order if s.kind == "exchange"]
-    assert len(exchanges) == len({s.target for s in exchanges})
+    firsts = [s for s in exchanges if s.part[0] == 1]
+    assert len(firsts) == len({s.target for s in exchanges})
+    for k, s in enumerate(exchanges):
+        assert 1 <= len(s.relations) <= PART
+        if s.part[0] > 1:
+            before = exchanges[k - 1]
+            assert before.target == s.target and before.part == (s.part[0] - 1, s.part[1])
+        kinds = [G.nodes[r]["type"] for r in s.relations]
+        assert kinds == sorted(kinds, key=["supports", "attacks", "undercuts"].index)
     shown: set[str] = set()
     revealed: tuple[str, ...] = ()
     for s in order:
@@ -76,7 +85,7 @@ def test_start_from_one_thesis_then_the_rest() -> None:
     assert order[2].relations == ("r-doubt",)  # what answers the start comes next
     # Then what the start does not reach, from where it ends.
     assert [s.added for s in order if s.kind == "root"] == [("thesis",)]
-    assert [s.relations for s in order[3:]] == [("r-back",), (), ("r-cost", "r-jobs"), ("r-sub",)]
+    assert [s.relations for s in order[3:]] == [("r-back",), (), ("r-jobs", "r-cost"), ("r-sub",)]
     assert len(order[-1].revealed) == 5
 
 

@@ -70,7 +70,7 @@ def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> li
         return lines + ([f"Status ({under}): {status}"] if status else [])
 
     order = steps(G)
-    exchanges = sum(1 for s in order if s.kind == "exchange")
+    exchanges = sum(1 for s in order if s.kind == "exchange" and s.part[0] == 1)
     out: list[Slide] = []
     n = 0
     for step in order:
@@ -80,7 +80,7 @@ def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> li
             title = "Thesis" if step.kind == "thesis" else "Another line of argument"
             out.append(Slide(title, tuple(said(step.added[0]))))
         else:
-            n += 1
+            n += step.part[0] == 1  # a big exchange's parts share its number
             assert step.target is not None
             if step.target in claims:
                 lines = [f"On: {claims[step.target].statement}"]
@@ -96,7 +96,8 @@ def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> li
                 lines.append(f"{str(G.nodes[rel]['type']).capitalize()} it: {c.statement} "
                              f"({who}{'; ' + status if status else ''})")  # fmt: skip
                 notes.append(f"{who}: “{c.quote}”")
-            out.append(Slide(f"Exchange {n} of {exchanges}", tuple(lines), tuple(notes)))
+            part = f", part {step.part[0]} of {step.part[1]}" if step.part[1] > 1 else ""
+            out.append(Slide(f"Exchange {n} of {exchanges}{part}", tuple(lines), tuple(notes)))
     return out
 
 

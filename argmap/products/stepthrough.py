@@ -6,13 +6,14 @@ at once (who backs it and who objects, as a debate has it), then the exchanges o
 claims, and so on outward, breadth first. An undercut comes in the exchange on the link it
 cuts, once that link is shown. Claims no thesis reaches come last, from the claims they end
 at, so every claim and relation is shown exactly once, and a map has as many exchanges as
-claims (and links) that something bears on, not one per relation.
+claims (and links) that something bears on, not one per relation (a big one in parts of
+at most :data:`PART` claims).
 
 >>> from argmap.analysis import demo_graph
 >>> [(s.kind, s.added, s.relations) for s in steps(demo_graph())]
 ... # doctest: +NORMALIZE_WHITESPACE
 [('question', (), ()), ('thesis', ('thesis',), ()),
- ('exchange', ('cost', 'jobs'), ('r-cost', 'r-jobs')),
+ ('exchange', ('jobs', 'cost'), ('r-jobs', 'r-cost')),
  ('exchange', ('subsidy',), ('r-sub',)), ('exchange', ('doubt',), ('r-doubt',)),
  ('exchange', (), ('r-back',))]
 """
@@ -28,6 +29,8 @@ import networkx as nx
 from argmap.graph import claim_ids, relation_origin, relations_into, theses
 
 StepKind = Literal["question", "thesis", "root", "exchange"]
+PART = 6  # claims in one step of an exchange at most: what a room can read at once
+_TYPE_ORDER = {"supports": 0, "attacks": 1, "undercuts": 2}
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,9 @@ class Step:
 
     ``kind`` is "question" (nothing but the map's question), "thesis", "root" (a claim no
     thesis reaches, shown to start its own branch) or "exchange": the ``relations`` into
-    ``target`` (a claim or, for undercuts, a relation) not shown before, in map order.
+    ``target`` (a claim or, for undercuts, a relation) not shown before, supports first,
+    then attacks, then undercuts, each in map order; more than :data:`PART` of them come
+    in consecutive parts (``part``), so each step stays legible across a room.
     ``added`` holds the claims this step shows for the first time (an exchange's origins
     not already on the screen); ``revealed`` every claim shown so far, in order; ``depth``
     the number of relations between the step's claims and the thesis they lead to.
@@ -49,6 +54,7 @@ class Step:
     target: str | None = None
     depth: int = 0
     thesis: str | None = None  # the thesis (or root claim) the step leads back to
+    part: tuple[int, int] = (1, 1)  # a big exchange comes in parts: (this one, of how many)
 
 
 def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
@@ -76,25 +82,26 @@ def steps(G: nx.DiGraph, start: Sequence[str] | None = None) -> list[Step]:
         while frontier:
             following: list[tuple[str, int]] = []
             for node, depth in frontier:
-                rels = tuple(r for r in relations_into(G, node) if r not in shown)
-                if not rels:
-                    continue
-                added: list[str] = []
-                for rel in rels:
-                    shown.add(rel)
-                    home.setdefault(rel, home[node])
-                    origin = relation_origin(G, rel)
-                    if origin not in shown:
-                        added.append(origin)
-                        revealed.append(origin)
-                        shown.add(origin)
-                        home.setdefault(origin, home[node])
-                        following.append((origin, depth + 1))
+                fresh = [r for r in relations_into(G, node) if r not in shown]
+                rels = sorted(fresh, key=lambda r: _TYPE_ORDER.get(G.nodes[r]["type"], 3))
+                parts = [rels[k : k + PART] for k in range(0, len(rels), PART)]
+                for number, part in enumerate(parts, 1):
+                    added: list[str] = []
+                    for rel in part:
+                        shown.add(rel)
+                        home.setdefault(rel, home[node])
+                        origin = relation_origin(G, rel)
+                        if origin not in shown:
+                            added.append(origin)
+                            revealed.append(origin)
+                            shown.add(origin)
+                            home.setdefault(origin, home[node])
+                            following.append((origin, depth + 1))
+                    out.append(
+                        Step("exchange", tuple(added), tuple(revealed), tuple(part), node,
+                             depth + 1, home[node], (number, len(parts)))
+                    )  # fmt: skip
                 following += [(rel, depth + 1) for rel in rels]  # their undercuts come next
-                out.append(
-                    Step("exchange", tuple(added), tuple(revealed), rels, node, depth + 1,
-                         home[node])
-                )  # fmt: skip
             frontier = following
 
     for root in roots:

@@ -142,7 +142,8 @@ def current(pm: PreparedMap, step: Step, status: Status | None) -> None:
         else:
             assert step.target is not None
             with st.container(key="step_relation"):
-                st.markdown(f"On {md_escape(target_words(pm, step.target))}:")
+                part = f" (part {step.part[0]} of {step.part[1]})" if step.part[1] > 1 else ""
+                st.markdown(f"On {md_escape(target_words(pm, step.target))}{part}:")
             for rel in step.relations:
                 origin = pm.structure.relations[rel].origin
                 kind = str(pm.graph.nodes[rel]["type"])

@@ -162,7 +162,7 @@ def step_payload(
     >>> G = demo_graph(); s = Structure.of(G)
     >>> p = step_payload(G, s, layered_layout(G, s), steps(G)[2], 2, by_status(s.claims, None))
     >>> p["reveal"], p["focus"], sum("claim" in n["cls"].split() for n in p["nodes"])
-    (['thesis', 'cost', 'jobs'], ['cost', 'jobs', 'thesis'], 5)
+    (['thesis', 'jobs', 'cost'], ['jobs', 'cost', 'thesis'], 5)
     """
     classes = {c: {"new"} for c in step.added}
     payload = graph_payload(G, structure, layout, structure.claims, colouring, classes=classes)
