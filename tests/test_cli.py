@@ -57,8 +57,15 @@ def test_show_summarises(small_map_file: Path) -> None:
     out = result.output
     assert out.startswith("Small demo\n")
     assert "3 claims (1 claim, 1 evidence, 1 thesis), 2 relations (1 attacks, 1 undercuts)" in out
-    assert "paper-2011  [paper, n.d.] A paper - Jo Author (reported in article-2011): 1" in out
-    assert "jo  [person] Jo Author: 1" in out and "undercuts: 1" in out
+    # Names where people read: a source reported in another names it by its title.
+    assert "  [paper, n.d.] A paper - Jo Author (reported in: An article: with a colon): 1" in out
+    assert "  Jo Author [person]: 1" in out and "undercuts: 1" in out
+    assert "paper-2011" not in out and "article-2011" not in out
+    # The ids are in --json.
+    data = json.loads(runner.invoke(app, ["show", str(small_map_file), "--json"]).output)
+    paper = next(s for s in data["sources"] if s["id"] == "paper-2011")
+    assert paper["reported_in"] == "article-2011" and paper["claims"] == 1
+    assert data["relations"] == {"attacks": 1, "undercuts": 1}
 
 
 def test_check_quotes_reports_the_closest_passage(small_map_file: Path, sources_dir: Path) -> None:
