@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from argmap.model import ArgumentMap
 from argmap.products.registry import Output, Product
-from argmap.products.stepthrough import steps
+from argmap.products.stepthrough import exchanges
 from argmap.semantics.reading import Reading
 from argmap.store.atomic import atomic_write_bytes
 from argmap.text import visible
@@ -69,8 +69,8 @@ def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> li
         lines = [c.statement, f"{actors.get(c.actor, c.actor)}: “{c.quote}”"]
         return lines + ([f"Status ({under}): {status}"] if status else [])
 
-    order = steps(G)
-    exchanges = sum(1 for s in order if s.kind == "exchange" and s.part[0] == 1)
+    order = exchanges(G)
+    total = sum(1 for s in order if s.kind == "exchange" and s.part[0] == 1)
     out: list[Slide] = []
     n = 0
     for step in order:
@@ -97,7 +97,7 @@ def slides(argument_map: ArgumentMap, reading: Reading | str = "grounded") -> li
                              f"({who}{'; ' + status if status else ''})")  # fmt: skip
                 notes.append(f"{who}: “{c.quote}”")
             part = f", part {step.part[0]} of {step.part[1]}" if step.part[1] > 1 else ""
-            out.append(Slide(f"Exchange {n} of {exchanges}{part}", tuple(lines), tuple(notes)))
+            out.append(Slide(f"Exchange {n} of {total}{part}", tuple(lines), tuple(notes)))
     return out
 
 

@@ -1,7 +1,7 @@
 """The step-through page: the map revealed from its question outward, for the front of a room.
 
-The order is argmap.products.stepthrough's (one step per exchange: a claim and everything
-that bears on it); this page shows one step at a time in large type
+The order is argmap.products.stepthrough's (outward by exchange, one new claim a step with
+every link it has to what is shown); this page shows one step at a time in large type
 beside the map drawn so far (the map page's graph component, the step's new claims
 highlighted, every card where the whole map puts it so that none moves from step to step),
 with Next and Previous buttons and the keyboard (→, Space or Page Down for next; ← or Page Up
@@ -31,7 +31,6 @@ from argmap.view.text import md_escape, truncate
 RECENT = 8  # steps listed under the current one; more would not be legible across a room
 GRAPH_HEIGHT = 560
 HOW = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts"}
-BY = {"supports": "supported by", "attacks": "attacked by", "undercuts": "undercut by"}
 
 # Static CSS only: every map text is escaped by card_html or md_escape.
 _STYLE = """<style>
@@ -44,12 +43,6 @@ _STYLE = """<style>
 .st-key-step_current .am-statement { font-size: 2rem; line-height: 1.25; }
 .st-key-step_current .am-quote { font-size: 1.35rem; }
 .st-key-step_current .am-meta { font-size: 1.05rem; }
-/* An exchange of several claims: each still projector size (16 px and up). */
-.st-key-step_many .am-statement { font-size: 1.45rem; line-height: 1.25; }
-.st-key-step_many .am-quote { font-size: 1.1rem; }
-.st-key-step_many .am-meta { font-size: 1rem; }
-.st-key-step_many p { font-size: 1.15rem; }
-.st-key-step_many .st-key-step_relation p { font-size: 1.45rem; line-height: 1.3; }
 .st-key-step_relation p { font-size: 1.45rem; line-height: 1.3; }
 .st-key-step_recent p, .st-key-step_recent li { font-size: 1.1rem; }
 .st-key-step_keys { display: none; }
@@ -106,19 +99,31 @@ def target_words(pm: PreparedMap, target: str) -> str:
     )
 
 
+def links(pm: PreparedMap, step: Step) -> list[str]:
+    """What a step's relations say, in words, from its new claim ("it"): "It supports
+    “…”", "“…” attacks it", "It undercuts the link from “…” to “…”"."""
+    G, out = pm.graph, []
+    for rel in step.relations:
+        r = pm.structure.relations[rel]
+        how = HOW.get(str(G.nodes[rel]["type"]), str(G.nodes[rel]["type"]))
+        if r.origin in step.added:
+            out.append(f"It {how} {target_words(pm, r.target)}")
+        else:
+            said = f"“{truncate(G.nodes[r.origin]['statement'], 90)}”"
+            it = "it" if r.target in step.added else target_words(pm, r.target)
+            out.append(f"{said} {how} {it}")
+    return out
+
+
 def line(pm: PreparedMap, step: Step) -> str:
     """A step as one Markdown line of the outline."""
     G = pm.graph
+    statement = md_escape(truncate(G.nodes[step.added[0]]["statement"], 80)) if step.added else ""
     if step.kind in ("thesis", "root"):
-        return f"- **{md_escape(truncate(G.nodes[step.added[0]]['statement'], 110))}**"
-    assert step.target is not None
-    by = [
-        f"*{BY.get(G.nodes[r]['type'], G.nodes[r]['type'])}* "
-        + md_escape(f"“{truncate(G.nodes[pm.structure.relations[r].origin]['statement'], 50)}”")
-        for r in step.relations[:3]
-    ]
-    more = f", and {len(step.relations) - 3} more" if len(step.relations) > 3 else ""
-    return f"- {md_escape(target_words(pm, step.target))}: {', '.join(by)}{more}"
+        return f"- **{statement}**"
+    first = md_escape(links(pm, step)[0]) if step.relations else ""
+    more = f" (and {len(step.relations) - 1} more)" if len(step.relations) > 1 else ""
+    return f"- {statement}: *{first}*{more}"
 
 
 def card(pm: PreparedMap, claim: str, status: Status | None) -> None:
@@ -131,38 +136,22 @@ def card(pm: PreparedMap, claim: str, status: Status | None) -> None:
 
 
 def current(pm: PreparedMap, step: Step, status: Status | None) -> None:
-    many = len(step.relations) > 1
-    with st.container(key="step_many" if many else "step_current"):
+    with st.container(key="step_current"):
         if step.kind == "question":
             st.caption("The question")
             st.markdown("Press → (or Next) to reveal the map, one step at a time.")
-        elif step.kind in ("thesis", "root"):
+            return
+        if step.kind in ("thesis", "root"):
             st.caption("Thesis" if step.kind == "thesis" else "A claim no thesis reaches")
-            card(pm, step.added[0], status)
-        else:
-            assert step.target is not None
+        if step.relations:  # how the new claim meets what is on the screen
             with st.container(key="step_relation"):
-                part = f" (part {step.part[0]} of {step.part[1]})" if step.part[1] > 1 else ""
-                st.markdown(f"On {md_escape(target_words(pm, step.target))}{part}:")
-            for rel in step.relations:
-                origin = pm.structure.relations[rel].origin
-                kind = str(pm.graph.nodes[rel]["type"])
-                again = "" if origin in step.added else " (shown already)"
-                with st.container(key=f"step_rel_{rel}"):
-                    st.markdown(f"**{HOW.get(kind, kind).capitalize()} it**{again}")
-                    card(pm, origin, status)
+                st.markdown("  \n".join(md_escape(said) for said in links(pm, step)))
+        card(pm, step.added[0], status)
 
 
 def step_claim(pm: PreparedMap, step: Step) -> str | None:
-    """The claim a step is about: the thesis it shows, or what its exchange bears on (the
-    first of its claims, for undercuts of a link)."""
-    if step.kind in ("thesis", "root"):
-        return step.added[0]
-    if step.target is not None and is_claim(pm.graph, step.target):
-        return step.target
-    if step.relations:
-        return pm.structure.relations[step.relations[0]].origin
-    return None
+    """The claim a step is about: the one it shows for the first time."""
+    return step.added[0] if step.added else None
 
 
 def draw_so_far(pm: PreparedMap, step: Step, index: int, status: Status | None) -> None:

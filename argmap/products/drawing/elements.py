@@ -162,7 +162,7 @@ def step_payload(
     >>> G = demo_graph(); s = Structure.of(G)
     >>> p = step_payload(G, s, layered_layout(G, s), steps(G)[2], 2, by_status(s.claims, None))
     >>> p["reveal"], p["focus"], sum("claim" in n["cls"].split() for n in p["nodes"])
-    (['thesis', 'jobs', 'cost'], ['jobs', 'cost', 'thesis'], 5)
+    (['thesis', 'jobs'], ['jobs', 'thesis'], 5)
     """
     classes = {c: {"new"} for c in step.added}
     payload = graph_payload(G, structure, layout, structure.claims, colouring, classes=classes)
@@ -171,15 +171,23 @@ def step_payload(
 
 
 def step_focus(structure: Structure, step: Step) -> list[str]:
-    """The nodes a step is about, to keep in view: the question, a thesis, or an exchange's
-    claims and what they bear on (for undercuts, the diamond on the line they cut)."""
+    """The nodes a step is about, to keep in view, first what must show: the question, a
+    thesis, a new claim and the other ends of its relations (for an undercut of a link, the
+    diamond on the line), or an exchange's claims and what they bear on."""
     if step.kind == "question":
         return [QUESTION]
-    if not step.relations or step.target is None:
-        return list(step.added)
-    target = step.target if step.target in structure.order else f"@{step.target}"
-    origins = dict.fromkeys(structure.relations[r].origin for r in step.relations)
-    return [*origins, target]
+
+    def node(end: str) -> str:  # a claim, or the diamond on a relation's line
+        return end if end in structure.order else f"@{end}"
+
+    if step.kind == "exchange" and step.target is not None:
+        origins = dict.fromkeys(structure.relations[r].origin for r in step.relations)
+        return [*origins, node(step.target)]
+    focus = dict.fromkeys(step.added)
+    for rel in step.relations:
+        r = structure.relations[rel]
+        focus.setdefault(node(r.target if r.origin in step.added else r.origin))
+    return list(focus)
 
 
 def legend(colouring: Colouring) -> dict[str, Any]:
