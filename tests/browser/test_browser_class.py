@@ -208,7 +208,7 @@ def test_two_servers_on_one_postgresql(
     """A student on one app server, her instructor on another: both see the same class."""
     import uuid
 
-    from tests.test_verdicts import _postgres_url
+    from tests.store.test_verdicts import _postgres_url
 
     url = _postgres_url()
     chromium_path()
