@@ -52,15 +52,23 @@ class Server:
     log: Path
 
 
-def start_app(maps_dir: Path, log: Path, app: Path = ROOT / "app.py") -> Server:
-    """Start ``streamlit run app`` on a free 127.0.0.1 port; wait for its health check."""
-    port = free_port()
+def start_app(
+    maps_dir: Path,
+    log: Path,
+    app: Path = ROOT / "app.py",
+    *,
+    port: int | None = None,
+    extra: list[str] | None = None,
+) -> Server:
+    """Start ``streamlit run app`` on 127.0.0.1 (on ``port``, else a free one) with ``extra``
+    options; wait for its health check."""
+    port = port or free_port()
     env = {**os.environ, "ARGMAP_MAPS_DIR": str(maps_dir), "PYTHONPATH": str(ROOT)}
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.headless", "true", "--server.address", "127.0.0.1",
         "--server.port", str(port), "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer",
+        "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer", *(extra or []),
     ]  # fmt: skip
     handle = log.open("wb")
     process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
