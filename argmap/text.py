@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
+import textwrap
 from collections.abc import Mapping
 
 # CommonMark lets any ASCII punctuation be escaped, so escaping all of it is always safe.
@@ -148,3 +150,23 @@ def spreadsheet_row(row: Mapping[str, object]) -> dict[str, object]:
     {'name': "'@me", 'votes': 3}
     """
     return {k: spreadsheet_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a big map's labels are wrapped once, not every rerun
+def wrap_label(text: str, width: int, lines: int) -> tuple[str, bool]:
+    """Wrap ``text`` into at most ``lines`` lines of ``width`` characters for a graph node.
+
+    Returns the label and whether it was shortened.
+
+    >>> wrap_label("Treaties need trust between the parties", 16, 2)
+    ('Treaties need\\ntrust between…', True)
+    """
+    wrapped = textwrap.wrap(" ".join(text.split()), width, break_long_words=True)
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped), False
+    kept = wrapped[:lines]
+    last = kept[-1]
+    if len(last) >= width:
+        last = last[: width - 1].rsplit(" ", 1)[0] if " " in last else last[: width - 1]
+    kept[-1] = last.rstrip(" ,;:.") + "…"
+    return "\n".join(kept), True

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, "..", "argmap", "view", "component");
+const out = join(here, "..", "argmap", "products", "drawing", "component");
 mkdirSync(out, { recursive: true });
 await build({
   entryPoints: [join(here, "src", "index.js")],

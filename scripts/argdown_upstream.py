@@ -1,4 +1,4 @@
-"""Summarise Argdown's own JSON export of files, for tests/test_argdown_upstream.py.
+"""Summarise Argdown's own JSON export of files, for tests/readwrite/test_argdown_upstream.py.
 
 Run Argdown's CLI (``npx @argdown/cli@1.7.5 json 'DIR/*.argdown' OUT``), then
 ``python scripts/argdown_upstream.py OUT/*.json > tests/fixtures/argdown-upstream/argdown.json``.

@@ -86,3 +86,22 @@ def small_map_file(tmp_path: Path) -> Path:
     path = tmp_path / "small.yaml"
     path.write_text(SMALL_MAP, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def saved_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The files the app's download buttons offer, by file name, as AppTest runs a page
+    (Streamlit stores each in its media storage under that name)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    saved: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self: object, data: object, mimetype: str, kind: str,
+               filename: str | None = None) -> str:  # fmt: skip
+        if filename:
+            saved[filename] = bytes(data)  # type: ignore[call-overload]
+        return original(self, data, mimetype, kind, filename)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return saved

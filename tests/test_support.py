@@ -15,11 +15,21 @@ TESTS = Path(__file__).resolve().parent
 def test_no_unit_test_imports_the_browser_tests() -> None:
     reaching = [
         path.name
-        for path in TESTS.glob("*.py")
+        for path in TESTS.rglob("test_*.py")
+        if "browser" not in path.relative_to(TESTS).parts
         if re.search(r"tests\.browser|tests/browser|\"browser\"", path.read_text(encoding="utf-8"))
         and path.name != "test_support.py"
     ]
     assert reaching == []
+
+
+def test_tests_mirror_the_packages() -> None:
+    """A unit test sits in the folder of the layer it tests (tests/products for
+    argmap/products, ...), plus tests/maps for the maps' content."""
+    layers = {p.name for p in (TESTS.parent / "argmap").iterdir() if (p / "__init__.py").exists()}
+    folders = {p.name for p in TESTS.iterdir() if p.is_dir() and any(p.glob("test_*.py"))}
+    assert folders - {"browser", "maps"} <= layers | {"model"}
+    assert [p.name for p in TESTS.glob("test_*.py")] == ["test_support.py"]
 
 
 def test_the_shared_fixtures_are_there() -> None:

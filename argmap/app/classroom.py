@@ -6,6 +6,11 @@ everyone signs in first; a student gets the reading pages and "My map" (the Edit
 their own copy), never the Edit page on the maps folder nor Import; the instructor also gets
 the Class page. Who may do what is decided by :class:`~argmap.store.classes.ClassStore`: the
 session holds only the store's token, and every call is checked against it.
+
+A reload keeps one signed in: the token also goes into a cookie (``argmap_session``: this
+site's pages only, ``SameSite=Strict``, ``Secure`` over HTTPS, gone when the browser closes),
+which a new session of the same browser reads back (:func:`who`) and the store checks like
+any token. Signing out ends the token in the store and clears the cookie.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from argmap.store.verdicts import default_database_url
 from argmap.view.text import md_escape
 
 SESSION = "class_session"  # the signed-in Session (its token is what the store checks)
+COOKIE = "argmap_session"  # the same token in the browser, so a reload stays signed in
+_COOKIE_WRITE = "class_cookie"  # the token to put in the cookie on this run ("" clears it)
 # Pages a student may not open: the maps folder's editor and the import that writes into it.
 # Pages that write into the maps folder: only the instructor's, when a class is configured.
 INSTRUCTOR_ONLY = ("edit.py", "exchange.py", "newmap.py", "read.py")
@@ -57,19 +64,50 @@ def class_store() -> ClassStore | None:
 
 
 def who() -> Session | None:
-    """The signed-in person as the store knows them, or None (an ended session is dropped)."""
-    session = ss.get(SESSION)
+    """The signed-in person as the store knows them, or None (an ended session is dropped).
+
+    A new session (a reload) takes the token from the browser's cookie, if it has one.
+    """
     store = class_store()
-    if session is None or store is None:
+    if store is None:
+        return None
+    session, from_cookie = ss.get(SESSION), False
+    if session is None and (token := st.context.cookies.get(COOKIE)):
+        session, from_cookie = Session(token, "", Role.student, 0), True  # the store says who
+    if session is None:
         return None
     try:
-        return store.whoami(session)
+        known = store.whoami(session)
     except Refused as exc:
         if exc.type == "database":
             st.error(md_escape(f"The class database cannot be used: {exc.message}"))
             st.stop()
         ss.pop(SESSION, None)
+        if from_cookie:
+            ss[_COOKIE_WRITE] = ""  # an ended session's token: forget it
         return None
+    ss[SESSION] = known
+    return known
+
+
+def remember() -> None:
+    """Put the signed-in token into the browser's cookie, or clear it after signing out,
+    when this run asks to (a script in an invisible frame of this site: Streamlit has no
+    other way to set a cookie)."""
+    if _COOKIE_WRITE not in ss:
+        return
+    import json
+
+    import streamlit.components.v1 as components
+
+    token = str(ss.pop(_COOKIE_WRITE))
+    ending = "" if token else "; max-age=0"
+    components.html(
+        "<script>const secure = location.protocol === 'https:' ? '; Secure' : '';"
+        f"document.cookie = {json.dumps(f'{COOKIE}={token}; path=/; SameSite=Strict{ending}')}"
+        " + secure;</script>",
+        height=0,
+    )
 
 
 def navigation(
@@ -102,6 +140,7 @@ def may_edit_maps() -> bool:
 
 def sign_in(session: Session) -> None:
     ss[SESSION] = session
+    ss[_COOKIE_WRITE] = session.token
     for key in ("editors", "editor", "my_copy"):  # nothing of a previous person's stays
         ss.pop(key, None)
 
@@ -110,6 +149,7 @@ def sign_out() -> None:
     store, session = class_store(), ss.pop(SESSION, None)
     if store is not None and session is not None:
         store.sign_out(session)
+    ss[_COOKIE_WRITE] = ""
     for key in ("editors", "editor", "my_copy"):
         ss.pop(key, None)
 

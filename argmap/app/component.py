@@ -11,7 +11,8 @@ from typing import Any
 
 import streamlit.components.v1 as components
 
-from argmap.view import BUNDLE, OUTLINE_BUNDLE, READER_BUNDLE
+from argmap.products.drawing import BUNDLE
+from argmap.view import OUTLINE_BUNDLE, READER_BUNDLE
 
 _graph = components.declare_component("argmap_graph", path=str(BUNDLE))
 _outline = components.declare_component("argmap_outline", path=str(OUTLINE_BUNDLE))

@@ -63,6 +63,7 @@ def run(maps: Path | None = None) -> None:
     if classroom.class_store() is not None:  # a class is configured: by who is signed in
         navigation = classroom.navigation(NAVIGATION, classroom.who())
         state.ss.pop(state.VERDICT_NAME, None)  # a name in a URL is no identity
+        classroom.remember()
     files = [file for file, _ in navigation]
     first = PHONE_FIRST if phone and PHONE_FIRST in files else files[0]
     pages = [

@@ -15,8 +15,8 @@ import streamlit as st
 from argmap.app.guard import attempt
 from argmap.app.state import BASE_KEY, BASE_SLIDER, link_to_view
 from argmap.graph.structure import Structure
+from argmap.products.drawing.colours import STATUS_COLOURS
 from argmap.view.bottom_line import ThesisLine
-from argmap.view.colours import STATUS_COLOURS
 from argmap.view.detail import ClaimDetail, Neighbour, SourceInfo, claim_detail
 from argmap.view.door import DEFAULT_BASE_SCORE
 from argmap.view.prepared import PreparedMap

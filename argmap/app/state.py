@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from argmap.view.colours import COLOUR_BY
+from argmap.products.drawing.colours import COLOUR_BY
 from argmap.view.door import SEMANTICS, VIEWS
 from argmap.view.select import FOCUS_MODES
 

@@ -3,6 +3,7 @@ resolution of semantics, support, audience and ranking), the limits, and loading
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
     from argmap.limits import Limits
     from argmap.model import ArgumentMap
-    from argmap.products.brief import Brief
     from argmap.semantics.reading import Reading
     from argmap.store.yaml_map import LoadedMap
 
@@ -139,10 +139,28 @@ def _load(path: Path, *, editable: bool = False) -> LoadedMap:
     from argmap.problems import MapFileError
     from argmap.store.yaml_map import read_map
 
+    _READING_SINCE[0] = time.monotonic()
     try:
         return read_map(path, editable=editable, limits=_limits())
     except MapFileError as exc:
         _fail([str(p) for p in exc.problems])
+
+
+# When the command began reading its map: --timeout counts from there (see _left).
+_READING_SINCE = [time.monotonic()]
+
+
+def _left(timeout: float | None) -> float | None:
+    """Return the seconds of ``--timeout`` left once the map is read and its graph built
+    (``None``: no limit): reading counts against the limit, and what is left bounds the
+    search. Exit 1 saying so when reading took it all."""
+    if not timeout:
+        return None
+    spent = time.monotonic() - _READING_SINCE[0]
+    if spent >= timeout:
+        _fail(f"reading the map took {spent:.1f} s, all of --timeout {timeout:g}; raise "
+              "--timeout, or give 0 for no limit")  # fmt: skip
+    return timeout - spent
 
 
 # Typer offers an Enum's values as choices; the names themselves are the library's.
@@ -167,8 +185,9 @@ TimeoutOpt = Annotated[
     float,
     typer.Option(
         "--timeout",
-        help="Seconds to search for complete, preferred or stable extensions before "
-        "answering 'undetermined'; 0 for no limit.",
+        help="Seconds for reading the map and searching for complete, preferred or stable "
+        "extensions: what reading leaves bounds the search, which then answers "
+        "'undetermined'; 0 for no limit.",
     ),
 ]
 
@@ -209,7 +228,7 @@ def _reading(
     try:
         return reading_of(
             G, semantics=semantics.value, support=view.value, audience=audience, rank=rank,
-            base_scores=base or {}, timeout=timeout,
+            base_scores=base or {}, timeout=_left(timeout),
         )  # fmt: skip
     except ReadingError as exc:
         flag = "--audience" if audience is not None and rank is None else "--rank"
@@ -241,32 +260,6 @@ def _base_scores(m: ArgumentMap, pairs: list[str]) -> dict[str, float]:
 class SideName(StrEnum):
     for_ = "for"
     against = "against"
-
-
-def _brief_of(
-    path: Path,
-    thesis: str,
-    side: SideName,
-    semantics: SemanticsName,
-    view: ViewName,
-    timeout: float,
-    audience: str | None = None,
-    rank: str | None = None,
-) -> tuple[ArgumentMap, Brief]:
-    """Read a map and build the brief for ``side`` of ``thesis`` (argued to ``audience``
-    or the ranking ``rank`` when given), or exit 1 saying why."""
-    from argmap.graph import to_graph
-    from argmap.model import suggest
-    from argmap.products.brief import build_brief
-
-    argument_map = _load(path).map
-    claims = [c.id for c in argument_map.claims]
-    if thesis not in claims:
-        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
-    G = to_graph(argument_map)
-    reading = _reading(G, semantics, view, audience, rank, timeout=timeout or None)
-    result = build_brief(G, thesis, side.value, reading=reading)
-    return argument_map, result
 
 
 DatabaseOpt = Annotated[

@@ -63,8 +63,16 @@ def validate(
 
 @app.command()
 @_limited
-def show(path: MapArg) -> None:
-    """Print a readable summary: sources, actors, claims per source, relation counts."""
+def show(path: MapArg, json_out: JsonOpt = False) -> None:
+    """Print a readable summary: sources, actors, claims per source, relation counts (by
+    name; --json gives the same with every id)."""
+    if json_out:
+        import json
+
+        from argmap.products.summary import summary_json
+
+        typer.echo(json.dumps(summary_json(_load(path).map), indent=2, ensure_ascii=False))
+        return
     from argmap.products.summary import summary
 
     typer.echo(summary(_load(path).map), nl=False)

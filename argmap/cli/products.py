@@ -3,14 +3,10 @@ timeline, and any registered product (make)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    from argmap.products.brief import Brief
 
 from argmap.cli.common import (
     DEFAULT_VIEW_NAME,
@@ -19,17 +15,91 @@ from argmap.cli.common import (
     JsonOpt,
     MapArg,
     RankOpt,
+    SemanticsName,
     SemanticsOpt,
     SideName,
     TimeoutOpt,
+    ViewName,
     ViewOpt,
-    _brief_of,
     _fail,
     _limited,
     _load,
     _reading,
     app,
 )
+
+
+def _made(
+    product_name: str,
+    path: Path,
+    output: Path,
+    *,
+    thesis: str | None = None,
+    side: SideName | None = None,
+    semantics: SemanticsName = GROUNDED,
+    view: ViewName = DEFAULT_VIEW_NAME,
+    timeout: float = 10.0,
+    audience: str | None = None,
+    rank: str | None = None,
+    full: bool = False,
+    letter: bool = False,
+    sources: Path | None = None,
+) -> None:
+    """Make the registered product ``product_name`` of the map at ``path`` into ``output``
+    (its suffix picks the output), under the reading the options give; or exit 1 saying
+    what is wrong, before anything is built. Every product verb writes through here."""
+    from argmap.graph import to_graph
+    from argmap.model import suggest
+    from argmap.products.registry import Request, products
+    from argmap.store.atomic import atomic_write_bytes
+
+    known = products()
+    if product_name not in known:
+        _fail(f"unknown product {product_name!r}; choose one of: {', '.join(known)}")
+    product = known[product_name]
+    out = product.output_for(output.name)
+    if out is None:
+        _fail(f"{output}: {product_name} makes {product.suffixes()}, not "
+              f"{output.suffix or 'a file without a suffix'}")  # fmt: skip
+    if lacking := product.missing(Request(thesis=thesis, side=side.value if side else None)):
+        _fail(f"{product_name} needs {' and '.join('--' + n for n in lacking)}")
+    argument_map = _load(path).map
+    claims = [c.id for c in argument_map.claims]
+    if thesis is not None and thesis not in claims:
+        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
+    reading = _reading(
+        to_graph(argument_map), semantics, view, audience, rank, timeout=timeout or None
+    )
+    if sources is None and out.suffix == ".docx":
+        from argmap.store.library import sources_dir
+
+        sources = sources_dir(path.parent)
+    request = Request(
+        reading, thesis, side.value if side else None, full=full, letter=letter, sources=sources
+    )
+    atomic_write_bytes(output, product.make(argument_map, request, out.suffix))
+    typer.echo(f"wrote {output}")
+
+
+FullOpt = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        help="Everything, not the short version: the brief's whole dossier (every argument, "
+        "chain, crux and audience, not the round brief of at most 1,200 words); every "
+        "discussion question, not the best 15.",
+    ),
+]
+SourcesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        help=".docx: folder of the sources' texts, to show each quote in its sentence "
+        "(default: $ARGMAP_SOURCES, or sources/ near the map, or ../shared/sources).",
+        file_okay=False,
+    ),
+]
+LetterOpt = Annotated[bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")]
 
 
 @app.command()
@@ -45,69 +115,20 @@ def brief(
     semantics: SemanticsOpt = GROUNDED,
     view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
-    letter: Annotated[
-        bool, typer.Option("--letter", help="PDF on US Letter paper, not A4.")
-    ] = False,
-    sources: Annotated[
-        Path | None,
-        typer.Option(
-            "--sources",
-            help=".docx: folder of the sources' texts, to show each quote in its sentence "
-            "(default: $ARGMAP_SOURCES, or sources/ near the map, or ../shared/sources).",
-            file_okay=False,
-        ),
-    ] = None,
+    letter: LetterOpt = False,
+    sources: SourcesOpt = None,
     audience: AudienceOpt = None,
     rank: RankOpt = None,
-    full: Annotated[
-        bool,
-        typer.Option(
-            "--full",
-            help="The whole dossier: every argument, chain, crux and "
-            "audience, not the round brief of at most 1,200 words.",
-        ),
-    ] = False,
+    full: FullOpt = False,
 ) -> None:
     """Write a debate brief for one side of a thesis: Markdown, print-ready HTML, PDF, or
     a Verbatim-style Word file (.docx: pocket, hats, blocks, tags and cards); with
     --audience or --rank, argued to that ranking of the values. By default the round
-    brief (the best cards of each side within 1,200 words); --full for the dossier."""
-    from argmap.products.brief import to_html, to_markdown
-    from argmap.store.atomic import atomic_write_bytes
-
-    def pdf(b: Brief) -> bytes:
-        from argmap.products.brief.pdf import to_pdf
-
-        return to_pdf(b, letter=letter, full=full)
-
-    def docx(b: Brief) -> bytes:
-        from argmap.products.brief.docx import source_texts, to_docx
-        from argmap.store.library import sources_dir
-
-        folder = sources or sources_dir(path.parent)
-        return to_docx(b, argument_map, source_texts(argument_map, folder), full=full)
-
-    def md(b: Brief) -> str:
-        return to_markdown(b, full=full)
-
-    def page(b: Brief) -> str:
-        return to_html(b, full=full)
-
-    renderers: dict[str, Callable[[Brief], str | bytes]] = {
-        ".md": md, ".markdown": md, ".html": page, ".htm": page, ".pdf": pdf, ".docx": docx,
-    }  # fmt: skip
-    from argmap.products.registry import products
-
-    # The outputs are the brief product's (argmap make brief makes the same files).
-    outputs = [o.suffix for o in products()["brief"].outputs]
-    render = renderers.get(output.suffix.lower())
-    if render is None:
-        listed = f"{', '.join(outputs[:-1])} or {outputs[-1]}" if len(outputs) > 1 else outputs[0]
-        _fail(f"{output}: unknown brief format {output.suffix!r}; use {listed}")
-    argument_map, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
-    data = render(result)
-    atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
-    typer.echo(f"wrote {output}")
+    brief (the best cards of each side within 1,200 words); --full for the dossier.
+    The same as argmap make brief."""
+    _made("brief", path, output, thesis=thesis, side=side, semantics=semantics, view=view,
+          timeout=timeout, audience=audience, rank=rank, full=full, letter=letter,
+          sources=sources)  # fmt: skip
 
 
 @app.command()
@@ -126,13 +147,14 @@ def questions(
     rank: RankOpt = None,
 ) -> None:
     """Print seminar discussion questions drawn from the map, each with why it is asked:
-    the best 15 (cruxes first, then one of each kind in turn), or --all."""
+    the best 15 (cruxes first, then one of each kind in turn), or --all. (argmap make
+    questions writes them as a Markdown hand-out or JSON.)"""
     import json
 
     from argmap.analysis import evaluate
     from argmap.graph import to_graph
     from argmap.model import suggest
-    from argmap.products.questions import KINDS, LIMIT, discussion_questions, ranked
+    from argmap.products.questions import KINDS, LIMIT, discussion_questions, ranked, to_rows
 
     m = _load(path).map
     claims = [c.id for c in m.claims]
@@ -143,22 +165,17 @@ def questions(
     every_one = discussion_questions(G, evaluate(G, reading), thesis=thesis)
     found = ranked(every_one, None if every else LIMIT)
     if json_out:
-        rows = [
-            {"kind": q.kind, "question": q.text, "because": q.because, "claims": list(q.claims)}
-            for q in found
-        ]
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(to_rows(found), indent=2, ensure_ascii=False))
         return
+    lines: list[str] = []
     for kind, heading in KINDS.items():
         mine = [q for q in found if q.kind == kind]
-        if not mine:
-            continue
-        typer.secho(heading, bold=True)
-        for q in mine:
-            typer.echo(f"- {q.text}\n  Why: {q.because}")
-        typer.echo("")
+        if mine:
+            lines += [typer.style(heading, bold=True)]
+            lines += [f"- {q.text}\n  Why: {q.because}" for q in mine] + [""]
     if len(found) < len(every_one):
-        typer.echo(f"({len(every_one) - len(found)} more with --all.)")
+        lines.append(f"({len(every_one) - len(found)} more with --all.)")
+    typer.echo("\n".join(lines))
 
 
 @app.command()
@@ -166,30 +183,26 @@ def timeline(
     path: MapArg,
     json_out: JsonOpt = False,
 ) -> None:
-    """Print the positions by date: each source, oldest first, with the claims it states."""
+    """Print the positions by date: each source, oldest first, with the claims it states.
+    (argmap make timeline writes it as Markdown or JSON.)"""
     import json
 
     from argmap.products.timeline import timeline as entries
+    from argmap.products.timeline import to_rows
 
-    found = entries(_load(path).map)
+    m = _load(path).map
     if json_out:
-        rows = [
-            {"date": e.date, "date_inferred": e.date_inferred, "source": e.source.id,
-             "claims": [c.id for c in e.claims]}
-            for e in found
-        ]  # fmt: skip
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(to_rows(m), indent=2, ensure_ascii=False))
         return
-    for e in found:
-        date = (e.date or "undated") + (
-            " (from the source that reports it)" if e.date_inferred else ""
-        )
-        typer.secho(f"{date} · {e.source.title}", bold=True)
-        for c in e.claims:
-            typer.echo(f"  - {c.statement}")
+    lines: list[str] = []
+    for e in entries(m):
+        lines.append(typer.style(f"{e.when} · {e.source.title}", bold=True))
+        lines += [f"  - {c.statement}" for c in e.claims]
+    typer.echo("\n".join(lines))
 
 
 @app.command()
+@_limited
 def flow(
     path: MapArg,
     thesis: Annotated[str, typer.Option("--thesis", help="The id of the thesis of the round.")],
@@ -202,18 +215,10 @@ def flow(
     rank: RankOpt = None,
 ) -> None:
     """Write a flow sheet for a policy round, one column per speech (1AC ... 2AR),
-    pre-filled from the map: each side's arguments, the answers, the drops to extend."""
-    from argmap.products.flow import build_flow, to_csv, to_xlsx
-    from argmap.store.atomic import atomic_write_bytes
-
-    suffix = output.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        _fail(f"{output}: unknown flow format {output.suffix!r}; use .xlsx or .csv")
-    _, result = _brief_of(path, thesis, side, semantics, view, timeout, audience, rank)
-    sheet = build_flow(result)
-    data = to_xlsx(sheet) if suffix == ".xlsx" else to_csv(sheet).encode("utf-8")
-    atomic_write_bytes(output, data)
-    typer.echo(f"wrote {output} ({len(sheet.rows)} rows)")
+    pre-filled from the map: each side's arguments, the answers, the drops to extend.
+    The same as argmap make flow."""
+    _made("flow", path, output, thesis=thesis, side=side, semantics=semantics, view=view,
+          timeout=timeout, audience=audience, rank=rank)  # fmt: skip
 
 
 def _product_names() -> list[str]:
@@ -228,7 +233,8 @@ def make(
     product: Annotated[
         str,
         typer.Argument(
-            help="What to make: a registered product (deck, ...); see argmap make --help.",
+            help="What to make: a registered product (brief, deck, flow, page, questions, "
+            "timeline, ...).",
             autocompletion=_product_names,
             show_default=False,
         ),
@@ -238,43 +244,44 @@ def make(
         Path, typer.Option("-o", "--output", help="The file to write; its suffix picks the output.")
     ],
     thesis: Annotated[
-        str | None, typer.Option("--thesis", help="The thesis, if it needs one.")
+        str | None, typer.Option("--thesis", help="The thesis, if it needs or takes one.")
     ] = None,
     side: Annotated[
         SideName | None, typer.Option("--side", help="The side, if it needs one.")
     ] = None,
     semantics: SemanticsOpt = GROUNDED,
+    view: ViewOpt = DEFAULT_VIEW_NAME,
     timeout: TimeoutOpt = 10.0,
     audience: AudienceOpt = None,
+    rank: RankOpt = None,
+    full: FullOpt = False,
+    letter: LetterOpt = False,
+    sources: SourcesOpt = None,
 ) -> None:
-    """Make a product of the registry (argmap.products entry points: the slide deck, ...)
-    from a map; its outputs and the reading it needs come from its declaration."""
-    from argmap.products.registry import Request, products
-    from argmap.store.atomic import atomic_write_bytes
+    """Make a product of the registry (argmap.products entry points) from a map, under the
+    reading the options give; its outputs and what it needs come from its declaration
+    (argmap products lists them)."""
+    _made(product, path, output, thesis=thesis, side=side, semantics=semantics, view=view,
+          timeout=timeout, audience=audience, rank=rank, full=full, letter=letter,
+          sources=sources)  # fmt: skip
 
-    known = products()
-    if product not in known:
-        _fail(f"unknown product {product!r}; choose one of: {', '.join(known)}")
-    chosen = known[product]
-    out = chosen.output_for(output.name)
-    if out is None:
-        suffixes = ", ".join(o.suffix for o in chosen.outputs)
-        _fail(f"{output}: {product} makes {suffixes}, not {output.suffix or 'no suffix'}")
-    request = Request(
-        thesis=thesis, side=side.value if side else None,
-        semantics=semantics.value, audience=audience, timeout=timeout or None,
-    )  # fmt: skip
-    if lacking := chosen.missing(request):
-        _fail(f"{product} needs {' and '.join('--' + n for n in lacking)}")
-    argument_map = _load(path).map
-    claims = [c.id for c in argument_map.claims]
-    if thesis is not None and thesis not in claims:
-        from argmap.model import suggest
 
-        _fail(f"{path}: no claim {thesis!r}{suggest(thesis, claims)}")
-    try:
-        data = chosen.make(argument_map, request, out.suffix)
-    except KeyError as exc:  # an audience the map does not have
-        _fail(f"{path}: {exc.args[0]}")
-    atomic_write_bytes(output, data)
-    typer.echo(f"wrote {output}")
+@app.command("products")
+def list_products(json_out: JsonOpt = False) -> None:
+    """List the products argmap make makes: each one's outputs and what it needs."""
+    import json
+
+    from argmap.products.registry import NEEDS, products
+
+    rows = [
+        {"name": p.name, "label": p.label, "about": p.about,
+         "needs": [n for n in NEEDS if n in p.needs],
+         "outputs": [o.suffix for o in p.outputs]}
+        for p in products().values()
+    ]  # fmt: skip
+    if json_out:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        needs = f"; needs {', '.join('--' + str(n) for n in r['needs'])}" if r["needs"] else ""
+        typer.echo(f"{r['name']:<10} {', '.join(r['outputs'])}{needs}\n           {r['about']}")

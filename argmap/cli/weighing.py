@@ -23,6 +23,7 @@ from argmap.cli.common import (
     ViewOpt,
     _base_scores,
     _fail,
+    _left,
     _limited,
     _limits,
     _load,
@@ -155,7 +156,7 @@ def audiences(
 
     G = to_graph(_load(path).map)
     try:
-        report = audience_report(G, semantics.value, view.value, timeout=timeout or None)
+        report = audience_report(G, semantics.value, view.value, timeout=_left(timeout))
     except TimeoutError as exc:
         _fail(f"{path}: {exc}; try --semantics grounded, which answers at once")
     if as_json:

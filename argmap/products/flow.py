@@ -31,12 +31,15 @@ import io
 from dataclasses import dataclass
 
 from argmap.products.brief.build import Brief, Cited, Point
+from argmap.products.briefs import prepare_brief
+from argmap.products.registry import Output, Product
 from argmap.products.stable_zip import restamp
 from argmap.text import spreadsheet_cell
 
 SPEECHES = ("1AC", "1NC", "2AC", "2NC/1NR", "1AR", "2NR", "2AR")
 AFFIRMATIVE = frozenset({0, 2, 4, 6})  # the columns of the affirmative's speeches
 WIDTH = 42  # characters: a column a flow pad's width
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -147,3 +150,25 @@ def to_xlsx(flow: Flow) -> bytes:
     workbook.properties.modified = fixed
     core = tostring(workbook.properties.to_tree(), xml_declaration=True, encoding="UTF-8")
     return restamp(raw.getvalue(), {"docProps/core.xml": core})
+
+
+def render_flow(brief: Brief, argument_map: object, request: object, suffix: str) -> bytes:
+    """Return the flow of ``brief`` as ``.xlsx`` or ``.csv`` bytes."""
+    sheet = build_flow(brief)
+    return to_xlsx(sheet) if suffix == ".xlsx" else to_csv(sheet).encode("utf-8")
+
+
+# The brief's own prepare: one brief serves the brief and the flow (and the app's cache
+# keys on it, so the Brief page builds it once for both).
+PRODUCT = Product(
+    "flow", "Flow sheet",
+    "A column per speech of a policy round (1AC to 2AR), pre-filled from the map's brief "
+    "for one side, to flow against.",
+    outputs=(
+        Output(".xlsx", XLSX, "flow (Excel)", slow=True),
+        Output(".csv", "text/csv", "flow (CSV)"),
+    ),
+    prepare=prepare_brief,
+    render=render_flow,
+    needs=frozenset({"thesis", "side"}),
+)  # fmt: skip

@@ -23,6 +23,7 @@ rejected, it is in.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import networkx as nx
@@ -30,8 +31,11 @@ import networkx as nx
 from argmap.analysis import Evaluation, cruxes, short, why
 from argmap.analysis.audiences import audience_report, value_conflicts
 from argmap.graph import claim_ids, relation_origin, relation_triples, relations_into, theses
+from argmap.model import ArgumentMap
+from argmap.products.registry import Output, Product, Request
 from argmap.semantics.framework import Label
 from argmap.semantics.values import value_names
+from argmap.text import md_escape
 from argmap.vocabulary import LABELS
 
 _WORD = {label: LABELS[label].word for label in Label}
@@ -238,3 +242,60 @@ def _support_sources(G: nx.DiGraph, claim: str) -> set[str]:
                 seen.add(origin)
                 stack.append(origin)
     return found
+
+
+def to_markdown(title: str, questions: list[Question]) -> str:
+    """Return the questions as a hand-out: numbered, with the reason under each, every map
+    text escaped (it is data, never markup).
+
+    >>> print(to_markdown("T*", [Question("crux", "Is *it* so?", "It decides.", ())]))
+    # Discussion questions: T\\*
+    <BLANKLINE>
+    1. **Is \\*it\\* so\\?**
+       *Why:* It decides\\.
+    <BLANKLINE>
+    """
+    lines = [f"# Discussion questions: {md_escape(title)}", ""]
+    for n, q in enumerate(questions, 1):
+        lines += [f"{n}. **{md_escape(q.text)}**", f"   *Why:* {md_escape(q.because)}", ""]
+    return "\n".join(lines)
+
+
+def to_rows(questions: list[Question]) -> list[dict[str, object]]:
+    """Return the questions as JSON-ready rows (kind, question, because, claims)."""
+    return [
+        {"kind": q.kind, "question": q.text, "because": q.because, "claims": list(q.claims)}
+        for q in questions
+    ]
+
+
+def _prepare(argument_map: ArgumentMap, request: Request) -> tuple[str, list[Question]]:
+    from argmap.analysis import evaluate
+    from argmap.graph import to_graph
+
+    G = to_graph(argument_map)
+    found = discussion_questions(G, evaluate(G, request.reading), thesis=request.thesis)
+    return argument_map.title, ranked(found, None)
+
+
+def _render(
+    prepared: tuple[str, list[Question]], argument_map: ArgumentMap, request: Request, suffix: str
+) -> bytes:
+    title, every = prepared
+    questions = every if request.full else every[:LIMIT]  # ranked: the best come first
+    if suffix == ".json":
+        return json.dumps(to_rows(questions), indent=2, ensure_ascii=False).encode("utf-8")
+    return to_markdown(title, questions).encode("utf-8")
+
+
+PRODUCT = Product(
+    "questions", "Discussion questions",
+    "Seminar questions drawn from the map, each with why it is asked: the best 15 "
+    "(cruxes first), or with full every one; about one thesis, or every one.",
+    outputs=(
+        Output(".md", "text/markdown", "questions (Markdown)", also=(".markdown",)),
+        Output(".json", "application/json", "questions (JSON)"),
+    ),
+    prepare=_prepare,
+    render=_render,
+)  # fmt: skip

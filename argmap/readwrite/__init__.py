@@ -9,7 +9,7 @@
   AIF JSON; :mod:`~argmap.readwrite.kialo`: read Kialo's text export;
   :mod:`~argmap.readwrite.imported`: what the importers share.
 - :mod:`~argmap.readwrite.dot`, :mod:`~argmap.readwrite.svg`,
-  :mod:`~argmap.view.standalone_html`: the map as a picture or an offline page.
+  :mod:`~argmap.products.standalone`: the map as a picture or an offline page.
 - :mod:`~argmap.readwrite.iccma`: abstract frameworks in the ICCMA formats (for
   ``argmap solve``); :mod:`~argmap.readwrite.iccma_map`: a map's framework in them.
 """

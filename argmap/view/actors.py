@@ -20,8 +20,8 @@ import networkx as nx
 from argmap.analysis import Positions
 from argmap.graph import is_claim
 from argmap.model import ArgumentMap
+from argmap.products.drawing.colours import OKABE_ITO, SIDE_COLOURS, side_of
 from argmap.products.timeline import timeline
-from argmap.view.colours import OKABE_ITO, SIDE_COLOURS, side_of
 from argmap.view.text import truncate
 
 SIDE_ORDER = ("for", "neither", "against")
@@ -108,10 +108,11 @@ def heat_map(actors: Mapping[str, Actor], positions: Positions) -> alt.HConcatCh
     top = max((abs(r["net"]) for r in rows), default=1) or 1
     # Cells as large as the page's column allows beside the names (22 px at most, 10 at
     # least): 50 actors fit a laptop's column instead of running past it.
-    label_w = max((text_width(n, 12) for n in order), default=0) + 8
-    cell = int(min(22, max(10, (COLUMN - label_w - 12 - 4 - 8) / max(len(order), 8))))
+    # A longer name is cut with an ellipsis; the strip's tooltip gives it whole.
+    label_w = min(NAME_LIMIT, max((text_width(n, 12) for n in order), default=0)) + 8
+    cell = int(min(22, max(10, (NARROW - label_w - 12 - 4 - 8) / max(len(order), 8))))
     size = cell * max(len(order), 8)
-    names = alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=12)
+    names = alt.Axis(labelLimit=NAME_LIMIT, labelOverlap=False, labelFontSize=12)
     strip = (
         alt.Chart(alt.Data(values=[{"a": actors[a].name, "side": actors[a].side} for a in met]))
         .mark_rect()
@@ -142,7 +143,7 @@ def heat_map(actors: Mapping[str, Actor], positions: Positions) -> alt.HConcatCh
                 axis=alt.Axis(  # upright names run down, not out past the column
                     labelAngle=90,
                     labelAlign="left",
-                    labelLimit=0,
+                    labelLimit=NAME_LIMIT,
                     labelOverlap=False,
                     labelFontSize=12,
                 ),
@@ -162,16 +163,20 @@ def heat_map(actors: Mapping[str, Actor], positions: Positions) -> alt.HConcatCh
 
 
 COLUMN = 900  # px: the widest a chart may be, the page's main column on a 1440 px laptop
+# px: the main column beside the sidebar on a 1024 px screen; the charts of who meets whom
+# fit it, so they are whole on a small laptop or a tablet held sideways.
+NARROW = 560
+NAME_LIMIT = 200  # px: the heat map's names, cut with an ellipsis beyond
 INK = "#31333f"  # the page's text colour: labels at 12.5:1 contrast on white
 
 NAME_FONT = 13  # px: the actors' names in the network
 NAME_LINE = 16  # px from one line of a name to the next
-NAME_WIDTH = 230  # px: a longer name wraps, between words only
+NAME_WIDTH = 200  # px: a longer name wraps, between words only
 HEAD_FONT = 13
 FONT = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own, which it ships
 DOT_R = 7  # px
 ROW_GAP = 7  # px between one name and the next
-ARC_ROOM = 280  # px beside the names, on each side, for the arcs
+ARC_ROOM = 170  # px beside the names, on each side, for the arcs: the whole fits NARROW
 ARC_STEPS = 24  # segments per arc: smooth at these sizes; each point is a row of chart data
 RELATIONS = (("supports", -1), ("attacks", 1))  # supports arcs left of the names, attacks right
 

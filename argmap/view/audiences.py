@@ -23,9 +23,9 @@ from argmap.analysis.audiences import (
     describe_audience,
     standing_words,
 )
+from argmap.products.drawing.colours import Colouring
 from argmap.semantics.values import audiences, value_ids
 from argmap.view.bottom_line import holder
-from argmap.view.colours import Colouring
 from argmap.vocabulary import LABELS
 
 PLAIN = ""  # no audience: every attack succeeds

@@ -10,7 +10,7 @@ import networkx as nx
 from argmap.graph import to_graph
 from argmap.graph.structure import Structure
 from argmap.model import ArgumentMap
-from argmap.view.layout import Layout, layered_layout
+from argmap.products.drawing.layout import Layout, layered_layout
 from argmap.view.select import options
 
 

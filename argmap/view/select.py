@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.graph.structure import Structure
-from argmap.view.layout import Layout
+from argmap.products.drawing.layout import Layout
 from argmap.view.text import fold
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import textwrap
 import unicodedata
 
 from argmap.text import md_escape
 
-__all__ = ["fold", "md_escape", "truncate", "wrap_label"]
+__all__ = ["fold", "md_escape", "truncate"]
 
 
 def truncate(text: str, limit: int) -> str:
@@ -22,26 +20,6 @@ def truncate(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
     return cut.rstrip(" ,;:.") + "…"
-
-
-@functools.lru_cache(maxsize=1 << 16)  # a big map's labels are wrapped once, not every rerun
-def wrap_label(text: str, width: int, lines: int) -> tuple[str, bool]:
-    """Wrap ``text`` into at most ``lines`` lines of ``width`` characters for a graph node.
-
-    Returns the label and whether it was shortened.
-
-    >>> wrap_label("Treaties need trust between the parties", 16, 2)
-    ('Treaties need\\ntrust between…', True)
-    """
-    wrapped = textwrap.wrap(" ".join(text.split()), width, break_long_words=True)
-    if len(wrapped) <= lines:
-        return "\n".join(wrapped), False
-    kept = wrapped[:lines]
-    last = kept[-1]
-    if len(last) >= width:
-        last = last[: width - 1].rsplit(" ", 1)[0] if " " in last else last[: width - 1]
-    kept[-1] = last.rstrip(" ,;:.") + "…"
-    return "\n".join(kept), True
 
 
 def fold(text: str) -> str:

@@ -1017,17 +1017,24 @@ async function stepView(whole, shown, initial) {
   }
   const z = initial ? STEP_ZOOM : cy.zoom();
   if (initial) lookAtBox(boxOf(shown, whole.pos), z);
-  // What the step is about: its claim first (it must show), then what it bears on.
+  // What the step is about: its first claim (it must show), then the rest of its claims
+  // and what they bear on, each kept only if all kept so far still fit the view together
+  // (an exchange's claims can lie further apart than a view at projector size).
   const ids = state.focus.filter((id) => shown.has(id));
   if (!ids.length) return semanticZoom(true);
   const main = boxOf(ids.slice(0, 1), whole.pos);
-  const focus = boxOf(ids, whole.pos);
   const pan = cy.pan();
   const m = STEP_MARGIN;
   const v = {
     x1: (PAD - pan.x) / z, x2: (root.clientWidth - PAD - pan.x) / z,
     y1: (TOP - pan.y) / z, y2: (root.clientHeight - PAD - pan.y) / z,
   };
+  const kept = ids.slice(0, 1);
+  for (const id of ids.slice(1)) {
+    const b = boxOf([...kept, id], whole.pos);
+    if (b.w + 2 * m <= v.x2 - v.x1 && b.h + 2 * m <= v.y2 - v.y1) kept.push(id);
+  }
+  const focus = boxOf(kept, whole.pos);
   const inside = focus.x1 - m >= v.x1 && focus.x2 + m <= v.x2 && focus.y1 - m >= v.y1 && focus.y2 + m <= v.y2;
   if (!inside) {
     // Slide the view, zoom unchanged, until the step's claim and what it bears on are in it,

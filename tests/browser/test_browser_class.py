@@ -161,10 +161,32 @@ def test_instructor_and_two_students(browser: Any, classroom: tuple[str, Path, s
         ("Ada", "accept"), ("Bo", "reject")
     }  # fmt: skip
 
-    # A student who opens the instructor's page by its URL gets a new, signed-out session.
+    # A reload keeps her signed in (the session's token, in this site's cookie), and the
+    # instructor's page opened by its URL is not hers to see.
+    ada.reload()
+    sidebar(ada, "Account")
+    ada.get_by_text("Signed in as Ada, student of Seminar").wait_for(timeout=30_000)
+    cookie = next(c for c in ada.context.cookies() if c["name"] == "argmap_session")
+    assert cookie["sameSite"] == "Strict" and cookie["path"] == "/" and cookie["expires"] == -1
     ada.goto(f"{url}/class_map")
-    ada.get_by_role("heading", name="Sign in").wait_for(timeout=30_000)
+    ada.get_by_text("Page not found").wait_for(timeout=30_000)  # Streamlit's: not in her pages
     assert ada.get_by_text("Rubric").count() == 0
+    ada.keyboard.press("Escape")
+    ada.get_by_text("Page not found").wait_for(state="hidden", timeout=10_000)
+    # Signed out, a reload stays signed out: the token is ended and the cookie cleared.
+    sidebar(ada, "Account")
+    ada.get_by_role("button", name="Sign out", exact=True).click()
+    ada.get_by_role("heading", name="Sign in").wait_for(timeout=30_000)
+    ada.wait_for_timeout(1000)
+    assert not [c for c in ada.context.cookies() if c["name"] == "argmap_session"]
+    ada.reload()
+    ada.get_by_role("heading", name="Sign in").wait_for(timeout=30_000)
+    # A token the store does not know (forged, or ended) signs no one in, and is forgotten.
+    ada.context.add_cookies([{"name": "argmap_session", "value": "forged", "url": url}])
+    ada.reload()
+    ada.get_by_role("heading", name="Sign in").wait_for(timeout=30_000)
+    ada.wait_for_timeout(1000)
+    assert not [c for c in ada.context.cookies() if c["name"] == "argmap_session"]
 
     # The instructor's class map shows both students.
     sidebar(prof, "Class map")
@@ -186,7 +208,7 @@ def test_two_servers_on_one_postgresql(
     """A student on one app server, her instructor on another: both see the same class."""
     import uuid
 
-    from tests.test_verdicts import _postgres_url
+    from tests.store.test_verdicts import _postgres_url
 
     url = _postgres_url()
     chromium_path()

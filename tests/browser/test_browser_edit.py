@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from argmap.products.standalone import generate_html
 from argmap.store.yaml_map import read_map
-from argmap.view.standalone_html import generate_html
 from tests.browser.conftest import (
     Watch,
     chromium_path,

@@ -203,11 +203,13 @@ def test_sources_pictures_draw_offline(page: Any, cyber_url: str, watch: Watch) 
     charts = main.locator(".vega-embed")
     charts.nth(1).wait_for(timeout=30_000)
     settle(page)
-    # Drawn, not just declared: each chart has its marks and the actors' names in its SVG or
-    # canvas; the heat map's names are not cut ("…") however long.
+    # Drawn, not just declared, and within the main column beside the sidebar (a name
+    # longer than 200 px is cut there, whole in the strip's tooltip).
     heat = charts.nth(0)
     box = heat.bounding_box()
-    assert box is not None and box["width"] > 600 and box["height"] > 500
+    column = main.locator('[data-testid="stMainBlockContainer"]').bounding_box()
+    assert box is not None and box["width"] > 450 and box["height"] > 400
+    assert box["x"] + box["width"] <= column["x"] + column["width"]
     shot(page, "sources-agreement")
     main.get_by_text("Who supports and who attacks whom").scroll_into_view_if_needed()
     page.mouse.wheel(0, 350)

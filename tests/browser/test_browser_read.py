@@ -225,7 +225,7 @@ def test_build_a_map_from_the_2024_article(
 def test_import_verbatim_evidence_from_the_import_page(
     page: Any, authoring: tuple[str, Path, Path], watch: Watch, tmp_path: Path
 ) -> None:
-    from tests.test_import_docx import _verbatim
+    from tests.readwrite.test_import_docx import _verbatim
 
     url, maps, _ = authoring
     cards = tmp_path / "aff-cards.docx"
@@ -290,7 +290,7 @@ def test_the_keyboard_hears_which_claims_quote_a_sentence(
 def test_a_new_map_from_a_verbatim_file_takes_its_cards(
     page: Any, authoring: tuple[str, Path, Path], watch: Watch, tmp_path: Path
 ) -> None:
-    from tests.test_import_docx import _verbatim
+    from tests.readwrite.test_import_docx import _verbatim
 
     url, maps, _ = authoring
     cards = tmp_path / "neg-file.docx"

@@ -113,3 +113,29 @@ def test_step_through_keeps_question_and_thesis_in_view(
         assert FONT * zoom >= 16 - 1e-6, (n, zoom)  # projector size
     shot(page, f"stepthrough-{size['width']}x{size['height']}")
     watch.assert_clean()
+
+
+def test_who_meets_whom_fits_beside_the_sidebar(small: Any, app_url: str, watch: Watch) -> None:
+    """The Sources page's heat map and network are whole within the main column, the
+    sidebar open: no chart runs past the window's right edge (at 1024 px it once did)."""
+    page = small
+    size = page.viewport_size
+    page.goto(f"{app_url}/?map=cybercrime-treaties")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name="Sources and actors").click()
+    charts = page.locator('[data-testid="stVegaLiteChart"]:visible')  # the first tab's
+    charts.first.wait_for(timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(1000)  # Vega draws after the element arrives
+    main = page.locator('[data-testid="stMain"] [data-testid="stMainBlockContainer"]')
+    column = main.bounding_box()
+    assert charts.count() >= 2  # the heat map and the network
+    for k in range(charts.count()):
+        drawn = charts.nth(k).locator("svg, canvas").first.bounding_box()
+        assert drawn is not None and drawn["width"] > 300, k
+        assert drawn["x"] + drawn["width"] <= min(column["x"] + column["width"], size["width"]), (
+            k, drawn, column, size,
+        )  # fmt: skip
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= size["width"]
+    shot(page, f"sources-{size['width']}x{size['height']}")
+    watch.assert_clean()

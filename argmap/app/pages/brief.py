@@ -1,20 +1,20 @@
 """The brief page: pick a thesis and a side, read the round brief, download it.
 
 The brief is argmap.products.brief's; this page only draws the round brief (every map text
-through md_escape) and offers the very Markdown, HTML, PDF and Word (Verbatim) files that
-``argmap brief`` writes for the same choices, the full dossier (``--full``), and the flow
-sheet of ``argmap flow``. PDF, Word and the flow take seconds: each is built when asked for,
-so the page reads at once.
+through md_escape). Its downloads are the outputs of the registered brief and flow products
+(argmap.app.downloads): the very files ``argmap make brief`` and ``argmap make flow`` write
+for the same choices, the round brief or the whole dossier. PDF, Word and the flow take
+seconds: each is built when asked for, so the page reads at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
 
 import streamlit as st
 
 from argmap.app import audiences
+from argmap.app.downloads import downloads, prepared
 from argmap.app.guard import attempt
 from argmap.app.shared import (
     current_map,
@@ -23,54 +23,21 @@ from argmap.app.shared import (
     reading_pickers,
     thesis_picker,
 )
-from argmap.products.brief import Brief, build_brief, to_html, to_markdown
+from argmap.products.brief import Brief
 from argmap.products.brief.build import Side
 from argmap.products.brief.round import Card, RoundBrief, round_brief, short
+from argmap.products.registry import Request, products
 from argmap.store.library import sources_dir
 from argmap.view.door import reading_of
-from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape
 
 ss = st.session_state
 
 
-@st.cache_resource(max_entries=64, show_spinner="Building the brief…")
-def brief_of(key: str, _pm: PreparedMap, thesis: str, side: Side, semantics: str,
-             view: str, audience: str | None = None) -> Brief:  # fmt: skip
-    ranking = reading_of(_pm.graph, audience=audience).audience
-    return build_brief(_pm.graph, thesis, side, semantics=semantics, view=view,
-                       timeout=TIMEOUT_S, audience=ranking)  # fmt: skip
-
-
 @st.cache_resource(max_entries=64, show_spinner=False)
-def round_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
-             audience: str | None = None) -> RoundBrief:  # fmt: skip
+def round_of(key: str, request_key: str, _brief: Brief) -> RoundBrief:
     return round_brief(_brief)
-
-
-@st.cache_data(max_entries=64, show_spinner="Laying out the PDF…")
-def pdf_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
-           letter: bool, audience: str | None = None) -> bytes:  # fmt: skip
-    from argmap.products.brief.pdf import to_pdf
-
-    return to_pdf(_brief, letter=letter)
-
-
-@st.cache_data(max_entries=64, show_spinner="Writing the Word file…")
-def docx_of(key: str, _brief: Brief, _pm: PreparedMap, thesis: str, side: Side, semantics: str,
-            view: str, audience: str | None = None) -> bytes:  # fmt: skip
-    from argmap.products.brief.docx import source_texts, to_docx
-
-    return to_docx(_brief, _pm.map, source_texts(_pm.map, sources_dir(maps_folder())))
-
-
-@st.cache_data(max_entries=64, show_spinner="Writing the flow…")
-def flow_of(key: str, _brief: Brief, thesis: str, side: Side, semantics: str, view: str,
-            audience: str | None = None) -> bytes:  # fmt: skip
-    from argmap.products.flow import build_flow, to_xlsx
-
-    return to_xlsx(build_flow(_brief))
 
 
 def card(c: Card, lead: str = "") -> None:
@@ -87,28 +54,10 @@ def card(c: Card, lead: str = "") -> None:
         st.caption(md_escape(f"Backed by “{short(b.statement, 12)}” ({b.short})"))
 
 
-def prepared_download(
-    label: str, key: str, signature: tuple[object, ...], make: Callable[[], bytes], **kwargs: Any
-) -> None:
-    """A button that builds a file only when asked (Word and PDF take seconds), then the
-    download of it for as long as the choices (``signature``) stay the same."""
-    done = f"{key}_built"
-    slot = st.empty()
-    if ss.get(done) != signature:
-        if not slot.button(f"Prepare {label}", key=f"mk_{key}"):
-            return
-        ss[done] = signature
-    # Inside the guard: a writer's fault (lxml, openpyxl) costs its button, not the page.
-    data = attempt(f"The {label} file could not be written", make)
-    if data is not None:
-        slot.download_button(f"Download {label}", data, key=f"dl_{key}", on_click="ignore",
-                             **kwargs)  # fmt: skip
-
-
 def main() -> None:
     pm, _map_name, key = current_map()
     G = pm.graph
-    keep("brief_side", "brief_paper")
+    keep("brief_side", "brief_paper", "brief_full")
     with st.sidebar:
         st.header("Brief")
         thesis = thesis_picker(G, "Thesis", "brief_thesis")
@@ -117,14 +66,17 @@ def main() -> None:
         semantics, view, option = reading_pickers(G)
         audience = audiences.audience_id(option)
 
+    reading = reading_of(G, semantics=semantics, support=view, audience=audience,
+                         timeout=TIMEOUT_S)  # fmt: skip
+    request = Request(reading, thesis, side, sources=sources_dir(maps_folder()))
     built = attempt(
         "The brief could not be built",
-        lambda: brief_of(key, pm, thesis, side, semantics, view, audience),
+        lambda: prepared(key, pm, products()["brief"], request),
         fatal=True,
     )
     assert built is not None  # attempt stopped the page otherwise
-    brief = built
-    r = round_of(key, brief, thesis, side, semantics, view, audience)
+    brief: Brief = built
+    r = round_of(key, repr(request.shared()), brief)
 
     named = G.nodes[thesis].get("label") or short(brief.thesis.statement, 16)  # map's title
     st.title(md_escape(f"Brief {side}: {named}"))
@@ -137,46 +89,19 @@ def main() -> None:
     st.subheader("Bottom line")
     st.markdown(md_escape(r.bottom_line))
 
-    stem = f"brief-{thesis}-{side}"
-    signature = (key, thesis, side, semantics, view, audience)
-    left, middle, right = st.columns(3)
-    left.download_button("Download Markdown", to_markdown(brief).encode("utf-8"),
-                         file_name=f"{stem}.md", mime="text/markdown", key="dl_md",
-                         help="The round brief, as on this page.")  # fmt: skip
-    middle.download_button("Download HTML", to_html(brief).encode("utf-8"),
-                           file_name=f"{stem}.html", mime="text/html", key="dl_html",
-                           help="The round brief as a page that prints cleanly.")  # fmt: skip
-    right.download_button(
-        "Download the full brief", to_markdown(brief, full=True).encode("utf-8"),
-        file_name=f"{stem}-full.md", mime="text/markdown", key="dl_full",
-        help="Every argument with its chain of backing, every answer, the claims that "
-        "decide the thesis and each audience's case (Markdown).",
-    )  # fmt: skip
-    pdf_col, word, flow = st.columns(3)
-    with pdf_col:
-        letter = st.radio("Paper", ("A4", "Letter"), key="brief_paper", horizontal=True,
-                          label_visibility="collapsed") == "Letter"  # fmt: skip
-        prepared_download(
-            "PDF", "pdf", (*signature, letter),
-            lambda: pdf_of(key, brief, thesis, side, semantics, view, letter, audience),
-            file_name=f"{stem}.pdf", mime="application/pdf",
-        )  # fmt: skip
-    with word:
-        prepared_download(
-            "Word (Verbatim)", "docx", signature,
-            lambda: docx_of(key, brief, pm, thesis, side, semantics, view, audience),
-            file_name=f"{stem}.docx", help="Pocket, hats, blocks and tags, with cards whose "
-            "quotes are highlighted: Verbatim's styles, for debaters.",
-            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )  # fmt: skip
-    with flow:
-        prepared_download(
-            "flow (Excel)", "flow", signature,
-            lambda: flow_of(key, brief, thesis, side, semantics, view, audience),
-            file_name=f"flow-{thesis}-{side}.xlsx", help="A column per speech of a policy "
-            "round (1AC to 2AR), pre-filled from the map, to flow against.",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )  # fmt: skip
+    st.subheader("Take it away")
+    full = st.radio(
+        "The brief", ("round brief", "full dossier"), key="brief_full", horizontal=True,
+        help="The round brief is this page; the full dossier has every argument with its "
+        "chain of backing, every answer, the claims that decide the thesis and each "
+        "audience's case.",
+    ) == "full dossier"  # fmt: skip
+    letter = st.radio("Paper (PDF)", ("A4", "Letter"), key="brief_paper",
+                      horizontal=True) == "Letter"  # fmt: skip
+    stem = f"{thesis}-{side}"
+    downloads(key, pm, ["brief"], replace(request, full=full, letter=letter),
+              f"brief-{stem}{'-full' if full else ''}", columns=4)  # fmt: skip
+    downloads(key, pm, ["flow"], request, f"flow-{stem}", columns=4)
 
     st.subheader("Our best cards")
     st.caption(md_escape(r.rule))

@@ -1,7 +1,7 @@
 """The discussion page: seminar questions derived from the map, each with why it is asked.
 
-The questions are argmap.products.questions'; this page groups them by kind, lets the teacher pick a
-thesis and the kinds to show, and offers the list as Markdown to hand out.
+The questions are argmap.products.questions'; this page groups them by kind, lets the teacher
+pick a thesis and the kinds to show, and offers those as the product's Markdown hand-out.
 """
 
 from __future__ import annotations
@@ -18,7 +18,14 @@ from argmap.app.shared import (
     status_of,
     thesis_picker,
 )
-from argmap.products.questions import KINDS, LIMIT, Question, discussion_questions, ranked
+from argmap.products.questions import (
+    KINDS,
+    LIMIT,
+    Question,
+    discussion_questions,
+    ranked,
+    to_markdown,
+)
 from argmap.view.prepared import PreparedMap
 from argmap.view.text import md_escape
 
@@ -28,14 +35,6 @@ def questions_of(key: str, _pm: PreparedMap, thesis: str | None, semantics: str,
                  view: str, audience: str | None = None) -> list[Question]:  # fmt: skip
     status = status_of(key, _pm, semantics, view, audience=audience)
     return discussion_questions(_pm.graph, status.evaluation, thesis=thesis)
-
-
-def as_markdown(title: str, questions: list[Question]) -> str:
-    """The questions as a hand-out: numbered, with the reason under each."""
-    lines = [f"# Discussion questions: {md_escape(title)}", ""]
-    for n, q in enumerate(questions, 1):
-        lines += [f"{n}. **{md_escape(q.text)}**", f"   *Why:* {md_escape(q.because)}", ""]
-    return "\n".join(lines)
 
 
 def main() -> None:
@@ -71,7 +70,9 @@ def main() -> None:
         f"**{len(shown)}** question{'s' if len(shown) != 1 else ''}{more}, each drawn from a "
         "fact about the map, with why it is asked; cruxes first, then one of each kind in turn."
     )
-    st.download_button("Download as Markdown", as_markdown(pm.map.title, shown).encode("utf-8"),
+    # The hand-out of the questions shown (the kinds chosen); argmap make questions writes
+    # the same Markdown for every kind.
+    st.download_button("Download as Markdown", to_markdown(pm.map.title, shown).encode("utf-8"),
                        file_name="discussion-questions.md", mime="text/markdown",
                        key="disc_download", disabled=not shown)  # fmt: skip
     for kind, heading in KINDS.items():

@@ -1,6 +1,9 @@
-"""The import and export page: the map in other tools' formats, and other tools' files as maps.
+"""The import and export page: the map in other tools' formats, its products (the slide deck,
+the standalone page, ...: every registered product of the whole map), and other tools' files
+as maps.
 
-Every conversion is :mod:`argmap.readwrite`'s; the page only offers the files. An imported map
+Every conversion is :mod:`argmap.readwrite`'s, every product :mod:`argmap.products`'; the
+page only offers the files. An imported map
 can be downloaded, or saved into the maps folder (never over an existing map) to be explored
 and edited like any other.
 """
@@ -11,14 +14,18 @@ from pathlib import PurePath
 
 import streamlit as st
 
+from argmap.app.downloads import downloads, map_products
 from argmap.app.guard import attempt
-from argmap.app.shared import current_map, maps_folder
+from argmap.app.shared import current_map, maps_folder, shared_reading
 from argmap.problems import MapFileError
+from argmap.products.registry import Request, products
 from argmap.readwrite.imported import slug
 from argmap.store.library import upload_text
 from argmap.store.yaml_map import dump_map, write_map
+from argmap.view.door import reading_of
 from argmap.view.formats import registry
 from argmap.view.prepared import PreparedMap
+from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape
 
 FORMATS = registry()
@@ -45,6 +52,22 @@ def export_section(pm: PreparedMap, map_name: str | None, key: str) -> None:
         f"Download {stem}{suffix}", data, file_name=f"{stem}{suffix}", mime=mime,
         key="export_download", on_click="ignore", type="primary",
     )  # fmt: skip
+
+
+def products_section(pm: PreparedMap, map_name: str | None, key: str) -> None:
+    """Every registered product of the whole map (the slide deck, the standalone page,
+    the questions, the timeline, ...), made under the reading the other pages chose."""
+    semantics, support, audience = shared_reading()
+    reading = reading_of(pm.graph, semantics=semantics, support=support, audience=audience,
+                         timeout=TIMEOUT_S)  # fmt: skip
+    st.header("Take the map away")
+    names = map_products()
+    whom = f", for {reading.audience.name}" if reading.audience else ""
+    st.caption(md_escape(
+        f"Made under the reading the other pages show ({semantics}{whom}): "
+        + "; ".join(products()[n].label for n in names) + "."
+    ))  # fmt: skip
+    downloads(key, pm, names, Request(reading), map_name or slug(pm.map.title) or "map")
 
 
 def import_section() -> None:
@@ -144,6 +167,8 @@ def main() -> None:
     pm, map_name, key = current_map()
     st.title("Import and export")
     export_section(pm, map_name, key)
+    st.divider()
+    products_section(pm, map_name, key)
     st.divider()
     import_section()
     st.divider()

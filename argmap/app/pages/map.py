@@ -23,10 +23,10 @@ from argmap.app.shared import (
     thesis_picker,
 )
 from argmap.app.state import BASE_KEY, BASE_SLIDER, WHAT_IF_KEYS
+from argmap.products.drawing.colours import COLOUR_BY, colouring
+from argmap.products.drawing.elements import graph_payload, legend
 from argmap.view.audiences import ACROSS, audience_title, by_acceptance
 from argmap.view.bottom_line import ThesisLine, thesis_lines
-from argmap.view.colours import COLOUR_BY, colouring
-from argmap.view.elements import graph_payload, legend
 from argmap.view.prepared import PreparedMap
 from argmap.view.select import FOCUS_MODES, Filters, View, drawing, search_claims
 from argmap.view.status import (

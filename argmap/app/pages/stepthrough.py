@@ -1,6 +1,7 @@
 """The step-through page: the map revealed from its question outward, for the front of a room.
 
-The order is argmap.products.stepthrough's; this page shows one step at a time in large type
+The order is argmap.products.stepthrough's (outward by exchange, one new claim a step with
+every link it has to what is shown); this page shows one step at a time in large type
 beside the map drawn so far (the map page's graph component, the step's new claims
 highlighted, every card where the whole map puts it so that none moves from step to step),
 with Next and Previous buttons and the keyboard (→, Space or Page Down for next; ← or Page Up
@@ -18,10 +19,10 @@ from argmap.app.component import argmap_graph
 from argmap.app.guard import attempt
 from argmap.app.shared import ALL, current_map, shared_reading, ss, status_of, thesis_picker
 from argmap.graph import is_claim
+from argmap.products.drawing.colours import by_status
+from argmap.products.drawing.elements import legend, step_payload
 from argmap.products.stepthrough import Step, steps
-from argmap.view.colours import by_status
 from argmap.view.detail import claim_detail
-from argmap.view.elements import legend, step_payload
 from argmap.view.guide import plain_semantics
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import Status, explain
@@ -98,18 +99,31 @@ def target_words(pm: PreparedMap, target: str) -> str:
     )
 
 
+def links(pm: PreparedMap, step: Step) -> list[str]:
+    """What a step's relations say, in words, from its new claim ("it"): "It supports
+    “…”", "“…” attacks it", "It undercuts the link from “…” to “…”"."""
+    G, out = pm.graph, []
+    for rel in step.relations:
+        r = pm.structure.relations[rel]
+        how = HOW.get(str(G.nodes[rel]["type"]), str(G.nodes[rel]["type"]))
+        if r.origin in step.added:
+            out.append(f"It {how} {target_words(pm, r.target)}")
+        else:
+            said = f"“{truncate(G.nodes[r.origin]['statement'], 90)}”"
+            it = "it" if r.target in step.added else target_words(pm, r.target)
+            out.append(f"{said} {how} {it}")
+    return out
+
+
 def line(pm: PreparedMap, step: Step) -> str:
     """A step as one Markdown line of the outline."""
     G = pm.graph
+    statement = md_escape(truncate(G.nodes[step.added[0]]["statement"], 80)) if step.added else ""
     if step.kind in ("thesis", "root"):
-        return f"- **{md_escape(truncate(G.nodes[step.added[0]]['statement'], 110))}**"
-    assert step.relation is not None and step.target is not None
-    origin = pm.structure.relations[step.relation].origin
-    return (
-        f"- {md_escape(truncate(G.nodes[origin]['statement'], 80))}"
-        f" *{HOW.get(step.relation_type or '', step.relation_type)}* "
-        f"{md_escape(target_words(pm, step.target))}"
-    )
+        return f"- **{statement}**"
+    first = md_escape(links(pm, step)[0]) if step.relations else ""
+    more = f" (and {len(step.relations) - 1} more)" if len(step.relations) > 1 else ""
+    return f"- {statement}: *{first}*{more}"
 
 
 def card(pm: PreparedMap, claim: str, status: Status | None) -> None:
@@ -126,26 +140,18 @@ def current(pm: PreparedMap, step: Step, status: Status | None) -> None:
         if step.kind == "question":
             st.caption("The question")
             st.markdown("Press → (or Next) to reveal the map, one step at a time.")
-        elif step.kind in ("thesis", "root"):
+            return
+        if step.kind in ("thesis", "root"):
             st.caption("Thesis" if step.kind == "thesis" else "A claim no thesis reaches")
-            card(pm, step.added[0], status)
-        else:
-            assert step.relation is not None and step.target is not None
-            origin = pm.structure.relations[step.relation].origin
+        if step.relations:  # how the new claim meets what is on the screen
             with st.container(key="step_relation"):
-                how = HOW.get(step.relation_type or "", step.relation_type)
-                again = "" if step.added else " (shown already)"
-                st.markdown(f"This claim{again} *{how}* {md_escape(target_words(pm, step.target))}")
-            card(pm, origin, status)
+                st.markdown("  \n".join(md_escape(said) for said in links(pm, step)))
+        card(pm, step.added[0], status)
 
 
 def step_claim(pm: PreparedMap, step: Step) -> str | None:
-    """The claim a step is about: the thesis it shows, or the origin of its exchange."""
-    if step.kind in ("thesis", "root"):
-        return step.added[0]
-    if step.relation is not None:
-        return pm.structure.relations[step.relation].origin
-    return None
+    """The claim a step is about: the one it shows for the first time."""
+    return step.added[0] if step.added else None
 
 
 def draw_so_far(pm: PreparedMap, step: Step, index: int, status: Status | None) -> None:
