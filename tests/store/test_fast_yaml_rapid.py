@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import math
 import threading
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,9 +22,8 @@ from hypothesis import strategies as st
 from argmap.limits import DEFAULT_LIMITS, Limits
 from argmap.problems import MapFileError
 from argmap.store.fast_yaml import FALLBACK, RAPID_FROM, UNSURE, load_data, rapid_data
+from tests.conftest import ROOT
 from tests.support.mapgen import generate_map_text
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def located(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
