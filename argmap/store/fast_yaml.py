@@ -7,7 +7,7 @@ checks every limit of :class:`~argmap.limits.Limits` as it goes (nesting, list l
 lengths, alias expansion), so an oversized or hostile file is refused at its line and
 column before anything else looks at it.
 
-A big file is first read by rapidyaml (C++, three times faster again: :func:`rapid_data`),
+A big file is first read by rapidyaml (C++, twice as fast again: :func:`rapid_data`),
 taken only when it is certainly what libyaml would read and within every limit; any doubt,
 and every error, goes to the event loop, which says where.
 
@@ -412,7 +412,7 @@ def _record(positions: dict[_Path, tuple[int, int, int, int]], path: _Path, mark
     positions.setdefault(path, (line, col, line, col))
 
 
-# rapidyaml reads a file three times faster than libyaml's events, but costs ~10 ms to import:
+# rapidyaml reads a file in half the time of libyaml's events, but costs ~10 ms to import:
 # worth it from about this many characters (a 500-claim map is 150,000).
 RAPID_FROM: Final = 100_000
 UNSURE: Final = object()  # "rapidyaml's reading is not certainly libyaml's": see rapid_data
