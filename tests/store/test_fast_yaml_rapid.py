@@ -249,3 +249,27 @@ def test_deep_nesting_in_a_big_map_is_refused_at_its_place_and_silently(
     assert str(error.value).startswith("m.yaml:1:")
     assert "nest" in str(error.value)
     assert capfd.readouterr() == ("", "")
+
+
+_MAP = generate_map_text(20, values=True)
+_EDITS = [
+    " ", "\n", ":", "-", "#", "'", '"', "[", "]", "{", "}", ",", "\\", "|", ">", "?", ": ",
+    "- ", "\n  ", "\n- ", "~", "0x1", "2011-01-01", "\r\n", "é", "*", "&", "!", "%", "\t",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(_MAP) - 1), st.sampled_from(_EDITS), st.integers(0, 3)),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_a_map_with_a_few_slips_is_unsure_or_read_alike(edits: list[tuple[int, str, int]]) -> None:
+    """A person's slips in a real map (a character typed, a few deleted): rapidyaml's reading
+    is taken only when it is libyaml's, which accepts the map."""
+    text = _MAP
+    for at, typed, deleted in edits:
+        text = text[:at] + typed + text[at + deleted :]
+    assert agrees(text)
