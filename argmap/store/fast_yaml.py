@@ -598,9 +598,10 @@ def rapid_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         with _quiet_stderr():  # its parser and its writer both print their errors
             tree = ryml.Tree()
             # Room for every node at once: grown by doubling, its nodes (about 250 bytes
-            # each) were copied and touched twice, a fifth of parsing 100,000 claims. A block
-            # map has fewer nodes than twice its lines; room not used is never touched.
-            tree.reserve(min(limits.max_nodes, 2 * text.count("\n") + 64))
+            # each) were copied and touched twice, half of parsing 100,000 claims. A map has
+            # about 1.27 nodes a line (a key a line, and a node more for a list's entry);
+            # rapidyaml readies all the room it is given, so not much more than that.
+            tree.reserve(min(limits.max_nodes, text.count("\n") * 7 // 5 + 64))
             tree.reserve_arena(len(raw) + 4096)
             ryml.parse_in_arena(raw, tree)
             if not tree.is_map(tree.root_id()):
