@@ -431,6 +431,11 @@ function toolbar() {
     b.addEventListener("click", action);
     bar.appendChild(b);
   }
+  // The bar sits inside the graph's container: a press on it is the bar's, never a tap on the
+  // card drawn beneath it (which selected that card, and opened its branch, on a busy machine).
+  for (const type of ["mousedown", "mouseup", "touchstart", "touchend", "pointerdown", "pointerup"]) {
+    bar.addEventListener(type, (event) => event.stopPropagation());
+  }
   root.appendChild(bar);
 }
 
