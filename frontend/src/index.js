@@ -431,6 +431,11 @@ function toolbar() {
     b.addEventListener("click", action);
     bar.appendChild(b);
   }
+  // The bar sits inside the graph's container: a press on it is the bar's, never a tap on the
+  // card drawn beneath it (which selected that card, and opened its branch, on a busy machine).
+  for (const type of ["mousedown", "mouseup", "touchstart", "touchend", "pointerdown", "pointerup"]) {
+    bar.addEventListener(type, (event) => event.stopPropagation());
+  }
   root.appendChild(bar);
 }
 
@@ -1034,7 +1039,9 @@ async function stepView(whole, shown, initial) {
     const b = boxOf([...kept, id], whole.pos);
     if (b.w + 2 * m <= v.x2 - v.x1 && b.h + 2 * m <= v.y2 - v.y1) kept.push(id);
   }
-  const focus = boxOf(kept, whole.pos);
+  // When nothing but the first claim fits, it goes to the edge of the view away from the
+  // rest, so that its lines run across the view towards them.
+  const focus = boxOf(kept.length > 1 ? kept : ids, whole.pos);
   const inside = focus.x1 - m >= v.x1 && focus.x2 + m <= v.x2 && focus.y1 - m >= v.y1 && focus.y2 + m <= v.y2;
   if (!inside) {
     // Slide the view, zoom unchanged, until the step's claim and what it bears on are in it,

@@ -188,6 +188,8 @@ def test_whole_map_routes_lines_around_cards_with_fewer_crossings(
             break
         laptop.wait_for_timeout(250)
     assert positions(frame) == first
+    # A press on the toolbar is the toolbar's: the card beneath the button stays unselected.
+    assert frame.evaluate("window.__argmap.selected") is None
     watch.assert_clean()
 
 
