@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import argmap.app.shared as shared
 from argmap.app.main import page_path
-from argmap.store.yaml_map import read_map_text
+from argmap.store import yaml_map
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "support" / "fixtures"
@@ -27,11 +27,13 @@ def reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shared.prepared_file.clear()
     seen: list[str] = []
 
-    def counting(text: str, name: str = "<map>", **kw):  # type: ignore[no-untyped-def]
-        seen.append(Path(name).stem)
-        return read_map_text(text, name, **kw)
+    parse = yaml_map._read_checked_text  # where read_map and read_map_text both parse
 
-    monkeypatch.setattr("argmap.store.yaml_map.read_map_text", counting)
+    def counting(text: str, name: str, *args):  # type: ignore[no-untyped-def]
+        seen.append(Path(name).stem)
+        return parse(text, name, *args)
+
+    monkeypatch.setattr(yaml_map, "_read_checked_text", counting)
     return seen
 
 
