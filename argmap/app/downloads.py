@@ -67,19 +67,17 @@ def _button(key: str, pm: PreparedMap, product: Product, output: Output, request
         )  # fmt: skip
 
 
-def downloads(key: str, pm: PreparedMap, names: list[str], request: Request, stem: str,
-              columns: int = 3) -> None:  # fmt: skip
+def downloads(key: str, pm: PreparedMap, names: list[str], request: Request, stem: str) -> None:
     """Draw a button for every output of the products ``names`` (in registry order within
-    each), ``columns`` to a row; each file is called ``{stem}{suffix}``, with the product's
-    name first when there are several."""
+    each), side by side and wrapping, each as wide as its label (fixed columns cut labels
+    on a narrow window); each file is called ``{stem}{suffix}``, with the product's name
+    first when there are several."""
     made = products()
     chosen = [made[n] for n in names if n in made]
-    cells = [(p, o) for p in chosen for o in p.outputs]
-    for start in range(0, len(cells), columns):
-        row = st.columns(columns)
-        for column, (product, output) in zip(row, cells[start : start + columns], strict=False):
+    with st.container(horizontal=True, wrap=True):
+        for product in chosen:
             prefix = f"{product.name}-" if len(chosen) > 1 else ""
-            with column:
+            for output in product.outputs:
                 _button(key, pm, product, output, request, f"{prefix}{stem}{output.suffix}")
 
 

@@ -100,8 +100,8 @@ def main() -> None:
                       horizontal=True) == "Letter"  # fmt: skip
     stem = f"{thesis}-{side}"
     downloads(key, pm, ["brief"], replace(request, full=full, letter=letter),
-              f"brief-{stem}{'-full' if full else ''}", columns=4)  # fmt: skip
-    downloads(key, pm, ["flow"], request, f"flow-{stem}", columns=4)
+              f"brief-{stem}{'-full' if full else ''}")  # fmt: skip
+    downloads(key, pm, ["flow"], request, f"flow-{stem}")
 
     st.subheader("Our best cards")
     st.caption(md_escape(r.rule))

@@ -24,6 +24,7 @@ from argmap.store.library import upload_text
 from argmap.store.yaml_map import dump_map, write_map
 from argmap.view.door import reading_of
 from argmap.view.formats import registry
+from argmap.view.guide import plain_semantics
 from argmap.view.prepared import PreparedMap
 from argmap.view.status import TIMEOUT_S
 from argmap.view.text import md_escape
@@ -63,8 +64,9 @@ def products_section(pm: PreparedMap, map_name: str | None, key: str) -> None:
     st.header("Take the map away")
     names = map_products()
     whom = f", for {reading.audience.name}" if reading.audience else ""
+    how = plain_semantics(semantics).lower()
     st.caption(md_escape(
-        f"Made under the reading the other pages show ({semantics}{whom}): "
+        f"Made under the reading the other pages show ({how}{whom}): "
         + "; ".join(products()[n].label for n in names) + "."
     ))  # fmt: skip
     downloads(key, pm, names, Request(reading), map_name or slug(pm.map.title) or "map")
