@@ -281,7 +281,7 @@ def test_the_keyboard_hears_which_claims_quote_a_sentence(
     frame.locator("#text").focus()
     for _ in range(binding + 1):
         page.keyboard.press("ArrowDown")
-    assert "quoted by bind: It binds." in frame.locator("#status").inner_text()
+    assert "quoted by “It binds.”" in frame.locator("#status").inner_text()
     page.keyboard.press("ArrowDown")
     assert "quoted by" not in frame.locator("#status").inner_text()
     watch.assert_clean()

@@ -46,7 +46,7 @@
         span.classList.add("quoted");
         if (piece.claims.length > 1) span.classList.add("many");
         span.dataset.claims = piece.claims.join(" ");
-        span.title = piece.claims.map((c) => `${c}: ${claims[c] || ""}`).join("\n");
+        span.title = piece.claims.map((c) => claims[c] || c).join("\n"); // statements, no ids
       }
       if (piece.sentence < 0) {
         box.append(span);
@@ -96,7 +96,7 @@
       for (const q of sentenceEls[focus].querySelectorAll(".quoted")) {
         for (const c of q.dataset.claims.split(" ")) quoting.add(c);
       }
-      const said = [...quoting].map((c) => `${c}: ${claims[c] || ""}`).join("; ");
+      const said = [...quoting].map((c) => `“${claims[c] || c}”`).join("; ");
       status.textContent = `Sentence ${focus + 1} of ${sentences.length}` +
         (count > 1 ? ` (${count} sentences)` : "") + " · Enter picks" +
         (said ? ` · quoted by ${said}` : "");
