@@ -223,19 +223,19 @@ def my_copy() -> CopyEditor | None:
         ed.reload()  # saved elsewhere (another tab) and nothing of ours pending
         ss.edit_gen = ss.get("edit_gen", 0) + 1
     submitted = store.submitted(person)
-    bar = st.columns([1.4, 1.4, 3], vertical_alignment="center")
-    bar[0].button(
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    bar.button(
         "Go back one version", key="copy-undo", disabled=ed.dirty or ed.number < 2,
         on_click=_undo, args=(store, person),
         help="Saves the version before this one as a new version: nothing is lost.",
     )  # fmt: skip
-    bar[1].button(
+    bar.button(
         f"Submit version {ed.number}", key="copy-submit",
         disabled=ed.dirty or submitted == ed.number,
         on_click=_submit, args=(store, person),
         help="Hand this version in: your instructor sees it, even if you keep editing.",
     )  # fmt: skip
-    bar[2].caption(
+    bar.caption(
         md_escape(f"{info.name} · version {ed.number}")
         + (f" · submitted version {submitted}" if submitted else " · not submitted yet")
     )

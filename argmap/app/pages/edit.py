@@ -436,9 +436,11 @@ def open_target() -> tuple[Editor, str, str]:
     except (OSError, MapFileError) as exc:
         st.error(md_escape(f"Cannot open {path.name} for editing: {exc}"))
         st.stop()
+    title = ed.map.title.rstrip()
+    stop = "" if title.endswith((".", "?", "!")) else "."  # not "treaty?."
     st.caption(
         md_escape(
-            f"{path.name}: {ed.map.title}. Edits are checked as you apply them and "
+            f"{path.name}: {title}{stop} Edits are checked as you apply them and "
             "written to the file when you save; comments and layout elsewhere stay."
         )
     )
@@ -447,19 +449,18 @@ def open_target() -> tuple[Editor, str, str]:
 
 def main() -> None:
     ed, name, save_label = open_target()
-    bar = st.columns([1, 1, 4], vertical_alignment="center")
-    bar[0].button(
+    # A wrapping row, each button as wide as its label (fixed columns cut "Save to file").
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    bar.button(
         save_label,
         key="edit-save",
         type="primary",
         disabled=not ed.dirty,
         on_click=guarded(lambda ed: ed.save(), f"Saved {name}."),
     )
-    bar[1].button(
-        f"Undo ({len(ed.history)})", key="edit-undo", disabled=not ed.history, on_click=undo
-    )
+    bar.button(f"Undo ({len(ed.history)})", key="edit-undo", disabled=not ed.history, on_click=undo)
     pending = ed.changes()
-    bar[2].caption(
+    bar.caption(
         md_escape(
             "Unsaved: " + ", ".join(map(str, pending[:10])) + (" …" if len(pending) > 10 else "")
         )

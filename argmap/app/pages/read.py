@@ -265,11 +265,11 @@ def upload_form() -> None:
 
 
 def save_bar(ed: Editor) -> None:
-    bar = st.columns([1, 4], vertical_alignment="center")
-    bar[0].button("Save to file", key="read-save", type="primary", disabled=not ed.dirty,
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    bar.button("Save to file", key="read-save", type="primary", disabled=not ed.dirty,
                   on_click=save)  # fmt: skip
     pending = ed.changes()
-    bar[1].caption(md_escape("Unsaved: " + ", ".join(map(str, pending[:8])))
+    bar.caption(md_escape("Unsaved: " + ", ".join(map(str, pending[:8])))
                    if pending else "No unsaved changes.")  # fmt: skip
     # Always a container here, so the page's layout below keeps its place in the element
     # tree with or without a notice: the reader's frame is then never remounted (it keeps
