@@ -63,7 +63,8 @@ a claim.
 **Readings.** The sidebar's reading says how strict to be: by default a claim stands only
 if it survives every objection. *Argue to* weighs the values an audience puts first: an
 attack fails when its claim appeals to a value that audience ranks below the value of the
-claim it attacks.
+claim it attacks. A value the audience does not rank decides nothing, and a claim of fact
+appeals to no value: what is the case is not weighed away by what one prefers.
 """
 
 
