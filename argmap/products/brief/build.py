@@ -312,15 +312,17 @@ def build_brief(
 def _audience_notes(
     G: nx.DiGraph, polarity: dict[str, int], view: str, audience: Ranking | None
 ) -> tuple[str, ...]:
-    """The attacks on claims that bear on the thesis that ``audience`` makes fail."""
+    """The attacks on claims that bear on the thesis that ``audience`` makes fail, those on
+    the thesis first, then nearer claims before further ones (``polarity`` is in breadth-first
+    order from the thesis), so a round brief's first few are the ones that matter."""
     if audience is None:
         return ()
     failed = failed_attacks_by_claim(G, audience, view)  # one framework for every claim
     # The words the claim panel and `argmap label --json` use for the same attack.
     return tuple(
         failed_attack_phrase(G, c, f, audience.label)
-        for c in claim_ids(G)
-        if c in polarity
+        for c in polarity
+        if is_claim(G, c)
         for f in failed.get(c, ())
     )
 
