@@ -101,6 +101,21 @@ def test_our_cards_are_ranked_by_effect_then_standing_then_date(G: nx.DiGraph) -
                 assert a.claim.date >= b.claim.date
 
 
+def test_the_attacks_an_audience_makes_fail_are_listed_nearest_the_thesis_first(
+    G: nx.DiGraph,
+) -> None:
+    """A round brief keeps three of them: the thesis's own objections come before those on
+    claims further down (in map order, an objection to the Budapest thesis came first)."""
+    (iasiello,) = [a for a in audiences(G) if a.id == "iasiello-view"]
+    b = build_brief(G, "thesis-back-un-treaty", "against", audience=iasiello)
+    on_thesis = "does not defeat “The US should back the UN Cybercrime Treaty”"
+    notes = list(b.audience_notes)
+    assert sum(on_thesis in n for n in notes) >= 3 and len(notes) > 3
+    first_other = next(i for i, n in enumerate(notes) if on_thesis not in n)
+    assert all(on_thesis not in n for n in notes[first_other:])  # nearest first, throughout
+    assert all(on_thesis in n for n in round_brief(b).audience_notes)
+
+
 def test_answers_and_the_missing_ones() -> None:
     # Without the undercut the cost objection has no answer: "prepare one", said once.
     text = SMALL_MAP.replace("  - id: r-cheap", "  - id: r-gone").split("  - id: r-gone")[0]
