@@ -52,7 +52,9 @@ class ThesisStanding:
     - ``preferences``: up to three smallest sets that each guarantee it stands
       (``[frozenset()]``: always; ``[]``: never); ``exact`` false when the smallest were
       too large to search and the one set shown is minimal but maybe not smallest;
-    - ``stands_when``: those sets in words; ``needs``: the necessary ones in words.
+    - ``stands_when``: those sets in words; ``needs``: the necessary ones in words;
+    - ``given_needs``: each set without the necessary preferences, in words, when every set
+      keeps something besides them (what suffices once what is needed holds).
     """
 
     id: str
@@ -63,6 +65,7 @@ class ThesisStanding:
     needs: str = ""
     exact: bool = True
     iff: bool = False  # the necessary preferences are also sufficient
+    given_needs: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -169,9 +172,13 @@ def standing_words(standing: ThesisStanding) -> list[str]:
         if standing.needs
         else "No single preference is needed: different rankings carry it in different ways."
     ]
-    if standing.stands_when:
+    caveat = "" if standing.exact else " (one such condition; there may be shorter ones)"
+    if standing.needs and standing.given_needs:
+        # Each sufficient set repeats what is needed: say that once, then what else suffices.
+        whenever = "; or whenever ".join(standing.given_needs)
+        lines.append(f"Given that, it stands whenever {whenever}{caveat}.")
+    elif standing.stands_when:
         whenever = "; or whenever ".join(standing.stands_when)
-        caveat = "" if standing.exact else " (one such condition; there may be shorter ones)"
         lines.append(f"It stands whenever {whenever}{caveat}.")
     return lines
 
@@ -245,6 +252,9 @@ def _standing(
 ) -> ThesisStanding:
     found = weighing.sufficient(claim)
     necessary = weighing.necessary(claim)
+    # A necessary pair is implied by the ones `needs` shows, so "given those, the rest of a
+    # sufficient set" is sufficient too.
+    rest = [p - frozenset(necessary) for p in found.sets]
     return ThesisStanding(
         claim,
         acceptance,
@@ -254,6 +264,7 @@ def _standing(
         needs_text(necessary, names),
         found.exact,
         bool(necessary) and weighing.counterexample(claim, necessary) is None,
+        [preference_text(p, names) for p in rest] if necessary and all(rest) else [],
     )
 
 

@@ -19,6 +19,7 @@ from argmap.analysis import label_report
 from argmap.analysis.audiences import audience_report, standing_of, standing_words
 from argmap.graph import to_graph
 from argmap.model import ArgumentMap
+from argmap.semantics.audiences import covering_pairs
 from argmap.semantics.bipolar import attack_framework
 from argmap.semantics.framework import Framework
 from argmap.semantics.reading import reading_of
@@ -226,6 +227,15 @@ def test_audiences_acceptance_necessary_and_sufficient_are_exact(seed: int) -> N
             pairs = [(v, w) for v in deciding for w in deciding if v != w]
             assert t.exact
             assert t.preferences == brute_sufficient(good, bad, pairs), (seed, view, t.id)
+            # "Given that (what it needs), it stands whenever (the rest of a set)": what the
+            # words show, the needed pairs argmap prints and each set's rest, suffices.
+            rest = [p - set(t.necessary) for p in t.preferences]
+            assert bool(t.given_needs) == bool(t.necessary and all(rest)), (seed, view, t.id)
+            shown = covering_pairs(t.necessary)
+            for r in rest if t.given_needs else []:
+                combo = [*shown, *r]
+                assert not any(agrees(tier, combo) for tier in bad), (seed, view, t.id, r)
+                assert any(agrees(tier, combo) for tier in good), (seed, view, t.id, r)
 
 
 def test_worked_example_of_the_docs() -> None:
