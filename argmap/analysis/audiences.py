@@ -175,12 +175,17 @@ def standing_words(standing: ThesisStanding) -> list[str]:
     caveat = "" if standing.exact else " (one such condition; there may be shorter ones)"
     if standing.needs and standing.given_needs:
         # Each sufficient set repeats what is needed: say that once, then what else suffices.
-        whenever = "; or whenever ".join(standing.given_needs)
-        lines.append(f"Given that, it stands whenever {whenever}{caveat}.")
-    elif standing.stands_when:
-        whenever = "; or whenever ".join(standing.stands_when)
-        lines.append(f"It stands whenever {whenever}{caveat}.")
-    return lines
+        return lines + _whenever("Given that, it stands whenever", standing.given_needs, caveat)
+    return lines + _whenever("It stands whenever", standing.stands_when, caveat)
+
+
+def _whenever(lead: str, alternatives: list[str], caveat: str) -> list[str]:
+    """One sentence for one sufficient condition; for several, a line each (a sentence
+    chaining three conditions of three preferences each cannot be read)."""
+    if len(alternatives) <= 1:
+        return [f"{lead} {alternatives[0]}{caveat}."] if alternatives else []
+    return [f"{lead} one of these holds{caveat}:", *(f"• {a};" for a in alternatives[:-1]),
+            f"• {alternatives[-1]}."]  # fmt: skip
 
 
 def thesis_needs(
