@@ -24,7 +24,7 @@ from argmap.view.door import (
     standing_of,
 )
 from argmap.view.prepared import PreparedMap
-from argmap.view.text import md_escape
+from argmap.view.text import md_blocks
 
 TIMEOUT_S = 10.0
 ss = st.session_state
@@ -88,5 +88,5 @@ def claim_section(
             st.caption(f"Not weighed: it takes longer than {TIMEOUT_S:g} s with {semantics}.")
             return
         # Which attacks the chosen audience makes fail is said once, in the panel's reason.
-        for line in standing_lines(pm.graph, standing, report.claim(claim).stands_for):
-            st.markdown(md_escape(line))
+        for block in md_blocks(standing_lines(pm.graph, standing, report.claim(claim).stands_for)):
+            st.markdown(block)

@@ -6,7 +6,7 @@ import unicodedata
 
 from argmap.text import md_escape
 
-__all__ = ["fold", "md_escape", "truncate"]
+__all__ = ["fold", "md_blocks", "md_escape", "truncate"]
 
 
 def truncate(text: str, limit: int) -> str:
@@ -30,3 +30,24 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def md_blocks(lines: list[str]) -> list[str]:
+    r"""Return plain-text ``lines`` as Markdown blocks to show one by one: each line escaped,
+    and a run of lines starting with "• " made one list (a list is tighter than paragraphs).
+
+    >>> md_blocks(["Whenever", "• a", "• b"])
+    ['Whenever', '- a\n- b']
+    """
+    blocks: list[str] = []
+    items: list[str] = []
+    for line in [*lines, ""]:
+        if line.startswith("• "):
+            items.append("- " + md_escape(line[2:]))
+            continue
+        if items:
+            blocks.append("\n".join(items))
+            items = []
+        if line:
+            blocks.append(md_escape(line))
+    return blocks

@@ -121,6 +121,24 @@ def test_the_values_page(maps: Path) -> None:
     assert "names no values yet" in empty.info[0].value
 
 
+def test_the_values_page_says_a_need_once_and_each_sufficient_condition_as_an_item(
+    maps: Path,
+) -> None:
+    """The Budapest thesis needs law enforcement above sovereignty: said once, then each
+    condition that suffices with it as a list item of its own, without repeating it."""
+    shutil.copy(ROOT / "maps" / "cybercrime-treaties.yaml", maps / "cyber.yaml")
+    at = run("values", map="cyber")
+    said = texts(at)
+    need = "Reach and speed of law enforcement above State sovereignty"
+    assert f"It stands only if {need}." in said
+    start = said.index(f"It stands only if {need}.")
+    block = said[start : said.index("States should negotiate", start)]
+    assert "Given that, it stands whenever one of these holds:" in block
+    items = [line for line in block.splitlines() if line.startswith("- ")]
+    assert len(items) >= 2 and all(need not in item for item in items), items
+    assert "- Human rights and civil liberties above Universal participation;" in items
+
+
 def test_brief_and_drill_pages_argue_to_an_audience(maps: Path) -> None:
     at = run("brief", map="values", thesis="t-treaty")
     assert not [i for i in at.info if "Argued to this audience" in i.value]

@@ -18,7 +18,7 @@ from argmap.app.guard import attempt
 from argmap.app.shared import current_map, reading_pickers, status_of
 from argmap.view.audiences import verdict_table
 from argmap.view.door import audiences, describe_audience, standing_words, value_names
-from argmap.view.text import md_escape
+from argmap.view.text import md_blocks, md_escape
 from argmap.vocabulary import LABELS
 
 
@@ -68,8 +68,8 @@ def main() -> None:
     for row in report.theses:
         with st.container(border=True, key=f"thesis-{row.id}"):
             st.markdown(f"**{md_escape(str(G.nodes[row.id].get('statement', row.id)))}**")
-            for line in standing_words(row):
-                st.markdown(md_escape(line))
+            for block in md_blocks(standing_words(row)):
+                st.markdown(block)
             if chosen_status is not None:
                 label = chosen_status.labels[row.id]
                 who = next((a.label for a in audiences(G) if a.id == chosen), chosen)
