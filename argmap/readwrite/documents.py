@@ -13,6 +13,7 @@ argmap.problems.MapFileError: x.exe:1:1: cannot read a .exe file; upload .txt, .
 from __future__ import annotations
 
 import io
+import time
 from pathlib import PurePath
 
 from argmap.limits import DEFAULT_LIMITS, Limits, text_of
@@ -20,6 +21,7 @@ from argmap.problems import MapFileError, Problem
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 PDF_PAGES_MAX = 2_000
+PDF_SECONDS = 10.0  # for the whole text layer, checked between pages
 
 
 def _refuse(name: str, message: str) -> MapFileError:
@@ -51,17 +53,32 @@ def document_text(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> st
 def _pdf_text(name: str, data: bytes, limits: Limits) -> str:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover - a dependency
         raise _refuse(name, "reading PDF needs pypdf (pip install pypdf)") from None
     if len(data) > limits.max_bytes:
         text_of(data, name, limits)  # raises the size message
+    started = time.monotonic()
     try:
         reader = PdfReader(io.BytesIO(data))
-        if len(reader.pages) > PDF_PAGES_MAX:
-            raise _refuse(name, f"{len(reader.pages):,} pages; at most {PDF_PAGES_MAX:,} are read")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        count = len(reader.pages)
+        if count > PDF_PAGES_MAX:
+            raise _refuse(name, f"{count:,} pages; at most {PDF_PAGES_MAX:,} are read")
+        pages: list[str] = []
+        size = 0
+        for number, page in enumerate(reader.pages, 1):
+            if time.monotonic() - started > PDF_SECONDS:
+                raise _refuse(name, f"its text took over {PDF_SECONDS:g} s to read (stopped at "
+                              f"page {number:,} of {count:,}); save its text as .txt and upload "
+                              "that")  # fmt: skip
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if size > limits.max_bytes:
+                raise _refuse(name, f"its text runs past {limits.max_bytes:,} characters (at "
+                              f"page {number:,}); split the document")  # fmt: skip
+    except MapFileError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on a broken or hostile file (its own
+        # limits on decompression and tokens among them): each is this file's fault
         raise _refuse(name, f"not a readable PDF ({exc})") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:

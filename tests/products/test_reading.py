@@ -4,13 +4,17 @@ quote, the reader's payload, uploaded documents' text, new maps."""
 from __future__ import annotations
 
 import io
+import time
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
 import pytest
 from reportlab.pdfgen import canvas
 
+import argmap.readwrite.documents as documents
+from argmap.limits import DEFAULT_LIMITS
 from argmap.model import ArgumentMap
 from argmap.problems import MapFileError
 from argmap.products.quotes import quote_at_holds
@@ -145,6 +149,51 @@ def test_a_word_bomb_is_refused_before_reading() -> None:
         new.writestr("word/media/x.bin", b"\0" * (40 * 2**20), zipfile.ZIP_DEFLATED)
     with pytest.raises(MapFileError, match="zip bomb"):
         document_text("bomb.docx", out.getvalue())
+
+
+def _raw_pdf(content: bytes, pages: int = 1) -> bytes:
+    """A PDF whose every page draws ``content``, stored compressed (as a hostile file may)."""
+    stream = zlib.compress(content, 9)
+    font = "<< /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    for i in range(pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents "
+                       f"{4 + 2 * i} 0 R /Resources << /Font {font} >> >>".encode())  # fmt: skip
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+                       + stream + b"\nendstream")  # fmt: skip
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))  # fmt: skip
+    return out.getvalue()
+
+
+def test_hostile_pdfs_are_refused_located_and_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decompression bomb (100 MB of page content in a 100 KB file) is pypdf's own limit,
+    said as this file's fault; a text layer past the size limit, or one that takes too long,
+    is stopped between pages."""
+    line = b"BT /F1 12 Tf 72 720 Td (The treaty binds states.) Tj ET\n"
+    assert "The treaty binds" in document_text("ok.pdf", _raw_pdf(line))
+    started = time.monotonic()
+    with pytest.raises(MapFileError, match=r"^bomb\.pdf:1:1: not a readable PDF"):
+        document_text("bomb.pdf", _raw_pdf(b" " * 100_000_000))
+    assert time.monotonic() - started < 5
+    wordy = _raw_pdf(line * 200, pages=3)  # 4 KB of file, 15,000 characters of text
+    small = DEFAULT_LIMITS.replace(max_bytes=10_000)
+    with pytest.raises(MapFileError, match="its text runs past 10,000 characters"):
+        document_text("wordy.pdf", wordy, small)
+    monkeypatch.setattr(documents, "PDF_SECONDS", 0.0)
+    with pytest.raises(MapFileError, match="stopped at page 1 of 3"):
+        document_text("slow.pdf", wordy)
 
 
 def test_a_new_map_is_valid_and_never_overwrites(tmp_path: Path) -> None:
