@@ -188,6 +188,7 @@ TimeoutOpt = Annotated[
         help="Seconds for reading the map and searching for complete, preferred or stable "
         "extensions: what reading leaves bounds the search, which then answers "
         "'undetermined'; 0 for no limit.",
+        min=0,
     ),
 ]
 

@@ -157,6 +157,9 @@ def test_timeout_counts_reading_the_map_too() -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 1, args
         assert "reading the map took" in result.output and "all of --timeout 1e-06" in result.output
+    # A negative limit is a usage error, not "reading took all of it".
+    negative = runner.invoke(app, ["label", str(MAP), "--timeout", "-1"])
+    assert negative.exit_code == 2 and "reading the map took" not in negative.output
     # No limit (0) and the default both answer.
     assert runner.invoke(app, ["label", str(MAP), "--timeout", "0"]).exit_code == 0
     assert runner.invoke(app, ["label", str(MAP)]).exit_code == 0
