@@ -14,6 +14,10 @@ import string
 import textwrap
 from collections.abc import Mapping
 
+# How plain-text lines mark one item of a list (analysis writes them, the CLI prints them as
+# they are, and argmap.view.text.md_blocks makes a run of them one Markdown list).
+ITEM = "• "
+
 # CommonMark lets any ASCII punctuation be escaped, so escaping all of it is always safe.
 _EVERY_MARK = re.compile("([" + re.escape(string.punctuation) + "])")
 # A brief is also read raw: there only the marks that start markup (HTML, emphasis, links,

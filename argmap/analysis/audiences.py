@@ -31,6 +31,7 @@ from argmap.semantics.values import (
     value_ids,
     value_names,
 )
+from argmap.text import ITEM
 
 ALWAYS = "under every ranking of the values"
 
@@ -184,8 +185,8 @@ def _whenever(lead: str, alternatives: list[str], caveat: str) -> list[str]:
     chaining three conditions of three preferences each cannot be read)."""
     if len(alternatives) <= 1:
         return [f"{lead} {alternatives[0]}{caveat}."] if alternatives else []
-    return [f"{lead} one of these holds{caveat}:", *(f"• {a};" for a in alternatives[:-1]),
-            f"• {alternatives[-1]}."]  # fmt: skip
+    return [f"{lead} one of these holds{caveat}:", *(f"{ITEM}{a};" for a in alternatives[:-1]),
+            f"{ITEM}{alternatives[-1]}."]  # fmt: skip
 
 
 def thesis_needs(
@@ -259,7 +260,8 @@ def _standing(
     necessary = weighing.necessary(claim)
     # A necessary pair is implied by the ones `needs` shows, so "given those, the rest of a
     # sufficient set" is sufficient too.
-    rest = [p - frozenset(necessary) for p in found.sets]
+    needed = frozenset(necessary)
+    rest = [p - needed for p in found.sets]
     return ThesisStanding(
         claim,
         acceptance,

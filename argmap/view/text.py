@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from argmap.text import md_escape
+from argmap.text import ITEM, md_escape
 
 __all__ = ["fold", "md_blocks", "md_escape", "truncate"]
 
@@ -34,7 +34,8 @@ def fold(text: str) -> str:
 
 def md_blocks(lines: list[str]) -> list[str]:
     r"""Return plain-text ``lines`` as Markdown blocks to show one by one: each line escaped,
-    and a run of lines starting with "• " made one list (a list is tighter than paragraphs).
+    and a run of lines starting with :data:`argmap.text.ITEM` ("• ") made one list (a list is
+    tighter than paragraphs).
 
     >>> md_blocks(["Whenever", "• a", "• b"])
     ['Whenever', '- a\n- b']
@@ -42,8 +43,8 @@ def md_blocks(lines: list[str]) -> list[str]:
     blocks: list[str] = []
     items: list[str] = []
     for line in [*lines, ""]:
-        if line.startswith("• "):
-            items.append("- " + md_escape(line[2:]))
+        if line.startswith(ITEM):
+            items.append("- " + md_escape(line.removeprefix(ITEM)))
             continue
         if items:
             blocks.append("\n".join(items))
