@@ -158,7 +158,8 @@ class Brief:
 
 
 def sides(G: nx.DiGraph, thesis: str) -> dict[str, int]:
-    """Return +1 (for) or -1 (against) for every claim and relation that bears on ``thesis``.
+    """Return +1 (for) or -1 (against) for every claim and relation that bears on ``thesis``,
+    in breadth-first order from it (nearest first: the brief's audience notes rely on it).
 
     >>> from argmap.analysis import demo_graph
     >>> sides(demo_graph(), "thesis")
